@@ -1,0 +1,64 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+
+export function SignInForm({ next }: { next: string }) {
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const result = await signIn('credentials', {
+        email: String(form.get('email') ?? ''),
+        password: String(form.get('password') ?? ''),
+        redirect: false,
+      });
+      if (!result || result.error) {
+        // One message whether the email exists or not.
+        setError('البريد الإلكتروني أو كلمة المرور غير صحيحة.');
+        return;
+      }
+      router.replace(next);
+      router.refresh();
+    } catch {
+      setError('تعذّر الاتصال بالخادم. أعد المحاولة.');
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <div className="field">
+        <label htmlFor="email">البريد الإلكتروني</label>
+        <input id="email" name="email" type="email" dir="ltr" autoComplete="username" required />
+      </div>
+      <div className="field">
+        <label htmlFor="password">كلمة المرور</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          dir="ltr"
+          autoComplete="current-password"
+          required
+        />
+      </div>
+      {error ? (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      ) : null}
+      <button type="submit" className="primary" disabled={pending}>
+        تسجيل الدخول
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,42 @@
+import { notFound } from 'next/navigation';
+import { ArticleEditor, type EditableArticle } from '@/components/editor/ArticleEditor';
+import { getArticleForEdit } from '@/db/queries/articles';
+import { requireUser } from '@/lib/auth';
+import { STATUS_LABELS } from '@/lib/labels';
+import { ARTICLE_ACTIONS, can, ForbiddenError } from '@/lib/permissions';
+import { articlePath, parseId } from '@/lib/urls';
+
+export const metadata = { title: 'تحرير مقال' };
+
+export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const articleId = parseId((await params).id);
+  if (!articleId) notFound();
+  let article;
+  try {
+    article = getArticleForEdit(user, articleId);
+  } catch (error) {
+    // Someone else's draft is, for a reporter, as if it did not exist.
+    if (error instanceof ForbiddenError) notFound();
+    throw error;
+  }
+  if (!article) notFound();
+
+  // A trimmed object for the client: what it shows and which buttons it may offer. The server
+  // checks every action again when it is sent.
+  const editable: EditableArticle = {
+    id: article.id,
+    version: article.version,
+    status: article.status,
+    statusLabel: STATUS_LABELS[article.status],
+    headline: article.headline,
+    dateline: article.dateline,
+    tags: article.tags,
+    body: JSON.parse(article.bodyJson),
+    authorName: article.authorName,
+    changesRequestedReason: article.changesRequestedReason,
+    publicPath: article.status === 'published' ? articlePath(article) : null,
+    allowed: ARTICLE_ACTIONS.filter((action) => action !== 'view' && can(user, action, article)),
+  };
+  return <ArticleEditor key={article.id} article={editable} />;
+}

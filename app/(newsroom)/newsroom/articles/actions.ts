@@ -1,0 +1,69 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import {
+  approveArticle,
+  createDraft,
+  publishArticle,
+  requestChanges,
+  saveDraft,
+  submitForReview,
+  unpublishArticle,
+  type Transitioned,
+} from '@/db/queries/articles';
+import { newsroomAction } from '@/lib/action';
+import { documentStats, parseArticleDocument } from '@/lib/document';
+import { ActionError } from '@/lib/errors';
+import { saveDraftInput, workflowInput } from '@/lib/validation/article';
+
+// Every export here is a write, and every one goes through newsroomAction (session → zod →
+// permission inside the query).
+
+export const createDraftAction = newsroomAction(z.object({}), (user) => ({ id: createDraft(user).id }));
+
+export const saveDraftAction = newsroomAction(saveDraftInput, (user, input) => {
+  const checked = parseArticleDocument(input.body);
+  if (!checked.ok) throw new ActionError('invalid_document', { body: checked.reason });
+  const stats = documentStats(checked.node);
+  return saveDraft(user, {
+    articleId: input.articleId,
+    baseVersion: input.baseVersion,
+    headline: input.headline,
+    dateline: input.dateline,
+    tags: input.tags,
+    body: checked.json,
+    bodyText: stats.text,
+    wordCount: stats.wordCount,
+  });
+});
+
+// Readers' pages that can show an article: refreshed when its public state changes.
+function refreshReaderPages(): void {
+  revalidatePath('/');
+  revalidatePath('/news/[id]/[[...slug]]', 'page');
+}
+
+export const submitForReviewAction = newsroomAction(workflowInput, (user, input) =>
+  submitForReview(user, input.articleId),
+);
+
+export const requestChangesAction = newsroomAction(workflowInput, (user, input) =>
+  requestChanges(user, input.articleId, input.reason ?? ''),
+);
+
+export const approveArticleAction = newsroomAction(workflowInput, (user, input) =>
+  approveArticle(user, input.articleId),
+);
+
+export const publishArticleAction = newsroomAction(workflowInput, (user, input): Transitioned => {
+  const result = publishArticle(user, input.articleId);
+  refreshReaderPages();
+  return result;
+});
+
+export const unpublishArticleAction = newsroomAction(workflowInput, (user, input): Transitioned => {
+  const result = unpublishArticle(user, input.articleId);
+  refreshReaderPages();
+  return result;
+});

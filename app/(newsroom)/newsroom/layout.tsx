@@ -1,0 +1,46 @@
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth';
+import { ROLE_LABELS } from '@/lib/labels';
+import { canInNewsroom } from '@/lib/permissions';
+import { SignOutButton } from './SignOutButton';
+
+export const metadata = { title: 'غرفة الأخبار', robots: { index: false } };
+
+export default async function NewsroomLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <>
+      <header className="newsroom-header">
+        <div className="container">
+          <Link href="/newsroom" className="brand">
+            غرفة الأخبار
+          </Link>
+          <nav aria-label="غرفة الأخبار">
+            <ul>
+              <li>
+                <Link href="/newsroom/articles/new" prefetch={false}>
+                  مقال جديد
+                </Link>
+              </li>
+              {canInNewsroom(user, 'viewReviewQueue') ? (
+                <li>
+                  <Link href="/newsroom#review-queue">قيد المراجعة</Link>
+                </li>
+              ) : null}
+              <li>
+                <Link href="/">آخر الأخبار</Link>
+              </li>
+            </ul>
+          </nav>
+          <div>
+            <span>
+              <bdi>{user.name}</bdi> ({ROLE_LABELS[user.role]})
+            </span>{' '}
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="container">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '@/db/connection';
+import { articleTags, tags } from '@/db/schema';
+import { normalizeTagName, slugify } from '@/lib/arabic';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+// Cleans what a journalist typed into distinct tags, the first spelling of each one winning.
+export function cleanTagNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of names) {
+    const name = raw.replace(/\s+/g, ' ').trim();
+    const key = normalizeTagName(name);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(name);
+  }
+  return out;
+}
+
+// Sets an article's tags, reusing an existing tag when only the spelling differs.
+export function setArticleTags(tx: Tx, articleId: number, names: readonly string[]): string[] {
+  const cleaned = cleanTagNames(names);
+  tx.delete(articleTags).where(eq(articleTags.articleId, articleId)).run();
+  const stored: string[] = [];
+  cleaned.forEach((name, position) => {
+    const normalized = normalizeTagName(name);
+    const tag =
+      tx.select().from(tags).where(eq(tags.normalized, normalized)).get() ??
+      tx
+        .insert(tags)
+        .values({ name, normalized, slug: slugify(name) || normalized })
+        .returning()
+        .get();
+    tx.insert(articleTags).values({ articleId, tagId: tag.id, position }).run();
+    stored.push(tag.name);
+  });
+  return stored;
+}
+
+export function tagNamesOf(tx: Tx | Db, articleId: number): string[] {
+  return tx
+    .select({ name: tags.name })
+    .from(articleTags)
+    .innerJoin(tags, eq(tags.id, articleTags.tagId))
+    .where(eq(articleTags.articleId, articleId))
+    .orderBy(asc(articleTags.position))
+    .all()
+    .map((t) => t.name);
+}

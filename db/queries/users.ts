@@ -1,0 +1,54 @@
+import { eq, sql } from 'drizzle-orm';
+import { db } from '@/db';
+import { prepareOnFirstUse } from '@/db/prepared';
+import { users, type Role, type User } from '@/db/schema';
+import { hashPassword } from '@/lib/password';
+
+const userById = prepareOnFirstUse(() =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+const userByEmail = prepareOnFirstUse(() =>
+  db
+    .select()
+    .from(users)
+    .where(eq(users.email, sql.placeholder('email')))
+    .prepare(),
+);
+
+// Read on every request, so that a disabled account or a changed role takes effect at once.
+export function getActiveUserById(id: number): User | undefined {
+  const user = userById().get({ id });
+  return user && !user.disabled ? user : undefined;
+}
+
+export function findUserByEmail(email: string): User | undefined {
+  return userByEmail().get({ email: email.trim().toLowerCase() });
+}
+
+export function countUsers(): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(users)
+      .get()?.n ?? 0
+  );
+}
+
+export async function createUser(input: {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+}): Promise<User> {
+  const passwordHash = await hashPassword(input.password);
+  return db
+    .insert(users)
+    .values({ email: input.email.trim().toLowerCase(), name: input.name, role: input.role, passwordHash })
+    .returning()
+    .get();
+}

@@ -1,0 +1,175 @@
+import { relations, sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+// The single source of truth for the data model. Timestamps are stored as epoch milliseconds.
+
+export const ROLES = ['reporter', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ARTICLE_STATUSES = [
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'scheduled',
+  'published',
+  'unpublished',
+  'archived',
+] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export const REVISION_REASONS = [
+  'create',
+  'save',
+  'submit',
+  'request_changes',
+  'approve',
+  'publish',
+  'unpublish',
+  'restore',
+  'correction',
+] as const;
+export type RevisionReason = (typeof REVISION_REASONS)[number];
+
+const createdAt = () =>
+  integer('created_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`);
+
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  // Stored lower-cased so that sign-in is case-insensitive and the unique index means one person.
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  role: text('role', { enum: ROLES }).notNull(),
+  passwordHash: text('password_hash').notNull(),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const sections = sqliteTable('sections', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  slug: text('slug').notNull().unique(),
+  name: text('name').notNull(),
+  position: integer('position').notNull().default(0),
+});
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    status: text('status', { enum: ARTICLE_STATUSES }).notNull().default('draft'),
+    headline: text('headline').notNull().default(''),
+    deck: text('deck').notNull().default(''),
+    slug: text('slug').notNull().default(''),
+    sectionId: integer('section_id').references(() => sections.id),
+    dateline: text('dateline').notNull().default(''),
+    // The TipTap JSON document: the source of truth for the body. Everything else is derived.
+    bodyJson: text('body_json').notNull(),
+    bodyText: text('body_text').notNull().default(''),
+    wordCount: integer('word_count').notNull().default(0),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    // Bumped on every write; a save names the version it was based on (optimistic concurrency).
+    version: integer('version').notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    submittedAt: integer('submitted_at', { mode: 'timestamp_ms' }),
+    approvedAt: integer('approved_at', { mode: 'timestamp_ms' }),
+    scheduledAt: integer('scheduled_at', { mode: 'timestamp_ms' }),
+    publishedAt: integer('published_at', { mode: 'timestamp_ms' }),
+    // When readers last saw a new published revision (shown as "updated on" after the first).
+    republishedAt: integer('republished_at', { mode: 'timestamp_ms' }),
+    publishedRevisionId: integer('published_revision_id'),
+    changesRequestedReason: text('changes_requested_reason'),
+  },
+  (t) => [
+    index('articles_status_published_idx').on(t.status, t.publishedAt),
+    index('articles_author_idx').on(t.authorId, t.updatedAt),
+  ],
+);
+
+export const articleRevisions = sqliteTable(
+  'article_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    articleVersion: integer('article_version').notNull(),
+    reason: text('reason', { enum: REVISION_REASONS }).notNull(),
+    headline: text('headline').notNull(),
+    deck: text('deck').notNull(),
+    slug: text('slug').notNull(),
+    sectionId: integer('section_id'),
+    dateline: text('dateline').notNull(),
+    bodyJson: text('body_json').notNull(),
+    bodyText: text('body_text').notNull(),
+    // Rendered once, at publish time, for readers; null for revisions that were never published.
+    bodyHtml: text('body_html'),
+    tagsJson: text('tags_json').notNull().default('[]'),
+    authorId: integer('author_id').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('article_revisions_article_idx').on(t.articleId, t.id)],
+);
+
+export const tags = sqliteTable('tags', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  // Two spellings of one Arabic word (hamza forms, taa marbuta, diacritics…) share this key.
+  normalized: text('normalized').notNull().unique(),
+  slug: text('slug').notNull(),
+});
+
+export const articleTags = sqliteTable(
+  'article_tags',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    tagId: integer('tag_id')
+      .notNull()
+      .references(() => tags.id),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index('article_tags_tag_idx').on(t.tagId)],
+);
+
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id').references(() => articles.id, { onDelete: 'set null' }),
+    actorId: integer('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    detail: text('detail'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('events_article_idx').on(t.articleId, t.id)],
+);
+
+export const usersRelations = relations(users, ({ many }) => ({ articles: many(articles) }));
+export const articlesRelations = relations(articles, ({ one, many }) => ({
+  author: one(users, { fields: [articles.authorId], references: [users.id] }),
+  section: one(sections, { fields: [articles.sectionId], references: [sections.id] }),
+  tags: many(articleTags),
+  revisions: many(articleRevisions),
+}));
+export const articleTagsRelations = relations(articleTags, ({ one }) => ({
+  article: one(articles, { fields: [articleTags.articleId], references: [articles.id] }),
+  tag: one(tags, { fields: [articleTags.tagId], references: [tags.id] }),
+}));
+
+export type User = typeof users.$inferSelect;
+export type Article = typeof articles.$inferSelect;
+export type ArticleRevision = typeof articleRevisions.$inferSelect;
+export type Section = typeof sections.$inferSelect;
+export type Tag = typeof tags.$inferSelect;

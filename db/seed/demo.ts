@@ -1,0 +1,69 @@
+import { eq } from 'drizzle-orm';
+import { db } from '@/db';
+import {
+  approveArticle,
+  createDraft,
+  publishArticle,
+  saveDraft,
+  submitForReview,
+} from '@/db/queries/articles';
+import { countUsers, createUser } from '@/db/queries/users';
+import { sections } from '@/db/schema';
+import { countWords, slugify } from '@/lib/arabic';
+import { paragraphsToDocument } from '@/lib/document';
+import { newsroomSettings, zonedWallTimeToDate } from '@/lib/settings';
+import seedArticle from './seed-article.json' with { type: 'json' };
+
+export const DEMO_PASSWORD_DEFAULT = 'newsroom-demo';
+
+export const DEMO_ACCOUNTS = [
+  { email: 'reporter@newsroom.test', name: 'سارة الصحفية', role: 'reporter' },
+  { email: 'editor@newsroom.test', name: 'خالد المحرر', role: 'editor' },
+  { email: 'admin@newsroom.test', name: 'منى المديرة', role: 'admin' },
+] as const;
+
+export const DEMO_SECTIONS = ['دولي', 'محلي', 'اقتصاد', 'رياضة', 'ثقافة'];
+
+export function ensureSections(): void {
+  DEMO_SECTIONS.forEach((name, position) => {
+    const slug = slugify(name);
+    if (!db.select().from(sections).where(eq(sections.slug, slug)).get()) {
+      db.insert(sections).values({ name, slug, position }).run();
+    }
+  });
+}
+
+// Loads the demo newsroom into an empty database: three accounts and the sample article,
+// published through the same queries the newsroom uses.
+export async function seedDemo(password = process.env.NEWSROOM_DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT) {
+  if (countUsers() > 0) return false;
+  ensureSections();
+  const [reporter, editor] = await Promise.all(
+    DEMO_ACCOUNTS.map((account) => createUser({ ...account, password })),
+  );
+  const section = db.select().from(sections).where(eq(sections.name, seedArticle.section)).get();
+  const body = paragraphsToDocument(seedArticle.paragraphs);
+  const bodyText = seedArticle.paragraphs.join('\n\n');
+  // The fixture gives a wall-clock time without a zone; it is the newsroom's own time.
+  const publishedAt = zonedWallTimeToDate(seedArticle.publishedAt, newsroomSettings.dates.timeZone);
+  const draft = createDraft(reporter!, publishedAt);
+  saveDraft(
+    reporter!,
+    {
+      articleId: draft.id,
+      baseVersion: draft.version,
+      headline: seedArticle.headline,
+      dateline: seedArticle.dateline,
+      sectionId: section?.id ?? null,
+      tags: seedArticle.tags,
+      body,
+      bodyText,
+      wordCount: countWords(bodyText),
+    },
+    publishedAt,
+  );
+  submitForReview(reporter!, draft.id, publishedAt);
+  approveArticle(editor!, draft.id, publishedAt);
+  publishArticle(editor!, draft.id, publishedAt);
+  return true;
+}

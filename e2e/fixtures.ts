@@ -1,0 +1,59 @@
+import { expect, type Browser, type Page } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'newsroom-demo';
+export const REPORTER = 'reporter@newsroom.test';
+export const EDITOR = 'editor@newsroom.test';
+export const ADMIN = 'admin@newsroom.test';
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/signin');
+  await page.getByLabel('البريد الإلكتروني').fill(email);
+  await page.getByLabel('كلمة المرور').fill(password);
+  await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
+  await expect(page).toHaveURL(/\/newsroom$/);
+}
+
+// A page signed in as `email` in its own browser context, so several people can act at once.
+export async function personPage(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return page;
+}
+
+export function editorPage(page: Page) {
+  return {
+    headline: page.getByLabel('العنوان', { exact: true }),
+    body: page.getByRole('textbox', { name: 'نص المقال' }),
+    saveState: page.getByRole('status'),
+    button: (name: string) => page.getByRole('button', { name, exact: true }),
+  };
+}
+
+// Opens a new draft and returns its id.
+export async function newArticle(page: Page): Promise<number> {
+  await page.goto('/newsroom/articles/new');
+  await expect(page).toHaveURL(/\/newsroom\/articles\/\d+$/);
+  const id = Number(/\/articles\/(\d+)$/.exec(page.url())![1]);
+  await expect(editorPage(page).body).toBeVisible();
+  return id;
+}
+
+export async function waitUntilSaved(page: Page): Promise<void> {
+  await expect(editorPage(page).saveState).toHaveText('تم الحفظ');
+}
+
+// Records every text the save indicator shows, so a test can see "saving…" however brief it is.
+export async function recordSaveStates(page: Page): Promise<() => Promise<string[]>> {
+  await page.evaluate(() => {
+    const status = document.querySelector('[role="status"].save-state')!;
+    const seen: string[] = [];
+    (window as unknown as { saveStates: string[] }).saveStates = seen;
+    new MutationObserver(() => seen.push(status.textContent ?? '')).observe(status, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+  });
+  return () => page.evaluate(() => (window as unknown as { saveStates: string[] }).saveStates);
+}

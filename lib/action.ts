@@ -1,0 +1,37 @@
+import 'server-only';
+import type { z } from 'zod';
+import type { User } from '@/db/schema';
+import { getCurrentUser } from '@/lib/auth';
+import { ActionError, fail, type ActionResult, type FieldErrors } from '@/lib/errors';
+import { ForbiddenError } from '@/lib/permissions';
+
+// The one door for every write: session → zod → (permission + query, inside the query's write
+// transaction, so the state that was checked is the state that is changed).
+export function newsroomAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (user: User, input: z.infer<S>) => T | Promise<T>,
+): (raw: unknown) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    const user = await getCurrentUser();
+    if (!user) return fail('unauthenticated');
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return fail('invalid_input', fieldErrorsOf(parsed.error));
+    try {
+      return { ok: true, data: await handler(user, parsed.data) };
+    } catch (error) {
+      if (error instanceof ActionError) return fail(error.code, error.fieldErrors, error.current);
+      if (error instanceof ForbiddenError) return fail('forbidden');
+      console.error('newsroom action failed', error);
+      return fail('server_error');
+    }
+  };
+}
+
+function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    out[field] ??= issue.message;
+  }
+  return out;
+}

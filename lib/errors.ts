@@ -1,0 +1,33 @@
+// Typed outcomes of a write, each with the Arabic message the newsroom sees.
+export const ERROR_MESSAGES = {
+  unauthenticated: 'انتهت الجلسة. سجّل الدخول من جديد.',
+  forbidden: 'لا تملك صلاحية هذا الإجراء على هذا المقال في حالته الحالية.',
+  not_found: 'المقال غير موجود.',
+  invalid_input: 'البيانات المرسلة غير صالحة.',
+  invalid_document: 'نص المقال غير صالح ولم يُحفظ.',
+  conflict: 'عدّل شخص آخر هذا المقال بعد آخر حفظ لك؛ لم يُحفظ تعديلك حتى لا يضيع عمله.',
+  server_error: 'حدث خطأ في الخادم ولم يُحفظ شيء. أعد المحاولة.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+export type FieldErrors = Record<string, string>;
+
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: ErrorCode; message: string; fieldErrors?: FieldErrors; current?: unknown };
+
+export class ActionError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly fieldErrors?: FieldErrors,
+    readonly current?: unknown,
+  ) {
+    super(code);
+    this.name = 'ActionError';
+  }
+}
+
+export function fail(code: ErrorCode, fieldErrors?: FieldErrors, current?: unknown): ActionResult<never> {
+  return { ok: false, code, message: ERROR_MESSAGES[code], fieldErrors, current };
+}

@@ -1,0 +1,57 @@
+import type { DateSettings } from '@/lib/arabic';
+
+// The newsroom's settings, read once from the environment (see README, "Configuration").
+
+const CALENDARS = ['gregory', 'islamic-umalqura'] as const;
+const DIGITS = ['latn', 'arab'] as const;
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+  return (allowed as readonly string[]).includes(value ?? '') ? (value as T) : fallback;
+}
+
+function validTimeZone(zone: string | undefined, fallback: string): string {
+  if (!zone) return fallback;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return fallback;
+  }
+}
+
+const dates: DateSettings = {
+  calendar: oneOf(process.env.NEWSROOM_CALENDAR, CALENDARS, 'gregory'),
+  digits: oneOf(process.env.NEWSROOM_DIGITS, DIGITS, 'latn'),
+  // The sample newsroom reports from Tashkent; a deployment sets its own zone.
+  timeZone: validTimeZone(process.env.NEWSROOM_TIMEZONE, 'Asia/Tashkent'),
+};
+
+export const newsroomSettings = {
+  name: process.env.NEWSROOM_NAME?.trim() || 'غرفة الأخبار',
+  dates,
+} as const;
+
+// The instant at which the wall clock in `timeZone` reads `localIso` (e.g. "2024-09-05T00:00:00").
+export function zonedWallTimeToDate(localIso: string, timeZone: string): Date {
+  const asUtc = new Date(`${localIso}Z`);
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(asUtc);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wallAtUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return new Date(asUtc.getTime() - (wallAtUtc - asUtc.getTime()));
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { ar } from 'zod/locales';
+
+// Messages zod writes itself (for fields without our own wording) come out in Arabic too.
+z.config(ar());
+
+// Shared by the editor's forms and the server actions; types come from z.infer.
+
+export const HEADLINE_MAX = 300;
+export const DATELINE_MAX = 100;
+export const TAG_MAX = 60;
+export const TAGS_MAX = 20;
+
+const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
+export const saveDraftInput = z.object({
+  articleId: id,
+  baseVersion: id,
+  headline: z.string().max(HEADLINE_MAX, `العنوان أطول من ${HEADLINE_MAX} حرف`),
+  dateline: z.string().max(DATELINE_MAX, `مكان الخبر أطول من ${DATELINE_MAX} حرف`).optional(),
+  tags: z
+    .array(z.string().max(TAG_MAX, `الوسم أطول من ${TAG_MAX} حرفاً`))
+    .max(TAGS_MAX, `الحد الأقصى ${TAGS_MAX} وسماً`)
+    .optional(),
+  // The TipTap document as a JSON string; lib/document.ts checks it against the editor's schema.
+  body: z.string(),
+});
+export type SaveDraftInput = z.infer<typeof saveDraftInput>;
+
+export const workflowInput = z.object({
+  articleId: id,
+  reason: z.string().max(2000).optional(),
+});
+export type WorkflowInput = z.infer<typeof workflowInput>;
+
+export const signInInput = z.object({
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
+  password: z.string().min(1).max(1024),
+});
+
+export const newUserInput = z.object({
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email('البريد الإلكتروني غير صالح')),
+  name: z.string().trim().min(1, 'الاسم مطلوب').max(120),
+  role: z.enum(['reporter', 'editor', 'admin']),
+  password: z.string().min(10, 'كلمة المرور عشرة أحرف على الأقل').max(1024),
+});
+export type NewUserInput = z.infer<typeof newUserInput>;

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Installs what the tests need beyond npm packages: Debian's Chromium for Playwright (Playwright's
+# own browser download cannot work without internet, and is never used here).
+set -euo pipefail
+if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
+  echo "chromium: $("${CHROMIUM_PATH:-/usr/bin/chromium}" --version 2>/dev/null || echo present)"
+  exit 0
+fi
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+$SUDO apt-get update
+$SUDO apt-get install -y chromium

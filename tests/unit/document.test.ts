@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import type { JSONContent } from '@tiptap/core';
+import {
+  checkArticleDocument,
+  documentStats,
+  paragraphsToDocument,
+  parseArticleDocument,
+  renderArticleHtml,
+} from '@/lib/document';
+import { isSafeHref } from '@/lib/links';
+
+const para = (text: string, dir?: string, marks?: unknown[]) => ({
+  type: 'paragraph',
+  ...(dir ? { attrs: { dir } } : {}),
+  content: [{ type: 'text', text, ...(marks ? { marks } : {}) }],
+});
+const doc = (...content: unknown[]): JSONContent => ({ type: 'doc', content: content as JSONContent[] });
+
+describe('isSafeHref', () => {
+  test('allows http, https, mailto and relative addresses', () => {
+    for (const href of ['https://example.com/ar?q=طشقند', 'http://x.test', 'mailto:desk@newsroom.test', '/news/1/خبر', '#top']) {
+      assert.equal(isSafeHref(href), true, href);
+    }
+  });
+  test('refuses javascript:, data:, vbscript:, obfuscated and protocol-relative addresses', () => {
+    for (const href of [
+      'javascript:alert(1)',
+      'JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      ' javascript:alert(1)',
+      'java\u200bscript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:msgbox(1)',
+      'file:///etc/passwd',
+      '//evil.example/x',
+      '',
+    ]) {
+      assert.equal(isSafeHref(href), false, JSON.stringify(href));
+    }
+  });
+});
+
+describe('checkArticleDocument', () => {
+  test('accepts an Arabic document with direction and marks, and drops unknown attributes', () => {
+    const result = checkArticleDocument(
+      doc(
+        { type: 'heading', attrs: { level: 2, dir: 'rtl', onclick: 'x()' }, content: [{ type: 'text', text: 'عنوان' }] },
+        para('قال Putin إن 2024 عام', 'rtl', [{ type: 'bold' }]),
+        para('An English paragraph', 'ltr'),
+      ),
+    );
+    assert.equal(result.ok, true);
+    if (!result.ok) return;
+    assert.equal(JSON.stringify(result.json).includes('onclick'), false);
+    assert.equal(result.json.content?.[2]?.attrs?.dir, 'ltr');
+  });
+  test('refuses nodes the editor does not have, malformed shapes and bad links', () => {
+    const bad: unknown[] = [
+      null,
+      [],
+      'doc',
+      { type: 'paragraph' },
+      doc({ type: 'script', text: 'alert(1)' }),
+      doc({ type: 'text', text: 'نص خارج فقرة' }),
+      doc(para('x', undefined, [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }])),
+      doc(para('x', undefined, [{ type: 'link', attrs: { href: 'data:text/html;base64,PHNjcmlwdD4=' } }])),
+      doc({ type: 'heading', attrs: { level: 1 }, content: [{ type: 'paragraph' }] }),
+    ];
+    for (const input of bad) assert.equal(checkArticleDocument(input).ok, false, JSON.stringify(input));
+  });
+  test('parseArticleDocument refuses broken JSON and oversized documents', () => {
+    assert.equal(parseArticleDocument('{"type":"doc",').ok, false);
+    assert.equal(parseArticleDocument(JSON.stringify(doc(para('ب'.repeat(2_100_000))))).ok, false);
+    assert.equal(parseArticleDocument(JSON.stringify(doc(para('نص')))).ok, true);
+  });
+});
+
+describe('renderArticleHtml', () => {
+  test('keeps dir attributes, escapes text and renders safe links', () => {
+    const html = renderArticleHtml(
+      doc(
+        para('<script>alert("x")</script> نص', 'rtl'),
+        para('Left to right', 'ltr'),
+        para('رابط', 'rtl', [{ type: 'link', attrs: { href: 'https://example.com/?a=1&b=2' } }]),
+      ),
+    );
+    assert.match(html, /<p dir="rtl">&lt;script&gt;alert\(/);
+    assert.match(html, /<p dir="ltr">Left to right<\/p>/);
+    assert.match(html, /<a [^>]*href="https:\/\/example.com\/\?a=1&amp;b=2"/);
+    assert.match(html, /rel="noopener noreferrer nofollow"/);
+    assert.equal(html.includes('<script>'), false);
+  });
+  test('paragraphs default to right to left', () => {
+    assert.equal(renderArticleHtml(paragraphsToDocument(['أولى', 'ثانية'])), '<p dir="rtl">أولى</p><p dir="rtl">ثانية</p>');
+  });
+});
+
+describe('documentStats', () => {
+  test('plain text keeps a blank line between blocks and words are counted', () => {
+    const checked = checkArticleDocument(paragraphsToDocument(['وتستضيف طشقند يومي 4 و5 سبتمبر', 'قال Putin']));
+    assert.ok(checked.ok);
+    const stats = documentStats(checked.node);
+    assert.equal(stats.text, 'وتستضيف طشقند يومي 4 و5 سبتمبر\n\nقال Putin');
+    assert.equal(stats.wordCount, 8);
+  });
+});
