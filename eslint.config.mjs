@@ -7,7 +7,7 @@ const config = [
   {
     ignores: [
       '.next/**',
-      '.next-e2e/**',
+      '.next-*/**',
       'node_modules/**',
       'data/**',
       'tmp/**',

@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native modules are loaded by Node at run time, never bundled.
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'sharp'],
   // The end-to-end tests build into their own folder so they never overwrite the app's build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,

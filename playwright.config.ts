@@ -2,10 +2,13 @@ import { defineConfig } from '@playwright/test';
 
 // End-to-end tests run in Debian's Chromium against the production build, on a fresh database
 // made for this run (tmp/e2e), served on 127.0.0.1 and stopped by Playwright when the run ends.
+// E2E_PORT / E2E_NAME let two runs share a machine without sharing a server, build or database.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+const NAME = process.env.E2E_NAME ?? 'e2e';
 const env = {
-  DATABASE_PATH: 'tmp/e2e/newsroom.db',
-  NEXT_DIST_DIR: '.next-e2e',
+  DATABASE_PATH: `tmp/${NAME}/newsroom.db`,
+  NEXT_DIST_DIR: `.next-${NAME}`,
+  MEDIA_DIR: `tmp/${NAME}/media`,
   NEXT_TELEMETRY_DISABLED: '1',
   NEWSROOM_DEMO_PASSWORD: 'newsroom-demo',
   NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
@@ -38,7 +41,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `rm -rf tmp/e2e && npm run db:setup && npx next build && npx next start -H 127.0.0.1 -p ${PORT}`,
+    command: `rm -rf tmp/${NAME} && npm run db:setup && npx next build && npx next start -H 127.0.0.1 -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     env,
     timeout: 240_000,

@@ -1,5 +1,5 @@
 import { relations, sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // The single source of truth for the data model. Timestamps are stored as epoch milliseconds.
 
@@ -64,6 +64,14 @@ export const articles = sqliteTable(
     slug: text('slug').notNull().default(''),
     sectionId: integer('section_id').references(() => sections.id),
     dateline: text('dateline').notNull().default(''),
+    // Set when a journalist edits the slug by hand; until then it follows the headline.
+    slugLocked: integer('slug_locked', { mode: 'boolean' }).notNull().default(false),
+    // Byline as printed; empty means the author's name.
+    byline: text('byline').notNull().default(''),
+    leadImageId: integer('lead_image_id').references(() => media.id),
+    leadImageAlt: text('lead_image_alt').notNull().default(''),
+    leadImageCaption: text('lead_image_caption').notNull().default(''),
+    leadImageCredit: text('lead_image_credit').notNull().default(''),
     // The TipTap JSON document: the source of truth for the body. Everything else is derived.
     bodyJson: text('body_json').notNull(),
     bodyText: text('body_text').notNull().default(''),
@@ -87,6 +95,11 @@ export const articles = sqliteTable(
   (t) => [
     index('articles_status_published_idx').on(t.status, t.publishedAt),
     index('articles_author_idx').on(t.authorId, t.updatedAt),
+    index('articles_section_idx').on(t.sectionId, t.status, t.publishedAt),
+    // Slugs are unique once set; a new draft has none yet.
+    uniqueIndex('articles_slug_unique')
+      .on(t.slug)
+      .where(sql`slug <> ''`),
   ],
 );
 
@@ -104,6 +117,11 @@ export const articleRevisions = sqliteTable(
     slug: text('slug').notNull(),
     sectionId: integer('section_id'),
     dateline: text('dateline').notNull(),
+    byline: text('byline').notNull().default(''),
+    leadImageId: integer('lead_image_id'),
+    leadImageAlt: text('lead_image_alt').notNull().default(''),
+    leadImageCaption: text('lead_image_caption').notNull().default(''),
+    leadImageCredit: text('lead_image_credit').notNull().default(''),
     bodyJson: text('body_json').notNull(),
     bodyText: text('body_text').notNull(),
     // Rendered once, at publish time, for readers; null for revisions that were never published.
@@ -117,6 +135,49 @@ export const articleRevisions = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('article_revisions_article_idx').on(t.articleId, t.id)],
+);
+
+export const media = sqliteTable(
+  'media',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    // The format found in the file's bytes, never the name it was uploaded with.
+    mime: text('mime').notNull(),
+    originalName: text('original_name').notNull().default(''),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    bytes: integer('bytes').notNull(),
+    // The stored web sizes: [{ width, height, file, bytes }], smallest first.
+    variantsJson: text('variants_json').notNull(),
+    alt: text('alt').notNull().default(''),
+    caption: text('caption').notNull().default(''),
+    credit: text('credit').notNull().default(''),
+    uploadedBy: integer('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('media_created_idx').on(t.createdAt)],
+);
+
+// Reader counters, kept apart from articles so that a view never bumps an article's version.
+export const articleStats = sqliteTable('article_stats', {
+  articleId: integer('article_id')
+    .primaryKey()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  views: integer('views').notNull().default(0),
+  shares: integer('shares').notNull().default(0),
+});
+
+// One view per browser per article per half hour: the last time each visitor was counted.
+export const recentViews = sqliteTable(
+  'recent_views',
+  {
+    articleId: integer('article_id').notNull(),
+    visitor: text('visitor').notNull(),
+    seenAt: integer('seen_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.visitor] }), index('recent_views_seen_idx').on(t.seenAt)],
 );
 
 export const tags = sqliteTable('tags', {
@@ -173,3 +234,4 @@ export type Article = typeof articles.$inferSelect;
 export type ArticleRevision = typeof articleRevisions.$inferSelect;
 export type Section = typeof sections.$inferSelect;
 export type Tag = typeof tags.$inferSelect;
+export type Media = typeof media.$inferSelect;

@@ -12,6 +12,7 @@ import {
   type ArticleStatus,
   type RevisionReason,
 } from '@/db/schema';
+import { indexPublishedArticle, removeFromSearch } from '@/db/queries/search';
 import { setArticleTags, tagNamesOf } from '@/db/queries/tags';
 import { slugify } from '@/lib/arabic';
 import { EMPTY_DOCUMENT, renderArticleHtml } from '@/lib/document';
@@ -49,24 +50,54 @@ const lastRevisionOf = prepareOnFirstUse(() =>
 
 // The conditional write at the heart of "no write is ever lost silently": it only lands on the
 // version the journalist's editor last saw.
+const WORKING_COPY_FIELDS = [
+  'headline',
+  'deck',
+  'dateline',
+  'byline',
+  'sectionId',
+  'slug',
+  'slugLocked',
+  'leadImageId',
+  'leadImageAlt',
+  'leadImageCaption',
+  'leadImageCredit',
+  'bodyJson',
+  'bodyText',
+  'wordCount',
+  'updatedAt',
+] as const;
+type WorkingCopy = Pick<Article, (typeof WORKING_COPY_FIELDS)[number]>;
+
 const updateDraftIfVersion = prepareOnFirstUse(() =>
   db
     .update(articles)
     .set({
-      headline: sql`${sql.placeholder('headline')}`,
-      dateline: sql`${sql.placeholder('dateline')}`,
-      sectionId: sql`${sql.placeholder('sectionId')}`,
-      slug: sql`${sql.placeholder('slug')}`,
-      bodyJson: sql`${sql.placeholder('bodyJson')}`,
-      bodyText: sql`${sql.placeholder('bodyText')}`,
-      wordCount: sql`${sql.placeholder('wordCount')}`,
-      updatedAt: sql`${sql.placeholder('updatedAt')}`,
+      ...Object.fromEntries(WORKING_COPY_FIELDS.map((field) => [field, sql`${sql.placeholder(field)}`])),
       version: sql`${articles.version} + 1`,
     })
     .where(and(eq(articles.id, sql.placeholder('id')), eq(articles.version, sql.placeholder('baseVersion'))))
     .returning({ version: articles.version, updatedAt: articles.updatedAt })
     .prepare(),
 );
+
+const slugOwner = prepareOnFirstUse(() =>
+  db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(eq(articles.slug, sql.placeholder('slug')))
+    .prepare(),
+);
+
+// Slugs are unique: a taken one gets the article's id appended ("…-42"), then a counter.
+function uniqueSlug(base: string, articleId: number): string {
+  let candidate = base;
+  for (let n = 1; ; n++) {
+    const owner = slugOwner().get({ slug: candidate });
+    if (!owner || owner.id === articleId) return candidate;
+    candidate = n === 1 ? `${base}-${articleId}` : `${base}-${articleId}-${n}`;
+  }
+}
 
 function loadForAction(tx: Tx, actor: Actor, articleId: number, action: ArticleAction): Article {
   const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
@@ -95,6 +126,11 @@ function writeRevision(
       slug: article.slug,
       sectionId: article.sectionId,
       dateline: article.dateline,
+      byline: article.byline,
+      leadImageId: article.leadImageId,
+      leadImageAlt: article.leadImageAlt,
+      leadImageCaption: article.leadImageCaption,
+      leadImageCredit: article.leadImageCredit,
       bodyJson: article.bodyJson,
       bodyText: article.bodyText,
       bodyHtml,
@@ -139,7 +175,6 @@ export function createDraft(actor: Actor, now = new Date()): Article {
         .values({
           authorId: actor.id,
           bodyJson: JSON.stringify(EMPTY_DOCUMENT),
-          slug: FALLBACK_SLUG,
           createdAt: now,
           updatedAt: now,
         })
@@ -162,12 +197,21 @@ export function getArticleForEdit(actor: Actor, articleId: number): ArticleForEd
   return { ...article, authorName: author?.name ?? '', tags: tagNamesOf(db, article.id) };
 }
 
+export type LeadImage = { mediaId: number; alt: string; caption: string; credit: string };
+
+// What one autosave carries. The body and headline always; metadata only when the journalist
+// touched it (undefined leaves the stored value alone).
 export type DraftChanges = {
   articleId: number;
   baseVersion: number;
   headline: string;
+  deck?: string;
   dateline?: string;
+  byline?: string;
   sectionId?: number | null;
+  // A slug typed by hand; it stops following the headline from then on. '' unlocks it again.
+  slug?: string;
+  leadImage?: LeadImage | null;
   tags?: string[];
   body: JSONContent;
   bodyText: string;
@@ -179,23 +223,41 @@ export type SavedDraft = { version: number; updatedAt: Date; slug: string };
 // What the editor needs to show a conflict: the newer text that stays in the database.
 export type ConflictState = { version: number; headline: string; body: JSONContent; updatedAt: string };
 
+function nextWorkingCopy(article: Article, changes: DraftChanges, now: Date): WorkingCopy {
+  const headline = changes.headline.trim();
+  const slugLocked = changes.slug === undefined ? article.slugLocked : changes.slug.trim() !== '';
+  const wantedSlug = slugLocked ? slugify(changes.slug ?? article.slug) : slugify(headline);
+  const image = changes.leadImage;
+  return {
+    headline,
+    deck: (changes.deck ?? article.deck).trim(),
+    dateline: (changes.dateline ?? article.dateline).trim(),
+    byline: (changes.byline ?? article.byline).trim(),
+    sectionId: changes.sectionId === undefined ? article.sectionId : changes.sectionId,
+    slug: uniqueSlug(wantedSlug || FALLBACK_SLUG, article.id),
+    slugLocked,
+    leadImageId: image === undefined ? article.leadImageId : (image?.mediaId ?? null),
+    leadImageAlt: image === undefined ? article.leadImageAlt : (image?.alt.trim() ?? ''),
+    leadImageCaption: image === undefined ? article.leadImageCaption : (image?.caption.trim() ?? ''),
+    leadImageCredit: image === undefined ? article.leadImageCredit : (image?.credit.trim() ?? ''),
+    bodyJson: JSON.stringify(changes.body),
+    bodyText: changes.bodyText,
+    wordCount: changes.wordCount,
+    updatedAt: now,
+  };
+}
+
 export function saveDraft(actor: Actor, changes: DraftChanges, now = new Date()): SavedDraft {
   return db.transaction(
     (tx) => {
       const article = loadForAction(tx, actor, changes.articleId, 'edit');
-      const headline = changes.headline.trim();
-      const slug = slugify(headline) || FALLBACK_SLUG;
+      const next = nextWorkingCopy(article, changes, now);
       const saved = updateDraftIfVersion().get({
+        ...next,
+        slugLocked: next.slugLocked ? 1 : 0,
+        updatedAt: now.getTime(),
         id: changes.articleId,
         baseVersion: changes.baseVersion,
-        headline,
-        dateline: (changes.dateline ?? article.dateline).trim(),
-        sectionId: changes.sectionId === undefined ? article.sectionId : changes.sectionId,
-        slug,
-        bodyJson: JSON.stringify(changes.body),
-        bodyText: changes.bodyText,
-        wordCount: changes.wordCount,
-        updatedAt: now.getTime(),
       });
       if (!saved) {
         const current: ConflictState = {
@@ -217,7 +279,7 @@ export function saveDraft(actor: Actor, changes: DraftChanges, now = new Date())
         const fresh = tx.select().from(articles).where(eq(articles.id, article.id)).get()!;
         writeRevision(tx, actor, fresh, 'save', null, now);
       }
-      return { version: saved.version, updatedAt: new Date(saved.updatedAt), slug };
+      return { version: saved.version, updatedAt: new Date(saved.updatedAt), slug: next.slug };
     },
     { behavior: 'immediate' },
   );
@@ -286,7 +348,14 @@ function transition(
           .set({ publishedRevisionId: revision.id })
           .where(eq(articles.id, article.id))
           .run();
+        indexPublishedArticle(tx, article.id, {
+          headline: updated.headline,
+          deck: updated.deck,
+          body: updated.bodyText,
+          tags: tagNamesOf(tx, article.id),
+        });
       }
+      if (action === 'unpublish') removeFromSearch(tx, article.id);
       recordEvent(tx, actor, article.id, action, article.status, to, now, reason);
       return { status: to, version: updated.version };
     },

@@ -13,11 +13,28 @@ export const TAGS_MAX = 20;
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
+export const DECK_MAX = 500;
+export const SLUG_MAX = 120;
+export const BYLINE_MAX = 120;
+export const CAPTION_MAX = 500;
+
+export const leadImageInput = z.object({
+  mediaId: id,
+  alt: z.string().max(CAPTION_MAX, `النص البديل أطول من ${CAPTION_MAX} حرف`),
+  caption: z.string().max(CAPTION_MAX, `التعليق على الصورة أطول من ${CAPTION_MAX} حرف`),
+  credit: z.string().max(BYLINE_MAX, `مصدر الصورة أطول من ${BYLINE_MAX} حرف`),
+});
+
 export const saveDraftInput = z.object({
   articleId: id,
   baseVersion: id,
   headline: z.string().max(HEADLINE_MAX, `العنوان أطول من ${HEADLINE_MAX} حرف`),
+  deck: z.string().max(DECK_MAX, `العنوان الفرعي أطول من ${DECK_MAX} حرف`).optional(),
   dateline: z.string().max(DATELINE_MAX, `مكان الخبر أطول من ${DATELINE_MAX} حرف`).optional(),
+  byline: z.string().max(BYLINE_MAX, `اسم الكاتب أطول من ${BYLINE_MAX} حرف`).optional(),
+  slug: z.string().max(SLUG_MAX, `الرابط المختصر أطول من ${SLUG_MAX} حرف`).optional(),
+  sectionId: id.nullable().optional(),
+  leadImage: leadImageInput.nullable().optional(),
   tags: z
     .array(z.string().max(TAG_MAX, `الوسم أطول من ${TAG_MAX} حرفاً`))
     .max(TAGS_MAX, `الحد الأقصى ${TAGS_MAX} وسماً`)

@@ -29,13 +29,30 @@ let editor: User;
 
 before(async () => {
   [reporter, otherReporter, editor] = await Promise.all([
-    createUser({ email: 'r@test.example', name: 'صحفية', role: 'reporter', password: 'long-enough-password' }),
-    createUser({ email: 'r2@test.example', name: 'صحفي آخر', role: 'reporter', password: 'long-enough-password' }),
+    createUser({
+      email: 'r@test.example',
+      name: 'صحفية',
+      role: 'reporter',
+      password: 'long-enough-password',
+    }),
+    createUser({
+      email: 'r2@test.example',
+      name: 'صحفي آخر',
+      role: 'reporter',
+      password: 'long-enough-password',
+    }),
     createUser({ email: 'e@test.example', name: 'محرر', role: 'editor', password: 'long-enough-password' }),
   ]);
 });
 
-function write(user: User, articleId: number, baseVersion: number, headline: string, paragraphs: string[], extra = {}) {
+function write(
+  user: User,
+  articleId: number,
+  baseVersion: number,
+  headline: string,
+  paragraphs: string[],
+  extra = {},
+) {
   return saveDraft(user, {
     articleId,
     baseVersion,
@@ -74,7 +91,10 @@ describe('saving drafts', () => {
   test('a save based on an old version is a conflict and the newer text is untouched', () => {
     const draft = createDraft(reporter);
     write(reporter, draft.id, 1, 'العنوان الأحدث', ['النص الأحدث']);
-    const error = expectActionError(() => write(reporter, draft.id, 1, 'عنوان قديم', ['نص قديم']), 'conflict');
+    const error = expectActionError(
+      () => write(reporter, draft.id, 1, 'عنوان قديم', ['نص قديم']),
+      'conflict',
+    );
     const current = error.current as ConflictState;
     assert.equal(current.version, 2);
     assert.equal(current.headline, 'العنوان الأحدث');
@@ -97,17 +117,35 @@ describe('saving drafts', () => {
     for (let i = 0; i < 5; i++) {
       version = saveDraft(
         reporter,
-        { articleId: draft.id, baseVersion: version, headline: `عنوان ${i}`, body: paragraphsToDocument(['ن']), bodyText: 'ن', wordCount: 1 },
+        {
+          articleId: draft.id,
+          baseVersion: version,
+          headline: `عنوان ${i}`,
+          body: paragraphsToDocument(['ن']),
+          bodyText: 'ن',
+          wordCount: 1,
+        },
         new Date(t0.getTime() + i * 30_000),
       ).version;
     }
     const later = new Date(t0.getTime() + 10 * 60_000);
     saveDraft(
       reporter,
-      { articleId: draft.id, baseVersion: version, headline: 'بعد عشر دقائق', body: paragraphsToDocument(['ن']), bodyText: 'ن', wordCount: 1 },
+      {
+        articleId: draft.id,
+        baseVersion: version,
+        headline: 'بعد عشر دقائق',
+        body: paragraphsToDocument(['ن']),
+        bodyText: 'ن',
+        wordCount: 1,
+      },
       later,
     );
-    const revisions = db.select().from(articleRevisions).where(eq(articleRevisions.articleId, draft.id)).all();
+    const revisions = db
+      .select()
+      .from(articleRevisions)
+      .where(eq(articleRevisions.articleId, draft.id))
+      .all();
     assert.deepEqual(
       revisions.map((r) => r.headline),
       ['عنوان 0', 'بعد عشر دقائق'],
@@ -116,11 +154,17 @@ describe('saving drafts', () => {
 
   test('two spellings of one Arabic tag are one tag', () => {
     const draft = createDraft(reporter);
-    write(reporter, draft.id, 1, 'وسوم', ['نص'], { tags: ['مكافحة الإرهاب', 'مكافحه الارهاب', 'مُكافَحة الإرهاب', 'طشقند'] });
+    write(reporter, draft.id, 1, 'وسوم', ['نص'], {
+      tags: ['مكافحة الإرهاب', 'مكافحه الارهاب', 'مُكافَحة الإرهاب', 'طشقند'],
+    });
     assert.deepEqual(getArticleForEdit(reporter, draft.id)!.tags, ['مكافحة الإرهاب', 'طشقند']);
     const draft2 = createDraft(otherReporter);
     write(otherReporter, draft2.id, 1, 'وسوم', ['نص'], { tags: ['مكافحـــة الإرهاب'] });
-    const count = db.select({ n: sql<number>`count(*)` }).from(tags).where(eq(tags.normalized, 'مكافحه الارهاب')).get()!.n;
+    const count = db
+      .select({ n: sql<number>`count(*)` })
+      .from(tags)
+      .where(eq(tags.normalized, 'مكافحه الارهاب'))
+      .get()!.n;
     assert.equal(count, 1);
   });
 });
@@ -137,7 +181,9 @@ describe('the workflow', () => {
 
   test('reporter submits, editor approves and publishes; readers get the stored HTML', () => {
     const draft = createDraft(reporter);
-    write(reporter, draft.id, 1, 'قمة في طشقند', ['قال Putin إن 3 اتفاقيات وُقّعت.', 'فقرة ثانية'], { dateline: 'طشقند' });
+    write(reporter, draft.id, 1, 'قمة في طشقند', ['قال Putin إن 3 اتفاقيات وُقّعت.', 'فقرة ثانية'], {
+      dateline: 'طشقند',
+    });
     assert.equal(submitForReview(reporter, draft.id).status, 'in_review');
     assert.ok(listReviewQueue().some((a) => a.id === draft.id));
     // Reporters never move their article past review, whatever they send.
@@ -193,7 +239,12 @@ describe('the workflow', () => {
   test('revisions are append-only in the database itself', () => {
     const revision = db.select().from(articleRevisions).limit(1).get()!;
     assert.throws(
-      () => db.update(articleRevisions).set({ headline: 'تزوير' }).where(eq(articleRevisions.id, revision.id)).run(),
+      () =>
+        db
+          .update(articleRevisions)
+          .set({ headline: 'تزوير' })
+          .where(eq(articleRevisions.id, revision.id))
+          .run(),
       /append-only/,
     );
   });

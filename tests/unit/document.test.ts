@@ -19,7 +19,13 @@ const doc = (...content: unknown[]): JSONContent => ({ type: 'doc', content: con
 
 describe('isSafeHref', () => {
   test('allows http, https, mailto and relative addresses', () => {
-    for (const href of ['https://example.com/ar?q=طشقند', 'http://x.test', 'mailto:desk@newsroom.test', '/news/1/خبر', '#top']) {
+    for (const href of [
+      'https://example.com/ar?q=طشقند',
+      'http://x.test',
+      'mailto:desk@newsroom.test',
+      '/news/1/خبر',
+      '#top',
+    ]) {
       assert.equal(isSafeHref(href), true, href);
     }
   });
@@ -45,7 +51,11 @@ describe('checkArticleDocument', () => {
   test('accepts an Arabic document with direction and marks, and drops unknown attributes', () => {
     const result = checkArticleDocument(
       doc(
-        { type: 'heading', attrs: { level: 2, dir: 'rtl', onclick: 'x()' }, content: [{ type: 'text', text: 'عنوان' }] },
+        {
+          type: 'heading',
+          attrs: { level: 2, dir: 'rtl', onclick: 'x()' },
+          content: [{ type: 'text', text: 'عنوان' }],
+        },
         para('قال Putin إن 2024 عام', 'rtl', [{ type: 'bold' }]),
         para('An English paragraph', 'ltr'),
       ),
@@ -92,13 +102,18 @@ describe('renderArticleHtml', () => {
     assert.equal(html.includes('<script>'), false);
   });
   test('paragraphs default to right to left', () => {
-    assert.equal(renderArticleHtml(paragraphsToDocument(['أولى', 'ثانية'])), '<p dir="rtl">أولى</p><p dir="rtl">ثانية</p>');
+    assert.equal(
+      renderArticleHtml(paragraphsToDocument(['أولى', 'ثانية'])),
+      '<p dir="rtl">أولى</p><p dir="rtl">ثانية</p>',
+    );
   });
 });
 
 describe('documentStats', () => {
   test('plain text keeps a blank line between blocks and words are counted', () => {
-    const checked = checkArticleDocument(paragraphsToDocument(['وتستضيف طشقند يومي 4 و5 سبتمبر', 'قال Putin']));
+    const checked = checkArticleDocument(
+      paragraphsToDocument(['وتستضيف طشقند يومي 4 و5 سبتمبر', 'قال Putin']),
+    );
     assert.ok(checked.ok);
     const stats = documentStats(checked.node);
     assert.equal(stats.text, 'وتستضيف طشقند يومي 4 و5 سبتمبر\n\nقال Putin');

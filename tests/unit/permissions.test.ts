@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ARTICLE_STATUSES, ROLES, type ArticleStatus, type Role } from '@/db/schema';
-import { ARTICLE_ACTIONS, assertCan, can, canInNewsroom, ForbiddenError, type ArticleAction } from '@/lib/permissions';
+import {
+  ARTICLE_ACTIONS,
+  assertCan,
+  can,
+  canInNewsroom,
+  ForbiddenError,
+  type ArticleAction,
+} from '@/lib/permissions';
 
 // The expected table, written out independently of lib/permissions.ts: for each role and action,
 // the states in which it is allowed on one's own article and on someone else's.
@@ -17,7 +24,10 @@ const desk: Record<ArticleAction, ArticleStatus[]> = {
   publish: S('approved', 'published', 'unpublished'),
   unpublish: S('published'),
 };
-const expected: Record<Role, { own: Record<ArticleAction, ArticleStatus[]>; other: Record<ArticleAction, ArticleStatus[]> }> = {
+const expected: Record<
+  Role,
+  { own: Record<ArticleAction, ArticleStatus[]>; other: Record<ArticleAction, ArticleStatus[]> }
+> = {
   reporter: {
     own: {
       view: ALL,
@@ -56,7 +66,11 @@ describe('article permissions, every cell', () => {
 describe('newsroom permissions', () => {
   test('only the desk sees the review queue and only admins manage people', () => {
     assert.deepEqual(
-      ROLES.map((role) => [role, canInNewsroom({ id: 1, role }, 'viewReviewQueue'), canInNewsroom({ id: 1, role }, 'manageUsers')]),
+      ROLES.map((role) => [
+        role,
+        canInNewsroom({ id: 1, role }, 'viewReviewQueue'),
+        canInNewsroom({ id: 1, role }, 'manageUsers'),
+      ]),
       [
         ['reporter', false, false],
         ['editor', true, false],

@@ -27,11 +27,7 @@ export const saveDraftAction = newsroomAction(saveDraftInput, (user, input) => {
   if (!checked.ok) throw new ActionError('invalid_document', { body: checked.reason });
   const stats = documentStats(checked.node);
   return saveDraft(user, {
-    articleId: input.articleId,
-    baseVersion: input.baseVersion,
-    headline: input.headline,
-    dateline: input.dateline,
-    tags: input.tags,
+    ...input,
     body: checked.json,
     bodyText: stats.text,
     wordCount: stats.wordCount,
