@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import {
   approveArticle,
@@ -13,6 +12,7 @@ import {
   type Transitioned,
 } from '@/db/queries/articles';
 import { newsroomAction } from '@/lib/action';
+import { refreshReaderPages } from '@/lib/reader-cache';
 import { documentStats, parseArticleDocument } from '@/lib/document';
 import { ActionError } from '@/lib/errors';
 import { saveDraftInput, workflowInput } from '@/lib/validation/article';
@@ -34,12 +34,6 @@ export const saveDraftAction = newsroomAction(saveDraftInput, (user, input) => {
   });
 });
 
-// Readers' pages that can show an article: refreshed when its public state changes.
-function refreshReaderPages(): void {
-  revalidatePath('/');
-  revalidatePath('/news/[id]/[[...slug]]', 'page');
-}
-
 export const submitForReviewAction = newsroomAction(workflowInput, (user, input) =>
   submitForReview(user, input.articleId),
 );
@@ -54,12 +48,12 @@ export const approveArticleAction = newsroomAction(workflowInput, (user, input) 
 
 export const publishArticleAction = newsroomAction(workflowInput, (user, input): Transitioned => {
   const result = publishArticle(user, input.articleId);
-  refreshReaderPages();
+  refreshReaderPages(input.articleId);
   return result;
 });
 
 export const unpublishArticleAction = newsroomAction(workflowInput, (user, input): Transitioned => {
   const result = unpublishArticle(user, input.articleId);
-  refreshReaderPages();
+  refreshReaderPages(input.articleId);
   return result;
 });
