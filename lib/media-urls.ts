@@ -43,3 +43,21 @@ export type MediaItem = {
   caption: string;
   credit: string;
 };
+
+// Upload rules, shared so that the browser can refuse early with the server's own words; the
+// server checks again (lib/media.ts).
+export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+export const MAX_IMAGE_SIDE = 12_000;
+export const MAX_IMAGE_PIXELS = 50_000_000;
+export const ACCEPTED_IMAGE_TYPES = 'image/jpeg,image/png,image/webp,image/avif';
+
+export const UPLOAD_MESSAGES = {
+  missing: 'اختر صورة لرفعها.',
+  empty: 'الملف فارغ.',
+  too_large: 'حجم الصورة أكبر من 10 ميغابايت.',
+  svg: 'صور SVG غير مقبولة لأنها قد تحمل شيفرة. الصور المقبولة: JPEG وPNG وWebP وAVIF.',
+  unsupported: 'نوع الملف غير مقبول. الصور المقبولة: JPEG وPNG وWebP وAVIF.',
+  corrupt: 'تعذّرت قراءة الصورة؛ قد يكون الملف تالفاً أو ناقصاً.',
+  too_many_pixels: `أبعاد الصورة أكبر من المسموح (${MAX_IMAGE_SIDE} بكسل للضلع، و50 ميغابكسل للصورة).`,
+} as const;
+export type UploadRefusal = keyof typeof UPLOAD_MESSAGES;

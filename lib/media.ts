@@ -4,16 +4,21 @@ import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata, type SharpOptions } from 'sharp';
 import { recordUpload, type MediaText } from '@/db/queries/media';
-import type { MediaItem, MediaVariant } from '@/lib/media-urls';
+import {
+  MAX_IMAGE_PIXELS,
+  MAX_IMAGE_SIDE,
+  MAX_UPLOAD_BYTES,
+  UPLOAD_MESSAGES,
+  type MediaItem,
+  type MediaVariant,
+  type UploadRefusal,
+} from '@/lib/media-urls';
 import type { Actor } from '@/lib/permissions';
 
 // Uploaded images: checked by their bytes, decoded and re-encoded by sharp into web sizes, and
 // stored under MEDIA_DIR with names the server makes. What readers get is never the uploaded
 // file itself, so a polyglot or hidden payload does not survive the re-encoding.
 
-export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
-export const MAX_IMAGE_SIDE = 12_000;
-export const MAX_IMAGE_PIXELS = 50_000_000;
 export const WEB_WIDTHS = [320, 640, 960, 1280, 1920] as const;
 const WEBP_QUALITY = 78;
 
@@ -25,17 +30,6 @@ export const IMAGE_MIME: Record<ImageFormat, string> = {
   webp: 'image/webp',
   avif: 'image/avif',
 };
-
-export const UPLOAD_MESSAGES = {
-  missing: 'اختر صورة لرفعها.',
-  empty: 'الملف فارغ.',
-  too_large: 'حجم الصورة أكبر من 10 ميغابايت.',
-  svg: 'صور SVG غير مقبولة لأنها قد تحمل شيفرة. الصور المقبولة: JPEG وPNG وWebP وAVIF.',
-  unsupported: 'نوع الملف غير مقبول. الصور المقبولة: JPEG وPNG وWebP وAVIF.',
-  corrupt: 'تعذّرت قراءة الصورة؛ قد يكون الملف تالفاً أو ناقصاً.',
-  too_many_pixels: `أبعاد الصورة أكبر من المسموح (${MAX_IMAGE_SIDE} بكسل للضلع، و50 ميغابكسل للصورة).`,
-} as const;
-export type UploadRefusal = keyof typeof UPLOAD_MESSAGES;
 
 const REFUSAL_STATUS: Record<UploadRefusal, number> = {
   missing: 400,

@@ -1,12 +1,7 @@
 import { getCurrentUser } from '@/lib/auth';
 import { ERROR_MESSAGES } from '@/lib/errors';
-import {
-  MAX_UPLOAD_BYTES,
-  UPLOAD_MESSAGES,
-  UploadRefused,
-  uploadMedia,
-  type UploadRefusal,
-} from '@/lib/media';
+import { UploadRefused, uploadMedia } from '@/lib/media';
+import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES, type UploadRefusal } from '@/lib/media-urls';
 import { mediaTextInput } from '@/lib/validation/media';
 
 // POST /api/uploads: one image in the multipart field `file` (and optional alt, caption, credit).
