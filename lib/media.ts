@@ -77,15 +77,8 @@ export function detectImageFormat(bytes: Uint8Array): ImageFormat | null {
 
 // SVG gets its own message: it is the one image format people expect to work.
 function looksLikeSvg(bytes: Uint8Array): boolean {
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('utf8').toLowerCase();
-  return (
-    head.includes('<svg') ||
-    (head
-      .trimStart()
-      .replace(/^\ufeff/, '')
-      .startsWith('<?xml') &&
-      head.includes('svg'))
-  );
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('utf8');
+  return /<svg[\s>]|<!doctype svg/i.test(head);
 }
 
 const SHARP_INPUT: SharpOptions = {
@@ -133,7 +126,7 @@ export async function processUpload(
     throw new UploadRefused('too_many_pixels');
   }
 
-  const encoded = await encodeWebSizes(bytes, width);
+  const encoded = await withEncodingSlot(() => encodeWebSizes(bytes, width));
   const base = randomBytes(16).toString('hex');
   const variants = encoded.map(({ data, info }) => ({
     width: info.width,
@@ -158,6 +151,25 @@ export async function processUpload(
 export function webWidthsFor(width: number): number[] {
   const largest = Math.min(width, WEB_WIDTHS.at(-1)!);
   return [...WEB_WIDTHS.filter((w) => w < largest), largest];
+}
+
+// At most this many uploads are decoded at once: each can take a core and tens of megabytes,
+// and the newsroom's pages must stay responsive while a photographer uploads a batch.
+const MAX_CONCURRENT_ENCODINGS = 2;
+let encodings = 0;
+const waitingForSlot: (() => void)[] = [];
+
+async function withEncodingSlot<T>(work: () => Promise<T>): Promise<T> {
+  // A freed slot is handed straight to the next in line, so the count only drops when no one waits.
+  if (encodings < MAX_CONCURRENT_ENCODINGS) encodings++;
+  else await new Promise<void>((resolve) => waitingForSlot.push(resolve));
+  try {
+    return await work();
+  } finally {
+    const next = waitingForSlot.shift();
+    if (next) next();
+    else encodings--;
+  }
 }
 
 // Decodes the upload once, to the largest web size, and makes the smaller ones from that.

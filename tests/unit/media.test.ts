@@ -211,6 +211,26 @@ describe('processUpload', () => {
       assert.equal(readFileSync(path.join(dir, v.file)).includes('polyglot'), false);
     }
   });
+  test('many uploads at once all finish (two are encoded at a time, the rest wait their turn)', async () => {
+    const dir = freshDir();
+    const sources = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => jpeg(300 + n * 10, 200)));
+    const results = await Promise.all(sources.map((bytes, i) => processUpload(bytes, `${i}.jpg`, dir)));
+    assert.deepEqual(
+      results.map((r) => r.width),
+      [310, 320, 330, 340, 350, 360],
+    );
+    assert.equal(readdirSync(dir).length, results.flatMap((r) => r.variants).length);
+    // Failures inside the encoder give their slot back: later uploads still go through.
+    const whole = await jpeg(800, 600);
+    const cut = whole.subarray(0, whole.length >> 1);
+    const batch = await Promise.allSettled(
+      [cut, cut, cut, whole, whole].map((b) => processUpload(b, 'x.jpg', dir)),
+    );
+    assert.deepEqual(
+      batch.map((r) => r.status),
+      ['rejected', 'rejected', 'rejected', 'fulfilled', 'fulfilled'],
+    );
+  });
   test('refuses a truncated JPEG', async () => {
     const whole = await jpeg(1200, 900);
     assert.equal(await refusal(whole.subarray(0, Math.floor(whole.length / 2)), 'cut.jpg'), 'corrupt');
