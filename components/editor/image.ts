@@ -1,7 +1,6 @@
 import { Node } from '@tiptap/core';
 import type { DOMOutputSpec } from '@tiptap/pm/model';
-import { isMediaPath, mediaSrc, mediaSrcSet, type MediaItem } from '@/lib/media-urls';
-import { BYLINE_MAX, CAPTION_MAX } from '@/lib/validation/article';
+import { isMediaPath, MAX_IMAGE_SIDE, mediaSrc, mediaSrcSet, type MediaItem } from '@/lib/media-urls';
 
 // An image inside the article body: only the newsroom's own uploads (/media/…), with their
 // web sizes, alternative text and an optional caption and credit under it. Every attribute is
@@ -11,7 +10,10 @@ import { BYLINE_MAX, CAPTION_MAX } from '@/lib/validation/article';
 
 // The article column is 46rem wide (app/globals.css .article); narrower screens use the full width.
 export const ARTICLE_IMAGE_SIZES = '(min-width: 46rem) 46rem, 100vw';
-const MAX_SIDE = 12_000;
+// The lead image's limits (lib/validation/article.ts), repeated so that the editor's bundle does
+// not pull in zod; a unit test keeps the two equal.
+export const IMAGE_TEXT_MAX = 500;
+export const IMAGE_CREDIT_MAX = 120;
 
 export type ArticleImageAttrs = {
   src: string;
@@ -51,7 +53,7 @@ export function isMediaSrcSet(value: string): boolean {
 
 const isSizes = (value: string) => value.length <= 200 && /^[a-z0-9\s(),.:%-]*$/i.test(value);
 const isSide = (value: unknown) =>
-  Number.isInteger(value) && (value as number) > 0 && (value as number) <= MAX_SIDE;
+  Number.isInteger(value) && (value as number) > 0 && (value as number) <= MAX_IMAGE_SIDE;
 
 function text(max: number) {
   return (value: unknown) => {
@@ -78,7 +80,7 @@ function fromImg(img: HTMLImageElement | null): Partial<ArticleImageAttrs> | fal
     src,
     srcset: srcset && isMediaSrcSet(srcset) ? srcset : null,
     sizes: sizes && isSizes(sizes) ? sizes : null,
-    alt: (img.getAttribute('alt') ?? '').slice(0, CAPTION_MAX),
+    alt: (img.getAttribute('alt') ?? '').slice(0, IMAGE_TEXT_MAX),
     width: readSide(img, 'width'),
     height: readSide(img, 'height'),
   };
@@ -115,11 +117,11 @@ export const articleImage = Node.create({
           if (value !== null && (typeof value !== 'string' || !isSizes(value))) refuse('sizes');
         },
       },
-      alt: { default: '', rendered: false, validate: text(CAPTION_MAX) },
+      alt: { default: '', rendered: false, validate: text(IMAGE_TEXT_MAX) },
       width: { default: null, rendered: false, validate: side },
       height: { default: null, rendered: false, validate: side },
-      caption: { default: '', rendered: false, validate: text(CAPTION_MAX) },
-      credit: { default: '', rendered: false, validate: text(BYLINE_MAX) },
+      caption: { default: '', rendered: false, validate: text(IMAGE_TEXT_MAX) },
+      credit: { default: '', rendered: false, validate: text(IMAGE_CREDIT_MAX) },
     };
   },
 
@@ -134,8 +136,8 @@ export const articleImage = Node.create({
             figure.querySelector(`figcaption .${name}`)?.textContent?.trim() ?? '';
           return {
             ...img,
-            caption: part('article-image-caption').slice(0, CAPTION_MAX),
-            credit: part('article-image-credit').slice(0, BYLINE_MAX),
+            caption: part('article-image-caption').slice(0, IMAGE_TEXT_MAX),
+            credit: part('article-image-credit').slice(0, IMAGE_CREDIT_MAX),
           };
         },
       },

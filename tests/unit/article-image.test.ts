@@ -2,13 +2,20 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { getSchema, type JSONContent } from '@tiptap/core';
 import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
-import { ARTICLE_IMAGE_SIZES, articleImage, isMediaSrcSet } from '@/components/editor/image';
+import {
+  ARTICLE_IMAGE_SIZES,
+  articleImage,
+  IMAGE_CREDIT_MAX,
+  IMAGE_TEXT_MAX,
+  isMediaSrcSet,
+} from '@/components/editor/image';
 import {
   ARTICLE_TEXT_DIRECTION,
   articleExtensions,
   articleSchemaExtensions,
 } from '@/components/editor/extensions';
 import { mediaSrcSet, type MediaVariant } from '@/lib/media-urls';
+import { BYLINE_MAX, CAPTION_MAX } from '@/lib/validation/article';
 
 // The body's image node, in the schema and the static renderer the server uses, as it will be
 // once components/editor/extensions.ts lists it.
@@ -137,6 +144,13 @@ describe('articleImage rendered for readers', () => {
       assert.equal(/onerror|javascript:|evil\.example/.test(html), false, html);
     }
     assert.ok(rendered >= 1, 'the valid image with a stray onerror is rendered, without it');
+  });
+});
+
+describe('limits', () => {
+  test('the body image takes the same text limits as the lead image', () => {
+    assert.equal(IMAGE_TEXT_MAX, CAPTION_MAX);
+    assert.equal(IMAGE_CREDIT_MAX, BYLINE_MAX);
   });
 });
 
