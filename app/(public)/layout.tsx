@@ -1,7 +1,15 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
+import { readSections } from '@/lib/reader-data';
 import { newsroomSettings } from '@/lib/settings';
 
-export default function PublicLayout({ children }: { children: React.ReactNode }) {
+export const metadata: Metadata = {
+  metadataBase: new URL(newsroomSettings.siteUrl),
+  openGraph: { siteName: newsroomSettings.name, locale: 'ar' },
+};
+
+export default async function PublicLayout({ children }: { children: React.ReactNode }) {
+  const sections = await readSections();
   return (
     <>
       <header className="site-header">
@@ -14,11 +22,23 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
               <li>
                 <Link href="/">آخر الأخبار</Link>
               </li>
+              {sections.map((section) => (
+                <li key={section.id}>
+                  <Link href={`/section/${encodeURIComponent(section.slug)}`}>{section.name}</Link>
+                </li>
+              ))}
             </ul>
           </nav>
+          <form action="/search" role="search" aria-label="بحث في الموقع" className="site-search">
+            <input type="search" name="q" aria-label="بحث" maxLength={200} />
+            <button type="submit">بحث</button>
+          </form>
         </div>
       </header>
       <main className="container">{children}</main>
+      <footer className="site-footer container muted">
+        <a href="/feed.xml">RSS</a> · <a href="/atom.xml">Atom</a>
+      </footer>
     </>
   );
 }
