@@ -3,7 +3,7 @@ import { unstable_cache, updateTag } from 'next/cache';
 import { readerPlacesOf } from '@/db/queries/public';
 
 // Readers' pages are served from Next's cache. Every read a reader page makes goes through
-// `cachedRead`, which attaches cache tags to the page (and feed, and sitemap) that made it; a
+// `taggedRead`, which attaches cache tags to the page (and feed, and sitemap) that made it; a
 // change to an article's public state expires exactly the tags of the places it appears.
 export const readerTags = {
   // Everything that lists all articles: home, site feeds, sitemaps.
@@ -14,23 +14,21 @@ export const readerTags = {
   author: (id: number) => `author:${id}`,
 } as const;
 
-// Cached values travel as JSON; dates (every field named …At) come back as Dates either way.
-function reviveDates<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value), (key, v: unknown) =>
-    key.endsWith('At') && typeof v === 'string' ? new Date(v) : v,
-  ) as T;
+// Tags the page (or feed, or sitemap) being rendered. The callback's result is a constant: only
+// the tags matter, and the data itself is read fresh from SQLite on every (re)render, so no stale
+// copy can outlive a rebuild or a reset database in Next's persistent data cache.
+async function tagRender(tags: string[]): Promise<void> {
+  if (tags.length === 0) return;
+  await unstable_cache(async () => true, ['reader-tags', ...tags], { tags })();
 }
 
-export function cachedRead<A extends (string | number | string[] | number[])[], R>(
-  name: string,
+export function taggedRead<A extends (string | number | string[] | number[])[], R>(
   read: (...args: A) => R,
   tagsOf: (...args: A) => string[],
 ): (...args: A) => Promise<R> {
   return async (...args) => {
-    const run = unstable_cache(async () => read(...args), [name, JSON.stringify(args)], {
-      tags: tagsOf(...args),
-    });
-    return reviveDates(await run());
+    await tagRender(tagsOf(...args));
+    return read(...args);
   };
 }
 

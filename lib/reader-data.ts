@@ -1,5 +1,6 @@
 import 'server-only';
 import {
+  PER_PAGE,
   getPublishedArticle,
   latestPerSection,
   listForSitemap,
@@ -12,12 +13,11 @@ import {
   pageOfTag,
   readerTagsByName,
 } from '@/db/queries/public';
-import { cachedRead, readerTags } from '@/lib/reader-cache';
+import { readerTags, taggedRead } from '@/lib/reader-cache';
 
 // The reads of reader pages, each tagged with the places it shows (see lib/reader-cache.ts).
 
-export const readArticle = cachedRead(
-  'article',
+export const readArticle = taggedRead(
   (id: number) => {
     const article = getPublishedArticle(id);
     if (!article) return null;
@@ -28,8 +28,7 @@ export const readArticle = cachedRead(
 
 // Tagged with the article's tags: publishing or unpublishing any article that shares one
 // refreshes this list on the pages that show it.
-export const readRelated = cachedRead(
-  'related',
+export const readRelated = taggedRead(
   (id: number, tagNames: string[], tagIds: number[]) => {
     void tagIds;
     return listRelated(id, tagNames);
@@ -37,44 +36,37 @@ export const readRelated = cachedRead(
   (id, tagNames, tagIds) => tagIds.map(readerTags.tag),
 );
 
-export const readLatest = cachedRead(
-  'latest',
+export const readLatest = taggedRead(
   (page: number) => pageOfLatest(page),
   () => [readerTags.latest],
 );
 
-export const readHomeSections = cachedRead(
-  'home-sections',
-  () => latestPerSection(3),
+export const readHomeSections = taggedRead(
+  () => latestPerSection(PER_PAGE + 3),
   () => [readerTags.latest],
 );
 
-export const readSections = cachedRead(
-  'sections',
+export const readSections = taggedRead(
   () => listSections(),
   () => ['sections'],
 );
 
-export const readSection = cachedRead(
-  'section',
+export const readSection = taggedRead(
   (sectionId: number, page: number) => pageOfSection(sectionId, page),
   (sectionId) => [readerTags.section(sectionId)],
 );
 
-export const readTag = cachedRead(
-  'tag',
+export const readTag = taggedRead(
   (tagId: number, tagName: string, page: number) => pageOfTag(tagName, page),
   (tagId) => [readerTags.tag(tagId)],
 );
 
-export const readAuthor = cachedRead(
-  'author',
+export const readAuthor = taggedRead(
   (authorId: number, page: number) => pageOfAuthor(authorId, page),
   (authorId) => [readerTags.author(authorId)],
 );
 
-export const readSitemap = cachedRead(
-  'sitemap',
+export const readSitemap = taggedRead(
   () => listForSitemap(),
   () => [readerTags.latest],
 );

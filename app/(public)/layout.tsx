@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { readSections } from '@/lib/reader-data';
 import { newsroomSettings } from '@/lib/settings';
 
 export const metadata: Metadata = {
@@ -8,8 +7,7 @@ export const metadata: Metadata = {
   openGraph: { siteName: newsroomSettings.name, locale: 'ar' },
 };
 
-export default async function PublicLayout({ children }: { children: React.ReactNode }) {
-  const sections = await readSections();
+export default function PublicLayout({ children }: { children: React.ReactNode }) {
   return (
     <>
       <header className="site-header">
@@ -17,16 +15,11 @@ export default async function PublicLayout({ children }: { children: React.React
           <Link href="/" className="brand">
             {newsroomSettings.name}
           </Link>
-          <nav aria-label="الأقسام">
+          <nav aria-label="الموقع">
             <ul>
               <li>
                 <Link href="/">آخر الأخبار</Link>
               </li>
-              {sections.map((section) => (
-                <li key={section.id}>
-                  <Link href={`/section/${encodeURIComponent(section.slug)}`}>{section.name}</Link>
-                </li>
-              ))}
             </ul>
           </nav>
           <form action="/search" role="search" aria-label="بحث في الموقع" className="site-search">

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { readHomeSections, readLatest } from '@/lib/reader-data';
+import { readHomeSections, readLatest, readSections } from '@/lib/reader-data';
 import { ArticleList } from './_ui/ArticleList';
 import { Pagination } from './_ui/listing';
 
@@ -15,7 +15,11 @@ export const metadata: Metadata = {
 };
 
 export default async function HomePage() {
-  const [latest, groups] = await Promise.all([readLatest(1), readHomeSections()]);
+  const [latest, groups, allSections] = await Promise.all([
+    readLatest(1),
+    readHomeSections(),
+    readSections(),
+  ]);
   const top = latest.items;
   const shown = new Set(top.map((a) => a.id));
   // Each section's latest beyond what the top list already shows, so no story appears twice.
@@ -24,6 +28,15 @@ export default async function HomePage() {
     .filter((g) => g.items.length > 0);
   return (
     <>
+      <nav aria-label="الأقسام" className="sections-nav">
+        <ul>
+          {allSections.map((section) => (
+            <li key={section.id}>
+              <Link href={`/section/${encodeURIComponent(section.slug)}`}>{section.name}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       <section aria-labelledby="latest-heading">
         <h1 id="latest-heading">آخر الأخبار</h1>
         {top.length === 0 ? <p className="muted">لا توجد أخبار منشورة بعد.</p> : <ArticleList items={top} />}
