@@ -39,22 +39,36 @@ export type SearchHit = {
   publishedAt: Date;
 };
 
-export type SearchResults = { hits: SearchHit[]; total: number; page: number; pageCount: number };
+// `capped`: more matches than COUNT_CAP; the page says "more than" instead of counting them all.
+export type SearchResults = {
+  hits: SearchHit[];
+  total: number;
+  capped: boolean;
+  page: number;
+  pageCount: number;
+};
 
 export const SEARCH_PER_PAGE = 10;
+// A common word matches most of a large archive. Ranking every match would make such a query
+// cost as much as the archive is big, so bm25 ranks the newest RANK_WINDOW matches (readers of
+// news want recent stories first anyway) and counting stops at COUNT_CAP.
+export const RANK_WINDOW = 1000;
+export const COUNT_CAP = 1000;
 
 // Published articles matching a reader's query, best first (bm25, headline and tags weigh most).
-// The expression comes from toMatchExpression only, never from the reader's text itself.
+// The expression comes from toMatchExpression only, never from the reader's text itself. The
+// index holds published articles only (the publish and unpublish queries keep it so).
 export function searchPublished(query: string, page = 1, perPage = SEARCH_PER_PAGE): SearchResults {
   const expression = toMatchExpression(query);
-  if (!expression) return { hits: [], total: 0, page: 1, pageCount: 1 };
-  const total =
+  if (!expression) return { hits: [], total: 0, capped: false, page: 1, pageCount: 1 };
+  const counted =
     db.get<{ n: number }>(
-      sql`SELECT count(*) AS n FROM article_search
-          JOIN articles ON articles.id = article_search.rowid AND articles.status = 'published'
-          WHERE article_search MATCH ${expression}`,
+      sql`SELECT count(*) AS n FROM
+            (SELECT rowid FROM article_search WHERE article_search MATCH ${expression} LIMIT ${COUNT_CAP + 1})`,
     )?.n ?? 0;
-  const pageCount = Math.max(1, Math.ceil(total / perPage));
+  const capped = counted > COUNT_CAP;
+  const total = Math.min(counted, COUNT_CAP);
+  const pageCount = Math.max(1, Math.ceil(Math.min(total, RANK_WINDOW) / perPage));
   const current = Math.min(Math.max(1, page), pageCount);
   const rows = db.all<{
     id: number;
@@ -66,16 +80,20 @@ export function searchPublished(query: string, page = 1, perPage = SEARCH_PER_PA
   }>(
     sql`SELECT articles.id AS id, r.slug AS slug, r.headline AS headline, r.deck AS deck,
                r.body_text AS bodyText, articles.published_at AS publishedAt
-        FROM article_search
-        JOIN articles ON articles.id = article_search.rowid AND articles.status = 'published'
+        FROM (SELECT rowid AS id, bm25(article_search, 10.0, 4.0, 1.0, 6.0) AS score
+              FROM article_search WHERE article_search MATCH ${expression}
+              ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) AS matched
+        -- CROSS JOIN keeps the matches as the outer loop; otherwise SQLite walks every published
+        -- article through the status index and probes the matches (measured: 16 ms -> <1 ms).
+        CROSS JOIN articles ON articles.id = matched.id AND articles.status = 'published'
         JOIN article_revisions r ON r.id = articles.published_revision_id
-        WHERE article_search MATCH ${expression}
-        ORDER BY bm25(article_search, 10.0, 4.0, 1.0, 6.0), articles.published_at DESC
+        ORDER BY matched.score, articles.published_at DESC
         LIMIT ${perPage} OFFSET ${(current - 1) * perPage}`,
   );
   return {
     hits: rows.map((row) => ({ ...row, publishedAt: new Date(row.publishedAt) })),
     total,
+    capped,
     page: current,
     pageCount,
   };

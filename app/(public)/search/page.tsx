@@ -36,7 +36,9 @@ export default async function SearchPage({ searchParams }: Props) {
             <p>لا توجد نتائج</p>
           ) : (
             <>
-              <p className="muted">عدد النتائج: {results.total}</p>
+              <p className="muted">
+                عدد النتائج: {results.capped ? `أكثر من ${results.total}` : results.total}
+              </p>
               <ol className="article-list search-results">
                 {results.hits.map((hit) => (
                   <li key={hit.id}>
