@@ -1,8 +1,6 @@
 import type { Metadata, Viewport } from 'next';
-import '@fontsource/noto-naskh-arabic/400.css';
-import '@fontsource/noto-naskh-arabic/700.css';
-import '@fontsource/ibm-plex-sans-arabic/400.css';
-import '@fontsource/ibm-plex-sans-arabic/600.css';
+import { preload } from 'react-dom';
+import './fonts.css';
 import './globals.css';
 import { newsroomSettings } from '@/lib/settings';
 
@@ -13,7 +11,13 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
+// The reading font's Arabic letters: fetched with the HTML rather than after the CSS is parsed, so
+// that `font-display: optional` (app/fonts.css) finds it ready on the first paint. Only this one:
+// every preload competes with the page itself on a slow phone connection.
+const CRITICAL_FONTS = ['/fonts/noto-naskh-arabic-arabic-400-normal.woff2'];
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
+  for (const href of CRITICAL_FONTS) preload(href, { as: 'font', type: 'font/woff2', crossOrigin: 'anonymous' });
   return (
     <html lang="ar" dir="rtl">
       <body>{children}</body>

@@ -1,6 +1,6 @@
 // Issue 4, "Lighthouse": mobile Lighthouse (Debian's Chromium, simulated throttling) on the demo
-// article page and, for comparison in the same run, on the framework's baseline page (the 404
-// page); then axe-core on the article page, counted by impact.
+// article page and, for comparison in the same run, on a baseline page of the same build (the
+// search page without a query: layout, header and a form, no article); then axe-core on the article page, counted by impact.
 import { chromium } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import * as chromeLauncher from 'chrome-launcher';
@@ -43,10 +43,10 @@ const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: 
 try {
   const article = await demoArticleUrl(app.url);
   await fetch(article); // fill the cache, as the first reader would
-  const baseline = await audit(`${app.url}/__baseline-404`, chrome.port);
+  const baseline = await audit(`${app.url}/search`, chrome.port);
   const page = await audit(article, chrome.port);
   for (const [name, r] of [
-    ['baseline 404', baseline],
+    ['baseline', baseline],
     ['article', page],
   ] as const) {
     console.log(
@@ -59,7 +59,7 @@ try {
     executablePath: CHROMIUM,
     args: FLAGS.filter((f) => f !== '--headless=new'),
   });
-  const tab = await browser.newPage();
+  const tab = await (await browser.newContext()).newPage();
   await tab.goto(article);
   const axe = await new AxeBuilder({ page: tab }).analyze();
   const byImpact = new Map<string, number>();
