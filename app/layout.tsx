@@ -17,7 +17,8 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 const CRITICAL_FONTS = ['/fonts/noto-naskh-arabic-arabic-400-normal.woff2'];
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
-  for (const href of CRITICAL_FONTS) preload(href, { as: 'font', type: 'font/woff2', crossOrigin: 'anonymous' });
+  for (const href of CRITICAL_FONTS)
+    preload(href, { as: 'font', type: 'font/woff2', crossOrigin: 'anonymous' });
   return (
     <html lang="ar" dir="rtl">
       <body>{children}</body>
