@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { ArticleEditor, type EditableArticle } from '@/components/editor/ArticleEditor';
-import { getArticleForEdit } from '@/db/queries/articles';
+import { getArticleForEdit, listSections } from '@/db/queries/articles';
 import { requireUser } from '@/lib/auth';
 import { STATUS_LABELS } from '@/lib/labels';
 import { ARTICLE_ACTIONS, can, ForbiddenError } from '@/lib/permissions';
@@ -30,6 +30,12 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
     status: article.status,
     statusLabel: STATUS_LABELS[article.status],
     headline: article.headline,
+    deck: article.deck,
+    slug: article.slug,
+    slugLocked: article.slugLocked,
+    sectionId: article.sectionId,
+    sections: listSections().map((s) => ({ id: s.id, name: s.name })),
+    byline: article.byline,
     dateline: article.dateline,
     tags: article.tags,
     body: JSON.parse(article.bodyJson),
