@@ -34,7 +34,19 @@ const DROP_WITH_CONTENT = new Set([
   'o:p',
 ]);
 
-const VOID_TAGS = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'wbr', 'col', 'area', 'base', 'source']);
+const VOID_TAGS = new Set([
+  'br',
+  'hr',
+  'img',
+  'input',
+  'meta',
+  'link',
+  'wbr',
+  'col',
+  'area',
+  'base',
+  'source',
+]);
 
 const BLOCK_TAGS: Record<string, string> = {
   p: 'p',
@@ -90,7 +102,13 @@ function styleOf(attrs: Attrs): Map<string, string> {
   for (const decl of (attrs.get('style') ?? '').split(';')) {
     const colon = decl.indexOf(':');
     if (colon < 0) continue;
-    style.set(decl.slice(0, colon).trim().toLowerCase(), decl.slice(colon + 1).trim().toLowerCase());
+    style.set(
+      decl.slice(0, colon).trim().toLowerCase(),
+      decl
+        .slice(colon + 1)
+        .trim()
+        .toLowerCase(),
+    );
   }
   return style;
 }
@@ -183,7 +201,11 @@ export function cleanPastedHtml(html: string): string {
       closes.unshift('</strong>');
     }
     const fontStyle = style.get('font-style');
-    if (fontStyle === 'italic' || fontStyle === 'oblique' || (ITALIC_TAGS.has(rawName) && fontStyle !== 'normal')) {
+    if (
+      fontStyle === 'italic' ||
+      fontStyle === 'oblique' ||
+      (ITALIC_TAGS.has(rawName) && fontStyle !== 'normal')
+    ) {
       parts.push('<em>');
       closes.unshift('</em>');
     }
@@ -213,5 +235,8 @@ export type PastedParagraph = { text: string; dir: 'ltr' | 'rtl' };
 // Plain text becomes paragraphs, restoring breaks lost where a full stop is glued to the next
 // sentence; a paragraph written in a Latin script is left to right, everything else right to left.
 export function plainTextParagraphs(text: string): PastedParagraph[] {
-  return restoreParagraphBreaks(text).map((p) => ({ text: p, dir: detectDirection(p) === 'ltr' ? 'ltr' : 'rtl' }));
+  return restoreParagraphBreaks(text).map((p) => ({
+    text: p,
+    dir: detectDirection(p) === 'ltr' ? 'ltr' : 'rtl',
+  }));
 }

@@ -8,7 +8,9 @@ const PRESENCE_EXPIRES_MS = PRESENCE_HEARTBEAT_MS * 2 + 5_000;
 
 type Presence = { userId: number; name: string; seenAt: number };
 
-const globalStore = globalThis as typeof globalThis & { newsroomPresence?: Map<number, Map<string, Presence>> };
+const globalStore = globalThis as typeof globalThis & {
+  newsroomPresence?: Map<number, Map<string, Presence>>;
+};
 const byArticle = (globalStore.newsroomPresence ??= new Map());
 
 export type OtherEditor = { name: string; sameUser: boolean };

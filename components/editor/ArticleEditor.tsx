@@ -174,7 +174,11 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
     scheduleJournal();
     if (!inConflict.current) {
       setSaveState((s) =>
-        s.kind === 'saving' || s.kind === 'error' ? s : navigator.onLine ? { kind: 'dirty' } : { kind: 'offline' },
+        s.kind === 'saving' || s.kind === 'error'
+          ? s
+          : navigator.onLine
+            ? { kind: 'dirty' }
+            : { kind: 'offline' },
       );
     }
     scheduleSave();
@@ -294,7 +298,11 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
         setFieldErrors(result.fieldErrors ?? {});
         if (result.code === 'conflict') {
           inConflict.current = true;
-          setSaveState({ kind: 'conflict', message: result.message, current: result.current as ConflictState });
+          setSaveState({
+            kind: 'conflict',
+            message: result.message,
+            current: result.current as ConflictState,
+          });
         } else {
           setSaveState({ kind: 'error', message: result.message });
         }
@@ -433,7 +441,11 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
     resolveConflict(current);
     if (editor) {
       const end = editor.state.doc.content.size;
-      editor.chain().insertContentAt(end, current.body.content ?? []).focus().run();
+      editor
+        .chain()
+        .insertContentAt(end, current.body.content ?? [])
+        .focus()
+        .run();
     }
     markDirty();
   }
@@ -484,9 +496,7 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
     <div className="editor-layout">
       <div>
         <PresenceNotice articleId={article.id} />
-        {restored ? (
-          <p className="notice">استُعيدت من هذا الجهاز تعديلات لم تكن قد وصلت إلى الخادم.</p>
-        ) : null}
+        {restored ? <p className="notice">استُعيدت من هذا الجهاز تعديلات لم تكن قد وصلت إلى الخادم.</p> : null}
         <div className="field">
           <label htmlFor="headline">العنوان</label>
           <input

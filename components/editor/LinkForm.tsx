@@ -39,7 +39,13 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
     }
     const chain = editor.chain().focus();
     if (editor.state.selection.empty && !editor.isActive('link')) {
-      chain.insertContent({ type: 'text', text: href.trim(), marks: [{ type: 'link', attrs: { href: target } }] }).run();
+      chain
+        .insertContent({
+          type: 'text',
+          text: href.trim(),
+          marks: [{ type: 'link', attrs: { href: target } }],
+        })
+        .run();
     } else {
       chain.extendMarkRange('link').setLink({ href: target }).run();
     }

@@ -98,7 +98,13 @@ export function TagsField({
         onKeyDown={onKeyDown}
         onBlur={() => setSuggestions([])}
       />
-      <ul id="tags-suggestions" role="listbox" aria-label="وسوم مقترحة" className="suggestions" hidden={!open}>
+      <ul
+        id="tags-suggestions"
+        role="listbox"
+        aria-label="وسوم مقترحة"
+        className="suggestions"
+        hidden={!open}
+      >
         {open
           ? suggestions.map((name, i) => (
               <li

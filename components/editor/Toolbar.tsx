@@ -116,7 +116,13 @@ export function Toolbar({ editor, actions }: { editor: Editor; actions: ToolbarA
   }
 
   return (
-    <div role="toolbar" aria-label="أدوات التحرير" aria-controls="article-body" className="toolbar" onKeyDown={onKeyDown}>
+    <div
+      role="toolbar"
+      aria-label="أدوات التحرير"
+      aria-controls="article-body"
+      className="toolbar"
+      onKeyDown={onKeyDown}
+    >
       {buttons.map((button, i) => (
         <button
           key={button.label}

@@ -40,7 +40,10 @@ function openJournal(): Promise<IDBDatabase | null> {
   return opening;
 }
 
-async function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<T>): Promise<T | undefined> {
+async function run<T>(
+  mode: IDBTransactionMode,
+  act: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T | undefined> {
   const db = await openJournal();
   if (!db) return undefined;
   return new Promise((resolve, reject) => {

@@ -48,7 +48,11 @@ describe('tag identity', () => {
       bodyText: 'نص',
       wordCount: 1,
     });
-    const names = db.select({ name: tags.name }).from(tags).all().map((t) => t.name);
+    const names = db
+      .select({ name: tags.name })
+      .from(tags)
+      .all()
+      .map((t) => t.name);
     assert.equal(names.filter((n) => normalizeTagName(n) === normalizeTagName('آسيا الوسطى')).length, 1);
   });
 });

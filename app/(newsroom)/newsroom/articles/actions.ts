@@ -39,7 +39,9 @@ export const saveDraftAction = newsroomAction(saveDraftInput, (user, input) => {
 });
 
 // Reads, but through the same door: only a signed-in member of the newsroom gets answers.
-export const suggestTagsAction = newsroomAction(suggestTagsInput, (_user, input) => suggestTags(db, input.typed));
+export const suggestTagsAction = newsroomAction(suggestTagsInput, (_user, input) =>
+  suggestTags(db, input.typed),
+);
 
 // The heartbeat of an open editor; answers with whoever else has the article open.
 export const articlePresenceAction = newsroomAction(presenceInput, (user, input) => {
