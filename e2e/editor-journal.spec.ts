@@ -32,7 +32,9 @@ test('typing offline, then closing the tab, loses nothing', async ({ browser }) 
   await page.close({ runBeforeUnload: true });
   const asked = await dialog;
   expect(asked.type()).toBe('beforeunload');
+  const closed = page.waitForEvent('close');
   await asked.accept();
+  await closed;
 
   await context.setOffline(false);
   const reopened = await context.newPage();

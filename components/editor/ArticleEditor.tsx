@@ -212,6 +212,20 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
         role: 'textbox',
       },
       transformPastedHTML: (html) => cleanPastedHtml(html),
+      // Pasted into an empty line, the first pasted block replaces it whole, direction included.
+      transformPasted: (slice, view) => {
+        const { selection } = view.state;
+        const first = slice.content.firstChild;
+        if (
+          selection.empty &&
+          selection.$from.parent.content.size === 0 &&
+          slice.openStart > 0 &&
+          first?.isTextblock
+        ) {
+          return new Slice(slice.content, 0, slice.openEnd);
+        }
+        return slice;
+      },
       clipboardTextParser: (text, _context, _plain, view) => {
         const { schema } = view.state;
         const paragraphs = plainTextParagraphs(text).map((p) =>

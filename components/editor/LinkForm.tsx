@@ -12,7 +12,13 @@ export function completeHref(typed: string): string {
   const href = typed.trim();
   if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith('/') || href.startsWith('#')) return href;
   if (/^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(href)) return `mailto:${href}`;
-  return `https://${href}`;
+  if (/^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)+([/?#:]\S*)?$/u.test(href)) return `https://${href}`;
+  return href;
+}
+
+// In the link form only absolute web and email addresses (or the site's own paths) make sense.
+function acceptableHref(href: string): boolean {
+  return isSafeHref(href) && (/^(https?:\/\/|mailto:)\S/i.test(href) || /^\/[^/\\]/.test(href));
 }
 
 export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) {
@@ -32,7 +38,7 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
   function apply(event: FormEvent) {
     event.preventDefault();
     const target = completeHref(href);
-    if (!href.trim() || !isSafeHref(target)) {
+    if (!acceptableHref(target)) {
       setError(UNSAFE_LINK_MESSAGE);
       input.current?.focus();
       return;
