@@ -1,0 +1,98 @@
+// Shared plumbing for the benchmarks: a production build of this app on its own database and
+// port, started and stopped by the benchmark itself (127.0.0.1 only), plus small statistics.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
+export type BenchServer = { url: string; distDir: string; databasePath: string; stop: () => void };
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+export function benchEnv(name: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    DATABASE_PATH: path.join(ROOT, 'tmp', `bench-${name}`, 'newsroom.db'),
+    MEDIA_DIR: path.join(ROOT, 'tmp', `bench-${name}`, 'media'),
+    NEXT_DIST_DIR: `.next-bench-${name}`,
+    NEWSROOM_DEMO_PASSWORD: 'newsroom-demo',
+  };
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(command, args, { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status})`);
+}
+
+// Builds (unless `reuseBuild` and a build exists) and starts `next start` on a fresh database.
+export async function startApp(
+  name: string,
+  port: number,
+  options: { reuseBuild?: boolean } = {},
+): Promise<BenchServer> {
+  const env = benchEnv(name);
+  rmSync(path.dirname(env.DATABASE_PATH!), { recursive: true, force: true });
+  run('npx', ['tsx', '--conditions=react-server', 'scripts/db-setup.ts'], env);
+  const distDir = path.join(ROOT, env.NEXT_DIST_DIR!);
+  if (!options.reuseBuild || !existsSync(path.join(distDir, 'BUILD_ID'))) run('npx', ['next', 'build'], env);
+  const child = spawn(
+    path.join(ROOT, 'node_modules/.bin/next'),
+    ['start', '-H', '127.0.0.1', '-p', String(port)],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(url);
+  return { url, distDir, databasePath: env.DATABASE_PATH!, stop: () => stopProcess(child) };
+}
+
+export function stopProcess(child: ChildProcess): void {
+  // Only the process group this script started.
+  if (child.pid && child.exitCode === null) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      child.kill('SIGTERM');
+    }
+  }
+}
+
+export async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url, { redirect: 'manual' });
+      if (response.status < 500) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
+export function summarize(samples: number[]): { n: number; p50: number; p95: number; mean: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mean = sorted.reduce((a, b) => a + b, 0) / (sorted.length || 1);
+  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), mean };
+}
+
+export const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+// The URL of the demo article as the reader site links it (follows the slug redirect).
+export async function demoArticleUrl(base: string): Promise<string> {
+  const response = await fetch(`${base}/news/1`, { redirect: 'manual' });
+  const location = response.headers.get('location');
+  if (!location) throw new Error('the demo article did not redirect to its slug');
+  return new URL(location, base).toString();
+}

@@ -1,0 +1,70 @@
+// Issue 4, "Throughput": requests per second of the demo article page from the production server
+// (served from Next's cache), beside a plain Node server returning the same bytes from memory,
+// and beside the same page rendered dynamically on every request (Next's draft-mode bypass
+// cookie, which skips the cache). One run, same machine, so the ratios are what to read.
+import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { demoArticleUrl, fmt, startApp, stopProcess, waitFor } from './lib';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
+const PLAIN_PORT = 3259;
+
+function load(
+  url: string,
+  cookie = '',
+): { ok: number; failed: number; rps: number; bytesPerResponse: number } {
+  const out = execFileSync(
+    'npx',
+    ['tsx', path.join(import.meta.dirname, 'load.ts'), url, String(SECONDS), String(CONCURRENCY), cookie],
+    {
+      encoding: 'utf8',
+    },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1)!);
+}
+
+const app = await startApp('reader', 3251, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
+try {
+  const url = await demoArticleUrl(app.url);
+  const page = await fetch(url);
+  const html = Buffer.from(await page.arrayBuffer());
+  console.log(
+    `article page: ${html.length} bytes, x-nextjs-cache: ${page.headers.get('x-nextjs-cache')}, cache-control: ${page.headers.get('cache-control')}`,
+  );
+  mkdirSync('tmp', { recursive: true });
+  const file = path.resolve('tmp/bench-article.html');
+  writeFileSync(file, html);
+
+  const plain = spawn(
+    'npx',
+    ['tsx', path.join(import.meta.dirname, 'plain-server.ts'), file, String(PLAIN_PORT)],
+    { detached: true, stdio: 'ignore' },
+  );
+  await waitFor(`http://127.0.0.1:${PLAIN_PORT}/`);
+
+  const manifest = JSON.parse(readFileSync(path.join(app.distDir, 'prerender-manifest.json'), 'utf8')) as {
+    preview: { previewModeId: string };
+  };
+  const bypass = `__prerender_bypass=${manifest.preview.previewModeId}`;
+  const dynamicCheck = await fetch(url, { headers: { cookie: bypass } });
+  console.log(
+    `dynamic render check: status ${dynamicCheck.status}, x-nextjs-cache: ${dynamicCheck.headers.get('x-nextjs-cache') ?? '(none: rendered)'}`,
+  );
+
+  load(url); // warm-up
+  const cached = load(url);
+  const bare = load(`http://127.0.0.1:${PLAIN_PORT}/`);
+  const dynamic = load(url, bypass);
+  stopProcess(plain);
+
+  console.log(`concurrency ${CONCURRENCY}, ${SECONDS} s each`);
+  console.log(`plain node server (same bytes): ${fmt(bare.rps)} req/s`);
+  console.log(`next, cached article page:      ${fmt(cached.rps)} req/s (${cached.failed} non-200)`);
+  console.log(`next, dynamic render:           ${fmt(dynamic.rps)} req/s (${dynamic.failed} non-200)`);
+  console.log(`ratio cached/plain:   ${fmt(cached.rps / bare.rps, 3)}  (aim >= 0.08)`);
+  console.log(`ratio cached/dynamic: ${fmt(cached.rps / dynamic.rps, 2)}  (aim >= 4)`);
+} finally {
+  app.stop();
+}

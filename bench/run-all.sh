@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Runs every benchmark once, one after another (they share two cores), printing their figures.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+status=0
+run() {
+  echo "--- $*"
+  "$@" || { echo "(benchmark failed: $*)"; status=1; }
+}
+run npx tsx bench/reader-throughput.ts
+BENCH_REUSE_BUILD=1 run npx tsx bench/reader-weight.ts
+BENCH_REUSE_BUILD=1 run npx tsx bench/lighthouse.ts
+run npx tsx --conditions=react-server bench/autosave.ts
+exit $status
