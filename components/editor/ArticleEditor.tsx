@@ -29,6 +29,7 @@ import { LinkForm } from './LinkForm';
 import { PresenceNotice } from './PresenceNotice';
 import { splitTags, TagsField } from './TagsField';
 import { Toolbar } from './Toolbar';
+import { createWordCounter } from './word-count';
 import './editor.css';
 
 export type EditableArticle = {
@@ -143,6 +144,7 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
   const maxWaitTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const journalTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const cancelCount = useRef<() => void>(() => undefined);
+  const [countDocumentWords] = useState(createWordCounter);
   const saveRef = useRef<() => Promise<boolean>>(async () => true);
   const journalRef = useRef<() => void>(() => undefined);
   const openLinkRef = useRef<() => void>(() => undefined);
@@ -163,8 +165,10 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
   const scheduleJournal = useCallback(() => {
     setJournalled(false);
     journalTimer.current ??= setTimeout(() => {
-      journalTimer.current = undefined;
-      journalRef.current();
+      whenIdle(() => {
+        journalTimer.current = undefined;
+        journalRef.current();
+      });
     }, JOURNAL_DELAY_MS);
   }, []);
 
@@ -173,12 +177,10 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
     changeSeq.current += 1;
     scheduleJournal();
     if (!inConflict.current) {
+      // Returning the same state object when nothing changes keeps keystrokes from re-rendering.
+      const next = navigator.onLine ? 'dirty' : 'offline';
       setSaveState((s) =>
-        s.kind === 'saving' || s.kind === 'error'
-          ? s
-          : navigator.onLine
-            ? { kind: 'dirty' }
-            : { kind: 'offline' },
+        s.kind === 'saving' || s.kind === 'error' || s.kind === next ? s : { kind: next },
       );
     }
     scheduleSave();
@@ -238,7 +240,7 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
     onUpdate: ({ editor: e }) => {
       markDirty();
       cancelCount.current();
-      cancelCount.current = whenIdle(() => setWordCount(countWords(e.getText({ blockSeparator: '\n\n' }))));
+      cancelCount.current = whenIdle(() => setWordCount(countDocumentWords(e.state.doc)));
     },
   });
 
@@ -367,14 +369,14 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
         setForm(entry.fields);
         version.current = entry.baseVersion;
         setRestored(true);
-        setWordCount(countWords(editor.getText({ blockSeparator: '\n\n' })));
+        setWordCount(countDocumentWords(editor.state.doc));
         markDirty();
         void saveRef.current();
       });
     return () => {
       cancelled = true;
     };
-  }, [editor, article.id, canEdit, markDirty]);
+  }, [editor, article.id, canEdit, markDirty, countDocumentWords]);
 
   useEffect(() => {
     const editable = canEdit && journalChecked;
