@@ -18,11 +18,11 @@ import {
 } from '@/app/(newsroom)/newsroom/articles/actions';
 import type { ConflictState } from '@/db/queries/articles';
 import type { ArticleStatus } from '@/db/schema';
-import { countWords, formatReadingTime, readingTimeMinutes } from '@/lib/arabic';
+import { formatReadingTime, readingTimeMinutes } from '@/lib/arabic';
 import type { ActionResult, FieldErrors } from '@/lib/errors';
 import { cleanPastedHtml, plainTextParagraphs } from '@/lib/paste';
 import type { ArticleAction } from '@/lib/permissions';
-import { ConflictPanel, documentText } from './ConflictPanel';
+import { ConflictPanel } from './ConflictPanel';
 import { ARTICLE_TEXT_DIRECTION, articleExtensions } from './extensions';
 import { clearJournal, readJournal, writeJournal, type ArticleFields } from './journal';
 import { LinkForm } from './LinkForm';
@@ -47,6 +47,8 @@ export type EditableArticle = {
   dateline: string;
   tags: string[];
   body: JSONContent;
+  // Counted by the server at the last save; the editor recounts as the journalist types.
+  wordCount: number;
   authorName: string;
   changesRequestedReason: string | null;
   publicPath: string | null;
@@ -130,7 +132,7 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
   const [reasonOpen, setReasonOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [linkOpen, setLinkOpen] = useState(false);
-  const [wordCount, setWordCount] = useState(() => countWords(documentText(article.body)));
+  const [wordCount, setWordCount] = useState(article.wordCount);
 
   // Refs hold what the next save sends, so timers never read stale React state.
   const fields = useRef(initialFields);

@@ -39,6 +39,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
     dateline: article.dateline,
     tags: article.tags,
     body: JSON.parse(article.bodyJson),
+    wordCount: article.wordCount,
     authorName: article.authorName,
     changesRequestedReason: article.changesRequestedReason,
     publicPath: article.status === 'published' ? articlePath(article) : null,
