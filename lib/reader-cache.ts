@@ -1,11 +1,44 @@
 import 'server-only';
-import { revalidatePath } from 'next/cache';
+import { unstable_cache, updateTag } from 'next/cache';
+import { readerPlacesOf } from '@/db/queries/public';
 
-// Readers' pages are served from Next's cache; this is the one place that says which of them a
-// change to an article's public state makes stale. For now every article page and the home page;
-// the article id is there so that narrower invalidation (cache tags) can replace this in one place.
+// Readers' pages are served from Next's cache. Every read a reader page makes goes through
+// `taggedRead`, which attaches cache tags to the page (and feed, and sitemap) that made it; a
+// change to an article's public state expires exactly the tags of the places it appears.
+export const readerTags = {
+  // Everything that lists all articles: home, site feeds, sitemaps.
+  latest: 'latest',
+  article: (id: number) => `article:${id}`,
+  section: (id: number) => `section:${id}`,
+  tag: (id: number) => `tag:${id}`,
+  author: (id: number) => `author:${id}`,
+} as const;
+
+// Tags the page (or feed, or sitemap) being rendered. The callback's result is a constant: only
+// the tags matter, and the data itself is read fresh from SQLite on every (re)render, so no stale
+// copy can outlive a rebuild or a reset database in Next's persistent data cache.
+async function tagRender(tags: string[]): Promise<void> {
+  if (tags.length === 0) return;
+  await unstable_cache(async () => true, ['reader-tags', ...tags], { tags })();
+}
+
+export function taggedRead<A extends (string | number | string[] | number[])[], R>(
+  read: (...args: A) => R,
+  tagsOf: (...args: A) => string[],
+): (...args: A) => Promise<R> {
+  return async (...args) => {
+    await tagRender(tagsOf(...args));
+    return read(...args);
+  };
+}
+
+// Called by the publish and unpublish server actions after their write committed. updateTag
+// expires at once (read-your-writes): the next reader request renders the new state.
 export function refreshReaderPages(articleId: number): void {
-  void articleId;
-  revalidatePath('/');
-  revalidatePath('/news/[id]/[[...slug]]', 'page');
+  const places = readerPlacesOf(articleId);
+  updateTag(readerTags.article(articleId));
+  updateTag(readerTags.latest);
+  for (const id of places.sectionIds) updateTag(readerTags.section(id));
+  for (const id of places.tagIds) updateTag(readerTags.tag(id));
+  for (const id of places.authorIds) updateTag(readerTags.author(id));
 }

@@ -26,10 +26,28 @@ const dates: DateSettings = {
   timeZone: validTimeZone(process.env.NEWSROOM_TIMEZONE, 'Asia/Tashkent'),
 };
 
+// The public origin for absolute URLs in feeds, sitemaps and share links; no trailing slash.
+function siteOrigin(...candidates: (string | undefined)[]): string {
+  for (const candidate of candidates) {
+    try {
+      const url = new URL(candidate ?? '');
+      if (url.protocol === 'http:' || url.protocol === 'https:') return url.origin;
+    } catch {
+      // Not a URL: try the next one.
+    }
+  }
+  return 'http://127.0.0.1:3000';
+}
+
 export const newsroomSettings = {
   name: process.env.NEWSROOM_NAME?.trim() || 'غرفة الأخبار',
+  siteUrl: siteOrigin(process.env.NEWSROOM_SITE_URL, process.env.NEXTAUTH_URL),
   dates,
 } as const;
+
+export function absoluteUrl(path: string): string {
+  return `${newsroomSettings.siteUrl}${path}`;
+}
 
 // The instant at which the wall clock in `timeZone` reads `localIso` (e.g. "2024-09-05T00:00:00").
 export function zonedWallTimeToDate(localIso: string, timeZone: string): Date {

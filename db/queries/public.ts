@@ -1,10 +1,25 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import { prepareOnFirstUse } from '@/db/prepared';
-import { articleRevisions, articles, sections, users } from '@/db/schema';
+import { articleRevisions, articles, media, sections, tags, users, type Section } from '@/db/schema';
+import type { MediaVariant } from '@/lib/media-urls';
 
 // Reader pages read only what readers may see: the published revision of a published article,
 // never the working copy an editor may be changing.
+
+export type ReaderTag = { id: number; name: string; slug: string };
+
+export type LeadImage = {
+  alt: string;
+  caption: string;
+  credit: string;
+  width: number;
+  height: number;
+  variants: MediaVariant[];
+};
+
+// A correction or update note shown to readers: a publication after the first, with its reason.
+export type RevisionNote = { at: Date; note: string };
 
 export type PublishedArticle = {
   id: number;
@@ -13,79 +28,306 @@ export type PublishedArticle = {
   deck: string;
   dateline: string;
   bodyHtml: string;
+  bodyText: string;
   tags: string[];
+  authorId: number;
   authorName: string;
+  sectionId: number | null;
   sectionName: string | null;
   sectionSlug: string | null;
   publishedAt: Date;
   updatedAt: Date | null;
+  leadImage: LeadImage | null;
 };
 
-export type PublishedSummary = Pick<
-  PublishedArticle,
-  'id' | 'slug' | 'headline' | 'deck' | 'dateline' | 'publishedAt' | 'sectionName'
->;
+export type PublishedSummary = {
+  id: number;
+  slug: string;
+  headline: string;
+  deck: string;
+  dateline: string;
+  publishedAt: Date;
+  updatedAt: Date | null;
+  authorName: string;
+  sectionName: string | null;
+  sectionSlug: string | null;
+};
 
 const isPublished = eq(articles.status, 'published');
+// The byline as printed, or the author's name when the journalist left it empty.
+const bylineOrName = sql<string>`coalesce(nullif(trim(${articleRevisions.byline}), ''), ${users.name})`;
+
+const summaryColumns = {
+  id: articles.id,
+  slug: articleRevisions.slug,
+  headline: articleRevisions.headline,
+  deck: articleRevisions.deck,
+  dateline: articleRevisions.dateline,
+  publishedAt: articles.publishedAt,
+  updatedAt: articles.republishedAt,
+  authorName: bylineOrName,
+  sectionName: sections.name,
+  sectionSlug: sections.slug,
+};
+
+function publishedSummaries() {
+  return db
+    .select(summaryColumns)
+    .from(articles)
+    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+    .innerJoin(users, eq(users.id, articleRevisions.authorId))
+    .leftJoin(sections, eq(sections.id, articleRevisions.sectionId))
+    .$dynamic();
+}
+
+type SummaryRow = Omit<PublishedSummary, 'publishedAt'> & { publishedAt: Date | null };
+const withDate = (rows: SummaryRow[]): PublishedSummary[] =>
+  rows.filter((row): row is PublishedSummary => row.publishedAt !== null);
 
 const publishedById = prepareOnFirstUse(() =>
   db
     .select({
-      id: articles.id,
-      slug: articleRevisions.slug,
-      headline: articleRevisions.headline,
-      deck: articleRevisions.deck,
-      dateline: articleRevisions.dateline,
+      ...summaryColumns,
       bodyHtml: articleRevisions.bodyHtml,
+      bodyText: articleRevisions.bodyText,
       tagsJson: articleRevisions.tagsJson,
-      authorName: users.name,
-      sectionName: sections.name,
-      sectionSlug: sections.slug,
-      publishedAt: articles.publishedAt,
-      updatedAt: articles.republishedAt,
+      authorId: articleRevisions.authorId,
+      sectionId: articleRevisions.sectionId,
+      leadImageAlt: articleRevisions.leadImageAlt,
+      leadImageCaption: articleRevisions.leadImageCaption,
+      leadImageCredit: articleRevisions.leadImageCredit,
+      mediaWidth: media.width,
+      mediaHeight: media.height,
+      mediaAlt: media.alt,
+      variantsJson: media.variantsJson,
     })
     .from(articles)
     .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
     .innerJoin(users, eq(users.id, articleRevisions.authorId))
     .leftJoin(sections, eq(sections.id, articleRevisions.sectionId))
+    .leftJoin(media, eq(media.id, articleRevisions.leadImageId))
     .where(and(eq(articles.id, sql.placeholder('id')), isPublished))
     .prepare(),
 );
 
+function parseVariants(json: string | null): MediaVariant[] {
+  if (!json) return [];
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? (parsed as MediaVariant[]) : [];
+  } catch {
+    return [];
+  }
+}
+
 export function getPublishedArticle(id: number): PublishedArticle | undefined {
   const row = publishedById().get({ id });
   if (!row || !row.publishedAt) return undefined;
-  const { tagsJson, ...rest } = row;
+  const variants = parseVariants(row.variantsJson);
   return {
-    ...rest,
+    id: row.id,
+    slug: row.slug,
+    headline: row.headline,
+    deck: row.deck,
+    dateline: row.dateline,
     bodyHtml: row.bodyHtml ?? '',
+    bodyText: row.bodyText,
+    tags: JSON.parse(row.tagsJson) as string[],
+    authorId: row.authorId,
+    authorName: row.authorName,
+    sectionId: row.sectionId,
+    sectionName: row.sectionName,
+    sectionSlug: row.sectionSlug,
     publishedAt: row.publishedAt,
-    tags: JSON.parse(tagsJson) as string[],
+    updatedAt: row.updatedAt,
+    leadImage:
+      variants.length > 0
+        ? {
+            alt: row.leadImageAlt || row.mediaAlt || '',
+            caption: row.leadImageCaption,
+            credit: row.leadImageCredit,
+            width: row.mediaWidth ?? variants.at(-1)!.width,
+            height: row.mediaHeight ?? variants.at(-1)!.height,
+            variants,
+          }
+        : null,
   };
 }
 
-const latestPublished = prepareOnFirstUse(() =>
-  db
+// Notes of every publication after the first one (corrections and updates), newest first.
+export function listRevisionNotes(articleId: number): RevisionNote[] {
+  const rows = db
+    .select({ id: articleRevisions.id, at: articleRevisions.createdAt, note: articleRevisions.note })
+    .from(articleRevisions)
+    .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.reason, 'publish')))
+    .orderBy(asc(articleRevisions.id))
+    .all();
+  return rows
+    .slice(1)
+    .filter((row) => row.note?.trim())
+    .map((row) => ({ at: row.at, note: row.note!.trim() }))
+    .reverse();
+}
+
+// The tags of a published revision, with their addresses, in the revision's order.
+export function readerTagsByName(names: readonly string[]): ReaderTag[] {
+  if (names.length === 0) return [];
+  const rows = db
+    .select({ id: tags.id, name: tags.name, slug: tags.slug })
+    .from(tags)
+    .where(inArray(tags.name, [...names]))
+    .all();
+  return names.flatMap((name) => rows.filter((row) => row.name === name).slice(0, 1));
+}
+
+export type Page<T> = { items: T[]; total: number; page: number; pageCount: number };
+
+function paged(where: SQL, page: number, perPage: number): Page<PublishedSummary> {
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(articles)
+      .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+      .where(where)
+      .get()?.n ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / perPage));
+  const items = withDate(
+    publishedSummaries()
+      .where(where)
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .limit(perPage)
+      .offset((page - 1) * perPage)
+      .all(),
+  );
+  return { items, total, page, pageCount };
+}
+
+export const PER_PAGE = 20;
+
+export function listLatestPublished(limit = 20): PublishedSummary[] {
+  return paged(isPublished, 1, limit).items;
+}
+
+export function pageOfLatest(page: number, perPage = PER_PAGE): Page<PublishedSummary> {
+  return paged(isPublished, page, perPage);
+}
+
+export function pageOfSection(sectionId: number, page: number, perPage = PER_PAGE): Page<PublishedSummary> {
+  return paged(and(isPublished, eq(articleRevisions.sectionId, sectionId))!, page, perPage);
+}
+
+// A tag's articles are those whose PUBLISHED revision carries it, not the working copy's tags.
+const carriesTag = (name: string) =>
+  sql`EXISTS (SELECT 1 FROM json_each(${articleRevisions.tagsJson}) WHERE json_each.value = ${name})`;
+
+export function pageOfTag(tagName: string, page: number, perPage = PER_PAGE): Page<PublishedSummary> {
+  return paged(and(isPublished, carriesTag(tagName))!, page, perPage);
+}
+
+export function pageOfAuthor(authorId: number, page: number, perPage = PER_PAGE): Page<PublishedSummary> {
+  return paged(and(isPublished, eq(articleRevisions.authorId, authorId))!, page, perPage);
+}
+
+export function listSections(): Section[] {
+  return db.select().from(sections).orderBy(asc(sections.position), asc(sections.id)).all();
+}
+
+export function getSectionBySlug(slug: string): Section | undefined {
+  return db.select().from(sections).where(eq(sections.slug, slug)).get();
+}
+
+export function getTagBySlug(slug: string): ReaderTag | undefined {
+  return db
+    .select({ id: tags.id, name: tags.name, slug: tags.slug })
+    .from(tags)
+    .where(eq(tags.slug, slug))
+    .orderBy(asc(tags.id))
+    .get();
+}
+
+export function getAuthorName(authorId: number): string | undefined {
+  return db.select({ name: users.name }).from(users).where(eq(users.id, authorId)).get()?.name;
+}
+
+// The home page's sections: the latest few published articles of each section that has any.
+export function latestPerSection(perSection = 3): { section: Section; items: PublishedSummary[] }[] {
+  return listSections()
+    .map((section) => ({ section, items: pageOfSection(section.id, 1, perSection).items }))
+    .filter((group) => group.items.length > 0);
+}
+
+// Published articles sharing the most tags with this one, newest first among equals.
+export function listRelated(articleId: number, tagNames: readonly string[], limit = 4): PublishedSummary[] {
+  if (tagNames.length === 0) return [];
+  const shared = sql<number>`(SELECT count(*) FROM json_each(${articleRevisions.tagsJson})
+    WHERE json_each.value IN (${sql.join(
+      tagNames.map((name) => sql`${name}`),
+      sql`, `,
+    )}))`;
+  return withDate(
+    publishedSummaries()
+      .where(and(isPublished, ne(articles.id, articleId), sql`${shared} > 0`))
+      .orderBy(desc(shared), desc(articles.publishedAt), desc(articles.id))
+      .limit(limit)
+      .all(),
+  );
+}
+
+export type SitemapEntry = {
+  id: number;
+  slug: string;
+  headline: string;
+  publishedAt: Date;
+  updatedAt: Date | null;
+};
+
+export function listForSitemap(since?: Date, limit = 50_000): SitemapEntry[] {
+  return db
     .select({
       id: articles.id,
       slug: articleRevisions.slug,
       headline: articleRevisions.headline,
-      deck: articleRevisions.deck,
-      dateline: articleRevisions.dateline,
       publishedAt: articles.publishedAt,
-      sectionName: sections.name,
+      updatedAt: articles.republishedAt,
     })
     .from(articles)
     .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
-    .leftJoin(sections, eq(sections.id, articleRevisions.sectionId))
-    .where(isPublished)
+    .where(since ? and(isPublished, gte(articles.publishedAt, since)) : isPublished)
     .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(sql.placeholder('limit'))
-    .prepare(),
-);
+    .limit(limit)
+    .all()
+    .filter((row): row is SitemapEntry => row.publishedAt !== null);
+}
 
-export function listLatestPublished(limit = 20): PublishedSummary[] {
-  return latestPublished()
-    .all({ limit })
-    .filter((row): row is typeof row & { publishedAt: Date } => row.publishedAt !== null);
+// Where an article has ever appeared for readers (every published revision's section, tags and
+// author), so that publishing, correcting or unpublishing refreshes exactly those lists.
+export function readerPlacesOf(articleId: number): {
+  sectionIds: number[];
+  tagIds: number[];
+  authorIds: number[];
+} {
+  const revisions = db
+    .select({
+      sectionId: articleRevisions.sectionId,
+      authorId: articleRevisions.authorId,
+      tagsJson: articleRevisions.tagsJson,
+    })
+    .from(articleRevisions)
+    .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.reason, 'publish')))
+    .all();
+  const names = [...new Set(revisions.flatMap((r) => JSON.parse(r.tagsJson) as string[]))];
+  const tagIds =
+    names.length > 0
+      ? db
+          .select({ id: tags.id })
+          .from(tags)
+          .where(inArray(tags.name, names))
+          .all()
+          .map((t) => t.id)
+      : [];
+  return {
+    sectionIds: [...new Set(revisions.flatMap((r) => (r.sectionId === null ? [] : [r.sectionId])))],
+    tagIds,
+    authorIds: [...new Set(revisions.map((r) => r.authorId))],
+  };
 }

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { db } from '@/db';
 import type { Db } from '@/db/connection';
 import { searchTerms } from '@/lib/arabic';
 
@@ -27,4 +28,101 @@ export function toMatchExpression(query: string, maxTerms = 12): string | null {
   const terms = [...new Set(searchTerms(query.slice(0, 500)))].slice(0, maxTerms);
   if (terms.length === 0) return null;
   return terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(' ');
+}
+
+export type SearchHit = {
+  id: number;
+  slug: string;
+  headline: string;
+  deck: string;
+  bodyText: string;
+  publishedAt: Date;
+};
+
+// `capped`: more matches than COUNT_CAP; the page says "more than" instead of counting them all.
+export type SearchResults = {
+  hits: SearchHit[];
+  total: number;
+  capped: boolean;
+  page: number;
+  pageCount: number;
+};
+
+export const SEARCH_PER_PAGE = 10;
+// A common word matches most of a large archive. Ranking every match would make such a query
+// cost as much as the archive is big, so bm25 ranks the newest RANK_WINDOW matches (readers of
+// news want recent stories first anyway) and counting stops at COUNT_CAP.
+export const RANK_WINDOW = 1000;
+export const COUNT_CAP = 1000;
+
+// Published articles matching a reader's query, best first (bm25, headline and tags weigh most).
+// The expression comes from toMatchExpression only, never from the reader's text itself. The
+// index holds published articles only (the publish and unpublish queries keep it so).
+export function searchPublished(query: string, page = 1, perPage = SEARCH_PER_PAGE): SearchResults {
+  const expression = toMatchExpression(query);
+  if (!expression) return { hits: [], total: 0, capped: false, page: 1, pageCount: 1 };
+  const counted =
+    db.get<{ n: number }>(
+      sql`SELECT count(*) AS n FROM
+            (SELECT rowid FROM article_search WHERE article_search MATCH ${expression} LIMIT ${COUNT_CAP + 1})`,
+    )?.n ?? 0;
+  const capped = counted > COUNT_CAP;
+  const total = Math.min(counted, COUNT_CAP);
+  const pageCount = Math.max(1, Math.ceil(Math.min(total, RANK_WINDOW) / perPage));
+  const current = Math.min(Math.max(1, page), pageCount);
+  const rows = db.all<{
+    id: number;
+    slug: string;
+    headline: string;
+    deck: string;
+    bodyText: string;
+    publishedAt: number;
+  }>(
+    sql`SELECT articles.id AS id, r.slug AS slug, r.headline AS headline, r.deck AS deck,
+               r.body_text AS bodyText, articles.published_at AS publishedAt
+        FROM (SELECT rowid AS id, bm25(article_search, 10.0, 4.0, 1.0, 6.0) AS score
+              FROM article_search WHERE article_search MATCH ${expression}
+              ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) AS matched
+        -- CROSS JOIN keeps the matches as the outer loop; otherwise SQLite walks every published
+        -- article through the status index and probes the matches (measured: 16 ms -> <1 ms).
+        CROSS JOIN articles ON articles.id = matched.id AND articles.status = 'published'
+        JOIN article_revisions r ON r.id = articles.published_revision_id
+        ORDER BY matched.score, articles.published_at DESC
+        LIMIT ${perPage} OFFSET ${(current - 1) * perPage}`,
+  );
+  return {
+    hits: rows.map((row) => ({ ...row, publishedAt: new Date(row.publishedAt) })),
+    total,
+    capped,
+    page: current,
+    pageCount,
+  };
+}
+
+export type SnippetPart = { text: string; match: boolean };
+
+const WORD_OR_GAP_RE = /[\p{L}\p{M}\p{N}\u0640]+|[^\p{L}\p{M}\p{N}\u0640]+/gu;
+
+// The original text around the first matching word, cut into parts so the page can wrap the
+// matching words in <mark> (React escapes every part). A word matches when its folded terms meet
+// the query's.
+export function highlight(text: string, query: string, radius = 18): SnippetPart[] {
+  const wanted = new Set(searchTerms(query.slice(0, 500)));
+  const pieces = text.match(WORD_OR_GAP_RE) ?? [];
+  const isMatch = pieces.map(
+    (piece) => /[\p{L}\p{N}]/u.test(piece) && searchTerms(piece).some((t) => wanted.has(t)),
+  );
+  const first = isMatch.indexOf(true);
+  // Words and gaps alternate, so a radius of N words is about 2N pieces.
+  const start = first < 0 ? 0 : Math.max(0, first - radius * 2);
+  const end = Math.min(pieces.length, (first < 0 ? 0 : first) + radius * 2 + 1);
+  const parts: SnippetPart[] = [];
+  if (start > 0) parts.push({ text: '… ', match: false });
+  for (let i = start; i < end; i++) {
+    const last = parts.at(-1);
+    if (last && !last.match && !isMatch[i]) last.text += pieces[i];
+    else parts.push({ text: pieces[i]!, match: isMatch[i]! });
+  }
+  if (end < pieces.length) parts.push({ text: ' …', match: false });
+  return parts;
 }

@@ -1,0 +1,14 @@
+import { renderNewsSitemap, xmlResponse } from '@/lib/feeds';
+import { readSitemap } from '@/lib/reader-data';
+
+// The news sitemap: articles published in the last two days.
+export const dynamic = 'force-static';
+export const revalidate = 300;
+
+const TWO_DAYS_MS = 2 * 24 * 60 * 60 * 1000;
+
+export async function GET() {
+  const since = Date.now() - TWO_DAYS_MS;
+  const recent = (await readSitemap()).filter((entry) => entry.publishedAt.getTime() >= since).slice(0, 1000);
+  return xmlResponse(renderNewsSitemap(recent), 'application/xml');
+}

@@ -1,0 +1,13 @@
+import { ListPage, listMetadata, type ListRoute } from '../../../../_ui/lists';
+
+export const revalidate = 300;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string; n: string }[] {
+  return [];
+}
+
+export const generateMetadata = (route: ListRoute) => listMetadata('section', route);
+
+export default async function SectionListPage({ params }: ListRoute) {
+  return <ListPage kind="section" params={params} />;
+}

@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { mediaDir } from '@/lib/media';
+import { isMediaFile } from '@/lib/media-urls';
+
+// GET /media/<file>: a stored web size. Only names the server makes are served (no traversal,
+// no other files of MEDIA_DIR), and a name is never reused, so browsers may keep it forever.
+export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
+  const { file } = await params;
+  if (!isMediaFile(file)) return notFound();
+  let data: Buffer;
+  try {
+    data = await readFile(path.join(mediaDir(), file));
+  } catch {
+    return notFound();
+  }
+  return new Response(new Uint8Array(data), {
+    headers: {
+      'Content-Type': 'image/webp',
+      'Content-Length': String(data.length),
+      'Cache-Control': 'public, max-age=31536000, immutable',
+      'X-Content-Type-Options': 'nosniff',
+    },
+  });
+}
+
+function notFound(): Response {
+  return new Response('الصورة غير موجودة.', {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
+  });
+}

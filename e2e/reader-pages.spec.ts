@@ -1,0 +1,225 @@
+import { expect, test } from '@playwright/test';
+import { decoded, fetchXml, parseXmlEntries } from './reader-helpers';
+
+const DEMO_HEADLINE = 'ميرضيائيف يدعو إلى تعزيز التعاون الإقليمي لضمان السلام والأمن في جهود مكافحة الإرهاب';
+
+test('a reader reads the demo article: dates, byline, tags, sharing, counts and related pages', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: DEMO_HEADLINE }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(DEMO_HEADLINE);
+  await expect(page.locator('.article-meta')).toContainText('نُشر في 5 سبتمبر 2024');
+  await expect(page.locator('.article-meta')).not.toContainText('حُدّث في');
+  await expect(page.getByLabel('مكان الخبر')).toHaveText('طشقند');
+  await expect(page.locator('.counters')).toContainText(/مشاهدات: \d+/);
+  await expect(page.locator('.counters')).toContainText(/مشاركات: \d+/);
+
+  const share = page.getByRole('region', { name: 'مشاركة' });
+  await expect(share.getByRole('button', { name: 'نسخ الرابط' })).toBeVisible();
+  for (const [name, host] of [
+    ['واتساب', 'https://wa.me/'],
+    ['تيليجرام', 'https://t.me/'],
+    ['إكس', 'https://x.com/'],
+    ['فيسبوك', 'https://www.facebook.com/'],
+    ['البريد الإلكتروني', 'mailto:'],
+  ]) {
+    const href = await share.getByRole('link', { name: name!, exact: true }).getAttribute('href');
+    expect(href).toContain(host!);
+    expect(decoded(href!)).toContain('/news/1/');
+  }
+  // No third-party scripts: every script comes from this site.
+  const scripts = await page.$$eval('script[src]', (els) => els.map((e) => (e as HTMLScriptElement).src));
+  for (const src of scripts) expect(new URL(src).origin).toBe(new URL(page.url()).origin);
+
+  // Reader pages ship no editor code.
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const src of scripts) {
+    const js = (await (await page.request.get(src)).text()).toLowerCase();
+    expect(js.includes('prosemirror'), src).toBe(false);
+    expect(js.includes('@tiptap') || js.includes('tiptap'), src).toBe(false);
+  }
+
+  // Tag, section and author pages list it.
+  await page.locator('.tags').getByRole('link', { name: 'طشقند', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('الوسم: طشقند');
+  await expect(page.getByRole('link', { name: DEMO_HEADLINE })).toBeVisible();
+  await page.goto('/news/1');
+  await page.locator('article').getByRole('link', { name: 'دولي', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('دولي');
+  await expect(page.getByRole('link', { name: DEMO_HEADLINE })).toBeVisible();
+  await page.goto('/news/1');
+  await page.locator('.article-meta').getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^الكاتب: /);
+  await expect(page.getByRole('link', { name: DEMO_HEADLINE })).toBeVisible();
+
+  // An unknown page of a list, a section or a tag is the Arabic 404.
+  for (const path of [
+    '/section/لا-يوجد',
+    '/tag/لا-يوجد',
+    '/author/999999',
+    '/page/99',
+    '/section/دولي/page/1',
+  ]) {
+    const response = await page.goto(encodeURI(path));
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { name: 'الصفحة غير موجودة' })).toBeVisible();
+  }
+});
+
+test('an article page is served from the cache with headers a CDN can keep', async ({ request }) => {
+  await request.get('/news/1');
+  const page = await request.get(
+    '/news/1/' +
+      encodeURIComponent('ميرضيائيف-يدعو-إلى-تعزيز-التعاون-الإقليمي-لضمان-السلام-والأمن-في-جهود-مكافحة'),
+    {
+      maxRedirects: 0,
+    },
+  );
+  // The slug is the seed's current one or it redirects there; either way follow once.
+  const final = page.status() === 308 ? await request.get(page.headers()['location']!) : page;
+  expect(final.status()).toBe(200);
+  const again = await request.get(final.url());
+  expect(again.headers()['x-nextjs-cache']).toBe('HIT');
+  expect(again.headers()['cache-control']).toMatch(/s-maxage=\d+/);
+  expect(again.headers()['cache-control']).toMatch(/stale-while-revalidate/);
+  expect(again.headers()['cache-control']).not.toMatch(/private|no-store/);
+});
+
+test('search finds Arabic words whatever their spelling, and bad queries give a normal page', async ({
+  page,
+}) => {
+  const spellings = [
+    'مكافحة', // as written
+    'مكافحه', // taa marbuta as haa
+    'الاقليمي', // hamza-less alef
+    'والإرهاب', // attached و and the article
+    'لمكافحة', // attached ل
+    'مُكَافَحَة', // with diacritics
+    'مكـــافحة', // with tatweel
+    'الى', // alef maqsura as in إلى
+    'الي', // yaa for alef maqsura
+    '٢٠٢٤', // Arabic-Indic digits for 2024
+    'ميرضيائيف أوزبكستان',
+  ];
+  for (const q of spellings) {
+    const response = await page.goto(`/search?q=${encodeURIComponent(q)}`);
+    expect(response?.status(), q).toBe(200);
+    const results = page.getByRole('region', { name: 'نتائج البحث' });
+    await expect(results.getByRole('link', { name: DEMO_HEADLINE }), q).toBeVisible();
+    await expect(results.locator('mark').first(), q).toBeVisible();
+  }
+  // The marks wrap the original words, not their folded forms.
+  await page.goto(`/search?q=${encodeURIComponent('مكافحه')}`);
+  await expect(page.locator('.snippet mark').first()).toHaveText(/مكافحة/);
+
+  await page.goto(`/search?q=${encodeURIComponent('كلمة-لا-توجد-أبدا')}`);
+  await expect(page.getByText('لا توجد نتائج')).toBeVisible();
+
+  for (const q of [
+    '',
+    ' ',
+    '"',
+    "'",
+    'مكافحة"',
+    'NEAR(a b)',
+    'a* OR b:',
+    '(((',
+    '-',
+    '^',
+    '{}',
+    'x'.repeat(10_000),
+    '<script>alert(1)</script>',
+  ]) {
+    const response = await page.goto(`/search?q=${encodeURIComponent(q)}`);
+    expect(response?.status(), q.slice(0, 20)).toBe(200);
+    await expect(page.getByRole('heading', { name: 'بحث', level: 1 })).toBeVisible();
+  }
+  // The search form works from the page itself.
+  await page.goto('/search');
+  await page.getByRole('main').getByRole('searchbox', { name: 'بحث' }).fill('شنغهاي');
+  await page.getByRole('main').getByRole('button', { name: 'بحث' }).click();
+  await expect(
+    page.getByRole('region', { name: 'نتائج البحث' }).getByRole('link', { name: DEMO_HEADLINE }),
+  ).toBeVisible();
+});
+
+test('feeds, sitemaps, robots.txt and the article metadata parse and list what they should', async ({
+  page,
+  request,
+}) => {
+  for (const path of [
+    '/feed.xml',
+    '/atom.xml',
+    `/section/${encodeURIComponent('دولي')}/feed.xml`,
+    `/tag/${encodeURIComponent('طشقند')}/atom.xml`,
+  ]) {
+    const { root, entries } = await parseXmlEntries(page, await fetchXml(request, path));
+    expect(['rss', 'feed'], path).toContain(root);
+    const demo = entries.find((e) => e.title === DEMO_HEADLINE);
+    expect(demo, path).toBeTruthy();
+    expect(decoded(demo!.link)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/news\/1\/ميرضيائيف/);
+  }
+  const sitemap = await parseXmlEntries(page, await fetchXml(request, '/sitemap.xml'));
+  expect(sitemap.root).toBe('urlset');
+  expect(sitemap.entries.map((e) => decoded(e.link))).toContainEqual(
+    expect.stringMatching(/\/news\/1\/ميرضيائيف/),
+  );
+  // The demo article is from 2024: not news any more.
+  const news = await parseXmlEntries(page, await fetchXml(request, '/news-sitemap.xml'));
+  expect(news.root).toBe('urlset');
+  expect(news.entries.map((e) => e.title)).not.toContain(DEMO_HEADLINE);
+
+  const robots = await (await request.get('/robots.txt')).text();
+  expect(robots).toContain('Disallow: /newsroom');
+  expect(robots).toMatch(/Sitemap: http:\/\/127\.0\.0\.1:\d+\/sitemap\.xml/);
+
+  await page.goto('/news/1');
+  const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+  expect(decoded(canonical!)).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/news\/1\/ميرضيائيف/);
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute('content', DEMO_HEADLINE);
+  await expect(page.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
+  await expect(page.locator('meta[name="twitter:card"]')).toHaveAttribute('content', /summary/);
+  await expect(page.locator('link[rel="alternate"][type="application/rss+xml"]').first()).toHaveCount(1);
+  const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+  expect(jsonLd['@type']).toBe('NewsArticle');
+  expect(jsonLd.headline).toBe(DEMO_HEADLINE);
+  expect(new Date(jsonLd.datePublished).toISOString()).toBe(jsonLd.datePublished);
+  expect(jsonLd.dateModified).toBeTruthy();
+  expect(jsonLd.author[0].name).toBeTruthy();
+  expect(jsonLd.publisher.name).toBe('غرفة الأخبار');
+});
+
+test('a view counts once per browser per half hour, and never for a known bot', async ({
+  browser,
+  request,
+}) => {
+  const views = async () => ((await (await request.get('/api/stats/1')).json()) as { views: number }).views;
+  const before = await views();
+
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto('/news/1');
+  await expect.poll(views).toBe(before + 1);
+  await expect(reader.locator('.counters')).toContainText('مشاهدات:');
+  // Reloading, and reading again, in the same browser adds nothing.
+  const beacon = reader.waitForRequest((r) => r.url().endsWith('/api/views/1'));
+  await reader.reload();
+  await beacon;
+  await reader.goto('/');
+  await reader.goto('/news/1');
+  await expect.poll(views).toBe(before + 1);
+
+  const bot = await (
+    await browser.newContext({
+      userAgent: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+    })
+  ).newPage();
+  const botBeacon = bot.waitForResponse((r) => r.url().endsWith('/api/views/1'));
+  await bot.goto('/news/1');
+  await botBeacon;
+  expect(await views()).toBe(before + 1);
+
+  const another = await (await browser.newContext()).newPage();
+  await another.goto('/news/1');
+  await expect.poll(views).toBe(before + 2);
+});

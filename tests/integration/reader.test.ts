@@ -1,0 +1,235 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import { db } from '@/db';
+import {
+  approveArticle,
+  createDraft,
+  publishArticle,
+  saveDraft,
+  submitForReview,
+  unpublishArticle,
+} from '@/db/queries/articles';
+import {
+  getPublishedArticle,
+  getTagBySlug,
+  listForSitemap,
+  listRelated,
+  pageOfAuthor,
+  pageOfLatest,
+  pageOfSection,
+  pageOfTag,
+  readerPlacesOf,
+} from '@/db/queries/public';
+import { highlight, searchPublished } from '@/db/queries/search';
+import { VIEW_WINDOW_MS, getArticleCounts, recordShare, recordView } from '@/db/queries/stats';
+import { createUser } from '@/db/queries/users';
+import { media, sections, type User } from '@/db/schema';
+import { paragraphsToDocument } from '@/lib/document';
+
+// The reader's queries on a real SQLite file: only published revisions are seen, search folds
+// Arabic spellings, counters count once, and an unpublished article leaves every list.
+
+let reporter: User;
+let editor: User;
+let sectionId: number;
+
+before(async () => {
+  [reporter, editor] = await Promise.all([
+    createUser({
+      email: 'rr@test.example',
+      name: 'ليلى الصحفية',
+      role: 'reporter',
+      password: 'long-enough-password',
+    }),
+    createUser({
+      email: 're@test.example',
+      name: 'سامي المحرر',
+      role: 'editor',
+      password: 'long-enough-password',
+    }),
+  ]);
+  sectionId = db.insert(sections).values({ name: 'اقتصاد', slug: 'اقتصاد' }).returning().get().id;
+});
+
+function publish(
+  headline: string,
+  paragraphs: string[],
+  extra: Record<string, unknown> = {},
+  at = new Date(),
+) {
+  const draft = createDraft(reporter);
+  saveDraft(reporter, {
+    articleId: draft.id,
+    baseVersion: draft.version,
+    headline,
+    body: paragraphsToDocument(paragraphs),
+    bodyText: paragraphs.join('\n\n'),
+    wordCount: 10,
+    ...extra,
+  });
+  submitForReview(reporter, draft.id);
+  approveArticle(editor, draft.id);
+  publishArticle(editor, draft.id, at);
+  return draft.id;
+}
+
+const ids = (items: { id: number }[]) => items.map((i) => i.id);
+
+describe('search over published articles', () => {
+  let cotton: number;
+  before(() => {
+    cotton = publish(
+      'أوزبكستان تُصدِّر القطن إلى الصين',
+      ['قالت وزارة الاقتصاد إن صادرات القطن بلغت ٣٥٠ ألف طن في عام ٢٠٢٤، وإنّ المنظّمة ستراجع الأسعار.'],
+      { tags: ['تجارة', 'القطن'], sectionId },
+    );
+  });
+
+  test('finds an article whatever the spelling, with the original words marked', () => {
+    for (const q of [
+      'القطن',
+      'قطن',
+      'والقطن',
+      'بالقطن',
+      'اوزبكستان',
+      'الي الصين',
+      'المنظمه',
+      'منظّمة',
+      'صادرات 2024',
+      '350',
+      'وزاره',
+    ]) {
+      const results = searchPublished(q);
+      assert.ok(ids(results.hits).includes(cotton), `query ${q}`);
+    }
+    const [hit] = searchPublished('المنظمه').hits;
+    const parts = highlight(hit!.bodyText, 'المنظمه');
+    assert.deepEqual(
+      parts.filter((p) => p.match).map((p) => p.text),
+      ['المنظّمة'],
+    );
+    assert.equal(parts.map((p) => p.text).join(''), hit!.bodyText);
+  });
+
+  test('hostile or empty queries return nothing, never throw', () => {
+    for (const q of [
+      '',
+      '   ',
+      '"',
+      '""',
+      'القطن"',
+      'NEAR(قطن صين)',
+      'قطن OR',
+      '*',
+      'headline:قطن',
+      '^قطن',
+      'x'.repeat(10_000),
+      '\u0000',
+    ]) {
+      const results = searchPublished(q);
+      assert.ok(Array.isArray(results.hits), q.slice(0, 20));
+    }
+    assert.equal(searchPublished('"').total, 0);
+  });
+
+  test('ranks a headline match above a body-only match and pages the results', () => {
+    const bodyOnly = publish('تقرير عن المواسم الزراعية', [
+      'وذُكر القطن مرة واحدة في هذا التقرير الطويل عن الحبوب.',
+    ]);
+    const results = searchPublished('قطن');
+    assert.ok(ids(results.hits).indexOf(cotton) < ids(results.hits).indexOf(bodyOnly));
+    const firstPage = searchPublished('قطن', 1, 1);
+    assert.equal(firstPage.pageCount, 2);
+    assert.equal(searchPublished('قطن', 2, 1).hits.length, 1);
+    // A page past the end shows the last one rather than failing.
+    assert.equal(searchPublished('قطن', 99, 1).page, 2);
+  });
+});
+
+describe('lists, related articles and unpublishing', () => {
+  test('an article appears in its lists and related articles, and leaves them all when unpublished', () => {
+    const a = publish('افتتاح معرض الكتاب في سمرقند', ['يفتح المعرض أبوابه للزوار.'], {
+      tags: ['كتب', 'سمرقند'],
+      sectionId,
+    });
+    const b = publish('جائزة لرواية عن سمرقند', ['فازت الرواية بالجائزة.'], { tags: ['سمرقند'] });
+    const tag = getTagBySlug('سمرقند')!;
+    assert.equal(tag.name, 'سمرقند');
+    assert.ok(ids(pageOfTag(tag.name, 1).items).includes(a));
+    assert.ok(ids(pageOfSection(sectionId, 1).items).includes(a));
+    assert.ok(ids(pageOfAuthor(reporter.id, 1).items).includes(a));
+    assert.ok(ids(pageOfLatest(1).items).includes(a));
+    assert.ok(ids(listRelated(b, ['سمرقند'])).includes(a));
+    assert.ok(listForSitemap().some((e) => e.id === a));
+    const places = readerPlacesOf(a);
+    assert.deepEqual(places.sectionIds, [sectionId]);
+    assert.deepEqual(places.authorIds, [reporter.id]);
+    assert.equal(places.tagIds.length, 2);
+
+    unpublishArticle(editor, a);
+    assert.equal(getPublishedArticle(a), undefined);
+    assert.ok(!ids(pageOfTag(tag.name, 1).items).includes(a));
+    assert.ok(!ids(pageOfSection(sectionId, 1).items).includes(a));
+    assert.ok(!ids(pageOfLatest(1).items).includes(a));
+    assert.ok(!ids(listRelated(b, ['سمرقند'])).includes(a));
+    assert.ok(!listForSitemap().some((e) => e.id === a));
+    assert.ok(!ids(searchPublished('معرض الكتاب').hits).includes(a));
+    // Still known as a place to refresh, so that its old lists drop it.
+    assert.deepEqual(readerPlacesOf(a).sectionIds, [sectionId]);
+  });
+
+  test('lists page by twenty and the last page is short', () => {
+    const before = pageOfLatest(1, 5).total;
+    for (let i = 0; i < 6; i++) publish(`خبر قصير رقم ${i}`, ['نص.']);
+    const page = pageOfLatest(1, 5);
+    assert.equal(page.total, before + 6);
+    assert.equal(page.items.length, 5);
+    assert.equal(page.pageCount, Math.ceil((before + 6) / 5));
+  });
+
+  test('the lead image comes with its upload sizes', () => {
+    const image = db
+      .insert(media)
+      .values({
+        mime: 'image/webp',
+        width: 1600,
+        height: 900,
+        bytes: 1000,
+        variantsJson: JSON.stringify([
+          { width: 480, height: 270, file: 'a-480.webp', bytes: 100 },
+          { width: 1600, height: 900, file: 'a-1600.webp', bytes: 900 },
+        ]),
+        uploadedBy: reporter.id,
+      })
+      .returning()
+      .get();
+    const id = publish('صورة من طشقند', ['نص.'], {
+      leadImage: { mediaId: image.id, alt: 'ساحة الاستقلال', caption: 'الساحة صباحاً', credit: 'تصوير: ليلى' },
+    });
+    const article = getPublishedArticle(id)!;
+    assert.equal(article.leadImage?.alt, 'ساحة الاستقلال');
+    assert.equal(article.leadImage?.credit, 'تصوير: ليلى');
+    assert.equal(article.leadImage?.variants.length, 2);
+    assert.equal(getPublishedArticle(publish('بلا صورة', ['نص.']))!.leadImage, null);
+  });
+});
+
+describe('reader counters', () => {
+  test('a view counts once per visitor per half hour; shares count each use', () => {
+    const id = publish('خبر للعدادات', ['نص.']);
+    const t0 = new Date('2026-03-01T10:00:00Z');
+    assert.equal(recordView(id, 'a'.repeat(32), t0), true);
+    assert.equal(recordView(id, 'a'.repeat(32), new Date(t0.getTime() + 60_000)), false);
+    assert.equal(recordView(id, 'b'.repeat(32), t0), true);
+    assert.equal(recordView(id, 'a'.repeat(32), new Date(t0.getTime() + VIEW_WINDOW_MS + 1)), true);
+    assert.equal(recordShare(id), true);
+    assert.deepEqual(getArticleCounts(id), { views: 3, shares: 1 });
+
+    unpublishArticle(editor, id);
+    assert.equal(recordView(id, 'c'.repeat(32)), false);
+    assert.equal(recordShare(id), false);
+    assert.equal(recordView(999_999, 'c'.repeat(32)), false);
+    assert.deepEqual(getArticleCounts(id), { views: 3, shares: 1 });
+    assert.deepEqual(getArticleCounts(999_999), { views: 0, shares: 0 });
+  });
+});
