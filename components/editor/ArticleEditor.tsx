@@ -25,7 +25,10 @@ import type { ArticleAction } from '@/lib/permissions';
 import { ConflictPanel } from './ConflictPanel';
 import { ARTICLE_TEXT_DIRECTION, articleExtensions } from './extensions';
 import { clearJournal, readJournal, writeJournal, type ArticleFields } from './journal';
+import { ImageDetails } from './ImageDetails';
+import { LeadImageField } from './LeadImageField';
 import { LinkForm } from './LinkForm';
+import { MediaLibrary } from '@/components/media/MediaLibrary';
 import { PresenceNotice } from './PresenceNotice';
 import { splitTags, TagsField } from './TagsField';
 import { Toolbar } from './Toolbar';
@@ -44,6 +47,7 @@ export type EditableArticle = {
   sectionId: number | null;
   sections: { id: number; name: string }[];
   byline: string;
+  leadImage: ArticleFields['leadImage'];
   dateline: string;
   tags: string[];
   body: JSONContent;
@@ -120,6 +124,7 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
     byline: article.byline,
     dateline: article.dateline,
     tagsText: article.tags.join('، '),
+    leadImage: article.leadImage,
   };
   const [form, setForm] = useState<ArticleFields>(initialFields);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
@@ -132,6 +137,7 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
   const [reasonOpen, setReasonOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [linkOpen, setLinkOpen] = useState(false);
+  const [imagePicker, setImagePicker] = useState(false);
   const [wordCount, setWordCount] = useState(article.wordCount);
 
   // Refs hold what the next save sends, so timers never read stale React state.
@@ -289,6 +295,12 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
       // A slug typed by hand locks it; an emptied one follows the headline again.
       slug: sent.slugEdited ? sent.slug : undefined,
       tags: splitTags(sent.tagsText),
+      leadImage: sent.leadImage && {
+        mediaId: sent.leadImage.mediaId,
+        alt: sent.leadImage.alt,
+        caption: sent.leadImage.caption,
+        credit: sent.leadImage.credit,
+      },
       body: JSON.stringify(editor.getJSON()),
     })
       .then((result) => {
@@ -552,8 +564,26 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
           <span id="body-label" className="label body-label">
             نص المقال
           </span>
-          {editor ? <Toolbar editor={editor} actions={{ openLink: () => openLinkRef.current() }} /> : null}
+          {editor ? (
+            <Toolbar
+              editor={editor}
+              actions={{ openLink: () => openLinkRef.current(), openImage: () => setImagePicker(true) }}
+            />
+          ) : null}
           {editor && linkOpen ? <LinkForm editor={editor} onClose={() => setLinkOpen(false)} /> : null}
+          {editor ? <ImageDetails editor={editor} /> : null}
+          {editor && imagePicker ? (
+            <MediaLibrary
+              onPick={(media) => {
+                setImagePicker(false);
+                editor.chain().focus().insertArticleImage(media).run();
+              }}
+              onClose={() => {
+                setImagePicker(false);
+                editor.commands.focus();
+              }}
+            />
+          ) : null}
           <div className="editor-surface" aria-describedby={fieldErrors.body ? 'body-error' : undefined}>
             <EditorContent editor={editor} />
           </div>
@@ -628,6 +658,12 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
             ))}
           </select>
         </div>
+        <LeadImageField
+          value={form.leadImage}
+          readOnly={!canEdit}
+          errors={fieldErrors}
+          onChange={(value) => updateField('leadImage', value)}
+        />
         <TagsField
           value={form.tagsText}
           readOnly={!canEdit}

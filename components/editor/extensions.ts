@@ -2,6 +2,7 @@ import { extensions as coreExtensions, type Extensions } from '@tiptap/core';
 import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import { ALLOWED_LINK_PROTOCOLS, isSafeHref } from '@/lib/links';
+import { articleImage } from './image';
 
 // One list of extensions for the editor, the server's validation and the server's renderer, so
 // that what the journalist sees is what the reader gets.
@@ -37,6 +38,7 @@ export const articleExtensions: Extensions = [
     link: false,
   }),
   ArticleLink,
+  articleImage,
 ];
 
 // The editor gets direction support from its `textDirection` option; code without an editor

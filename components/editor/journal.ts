@@ -11,6 +11,8 @@ export type ArticleFields = {
   byline: string;
   dateline: string;
   tagsText: string;
+  // The lead image and its texts; src only to show it in the editor.
+  leadImage: { mediaId: number; alt: string; caption: string; credit: string; src: string } | null;
 };
 
 export type JournalEntry = {

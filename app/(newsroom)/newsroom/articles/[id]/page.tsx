@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { ArticleEditor, type EditableArticle } from '@/components/editor/ArticleEditor';
 import { getArticleForEdit, listSections } from '@/db/queries/articles';
+import { getMedia } from '@/db/queries/media';
 import { requireUser } from '@/lib/auth';
 import { STATUS_LABELS } from '@/lib/labels';
 import { ARTICLE_ACTIONS, can, ForbiddenError } from '@/lib/permissions';
@@ -36,6 +37,15 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
     sectionId: article.sectionId,
     sections: listSections().map((s) => ({ id: s.id, name: s.name })),
     byline: article.byline,
+    leadImage: article.leadImageId
+      ? {
+          mediaId: article.leadImageId,
+          alt: article.leadImageAlt,
+          caption: article.leadImageCaption,
+          credit: article.leadImageCredit,
+          src: getMedia(article.leadImageId)?.src ?? '',
+        }
+      : null,
     dateline: article.dateline,
     tags: article.tags,
     body: JSON.parse(article.bodyJson),
