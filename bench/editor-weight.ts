@@ -20,7 +20,9 @@ async function scriptsOf(context: BrowserContext, url: string): Promise<{ total:
       bodies.set(response.url(), response.body());
     }
   });
-  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.goto(url, { waitUntil: 'load' });
+  // Chunks fetched after the first paint (the editor's) count too.
+  await page.waitForTimeout(2000);
   let total = 0;
   for (const body of bodies.values()) total += gzipSync(await body, { level: 9 }).length;
   await page.close();
