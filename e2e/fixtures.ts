@@ -35,8 +35,18 @@ export async function newArticle(page: Page): Promise<number> {
   await page.goto('/newsroom/articles/new');
   await expect(page).toHaveURL(/\/newsroom\/articles\/\d+$/);
   const id = Number(/\/articles\/(\d+)$/.exec(page.url())![1]);
-  await expect(editorPage(page).body).toBeVisible();
+  await waitUntilEditable(page);
   return id;
+}
+
+// The editor becomes editable once it has checked this browser's journal of unsaved work.
+export async function waitUntilEditable(page: Page): Promise<void> {
+  await expect(editorPage(page).body).toHaveAttribute('contenteditable', 'true');
+}
+
+export async function openArticle(page: Page, articleId: number): Promise<void> {
+  await page.goto(`/newsroom/articles/${articleId}`);
+  await waitUntilEditable(page);
 }
 
 export async function waitUntilSaved(page: Page): Promise<void> {

@@ -1,6 +1,9 @@
 'use client';
 
 import type { JSONContent } from '@tiptap/core';
+import { Extension } from '@tiptap/core';
+import { Fragment, Slice } from '@tiptap/pm/model';
+import { Placeholder } from '@tiptap/extensions';
 import { EditorContent, useEditor } from '@tiptap/react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -15,11 +18,22 @@ import {
 } from '@/app/(newsroom)/newsroom/articles/actions';
 import type { ConflictState } from '@/db/queries/articles';
 import type { ArticleStatus } from '@/db/schema';
-import { countWords, formatReadingTime, readingTimeMinutes } from '@/lib/arabic';
+import { formatReadingTime, readingTimeMinutes } from '@/lib/arabic';
 import type { ActionResult, FieldErrors } from '@/lib/errors';
+import { cleanPastedHtml, plainTextParagraphs } from '@/lib/paste';
 import type { ArticleAction } from '@/lib/permissions';
+import { ConflictPanel } from './ConflictPanel';
 import { ARTICLE_TEXT_DIRECTION, articleExtensions } from './extensions';
+import { clearJournal, readJournal, writeJournal, type ArticleFields } from './journal';
+import { ImageDetails } from './ImageDetails';
+import { LeadImageField } from './LeadImageField';
+import { LinkForm } from './LinkForm';
+import { MediaLibrary } from '@/components/media/MediaLibrary';
+import { PresenceNotice } from './PresenceNotice';
+import { splitTags, TagsField } from './TagsField';
 import { Toolbar } from './Toolbar';
+import { createWordCounter } from './word-count';
+import './editor.css';
 
 export type EditableArticle = {
   id: number;
@@ -27,9 +41,18 @@ export type EditableArticle = {
   status: ArticleStatus;
   statusLabel: string;
   headline: string;
+  deck: string;
+  slug: string;
+  slugLocked: boolean;
+  sectionId: number | null;
+  sections: { id: number; name: string }[];
+  byline: string;
+  leadImage: ArticleFields['leadImage'];
   dateline: string;
   tags: string[];
   body: JSONContent;
+  // Counted by the server at the last save; the editor recounts as the journalist types.
+  wordCount: number;
   authorName: string;
   changesRequestedReason: string | null;
   publicPath: string | null;
@@ -39,12 +62,20 @@ export type EditableArticle = {
 // Save a moment after typing stops, and at least this often while typing goes on.
 const AUTOSAVE_DELAY_MS = 1500;
 const AUTOSAVE_MAX_WAIT_MS = 20_000;
-const RETRY_DELAY_MS = 5_000;
+// A save that failed for network reasons is retried, waiting longer each time up to a limit.
+const RETRY_FIRST_MS = 2_000;
+const RETRY_MAX_MS = 30_000;
+// The journal is written this long after a change, so typing never waits for IndexedDB.
+const JOURNAL_DELAY_MS = 300;
+
+const OFFLINE_MESSAGE = 'لا اتصال بالإنترنت';
+const NETWORK_MESSAGE = 'تعذّر الاتصال بالخادم؛ سنعيد المحاولة تلقائياً';
 
 type SaveState =
   | { kind: 'saved' }
   | { kind: 'dirty' }
   | { kind: 'saving' }
+  | { kind: 'offline' }
   | { kind: 'error'; message: string }
   | { kind: 'conflict'; message: string; current: ConflictState };
 
@@ -69,43 +100,62 @@ const WORKFLOW_ACTIONS: Record<
   unpublish: unpublishArticleAction,
 };
 
-export function splitTags(text: string): string[] {
-  return text
-    .split(/[,،\n]/)
-    .map((t) => t.trim())
-    .filter(Boolean);
-}
+const sameFields = (a: ArticleFields, b: ArticleFields) => JSON.stringify(a) === JSON.stringify(b);
 
-function plainText(doc: JSONContent): string {
-  if (doc.text) return doc.text;
-  const inner = (doc.content ?? []).map(plainText);
-  return inner.join(doc.type === 'doc' ? '\n\n' : '');
+// Runs `work` when the browser is idle (or soon), so derived figures never compete with typing.
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(work, { timeout: 1000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(work, 0);
+  return () => clearTimeout(handle);
 }
 
 export function ArticleEditor({ article }: { article: EditableArticle }) {
   const router = useRouter();
   const canEdit = article.allowed.includes('edit');
-  const [headline, setHeadline] = useState(article.headline);
-  const [dateline, setDateline] = useState(article.dateline);
-  const [tagsText, setTagsText] = useState(article.tags.join('، '));
+  const initialFields: ArticleFields = {
+    headline: article.headline,
+    deck: article.deck,
+    slug: article.slug,
+    slugEdited: article.slugLocked,
+    sectionId: article.sectionId,
+    byline: article.byline,
+    dateline: article.dateline,
+    tagsText: article.tags.join('، '),
+    leadImage: article.leadImage,
+  };
+  const [form, setForm] = useState<ArticleFields>(initialFields);
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'saved' });
+  const [journalled, setJournalled] = useState(false);
+  const [journalChecked, setJournalChecked] = useState(false);
+  const [restored, setRestored] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [workflowError, setWorkflowError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [reasonOpen, setReasonOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [wordCount, setWordCount] = useState(() => countWords(plainText(article.body)));
+  const [linkOpen, setLinkOpen] = useState(false);
+  const [imagePicker, setImagePicker] = useState(false);
+  const [wordCount, setWordCount] = useState(article.wordCount);
 
   // Refs hold what the next save sends, so timers never read stale React state.
-  const fields = useRef({ headline: article.headline, dateline: article.dateline, tagsText: tagsText });
+  const fields = useRef(initialFields);
   const version = useRef(article.version);
   const dirty = useRef(false);
+  const changeSeq = useRef(0);
   const inFlight = useRef<Promise<boolean> | null>(null);
   const inConflict = useRef(false);
+  const retryDelay = useRef(RETRY_FIRST_MS);
   const debounceTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const maxWaitTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const countTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const journalTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const cancelCount = useRef<() => void>(() => undefined);
+  const [countDocumentWords] = useState(createWordCounter);
   const saveRef = useRef<() => Promise<boolean>>(async () => true);
+  const journalRef = useRef<() => void>(() => undefined);
+  const openLinkRef = useRef<() => void>(() => undefined);
 
   const clearTimers = () => {
     clearTimeout(debounceTimer.current);
@@ -120,55 +170,157 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
     maxWaitTimer.current ??= setTimeout(() => void saveRef.current(), AUTOSAVE_MAX_WAIT_MS);
   }, []);
 
+  const scheduleJournal = useCallback(() => {
+    setJournalled(false);
+    journalTimer.current ??= setTimeout(() => {
+      whenIdle(() => {
+        journalTimer.current = undefined;
+        journalRef.current();
+      });
+    }, JOURNAL_DELAY_MS);
+  }, []);
+
   const markDirty = useCallback(() => {
     dirty.current = true;
-    if (!inConflict.current) setSaveState((s) => (s.kind === 'saving' ? s : { kind: 'dirty' }));
+    changeSeq.current += 1;
+    scheduleJournal();
+    if (!inConflict.current) {
+      // Returning the same state object when nothing changes keeps keystrokes from re-rendering.
+      const next = navigator.onLine ? 'dirty' : 'offline';
+      setSaveState((s) =>
+        s.kind === 'saving' || s.kind === 'error' || s.kind === next ? s : { kind: next },
+      );
+    }
     scheduleSave();
-  }, [scheduleSave]);
+  }, [scheduleJournal, scheduleSave]);
 
   const editor = useEditor({
-    extensions: articleExtensions,
+    extensions: [
+      ...articleExtensions,
+      Placeholder.configure({ placeholder: 'اكتب نص المقال هنا…' }),
+      // Ctrl/Cmd+K opens the link form; the other shortcuts come with StarterKit.
+      Extension.create({
+        name: 'articleShortcuts',
+        addKeyboardShortcuts: () => ({
+          'Mod-k': () => {
+            openLinkRef.current();
+            return true;
+          },
+        }),
+      }),
+    ],
     textDirection: ARTICLE_TEXT_DIRECTION,
     content: article.body,
-    editable: canEdit,
+    // Editable once the journal has been checked, so nothing typed can race a restore.
+    editable: false,
     immediatelyRender: false,
     editorProps: {
       attributes: {
+        id: 'article-body',
         'aria-label': 'نص المقال',
         'aria-multiline': 'true',
         role: 'textbox',
       },
+      transformPastedHTML: (html) => cleanPastedHtml(html),
+      // Pasted into an empty line, the first pasted block replaces it whole, direction included.
+      transformPasted: (slice, view) => {
+        const { selection } = view.state;
+        const first = slice.content.firstChild;
+        if (
+          selection.empty &&
+          selection.$from.parent.content.size === 0 &&
+          slice.openStart > 0 &&
+          first?.isTextblock
+        ) {
+          return new Slice(slice.content, 0, slice.openEnd);
+        }
+        return slice;
+      },
+      clipboardTextParser: (text, _context, _plain, view) => {
+        const { schema } = view.state;
+        const paragraphs = plainTextParagraphs(text).map((p) =>
+          schema.nodes.paragraph!.create({ dir: p.dir }, schema.text(p.text)),
+        );
+        // Open on both sides: the first and last pasted paragraphs join the ones at the cursor.
+        return paragraphs.length ? new Slice(Fragment.from(paragraphs), 1, 1) : Slice.empty;
+      },
     },
     onUpdate: ({ editor: e }) => {
       markDirty();
-      // Counting waits for a pause so it never competes with typing.
-      clearTimeout(countTimer.current);
-      countTimer.current = setTimeout(
-        () => setWordCount(countWords(e.getText({ blockSeparator: '\n\n' }))),
-        400,
-      );
+      cancelCount.current();
+      cancelCount.current = whenIdle(() => setWordCount(countDocumentWords(e.state.doc)));
     },
   });
+
+  useEffect(() => {
+    journalRef.current = () => {
+      if (!editor) return;
+      const seq = changeSeq.current;
+      void writeJournal({
+        articleId: article.id,
+        baseVersion: version.current,
+        fields: fields.current,
+        body: JSON.stringify(editor.getJSON()),
+        updatedAt: Date.now(),
+      })
+        .then(() => {
+          if (seq === changeSeq.current) setJournalled(true);
+        })
+        .catch(() => setJournalled(false));
+    };
+  }, [article.id, editor]);
 
   const save = useCallback(async (): Promise<boolean> => {
     // One save at a time: a change made during a save is sent by the next one.
     while (inFlight.current) await inFlight.current;
     if (!editor || !dirty.current || inConflict.current) return !inConflict.current && !dirty.current;
+    if (!navigator.onLine) {
+      // The `online` event sends it; until then the journal holds it.
+      setSaveState({ kind: 'offline' });
+      return false;
+    }
     clearTimers();
     dirty.current = false;
+    const seq = changeSeq.current;
+    const sent = fields.current;
     setSaveState({ kind: 'saving' });
     const attempt = saveDraftAction({
       articleId: article.id,
       baseVersion: version.current,
-      headline: fields.current.headline,
-      dateline: fields.current.dateline,
-      tags: splitTags(fields.current.tagsText),
+      headline: sent.headline,
+      deck: sent.deck,
+      dateline: sent.dateline,
+      byline: sent.byline,
+      sectionId: sent.sectionId,
+      // A slug typed by hand locks it; an emptied one follows the headline again.
+      slug: sent.slugEdited ? sent.slug : undefined,
+      tags: splitTags(sent.tagsText),
+      leadImage: sent.leadImage && {
+        mediaId: sent.leadImage.mediaId,
+        alt: sent.leadImage.alt,
+        caption: sent.leadImage.caption,
+        credit: sent.leadImage.credit,
+      },
       body: JSON.stringify(editor.getJSON()),
     })
       .then((result) => {
         if (result.ok) {
           version.current = result.data.version;
+          retryDelay.current = RETRY_FIRST_MS;
           setFieldErrors({});
+          if (fields.current.slug === sent.slug || !fields.current.slugEdited) {
+            const slugEdited = sent.slugEdited && sent.slug.trim() !== '';
+            fields.current = { ...fields.current, slug: result.data.slug, slugEdited };
+            setForm((f) => ({ ...f, slug: result.data.slug, slugEdited }));
+          }
+          if (seq === changeSeq.current) {
+            // The server has exactly what the journal holds.
+            clearTimeout(journalTimer.current);
+            journalTimer.current = undefined;
+            void clearJournal(article.id);
+          } else {
+            journalRef.current();
+          }
           setSaveState(dirty.current ? { kind: 'dirty' } : { kind: 'saved' });
           return true;
         }
@@ -188,8 +340,10 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
       })
       .catch(() => {
         dirty.current = true;
-        setSaveState({ kind: 'error', message: 'لا اتصال بالخادم؛ سنعيد المحاولة تلقائياً.' });
-        debounceTimer.current = setTimeout(() => void saveRef.current(), RETRY_DELAY_MS);
+        setSaveState(navigator.onLine ? { kind: 'error', message: NETWORK_MESSAGE } : { kind: 'offline' });
+        clearTimeout(debounceTimer.current);
+        debounceTimer.current = setTimeout(() => void saveRef.current(), retryDelay.current);
+        retryDelay.current = Math.min(retryDelay.current * 2, RETRY_MAX_MS);
         return false;
       })
       .finally(() => {
@@ -203,14 +357,48 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
 
   useEffect(() => {
     saveRef.current = save;
-  }, [save]);
+    openLinkRef.current = () => {
+      if (editor?.isEditable) setLinkOpen(true);
+    };
+  }, [save, editor]);
+
+  // On opening: work that this browser kept but the server never acknowledged comes back and is
+  // saved. Based on an older version than the server's, that save becomes a normal conflict.
+  useEffect(() => {
+    if (!editor) return;
+    let cancelled = false;
+    readJournal(article.id)
+      .catch(() => undefined)
+      .then((entry) => {
+        if (cancelled) return;
+        setJournalChecked(true);
+        if (!entry || !canEdit) return;
+        const serverBody = JSON.stringify(editor.getJSON());
+        if (entry.body === serverBody && sameFields(entry.fields, fields.current)) {
+          void clearJournal(article.id);
+          return;
+        }
+        editor.commands.setContent(JSON.parse(entry.body) as JSONContent, { emitUpdate: false });
+        fields.current = entry.fields;
+        setForm(entry.fields);
+        version.current = entry.baseVersion;
+        setRestored(true);
+        setWordCount(countDocumentWords(editor.state.doc));
+        markDirty();
+        void saveRef.current();
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [editor, article.id, canEdit, markDirty, countDocumentWords]);
 
   useEffect(() => {
+    const editable = canEdit && journalChecked;
     // Without `false`, setEditable emits an update, which would look like an edit and autosave.
-    if (editor && editor.isEditable !== canEdit) editor.setEditable(canEdit, false);
-  }, [editor, canEdit]);
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);
+  }, [editor, canEdit, journalChecked]);
 
-  // Ctrl/Cmd+S saves now; leaving with unsaved work asks first.
+  // Ctrl/Cmd+S saves now; leaving with unsaved work asks first; the connection coming back saves.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
@@ -219,42 +407,77 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
       }
     };
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (dirty.current || inFlight.current) event.preventDefault();
+      if (dirty.current || inFlight.current) {
+        journalRef.current();
+        event.preventDefault();
+        event.returnValue = '';
+      }
+    };
+    const onOnline = () => {
+      retryDelay.current = RETRY_FIRST_MS;
+      if (dirty.current) void saveRef.current();
+    };
+    const onOffline = () => {
+      if (dirty.current && !inConflict.current) setSaveState({ kind: 'offline' });
     };
     window.addEventListener('keydown', onKey);
     window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
     return () => {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
       clearTimers();
-      clearTimeout(countTimer.current);
+      clearTimeout(journalTimer.current);
+      cancelCount.current();
     };
   }, []);
 
-  function updateField(name: 'headline' | 'dateline' | 'tagsText', value: string) {
-    fields.current = { ...fields.current, [name]: value };
-    if (name === 'headline') setHeadline(value);
-    if (name === 'dateline') setDateline(value);
-    if (name === 'tagsText') setTagsText(value);
+  function updateField<K extends keyof ArticleFields>(name: K, value: ArticleFields[K]) {
+    const extra = name === 'slug' ? { slugEdited: true } : {};
+    fields.current = { ...fields.current, [name]: value, ...extra };
+    setForm((f) => ({ ...f, [name]: value, ...extra }));
     markDirty();
   }
 
-  function keepTheirs(current: ConflictState) {
+  function resolveConflict(current: ConflictState) {
     inConflict.current = false;
-    dirty.current = false;
     version.current = current.version;
+  }
+
+  function keepTheirs(current: ConflictState) {
+    resolveConflict(current);
+    dirty.current = false;
     fields.current = { ...fields.current, headline: current.headline };
-    setHeadline(current.headline);
+    setForm((f) => ({ ...f, headline: current.headline }));
     editor?.commands.setContent(current.body, { emitUpdate: false });
+    clearTimeout(journalTimer.current);
+    journalTimer.current = undefined;
+    void clearJournal(article.id);
     setSaveState({ kind: 'saved' });
   }
 
   function keepMine(current: ConflictState) {
     // The other version stays in the revisions; ours becomes the newest on top of it.
-    inConflict.current = false;
-    version.current = current.version;
-    dirty.current = true;
+    resolveConflict(current);
+    markDirty();
     void save();
+  }
+
+  function copyTheirs(current: ConflictState) {
+    // Their text follows ours, to be merged by hand; the result is saved on top of theirs.
+    resolveConflict(current);
+    if (editor) {
+      const end = editor.state.doc.content.size;
+      editor
+        .chain()
+        .insertContentAt(end, current.body.content ?? [])
+        .focus()
+        .run();
+    }
+    markDirty();
   }
 
   async function runWorkflow(action: WorkflowAction) {
@@ -294,18 +517,23 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
         ? 'جارٍ الحفظ…'
         : saveState.kind === 'dirty'
           ? 'لم يُحفظ بعد'
-          : `لم يُحفظ: ${saveState.message}`;
+          : saveState.kind === 'offline'
+            ? `لم يُحفظ: ${OFFLINE_MESSAGE}${journalled ? '؛ محفوظ على هذا الجهاز' : ''}`
+            : `لم يُحفظ: ${saveState.message}${journalled && saveState.kind === 'error' ? '؛ محفوظ على هذا الجهاز' : ''}`;
+  const readingTime = formatReadingTime(readingTimeMinutes(wordCount));
 
   return (
     <div className="editor-layout">
       <div>
+        <PresenceNotice articleId={article.id} />
+        {restored ? <p className="notice">استُعيدت من هذا الجهاز تعديلات لم تكن قد وصلت إلى الخادم.</p> : null}
         <div className="field">
           <label htmlFor="headline">العنوان</label>
           <input
             id="headline"
             type="text"
             className="headline-input"
-            value={headline}
+            value={form.headline}
             readOnly={!canEdit}
             maxLength={300}
             aria-invalid={fieldErrors.headline ? true : undefined}
@@ -319,10 +547,43 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
           ) : null}
         </div>
         <div className="field">
-          <span id="body-label" className="label" style={{ fontWeight: 600 }}>
+          <label htmlFor="deck">العنوان الفرعي</label>
+          <textarea
+            id="deck"
+            rows={2}
+            className="deck-input"
+            value={form.deck}
+            readOnly={!canEdit}
+            maxLength={500}
+            aria-invalid={fieldErrors.deck ? true : undefined}
+            onChange={(e) => updateField('deck', e.target.value)}
+          />
+          {fieldErrors.deck ? <p className="field-error">{fieldErrors.deck}</p> : null}
+        </div>
+        <div className="field">
+          <span id="body-label" className="label body-label">
             نص المقال
           </span>
-          {editor ? <Toolbar editor={editor} /> : null}
+          {editor ? (
+            <Toolbar
+              editor={editor}
+              actions={{ openLink: () => openLinkRef.current(), openImage: () => setImagePicker(true) }}
+            />
+          ) : null}
+          {editor && linkOpen ? <LinkForm editor={editor} onClose={() => setLinkOpen(false)} /> : null}
+          {editor ? <ImageDetails editor={editor} /> : null}
+          {editor && imagePicker ? (
+            <MediaLibrary
+              onPick={(media) => {
+                setImagePicker(false);
+                editor.chain().focus().insertArticleImage(media).run();
+              }}
+              onClose={() => {
+                setImagePicker(false);
+                editor.commands.focus();
+              }}
+            />
+          ) : null}
           <div className="editor-surface" aria-describedby={fieldErrors.body ? 'body-error' : undefined}>
             <EditorContent editor={editor} />
           </div>
@@ -333,32 +594,14 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
           ) : null}
         </div>
         {saveState.kind === 'conflict' ? (
-          <section className="conflict" aria-labelledby="conflict-heading">
-            <h2 id="conflict-heading">تعارض في التعديل</h2>
-            <p>{saveState.message}</p>
-            <div className="editor-layout" style={{ gridTemplateColumns: '1fr 1fr' }}>
-              <div>
-                <h3>نسختهم (المحفوظة)</h3>
-                <p>
-                  <strong>{saveState.current.headline}</strong>
-                </p>
-                <p style={{ whiteSpace: 'pre-wrap' }}>{plainText(saveState.current.body)}</p>
-              </div>
-              <div>
-                <h3>نسختي</h3>
-                <p>
-                  <strong>{headline}</strong>
-                </p>
-                <p style={{ whiteSpace: 'pre-wrap' }}>{editor?.getText({ blockSeparator: '\n\n' })}</p>
-              </div>
-            </div>
-            <button type="button" onClick={() => keepTheirs(saveState.current)}>
-              اعتماد نسختهم
-            </button>{' '}
-            <button type="button" className="primary" onClick={() => keepMine(saveState.current)}>
-              حفظ نسختي فوقها
-            </button>
-          </section>
+          <ConflictPanel
+            message={saveState.message}
+            theirs={saveState.current}
+            mine={{ headline: form.headline, text: editor?.getText({ blockSeparator: '\n\n' }) ?? '' }}
+            onKeepTheirs={() => keepTheirs(saveState.current)}
+            onKeepMine={() => keepMine(saveState.current)}
+            onCopyTheirs={() => copyTheirs(saveState.current)}
+          />
         ) : null}
       </div>
       <aside className="side-panel" aria-label="بيانات المقال">
@@ -371,37 +614,88 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
         {article.changesRequestedReason && article.status === 'changes_requested' ? (
           <p className="form-error">مطلوب تعديلات: {article.changesRequestedReason}</p>
         ) : null}
-        <p className="muted">
-          الكاتب: <bdi>{article.authorName}</bdi>
-          <br />
-          عدد الكلمات: {wordCount} · مدة القراءة: {formatReadingTime(readingTimeMinutes(wordCount))}
-        </p>
+        <dl className="article-figures">
+          <div>
+            <dt>عدد الكلمات</dt>
+            <dd data-testid="word-count">{wordCount}</dd>
+          </div>
+          <div>
+            <dt>مدة القراءة</dt>
+            <dd>{readingTime}</dd>
+          </div>
+        </dl>
+        <div className="field">
+          <label htmlFor="slug">الرابط المختصر</label>
+          <input
+            id="slug"
+            type="text"
+            dir="auto"
+            value={form.slug}
+            readOnly={!canEdit}
+            maxLength={120}
+            aria-describedby="slug-hint"
+            aria-invalid={fieldErrors.slug ? true : undefined}
+            onChange={(e) => updateField('slug', e.target.value)}
+          />
+          <p id="slug-hint" className="muted hint">
+            يُصنع من العنوان؛ امسحه ليعود إلى اتّباع العنوان.
+          </p>
+          {fieldErrors.slug ? <p className="field-error">{fieldErrors.slug}</p> : null}
+        </div>
+        <div className="field">
+          <label htmlFor="section">القسم</label>
+          <select
+            id="section"
+            value={form.sectionId ?? ''}
+            disabled={!canEdit}
+            onChange={(e) => updateField('sectionId', e.target.value ? Number(e.target.value) : null)}
+          >
+            <option value="">— بلا قسم —</option>
+            {article.sections.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <LeadImageField
+          value={form.leadImage}
+          readOnly={!canEdit}
+          errors={fieldErrors}
+          onChange={(value) => updateField('leadImage', value)}
+        />
+        <TagsField
+          value={form.tagsText}
+          readOnly={!canEdit}
+          error={fieldErrors.tags}
+          onChange={(value) => updateField('tagsText', value)}
+        />
         <div className="field">
           <label htmlFor="dateline">مكان الخبر</label>
           <input
             id="dateline"
             type="text"
-            value={dateline}
+            value={form.dateline}
             readOnly={!canEdit}
             maxLength={100}
+            aria-invalid={fieldErrors.dateline ? true : undefined}
             onChange={(e) => updateField('dateline', e.target.value)}
           />
+          {fieldErrors.dateline ? <p className="field-error">{fieldErrors.dateline}</p> : null}
         </div>
         <div className="field">
-          <label htmlFor="tags">الوسوم</label>
+          <label htmlFor="byline">الكاتب</label>
           <input
-            id="tags"
+            id="byline"
             type="text"
-            value={tagsText}
+            value={form.byline}
+            placeholder={article.authorName}
             readOnly={!canEdit}
-            aria-describedby="tags-hint"
-            aria-invalid={fieldErrors.tags ? true : undefined}
-            onChange={(e) => updateField('tagsText', e.target.value)}
+            maxLength={120}
+            aria-invalid={fieldErrors.byline ? true : undefined}
+            onChange={(e) => updateField('byline', e.target.value)}
           />
-          <p id="tags-hint" className="muted" style={{ fontSize: '0.85rem', margin: 0 }}>
-            افصل بين الوسوم بفاصلة.
-          </p>
-          {fieldErrors.tags ? <p className="field-error">{fieldErrors.tags}</p> : null}
+          {fieldErrors.byline ? <p className="field-error">{fieldErrors.byline}</p> : null}
         </div>
         {reasonOpen ? (
           <div className="field">
@@ -410,7 +704,7 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
             {fieldErrors.reason ? <p className="field-error">{fieldErrors.reason}</p> : null}
           </div>
         ) : null}
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem' }}>
+        <div className="button-row">
           {WORKFLOW.filter((w) => article.allowed.includes(w.action)).map((w) => (
             <button
               key={w.action}

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/connection';
 import { articleTags, tags } from '@/db/schema';
 import { normalizeTagName, slugify } from '@/lib/arabic';
@@ -46,6 +46,22 @@ export function tagNamesOf(tx: Tx | Db, articleId: number): string[] {
     .innerJoin(tags, eq(tags.id, articleTags.tagId))
     .where(eq(articleTags.articleId, articleId))
     .orderBy(asc(articleTags.position))
+    .all()
+    .map((t) => t.name);
+}
+
+// Existing tags whose normalized form starts with what was typed, so "اسيا" finds "آسيا" and a
+// journalist reuses a tag instead of coining a second spelling of it.
+export function suggestTags(tx: Tx | Db, typed: string, limit = 8): string[] {
+  const key = normalizeTagName(typed);
+  if (!key) return [];
+  const pattern = `${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return tx
+    .select({ name: tags.name })
+    .from(tags)
+    .where(sql`${tags.normalized} LIKE ${pattern} ESCAPE '\\'`)
+    .orderBy(asc(sql`length(${tags.normalized})`), asc(tags.normalized))
+    .limit(limit)
     .all()
     .map((t) => t.name);
 }

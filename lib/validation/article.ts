@@ -44,6 +44,15 @@ export const saveDraftInput = z.object({
 });
 export type SaveDraftInput = z.infer<typeof saveDraftInput>;
 
+export const suggestTagsInput = z.object({ typed: z.string().max(TAG_MAX) });
+
+export const presenceInput = z.object({
+  articleId: id,
+  // A random id per open editor, so two tabs of one person count as two.
+  tabId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
+  leaving: z.boolean().optional(),
+});
+
 export const workflowInput = z.object({
   articleId: id,
   reason: z.string().max(2000).optional(),

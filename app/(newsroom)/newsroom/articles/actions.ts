@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
   approveArticle,
   createDraft,
+  getArticleForEdit,
   publishArticle,
   requestChanges,
   saveDraft,
@@ -11,11 +12,14 @@ import {
   unpublishArticle,
   type Transitioned,
 } from '@/db/queries/articles';
+import { suggestTags } from '@/db/queries/tags';
+import { db } from '@/db';
 import { newsroomAction } from '@/lib/action';
 import { refreshReaderPages } from '@/lib/reader-cache';
 import { documentStats, parseArticleDocument } from '@/lib/document';
 import { ActionError } from '@/lib/errors';
-import { saveDraftInput, workflowInput } from '@/lib/validation/article';
+import { touchPresence } from '@/lib/presence';
+import { presenceInput, saveDraftInput, suggestTagsInput, workflowInput } from '@/lib/validation/article';
 
 // Every export here is a write, and every one goes through newsroomAction (session → zod →
 // permission inside the query).
@@ -32,6 +36,17 @@ export const saveDraftAction = newsroomAction(saveDraftInput, (user, input) => {
     bodyText: stats.text,
     wordCount: stats.wordCount,
   });
+});
+
+// Reads, but through the same door: only a signed-in member of the newsroom gets answers.
+export const suggestTagsAction = newsroomAction(suggestTagsInput, (_user, input) =>
+  suggestTags(db, input.typed),
+);
+
+// The heartbeat of an open editor; answers with whoever else has the article open.
+export const articlePresenceAction = newsroomAction(presenceInput, (user, input) => {
+  if (!getArticleForEdit(user, input.articleId)) throw new ActionError('not_found');
+  return touchPresence(input.articleId, input.tabId, user, input.leaving ?? false);
 });
 
 export const submitForReviewAction = newsroomAction(workflowInput, (user, input) =>

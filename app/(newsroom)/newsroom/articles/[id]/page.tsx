@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { ArticleEditor, type EditableArticle } from '@/components/editor/ArticleEditor';
-import { getArticleForEdit } from '@/db/queries/articles';
+import { getArticleForEdit, listSections } from '@/db/queries/articles';
+import { getMedia } from '@/db/queries/media';
 import { requireUser } from '@/lib/auth';
 import { STATUS_LABELS } from '@/lib/labels';
 import { ARTICLE_ACTIONS, can, ForbiddenError } from '@/lib/permissions';
@@ -30,9 +31,25 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
     status: article.status,
     statusLabel: STATUS_LABELS[article.status],
     headline: article.headline,
+    deck: article.deck,
+    slug: article.slug,
+    slugLocked: article.slugLocked,
+    sectionId: article.sectionId,
+    sections: listSections().map((s) => ({ id: s.id, name: s.name })),
+    byline: article.byline,
+    leadImage: article.leadImageId
+      ? {
+          mediaId: article.leadImageId,
+          alt: article.leadImageAlt,
+          caption: article.leadImageCaption,
+          credit: article.leadImageCredit,
+          src: getMedia(article.leadImageId)?.src ?? '',
+        }
+      : null,
     dateline: article.dateline,
     tags: article.tags,
     body: JSON.parse(article.bodyJson),
+    wordCount: article.wordCount,
     authorName: article.authorName,
     changesRequestedReason: article.changesRequestedReason,
     publicPath: article.status === 'published' ? articlePath(article) : null,

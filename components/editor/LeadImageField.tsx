@@ -1,0 +1,99 @@
+'use client';
+
+import { useState } from 'react';
+import { MediaLibrary } from '@/components/media/MediaLibrary';
+import type { FieldErrors } from '@/lib/errors';
+import { IMAGE_CREDIT_MAX, IMAGE_TEXT_MAX } from './image';
+import type { ArticleFields } from './journal';
+
+type LeadImage = NonNullable<ArticleFields['leadImage']>;
+
+// The article's lead image (الصورة الرئيسية), chosen from the media library, with its own
+// alternative text, caption and credit for this article.
+export function LeadImageField({
+  value,
+  readOnly,
+  errors,
+  onChange,
+}: {
+  value: ArticleFields['leadImage'];
+  readOnly: boolean;
+  errors: FieldErrors;
+  onChange: (value: ArticleFields['leadImage']) => void;
+}) {
+  const [picking, setPicking] = useState(false);
+  const set = (patch: Partial<LeadImage>) => value && onChange({ ...value, ...patch });
+
+  return (
+    <fieldset className="lead-image">
+      <legend>الصورة الرئيسية</legend>
+      {value ? (
+        <>
+          {/* eslint-disable-next-line @next/next/no-img-element -- an uploaded web size, already optimized */}
+          {value.src ? <img src={value.src} alt={value.alt} className="lead-image-preview" /> : null}
+          <div className="field">
+            <label htmlFor="lead-alt">النص البديل</label>
+            <input
+              id="lead-alt"
+              type="text"
+              value={value.alt}
+              readOnly={readOnly}
+              maxLength={IMAGE_TEXT_MAX}
+              onChange={(e) => set({ alt: e.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="lead-caption">التعليق على الصورة</label>
+            <input
+              id="lead-caption"
+              type="text"
+              value={value.caption}
+              readOnly={readOnly}
+              maxLength={IMAGE_TEXT_MAX}
+              onChange={(e) => set({ caption: e.target.value })}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="lead-credit">مصدر الصورة</label>
+            <input
+              id="lead-credit"
+              type="text"
+              value={value.credit}
+              readOnly={readOnly}
+              maxLength={IMAGE_CREDIT_MAX}
+              onChange={(e) => set({ credit: e.target.value })}
+            />
+          </div>
+        </>
+      ) : null}
+      {errors.leadImage ? <p className="field-error">{errors.leadImage}</p> : null}
+      {readOnly ? null : (
+        <div className="button-row">
+          <button type="button" onClick={() => setPicking(true)}>
+            {value ? 'تغيير الصورة الرئيسية' : 'اختيار الصورة الرئيسية'}
+          </button>
+          {value ? (
+            <button type="button" onClick={() => onChange(null)}>
+              إزالة الصورة الرئيسية
+            </button>
+          ) : null}
+        </div>
+      )}
+      {picking ? (
+        <MediaLibrary
+          onPick={(media) => {
+            setPicking(false);
+            onChange({
+              mediaId: media.id,
+              alt: value?.alt || media.alt,
+              caption: value?.caption || media.caption,
+              credit: value?.credit || media.credit,
+              src: media.src,
+            });
+          }}
+          onClose={() => setPicking(false)}
+        />
+      ) : null}
+    </fieldset>
+  );
+}
