@@ -13,6 +13,7 @@ import { isSafeHref } from '@/lib/links';
 // derive from and render one.
 
 export const MAX_DOCUMENT_BYTES = 2_000_000;
+const TEXT_DIRECTIONS = new Set(['ltr', 'rtl', 'auto']);
 
 let schema: Schema | undefined;
 function articleSchema(): Schema {
@@ -50,14 +51,22 @@ export function checkArticleDocument(input: unknown): DocumentCheck {
   } catch {
     return { ok: false, reason: 'الوثيقة لا تطابق مخطط المحرر' };
   }
-  let badLink = false;
+  let problem: string | null = null;
+  const badDirection = (dir: unknown) => dir != null && !TEXT_DIRECTIONS.has(String(dir));
+  if (badDirection(node.attrs.dir)) problem = 'اتجاه نص غير صالح: المسموح ltr وrtl وauto فقط';
   node.descendants((child) => {
-    for (const mark of child.marks) {
-      if (mark.type.name === 'link' && !isSafeHref(String(mark.attrs.href ?? ''))) badLink = true;
+    // The schema accepts any value for `dir`; readers' HTML must only ever carry these.
+    if (badDirection(child.attrs.dir)) {
+      problem = 'اتجاه نص غير صالح: المسموح ltr وrtl وauto فقط';
     }
-    return !badLink;
+    for (const mark of child.marks) {
+      if (mark.type.name === 'link' && !isSafeHref(String(mark.attrs.href ?? ''))) {
+        problem = 'رابط غير مسموح: الروابط المقبولة http وhttps وmailto فقط';
+      }
+    }
+    return problem === null;
   });
-  if (badLink) return { ok: false, reason: 'رابط غير مسموح: الروابط المقبولة http وhttps وmailto فقط' };
+  if (problem !== null) return { ok: false, reason: problem };
   // Round-trip through the schema so unknown attributes never reach the database.
   return { ok: true, node, json: node.toJSON() as JSONContent };
 }

@@ -470,3 +470,14 @@ describe('restoreParagraphBreaks', () => {
     assert.deepEqual(restoreParagraphBreaks(SAMPLE), [SAMPLE]);
   });
 });
+
+describe('countWords on long text', () => {
+  test('counts a long article in pieces exactly as in one piece, without a word cut in two', () => {
+    const paragraph =
+      'في كلمة ألقاها أمام المشاركين في مؤتمر دولي شاركت فيه هياكل منظمة شنغهاي للتعاون، أكد رئيس أوزبكستان أن 3.5 مليون شخص في Tashkent. ';
+    const long = paragraph.repeat(400);
+    assert.equal(countWords(long), countWords(paragraph) * 400);
+    // A single "word" longer than a piece is still one word.
+    assert.equal(countWords(`${'ب'.repeat(5000)} ${'ت'.repeat(3000)}`), 2);
+  });
+});

@@ -76,6 +76,8 @@ describe('checkArticleDocument', () => {
       doc(para('x', undefined, [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }])),
       doc(para('x', undefined, [{ type: 'link', attrs: { href: 'data:text/html;base64,PHNjcmlwdD4=' } }])),
       doc({ type: 'heading', attrs: { level: 1 }, content: [{ type: 'paragraph' }] }),
+      doc(para('x', 'rtl" onmouseover="alert(1)')),
+      { type: 'doc', attrs: { dir: 'sideways' }, content: [para('x')] },
     ];
     for (const input of bad) assert.equal(checkArticleDocument(input).ok, false, JSON.stringify(input));
   });
