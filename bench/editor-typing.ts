@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { fmt, startApp, summarize } from './lib';
 
 const PORT = 3261;
@@ -60,18 +61,7 @@ const bareServer = http.createServer((request, response) => {
 await new Promise<void>((resolve) => bareServer.listen(BARE_PORT, '127.0.0.1', resolve));
 
 const app = await startApp('editor', PORT, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
 // Records, for every input event, how long until the editor showed it and a frame went by.
 // A string, so that the bundler's helpers (tsx adds __name) never reach the page.

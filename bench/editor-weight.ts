@@ -4,13 +4,11 @@
 // Run: npx tsx bench/editor-weight.ts
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { fmt, startApp } from './lib';
 
 const app = await startApp('editor', 3262, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
 async function scriptsOf(context: BrowserContext, url: string): Promise<{ total: number; files: number }> {
   const page = await context.newPage();

@@ -5,19 +5,10 @@ import { chromium } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { demoArticleUrl, fmt, startApp } from './lib';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
+const FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
 async function audit(url: string, port: number) {
   const result = await lighthouse(url, {
@@ -39,7 +30,7 @@ async function audit(url: string, port: number) {
 }
 
 const app = await startApp('reader', 3254, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
-const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
+const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM_PATH, chromeFlags: FLAGS });
 try {
   const article = await demoArticleUrl(app.url);
   await fetch(article); // fill the cache, as the first reader would
@@ -56,7 +47,7 @@ try {
   console.log('aim: performance >= 90, LCP <= 2.5 s, CLS <= 0.1');
 
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath: CHROMIUM_PATH,
     args: FLAGS.filter((f) => f !== '--headless=new'),
   });
   const tab = await (await browser.newContext()).newPage();

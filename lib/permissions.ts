@@ -1,4 +1,4 @@
-import type { ArticleStatus, Role } from '@/db/schema';
+import { ARTICLE_STATUSES, type ArticleStatus, type Role } from '@/db/schema';
 
 // Who may do what to which article, as one table. Pure: no I/O, so every cell is unit-tested.
 
@@ -20,16 +20,7 @@ type Scope = 'own' | 'any';
 type Rule = { scope: Scope; from: readonly ArticleStatus[] } | null;
 
 const WORKING: readonly ArticleStatus[] = ['draft', 'changes_requested'];
-const EVERY_STATUS: readonly ArticleStatus[] = [
-  'draft',
-  'in_review',
-  'changes_requested',
-  'approved',
-  'scheduled',
-  'published',
-  'unpublished',
-  'archived',
-];
+const EVERY_STATUS: readonly ArticleStatus[] = ARTICLE_STATUSES;
 const EDITABLE_BY_DESK: readonly ArticleStatus[] = [
   'draft',
   'in_review',

@@ -3,20 +3,13 @@ import { db } from '@/db';
 import { prepareOnFirstUse } from '@/db/prepared';
 import { media, type Media } from '@/db/schema';
 import { mediaSrc, mediaSrcSet, type MediaItem, type MediaVariant } from '@/lib/media-urls';
+import type { ProcessedUpload } from '@/lib/media';
 import { ForbiddenError, type Actor } from '@/lib/permissions';
 
 // The image library: uploads recorded after their files are stored (lib/media.ts), shared by
 // the whole newsroom.
 
 export type MediaText = { alt: string; caption: string; credit: string };
-export type StoredUpload = {
-  mime: string;
-  originalName: string;
-  width: number;
-  height: number;
-  bytes: number;
-  variants: MediaVariant[];
-};
 
 export const RECENT_MEDIA_DEFAULT = 24;
 export const RECENT_MEDIA_MAX = 60;
@@ -36,7 +29,7 @@ export function toMediaItem(row: Media): MediaItem {
   };
 }
 
-export function recordUpload(actor: Actor, upload: StoredUpload, text: MediaText): MediaItem {
+export function recordUpload(actor: Actor, upload: ProcessedUpload, text: MediaText): MediaItem {
   const row = db
     .insert(media)
     .values({
