@@ -29,8 +29,8 @@ function once(): Promise<void> {
         response.on('data', (chunk: Buffer) => (bytes += chunk.length));
         response.on('end', () => {
           if (response.statusCode === 200) ok++;
-          else if (failed === 0) console.error(`first non-200: ${response.statusCode}`);
-          else failed++;
+          else if (failed++ === 0)
+            console.error(`first non-200: ${response.statusCode} ${response.headers.location ?? ''}`);
           resolve();
         });
       },

@@ -11,13 +11,13 @@ import { ArticleCounters } from './ArticleCounters';
 import { ShareLinks } from './ShareLinks';
 import { ArticleList } from '../../../_ui/ArticleList';
 
-type Params = { params: Promise<{ id: string; slug?: string[] }> };
+type Params = { params: Promise<{ id: string; slug: string }> };
 
 // Rendered on the first request, then served from the cache until publishing, correcting or
 // unpublishing refreshes it: readers' requests do no database work.
 export const revalidate = 86400;
 export const dynamicParams = true;
-export function generateStaticParams(): { id: string; slug?: string[] }[] {
+export function generateStaticParams(): { id: string; slug: string }[] {
   return [];
 }
 
@@ -127,8 +127,8 @@ export default async function ArticlePage({ params }: Params) {
   if (!loaded) notFound();
   const { article, tags, notes } = loaded;
   const { slug } = await params;
-  const requested = safeDecode((slug ?? []).join('/'));
-  // A wrong, old or missing slug redirects to the current one; the id alone finds the article.
+  const requested = safeDecode(slug);
+  // A wrong or old slug redirects to the current one; the id alone finds the article.
   if (requested !== article.slug) permanentRedirect(articlePath(article));
   const related = await readRelated(
     article.id,
