@@ -78,10 +78,15 @@ test('the demo article is published with its date, dateline, section and tags', 
 test('a wrong or missing slug redirects to the right one; an unknown id is an Arabic 404', async ({
   page,
 }) => {
-  await page.goto('/news/1');
-  expect(decodeURIComponent(page.url())).toMatch(/\/news\/1\/ميرضيائيف-يدعو/);
-  await page.goto('/news/1/old-slug');
-  expect(decodeURIComponent(page.url())).toMatch(/\/news\/1\/ميرضيائيف-يدعو/);
+  // The whole address, to its end: a redirect must land on the article, not on a longer path.
+  const canonical =
+    /\/news\/1\/ميرضيائيف-يدعو-إلى-تعزيز-التعاون-الإقليمي-لضمان-السلام-والأمن-في-جهود-مكافحة$/;
+  const short = await page.goto('/news/1');
+  expect(decodeURIComponent(page.url())).toMatch(canonical);
+  expect(short?.status()).toBe(200);
+  const old = await page.goto('/news/1/old-slug');
+  expect(decodeURIComponent(page.url())).toMatch(canonical);
+  expect(old?.status()).toBe(200);
   const missing = await page.goto('/news/987654');
   expect(missing?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'الصفحة غير موجودة' })).toBeVisible();
