@@ -136,6 +136,11 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
   const [busy, setBusy] = useState(false);
   const [reasonOpen, setReasonOpen] = useState(false);
   const [reason, setReason] = useState('');
+  // Shown to readers above the article when a published article is published again.
+  const [publicNote, setPublicNote] = useState('');
+  const republishing =
+    article.allowed.includes('publish') &&
+    (article.status === 'published' || article.status === 'unpublished');
   const [linkOpen, setLinkOpen] = useState(false);
   const [imagePicker, setImagePicker] = useState(false);
   const [wordCount, setWordCount] = useState(article.wordCount);
@@ -492,7 +497,11 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
         setWorkflowError('احفظ المقال أولاً: لم يُحفظ آخر تعديل.');
         return;
       }
-      const result = await WORKFLOW_ACTIONS[action]({ articleId: article.id, reason: reason || undefined });
+      const note = action === 'publish' ? publicNote : reason;
+      const result = await WORKFLOW_ACTIONS[action]({
+        articleId: article.id,
+        reason: note.trim() || undefined,
+      });
       if (!result.ok) {
         setFieldErrors(result.fieldErrors ?? {});
         setWorkflowError(result.message);
@@ -502,6 +511,7 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
       setFieldErrors({});
       setReasonOpen(false);
       setReason('');
+      setPublicNote('');
       router.refresh();
     } catch {
       setWorkflowError('تعذّر الاتصال بالخادم. أعد المحاولة.');
@@ -697,6 +707,18 @@ export function ArticleEditor({ article }: { article: EditableArticle }) {
           />
           {fieldErrors.byline ? <p className="field-error">{fieldErrors.byline}</p> : null}
         </div>
+        {republishing ? (
+          <div className="field">
+            <label htmlFor="public-note">ملاحظة تصحيح أو تحديث للقراء</label>
+            <textarea
+              id="public-note"
+              rows={2}
+              maxLength={2000}
+              value={publicNote}
+              onChange={(e) => setPublicNote(e.target.value)}
+            />
+          </div>
+        ) : null}
         {reasonOpen ? (
           <div className="field">
             <label htmlFor="reason">سبب طلب التعديلات</label>

@@ -369,8 +369,9 @@ export const requestChanges = (actor: Actor, articleId: number, reason: string, 
   transition(actor, articleId, 'requestChanges', now, reason);
 export const approveArticle = (actor: Actor, articleId: number, now = new Date()) =>
   transition(actor, articleId, 'approve', now);
-export const publishArticle = (actor: Actor, articleId: number, now = new Date()) =>
-  transition(actor, articleId, 'publish', now);
+// A note given when an article is published again is the correction or update readers see.
+export const publishArticle = (actor: Actor, articleId: number, now = new Date(), note?: string) =>
+  transition(actor, articleId, 'publish', now, note);
 export const unpublishArticle = (actor: Actor, articleId: number, now = new Date()) =>
   transition(actor, articleId, 'unpublish', now);
 

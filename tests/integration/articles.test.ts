@@ -14,7 +14,7 @@ import {
   unpublishArticle,
   type ConflictState,
 } from '@/db/queries/articles';
-import { getPublishedArticle, listLatestPublished } from '@/db/queries/public';
+import { getPublishedArticle, listLatestPublished, listRevisionNotes } from '@/db/queries/public';
 import { createUser } from '@/db/queries/users';
 import { articleRevisions, articles, events, tags, type User } from '@/db/schema';
 import { paragraphsToDocument } from '@/lib/document';
@@ -220,6 +220,24 @@ describe('the workflow', () => {
     unpublishArticle(editor, draft.id);
     assert.equal(getPublishedArticle(draft.id), undefined);
     assert.ok(!listLatestPublished().some((a) => a.id === draft.id));
+  });
+
+  test('publishing again with a note gives readers an update date and the correction note', () => {
+    const draft = createDraft(reporter);
+    write(reporter, draft.id, 1, 'خبر سيُصحَّح', ['الرقم الأول 3']);
+    submitForReview(reporter, draft.id);
+    approveArticle(editor, draft.id);
+    const first = publishArticle(editor, draft.id, new Date('2026-02-01T09:00:00Z'));
+    write(editor, draft.id, first.version, 'خبر سيُصحَّح', ['الرقم الصحيح 4']);
+    publishArticle(editor, draft.id, new Date('2026-02-01T11:00:00Z'), 'تصحيح: الرقم 4 لا 3');
+    const page = getPublishedArticle(draft.id)!;
+    assert.equal(page.updatedAt?.toISOString(), '2026-02-01T11:00:00.000Z');
+    assert.equal(page.publishedAt.toISOString(), '2026-02-01T09:00:00.000Z');
+    assert.match(page.bodyHtml, /الرقم الصحيح 4/);
+    assert.deepEqual(
+      listRevisionNotes(draft.id).map((n) => n.note),
+      ['تصحيح: الرقم 4 لا 3'],
+    );
   });
 
   test('requesting changes needs a reason and sends the draft back to its author', () => {

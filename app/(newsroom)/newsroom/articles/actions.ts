@@ -62,7 +62,7 @@ export const approveArticleAction = newsroomAction(workflowInput, (user, input) 
 );
 
 export const publishArticleAction = newsroomAction(workflowInput, (user, input): Transitioned => {
-  const result = publishArticle(user, input.articleId);
+  const result = publishArticle(user, input.articleId, new Date(), input.reason);
   refreshReaderPages(input.articleId);
   return result;
 });

@@ -1,0 +1,36 @@
+import { expect, test } from '@playwright/test';
+import { EDITOR, editorPage, newArticle, personPage, waitUntilSaved } from './fixtures';
+
+// A published article changed and published again carries "updated on" and the editor's
+// correction note for readers, while the first publication date stays.
+test('a correction published by an editor is shown to readers with the update date', async ({ browser }) => {
+  const editor = await personPage(browser, EDITOR);
+  const articleId = await newArticle(editor);
+  const ed = editorPage(editor);
+  await ed.headline.fill(`حصيلة الأمطار ${Date.now().toString().slice(-6)}`);
+  await ed.body.click();
+  await editor.keyboard.type('بلغت الحصيلة 30 ملم.');
+  await waitUntilSaved(editor);
+  for (const [button, status] of [
+    ['إرسال للمراجعة', 'قيد المراجعة'],
+    ['اعتماد', 'معتمد'],
+    ['نشر', 'منشور'],
+  ] as const) {
+    await ed.button(button).click();
+    await expect(editor.locator('.status')).toHaveText(status);
+  }
+
+  await ed.body.click();
+  await editor.keyboard.press('End');
+  await editor.keyboard.type(' وصُححت لاحقاً إلى 40 ملم.');
+  await waitUntilSaved(editor);
+  await editor.getByLabel('ملاحظة تصحيح أو تحديث للقراء').fill('تصحيح: الحصيلة 40 ملم لا 30.');
+  await ed.button('نشر').click();
+  await expect(editor.getByLabel('ملاحظة تصحيح أو تحديث للقراء')).toHaveValue('');
+
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(`/news/${articleId}`);
+  await expect(reader.getByLabel('تصحيحات وتحديثات')).toContainText('تصحيح: الحصيلة 40 ملم لا 30.');
+  await expect(reader.getByText('حُدّث في', { exact: false }).first()).toBeVisible();
+  await expect(reader.locator('.article-body')).toContainText('40 ملم');
+});
