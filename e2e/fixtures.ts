@@ -67,3 +67,15 @@ export async function recordSaveStates(page: Page): Promise<() => Promise<string
   });
   return () => page.evaluate(() => (window as unknown as { saveStates: string[] }).saveStates);
 }
+
+// An editor takes their own open draft through the desk: submit, approve, publish.
+export async function publishThroughDesk(page: Page): Promise<void> {
+  for (const [button, status] of [
+    ['إرسال للمراجعة', 'قيد المراجعة'],
+    ['اعتماد', 'معتمد'],
+    ['نشر', 'منشور'],
+  ] as const) {
+    await editorPage(page).button(button).click();
+    await expect(page.locator('.status')).toHaveText(status);
+  }
+}

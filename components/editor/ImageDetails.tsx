@@ -6,7 +6,8 @@ import { IMAGE_CREDIT_MAX, IMAGE_TEXT_MAX, type ArticleImageAttrs } from './imag
 
 type ImageText = Pick<ArticleImageAttrs, 'alt' | 'caption' | 'credit'>;
 
-const FIELDS: { name: keyof ImageText; label: string; max: number }[] = [
+// The three texts an image carries, in the glossary's words; also used by the lead image.
+export const IMAGE_TEXT_FIELDS: { name: keyof ImageText; label: string; max: number }[] = [
   { name: 'alt', label: 'النص البديل', max: IMAGE_TEXT_MAX },
   { name: 'caption', label: 'التعليق على الصورة', max: IMAGE_TEXT_MAX },
   { name: 'credit', label: 'مصدر الصورة', max: IMAGE_CREDIT_MAX },
@@ -28,7 +29,7 @@ export function ImageDetails({ editor }: { editor: Editor }) {
   return (
     <fieldset className="image-details">
       <legend>صورة</legend>
-      {FIELDS.map((field) => (
+      {IMAGE_TEXT_FIELDS.map((field) => (
         <div className="field" key={field.name}>
           <label htmlFor={`body-image-${field.name}`}>{field.label}</label>
           <input

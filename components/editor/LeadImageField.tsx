@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { MediaLibrary } from '@/components/media/MediaLibrary';
 import type { FieldErrors } from '@/lib/errors';
-import { IMAGE_CREDIT_MAX, IMAGE_TEXT_MAX } from './image';
+import { IMAGE_TEXT_FIELDS } from './ImageDetails';
 import type { ArticleFields } from './journal';
 
 type LeadImage = NonNullable<ArticleFields['leadImage']>;
@@ -31,39 +31,19 @@ export function LeadImageField({
         <>
           {/* eslint-disable-next-line @next/next/no-img-element -- an uploaded web size, already optimized */}
           {value.src ? <img src={value.src} alt={value.alt} className="lead-image-preview" /> : null}
-          <div className="field">
-            <label htmlFor="lead-alt">النص البديل</label>
-            <input
-              id="lead-alt"
-              type="text"
-              value={value.alt}
-              readOnly={readOnly}
-              maxLength={IMAGE_TEXT_MAX}
-              onChange={(e) => set({ alt: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="lead-caption">التعليق على الصورة</label>
-            <input
-              id="lead-caption"
-              type="text"
-              value={value.caption}
-              readOnly={readOnly}
-              maxLength={IMAGE_TEXT_MAX}
-              onChange={(e) => set({ caption: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="lead-credit">مصدر الصورة</label>
-            <input
-              id="lead-credit"
-              type="text"
-              value={value.credit}
-              readOnly={readOnly}
-              maxLength={IMAGE_CREDIT_MAX}
-              onChange={(e) => set({ credit: e.target.value })}
-            />
-          </div>
+          {IMAGE_TEXT_FIELDS.map((field) => (
+            <div className="field" key={field.name}>
+              <label htmlFor={`lead-${field.name}`}>{field.label}</label>
+              <input
+                id={`lead-${field.name}`}
+                type="text"
+                value={value[field.name]}
+                readOnly={readOnly}
+                maxLength={field.max}
+                onChange={(e) => set({ [field.name]: e.target.value })}
+              />
+            </div>
+          ))}
         </>
       ) : null}
       {errors.leadImage ? <p className="field-error">{errors.leadImage}</p> : null}
