@@ -55,30 +55,33 @@ export function recordView(articleId: number, visitor: string, now = new Date())
         .values({ articleId, visitor, seenAt: now })
         .onConflictDoUpdate({ target: [recentViews.articleId, recentViews.visitor], set: { seenAt: now } })
         .run();
-      tx.insert(articleStats)
-        .values({ articleId, views: 1 })
-        .onConflictDoUpdate({
-          target: articleStats.articleId,
-          set: { views: sql`${articleStats.views} + 1` },
-        })
-        .run();
+      bumpCounter(tx, articleId, 'views');
       return true;
     },
     { behavior: 'immediate' },
   );
 }
 
+// One counter of an article up by one, creating its row on the first count.
+function bumpCounter(
+  tx: Parameters<Parameters<typeof db.transaction>[0]>[0],
+  articleId: number,
+  counter: 'views' | 'shares',
+) {
+  tx.insert(articleStats)
+    .values({ articleId, [counter]: 1 })
+    .onConflictDoUpdate({
+      target: articleStats.articleId,
+      set: { [counter]: sql`${articleStats[counter]} + 1` },
+    })
+    .run();
+}
+
 export function recordShare(articleId: number): boolean {
   return db.transaction(
     (tx) => {
       if (!isPublished(tx, articleId)) return false;
-      tx.insert(articleStats)
-        .values({ articleId, shares: 1 })
-        .onConflictDoUpdate({
-          target: articleStats.articleId,
-          set: { shares: sql`${articleStats.shares} + 1` },
-        })
-        .run();
+      bumpCounter(tx, articleId, 'shares');
       return true;
     },
     { behavior: 'immediate' },
