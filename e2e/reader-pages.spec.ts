@@ -28,17 +28,24 @@ test('a reader reads the demo article: dates, byline, tags, sharing, counts and 
     expect(href).toContain(host!);
     expect(decoded(href!)).toContain('/news/1/');
   }
-  // No third-party scripts: every script comes from this site.
+  // The article page is plain HTML: no framework or editor code, no third-party script, only its
+  // own small inline script (counts and sharing, which the checks above needed).
+  expect(await page.locator('script[src]').count()).toBe(0);
+  const inline = await page.$$eval('script:not([type])', (els) => els.map((e) => e.textContent ?? ''));
+  expect(inline).toHaveLength(1);
+  expect(inline[0]!.length).toBeLessThan(3000);
+  // The other reader pages are React pages: their scripts come from this site, and none of them
+  // carries editor code.
+  await page.goto('/');
   const scripts = await page.$$eval('script[src]', (els) => els.map((e) => (e as HTMLScriptElement).src));
-  for (const src of scripts) expect(new URL(src).origin).toBe(new URL(page.url()).origin);
-
-  // Reader pages ship no editor code.
   expect(scripts.length).toBeGreaterThan(0);
   for (const src of scripts) {
+    expect(new URL(src).origin).toBe(new URL(page.url()).origin);
     const js = (await (await page.request.get(src)).text()).toLowerCase();
     expect(js.includes('prosemirror'), src).toBe(false);
     expect(js.includes('@tiptap') || js.includes('tiptap'), src).toBe(false);
   }
+  await page.goto('/news/1');
 
   // Tag, section and author pages list it.
   await page.locator('.tags').getByRole('link', { name: 'طشقند', exact: true }).click();
@@ -84,6 +91,8 @@ test('an article page is served from the cache with headers a CDN can keep', asy
   expect(again.headers()['cache-control']).toMatch(/s-maxage=\d+/);
   expect(again.headers()['cache-control']).toMatch(/stale-while-revalidate/);
   expect(again.headers()['cache-control']).not.toMatch(/private|no-store/);
+  // A CDN keeps it minutes, not a day: unpublishing must reach readers behind it too.
+  expect(Number(/s-maxage=(\d+)/.exec(again.headers()['cache-control']!)![1])).toBeLessThanOrEqual(120);
 });
 
 test('search finds Arabic words whatever their spelling, and bad queries give a normal page', async ({
@@ -222,4 +231,32 @@ test('a view counts once per browser per half hour, and never for a known bot', 
   const another = await (await browser.newContext()).newPage();
   await another.goto('/news/1');
   await expect.poll(views).toBe(before + 2);
+});
+
+test('copying the link copies the article address, and sharing counts', async ({ browser, request }) => {
+  const shares = async () =>
+    ((await (await request.get('/api/stats/1')).json()) as { shares: number }).shares;
+  const before = await shares();
+  const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const reader = await context.newPage();
+  await reader.goto('/news/1');
+  const share = reader.getByRole('region', { name: 'مشاركة' });
+  await share.getByRole('button', { name: 'نسخ الرابط' }).click();
+  await expect(share.getByRole('status')).toHaveText('تم نسخ الرابط');
+  const copied = await reader.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(await reader.locator('link[rel="canonical"]').getAttribute('href'));
+  await expect.poll(shares).toBe(before + 1);
+
+  // A share link opens the service in a new tab and counts too.
+  const popup = context.waitForEvent('page');
+  await share.getByRole('link', { name: 'تيليجرام', exact: true }).click();
+  await (await popup).close();
+  await expect.poll(shares).toBe(before + 2);
+  // The counts on the page come from the stats route, in the newsroom's digits.
+  await reader.reload();
+  await expect(reader.locator('.counters data[data-count="shares"]')).toHaveAttribute(
+    'value',
+    String(before + 2),
+  );
+  await context.close();
 });

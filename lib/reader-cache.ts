@@ -14,6 +14,12 @@ export const readerTags = {
   author: (id: number) => `author:${id}`,
 } as const;
 
+// What a CDN in front may do with the article page: keep it a minute, and serve the old copy for a
+// minute more while it fetches the new one. Next's cache behind it is refreshed at once on publish,
+// so an unpublished article leaves the CDN within two minutes, never a day (Next's own header for
+// a page revalidated daily says s-maxage=86400).
+export const ARTICLE_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=60';
+
 // Tags the page (or feed, or sitemap) being rendered. The callback's result is a constant: only
 // the tags matter, and the data itself is read fresh from SQLite on every (re)render, so no stale
 // copy can outlive a rebuild or a reset database in Next's persistent data cache.

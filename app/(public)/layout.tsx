@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { siteFooterInner, siteHeaderInner } from '@/lib/reader-html';
 import { newsroomSettings } from '@/lib/settings';
 
 export const metadata: Metadata = {
@@ -7,31 +7,17 @@ export const metadata: Metadata = {
   openGraph: { siteName: newsroomSettings.name, locale: 'ar' },
 };
 
+// Header and footer come from lib/reader-html.ts, which also writes them into the article page
+// (a plain HTML document): one markup for the whole reader site.
 export default function PublicLayout({ children }: { children: React.ReactNode }) {
   return (
-    <>
-      <header className="site-header">
-        <div className="container">
-          <Link href="/" className="brand">
-            {newsroomSettings.name}
-          </Link>
-          <nav aria-label="الموقع">
-            <ul>
-              <li>
-                <Link href="/">آخر الأخبار</Link>
-              </li>
-            </ul>
-          </nav>
-          <form action="/search" role="search" aria-label="بحث في الموقع" className="site-search">
-            <input type="search" name="q" aria-label="بحث" maxLength={200} />
-            <button type="submit">بحث</button>
-          </form>
-        </div>
-      </header>
+    <div className="reader-site">
+      <header className="site-header" dangerouslySetInnerHTML={{ __html: siteHeaderInner.value }} />
       <main className="container">{children}</main>
-      <footer className="site-footer container muted">
-        <a href="/feed.xml">RSS</a> · <a href="/atom.xml">Atom</a>
-      </footer>
-    </>
+      <footer
+        className="site-footer container muted"
+        dangerouslySetInnerHTML={{ __html: siteFooterInner.value }}
+      />
+    </div>
   );
 }

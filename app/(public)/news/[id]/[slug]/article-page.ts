@@ -1,0 +1,239 @@
+import 'server-only';
+import type { LeadImage, PublishedArticle, PublishedSummary, RevisionNote } from '@/db/queries/public';
+import type { ReaderTag } from '@/db/queries/public';
+import { html, trustedHtml, type Html } from '@/lib/html';
+import { mediaSrc, mediaSrcSet, mediaUrl } from '@/lib/media-urls';
+import { articleListHtml, publishedDateHtml, readerDocument } from '@/lib/reader-html';
+import { absoluteUrl, newsroomSettings } from '@/lib/settings';
+import { articlePath } from '@/lib/urls';
+
+// The article page as one HTML document: what a reader landing from a search engine or a shared
+// link needs, and no framework JavaScript. Its only script is ARTICLE_SCRIPT below (about 1 kB):
+// the view beacon, the counts, and the share links. Lighthouse (bench/lighthouse.ts) measured the
+// React version of this page at performance 66–71, most of it the framework's hydration.
+
+const largest = (image: LeadImage) => image.variants.at(-1)!;
+
+// JSON for a <script> element: "<" escaped so no text in the article can close the element.
+const scriptJson = (data: unknown) => trustedHtml(JSON.stringify(data).replace(/</g, '\\u003c'));
+
+function newsArticleJsonLd(article: PublishedArticle): Html {
+  const url = absoluteUrl(articlePath(article));
+  return scriptJson({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    mainEntityOfPage: { '@type': 'WebPage', '@id': url },
+    url,
+    headline: article.headline,
+    description: article.deck || undefined,
+    inLanguage: 'ar',
+    datePublished: article.publishedAt.toISOString(),
+    dateModified: (article.updatedAt ?? article.publishedAt).toISOString(),
+    author: [
+      { '@type': 'Person', name: article.authorName, url: absoluteUrl(`/author/${article.authorId}`) },
+    ],
+    image: article.leadImage ? [absoluteUrl(mediaUrl(largest(article.leadImage).file))] : undefined,
+    articleSection: article.sectionName ?? undefined,
+    keywords: article.tags.length > 0 ? article.tags.join('، ') : undefined,
+    publisher: { '@type': 'NewsMediaOrganization', name: newsroomSettings.name, url: absoluteUrl('/') },
+  });
+}
+
+// Canonical address, feeds, OpenGraph and Twitter cards.
+function articleHead(article: PublishedArticle): Html {
+  const url = absoluteUrl(articlePath(article));
+  const image = article.leadImage ? largest(article.leadImage) : null;
+  const imageUrl = image ? absoluteUrl(mediaUrl(image.file)) : null;
+  const meta = (property: string, content: string | null | undefined) =>
+    content ? html`<meta property="${property}" content="${content}" />` : null;
+  const named = (name: string, content: string | null | undefined) =>
+    content ? html`<meta name="${name}" content="${content}" />` : null;
+  return html`${named('description', article.deck)}
+    <link rel="canonical" href="${url}" />
+    <link rel="alternate" type="application/rss+xml" href="${absoluteUrl('/feed.xml')}" />
+    <link rel="alternate" type="application/atom+xml" href="${absoluteUrl('/atom.xml')}" />
+    ${meta('og:type', 'article')} ${meta('og:url', url)} ${meta('og:title', article.headline)}
+    ${meta('og:description', article.deck)} ${meta('og:site_name', newsroomSettings.name)}
+    ${meta('og:locale', 'ar')} ${meta('article:published_time', article.publishedAt.toISOString())}
+    ${meta('article:modified_time', (article.updatedAt ?? article.publishedAt).toISOString())}
+    ${meta('article:author', article.authorName)} ${meta('article:section', article.sectionName)}
+    ${article.tags.map((tag) => meta('article:tag', tag))} ${meta('og:image', imageUrl)}
+    ${image ? [meta('og:image:width', String(image.width)), meta('og:image:height', String(image.height))] : null}
+    ${meta('og:image:alt', article.leadImage?.alt)}
+    ${named('twitter:card', image ? 'summary_large_image' : 'summary')}
+    ${named('twitter:title', article.headline)} ${named('twitter:description', article.deck)}
+    ${named('twitter:image', imageUrl)}
+    <script type="application/ld+json">
+      ${newsArticleJsonLd(article)}
+    </script>`;
+}
+
+function leadImageHtml(image: LeadImage): Html {
+  // The upload already made the web sizes (lib/media.ts).
+  return html`<figure class="lead-image">
+    <img
+      src="${mediaSrc(image.variants)}"
+      srcset="${mediaSrcSet(image.variants)}"
+      sizes="(min-width: 48rem) 46rem, 100vw"
+      width="${image.width}"
+      height="${image.height}"
+      alt="${image.alt}"
+      fetchpriority="high"
+    />
+    ${
+      image.caption || image.credit
+        ? html`<figcaption>
+            ${image.caption}${image.credit ? html`<span class="credit"> ${image.credit}</span>` : null}
+          </figcaption>`
+        : null
+    }
+  </figure>`;
+}
+
+function shareLinksHtml(article: PublishedArticle): Html {
+  const u = encodeURIComponent(absoluteUrl(articlePath(article)));
+  const t = encodeURIComponent(article.headline);
+  const links = [
+    { name: 'واتساب', href: `https://wa.me/?text=${t}%20${u}` },
+    { name: 'تيليجرام', href: `https://t.me/share/url?url=${u}&text=${t}` },
+    { name: 'إكس', href: `https://x.com/intent/post?url=${u}&text=${t}` },
+    { name: 'فيسبوك', href: `https://www.facebook.com/sharer/sharer.php?u=${u}` },
+    { name: 'البريد الإلكتروني', href: `mailto:?subject=${t}&body=${u}` },
+  ];
+  return html`<section aria-labelledby="share-heading" class="share">
+    <h2 id="share-heading">مشاركة</h2>
+    <ul>
+      <li>
+        <button type="button" data-copy-link>نسخ الرابط</button>
+        <span role="status" class="muted"></span>
+      </li>
+      ${links.map(
+        (link) =>
+          html`<li>
+            <a href="${link.href}" target="_blank" rel="noopener noreferrer nofollow">${link.name}</a>
+          </li>`,
+      )}
+    </ul>
+  </section>`;
+}
+
+// Runs once the page has loaded: counts the view (the server ignores bots and repeats within half
+// an hour), shows the counts, copies the link, and counts a share when a share link is used.
+// Plain ES2017 with no imports: it is the page's only script.
+const ARTICLE_SCRIPT = `(function () {
+  var article = document.querySelector('article[data-article-id]');
+  if (!article) return;
+  var id = article.getAttribute('data-article-id');
+  var format = new Intl.NumberFormat('ar-u-nu-' + article.getAttribute('data-digits')).format;
+  var share = function () { navigator.sendBeacon('/api/shares/' + id); };
+  addEventListener('load', function () {
+    navigator.sendBeacon('/api/views/' + id);
+    fetch('/api/stats/' + id).then(function (r) { return r.ok ? r.json() : null; }).then(function (counts) {
+      if (!counts) return;
+      article.querySelectorAll('.counters data').forEach(function (el) {
+        var n = counts[el.getAttribute('data-count')];
+        if (typeof n !== 'number') return;
+        el.value = String(n);
+        el.textContent = format(n);
+      });
+    }).catch(function () {});
+  });
+  var box = article.querySelector('.share');
+  if (!box) return;
+  var status = box.querySelector('[role=status]');
+  box.addEventListener('click', function (event) {
+    var target = event.target;
+    if (!(target instanceof Element)) return;
+    if (target.closest('a')) return share();
+    if (!target.closest('[data-copy-link]')) return;
+    navigator.clipboard.writeText(article.getAttribute('data-url')).then(function () {
+      status.textContent = 'تم نسخ الرابط';
+      share();
+    }, function () { status.textContent = ''; });
+  });
+})();`;
+
+export function articlePageHtml({
+  article,
+  tags,
+  notes,
+  related,
+}: {
+  article: PublishedArticle;
+  tags: ReaderTag[];
+  notes: RevisionNote[];
+  related: PublishedSummary[];
+}): string {
+  const main = html`<article
+    class="article"
+    data-article-id="${article.id}"
+    data-url="${absoluteUrl(articlePath(article))}"
+    data-digits="${newsroomSettings.dates.digits}"
+  >
+    ${
+      article.sectionName && article.sectionSlug
+        ? html`<p class="muted">
+            <a href="/section/${encodeURIComponent(article.sectionSlug)}">${article.sectionName}</a>
+          </p>`
+        : null
+    }
+    <h1>${article.headline}</h1>
+    ${article.deck ? html`<p class="deck">${article.deck}</p>` : null}
+    <p class="article-meta">
+      ${article.dateline ? html`<span aria-label="مكان الخبر">${article.dateline}</span>` : null}
+      ${publishedDateHtml(article.publishedAt, 'نُشر في')}
+      ${article.updatedAt ? publishedDateHtml(article.updatedAt, 'حُدّث في') : null}
+      <span>الكاتب: <a href="/author/${article.authorId}">${article.authorName}</a></span>
+    </p>
+    <p class="counters muted" aria-live="polite">
+      <span>مشاهدات: <data value="" data-count="views">…</data></span>
+      <span>مشاركات: <data value="" data-count="shares">…</data></span>
+    </p>
+    ${
+      notes.length > 0
+        ? html`<aside class="revision-notes" aria-label="تصحيحات وتحديثات">
+            <ul>
+              ${notes.map((note) => html`<li>${publishedDateHtml(note.at, 'حُدّث في')}: ${note.note}</li>`)}
+            </ul>
+          </aside>`
+        : null
+    }
+    ${article.leadImage ? leadImageHtml(article.leadImage) : null}
+    <div class="article-body">${trustedHtml(article.bodyHtml)}</div>
+    ${
+      tags.length > 0
+        ? html`<section aria-labelledby="tags-heading">
+            <h2 id="tags-heading">الوسوم</h2>
+            <ul class="tags">
+              ${tags.map((tag) => html`<li><a href="/tag/${encodeURIComponent(tag.slug)}">${tag.name}</a></li>`)}
+            </ul>
+          </section>`
+        : null
+    }
+    ${shareLinksHtml(article)}
+    ${
+      related.length > 0
+        ? html`<section aria-labelledby="related-heading" class="related">
+            <h2 id="related-heading">مقالات ذات صلة</h2>
+            ${articleListHtml(related, 'h3')}
+          </section>`
+        : null
+    }
+  </article>`;
+  return readerDocument({
+    title: `${article.headline} | ${newsroomSettings.name}`,
+    head: articleHead(article),
+    main,
+    script: ARTICLE_SCRIPT,
+  });
+}
+
+export function articleNotFoundHtml(): string {
+  return readerDocument({
+    title: `الصفحة غير موجودة | ${newsroomSettings.name}`,
+    head: html`<meta name="robots" content="noindex" />`,
+    main: html`<h1>الصفحة غير موجودة</h1>
+      <p>لم نجد ما تبحث عنه. ربما نُقل الخبر أو أُلغي نشره.</p>
+      <p><a href="/">العودة إلى آخر الأخبار</a></p>`,
+  });
+}
