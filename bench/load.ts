@@ -3,8 +3,10 @@
 // process so it never shares an event loop with the server it measures.
 import http from 'node:http';
 
-const [url, secondsArg = '8', concurrencyArg = '16', cookie = ''] = process.argv.slice(2);
-if (!url) throw new Error('usage: load.ts URL [seconds] [concurrency] [cookie]');
+const [url, secondsArg = '8', concurrencyArg = '16', header = ''] = process.argv.slice(2);
+if (!url) throw new Error('usage: load.ts URL [seconds] [concurrency] ["Name: value" header]');
+const headerAt = header.indexOf(':');
+const headers = headerAt > 0 ? { [header.slice(0, headerAt).trim()]: header.slice(headerAt + 1).trim() } : {};
 const seconds = Number(secondsArg);
 const concurrency = Number(concurrencyArg);
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
@@ -23,7 +25,7 @@ function once(): Promise<void> {
         host: target.hostname,
         port: target.port,
         path: target.pathname + target.search,
-        headers: cookie ? { cookie } : {},
+        headers,
       },
       (response) => {
         response.on('data', (chunk: Buffer) => (bytes += chunk.length));
