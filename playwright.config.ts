@@ -1,20 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium';
+import { E2E_NAME as NAME, E2E_PORT as PORT, e2eServerEnv as env } from './e2e/server-env';
 
 // End-to-end tests run in Debian's Chromium against the production build, on a fresh database
 // made for this run (tmp/e2e), served on 127.0.0.1 and stopped by Playwright when the run ends.
 // E2E_PORT / E2E_NAME let two runs share a machine without sharing a server, build or database.
-const PORT = Number(process.env.E2E_PORT ?? 3210);
-const NAME = process.env.E2E_NAME ?? 'e2e';
-const env = {
-  DATABASE_PATH: `tmp/${NAME}/newsroom.db`,
-  NEXT_DIST_DIR: `.next-${NAME}`,
-  MEDIA_DIR: `tmp/${NAME}/media`,
-  NEXT_TELEMETRY_DISABLED: '1',
-  NEWSROOM_DEMO_PASSWORD: 'newsroom-demo',
-  NEXTAUTH_URL: `http://127.0.0.1:${PORT}`,
-};
-
 export default defineConfig({
   testDir: 'e2e',
   fullyParallel: false,

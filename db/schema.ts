@@ -180,6 +180,14 @@ export const recentViews = sqliteTable(
   (t) => [primaryKey({ columns: [t.articleId, t.visitor] }), index('recent_views_seen_idx').on(t.seenAt)],
 );
 
+// When each reader cache tag (lib/reader-cache.ts) was last expired. Next keeps tag expiry in
+// memory only, while the cached pages stay on disk: this outlives a restart and is handed back to
+// Next when the server starts (instrumentation.ts), so an unpublished article cannot come back.
+export const readerCacheExpiries = sqliteTable('reader_cache_expiries', {
+  tag: text('tag').primaryKey(),
+  expiredAt: integer('expired_at').notNull(),
+});
+
 export const tags = sqliteTable('tags', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull(),

@@ -1,6 +1,7 @@
 import 'server-only';
 import { unstable_cache, updateTag } from 'next/cache';
 import { readerPlacesOf } from '@/db/queries/public';
+import { rememberExpiredReaderTags } from '@/db/queries/reader-cache';
 
 // Readers' pages are served from Next's cache. Every read a reader page makes goes through
 // `taggedRead`, which attaches cache tags to the page (and feed, and sitemap) that made it; a
@@ -39,12 +40,17 @@ export function taggedRead<A extends (string | number | string[] | number[])[], 
 }
 
 // Called by the publish and unpublish server actions after their write committed. updateTag
-// expires at once (read-your-writes): the next reader request renders the new state.
+// expires at once (read-your-writes): the next reader request renders the new state. The expiry is
+// also written to SQLite first, because Next forgets it on restart (see restoreReaderTagExpiry).
 export function refreshReaderPages(articleId: number): void {
   const places = readerPlacesOf(articleId);
-  updateTag(readerTags.article(articleId));
-  updateTag(readerTags.latest);
-  for (const id of places.sectionIds) updateTag(readerTags.section(id));
-  for (const id of places.tagIds) updateTag(readerTags.tag(id));
-  for (const id of places.authorIds) updateTag(readerTags.author(id));
+  const tags = [
+    readerTags.article(articleId),
+    readerTags.latest,
+    ...places.sectionIds.map(readerTags.section),
+    ...places.tagIds.map(readerTags.tag),
+    ...places.authorIds.map(readerTags.author),
+  ];
+  rememberExpiredReaderTags(tags, Date.now());
+  for (const tag of tags) updateTag(tag);
 }

@@ -1,0 +1,13 @@
+// The environment of the server the end-to-end tests run against (playwright.config.ts), so that a
+// test which starts a second server on the same build and database (a restart) uses the same one.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
+export const E2E_NAME = process.env.E2E_NAME ?? 'e2e';
+
+export const e2eServerEnv = {
+  DATABASE_PATH: `tmp/${E2E_NAME}/newsroom.db`,
+  NEXT_DIST_DIR: `.next-${E2E_NAME}`,
+  MEDIA_DIR: `tmp/${E2E_NAME}/media`,
+  NEXT_TELEMETRY_DISABLED: '1',
+  NEWSROOM_DEMO_PASSWORD: 'newsroom-demo',
+  NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
+};
