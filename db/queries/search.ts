@@ -55,9 +55,10 @@ export const SEARCH_PER_PAGE = 10;
 export const RANK_WINDOW = 1000;
 export const COUNT_CAP = 1000;
 
-// Published articles matching a reader's query, best first (bm25, headline and tags weigh most).
-// The expression comes from toMatchExpression only, never from the reader's text itself. The
-// index holds published articles only (the publish and unpublish queries keep it so).
+// Published articles matching a reader's query, best first (bm25, headline and tags weigh most;
+// equal scores newest article first). The expression comes from toMatchExpression only, never
+// from the reader's text itself. The index holds published articles only (the publish and
+// unpublish queries keep it so); the join on status is a safety net, not a filter.
 export function searchPublished(query: string, page = 1, perPage = SEARCH_PER_PAGE): SearchResults {
   const expression = toMatchExpression(query);
   if (!expression) return { hits: [], total: 0, capped: false, page: 1, pageCount: 1 };
@@ -70,6 +71,9 @@ export function searchPublished(query: string, page = 1, perPage = SEARCH_PER_PA
   const total = Math.min(counted, COUNT_CAP);
   const pageCount = Math.max(1, Math.ceil(Math.min(total, RANK_WINDOW) / perPage));
   const current = Math.min(Math.max(1, page), pageCount);
+  // Ranked and paged inside the index (rowid is the article id), so only the page's own rows are
+  // read from articles and article_revisions: joining first read and sorted the full text of
+  // every one of the RANK_WINDOW matches, the slowest part of a common word's query (bench/search.ts).
   const rows = db.all<{
     id: number;
     slug: string;
@@ -80,15 +84,17 @@ export function searchPublished(query: string, page = 1, perPage = SEARCH_PER_PA
   }>(
     sql`SELECT articles.id AS id, r.slug AS slug, r.headline AS headline, r.deck AS deck,
                r.body_text AS bodyText, articles.published_at AS publishedAt
-        FROM (SELECT rowid AS id, bm25(article_search, 10.0, 4.0, 1.0, 6.0) AS score
-              FROM article_search WHERE article_search MATCH ${expression}
-              ORDER BY rowid DESC LIMIT ${RANK_WINDOW}) AS matched
-        -- CROSS JOIN keeps the matches as the outer loop; otherwise SQLite walks every published
-        -- article through the status index and probes the matches (measured: 16 ms -> <1 ms).
-        CROSS JOIN articles ON articles.id = matched.id AND articles.status = 'published'
+        FROM (SELECT id, score
+              FROM (SELECT rowid AS id, bm25(article_search, 10.0, 4.0, 1.0, 6.0) AS score
+                    FROM article_search WHERE article_search MATCH ${expression}
+                    ORDER BY rowid DESC LIMIT ${RANK_WINDOW})
+              ORDER BY score, id DESC
+              LIMIT ${perPage} OFFSET ${(current - 1) * perPage}) AS ranked
+        -- CROSS JOIN keeps the page of matches as the outer loop; otherwise SQLite walks every
+        -- published article through the status index and probes the matches.
+        CROSS JOIN articles ON articles.id = ranked.id AND articles.status = 'published'
         JOIN article_revisions r ON r.id = articles.published_revision_id
-        ORDER BY matched.score, articles.published_at DESC
-        LIMIT ${perPage} OFFSET ${(current - 1) * perPage}`,
+        ORDER BY ranked.score, ranked.id DESC`,
   );
   return {
     hits: rows.map((row) => ({ ...row, publishedAt: new Date(row.publishedAt) })),
