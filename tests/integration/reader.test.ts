@@ -112,6 +112,31 @@ describe('search over published articles', () => {
     assert.equal(parts.map((p) => p.text).join(''), hit!.bodyText);
   });
 
+  test('a snippet is the text around the first match, every matching spelling in it marked', () => {
+    const filler = (from: number, n: number) => Array.from({ length: n }, (_, i) => `كلمة${from + i}`);
+    const words = [...filler(0, 40), 'المنظّمة', 'ثم', 'والمنظمة', 'ثم', 'والمنظمة', ...filler(40, 40)];
+    const text = words.join(' ');
+    const parts = highlight(text, 'منظمه', 3);
+    assert.deepEqual(
+      parts.filter((p) => p.match).map((p) => p.text),
+      ['المنظّمة', 'والمنظمة'],
+    );
+    assert.equal(parts.map((p) => p.text).join(''), `… ${words.slice(37, 44).join(' ')} …`);
+    assert.deepEqual(
+      highlight(text, 'منظمه', 5)
+        .filter((p) => p.match)
+        .map((p) => p.text),
+      ['المنظّمة', 'والمنظمة', 'والمنظمة'],
+    );
+    // No match: the start of the text.
+    const none = highlight(text, 'غائبة', 2);
+    assert.deepEqual(none, [
+      { text: 'كلمة0 كلمة1 كلمة2', match: false },
+      { text: ' …', match: false },
+    ]);
+    assert.deepEqual(highlight('نص قصير', '"'), [{ text: 'نص قصير', match: false }]);
+  });
+
   test('hostile or empty queries return nothing, never throw', () => {
     for (const q of [
       '',
