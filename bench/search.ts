@@ -111,6 +111,9 @@ const variants = (word: string) => [
   `و${word}`,
   `بال${word.replace(/^ال/, '')}`,
 ];
+// Reseeded so the queries are the same whether or not this run has just generated the corpus
+// (generating it draws from the same generator).
+state = 4242;
 const queries: string[] = [];
 while (queries.length < QUERIES) {
   const kind = queries.length % 10;
@@ -123,11 +126,14 @@ while (queries.length < QUERIES) {
 
 for (const q of queries.slice(0, 20)) searchPublished(q); // warm the page cache
 const timings: number[] = [];
+const runs: { q: string; ms: number; total: number; capped: boolean }[] = [];
 let found = 0;
 for (const q of queries) {
   const started = performance.now();
   const result = searchPublished(q);
-  timings.push(performance.now() - started);
+  const ms = performance.now() - started;
+  timings.push(ms);
+  runs.push({ q, ms, total: result.total, capped: result.capped });
   if (result.total > 0) found++;
 }
 const naive: number[] = [];
@@ -147,4 +153,12 @@ console.log(
 );
 console.log(`naive LIKE scan (20 q.):  p50 ${fmt(n.p50, 2)} ms, p95 ${fmt(n.p95, 2)} ms`);
 console.log(`ratio naive p50 / FTS p50: ${fmt(n.p50 / s.p50, 1)}`);
+// The tail: which queries were slowest, with how many articles they matched.
+console.log('slowest queries (ms, results, query):');
+for (const run of runs.toSorted((a, b) => b.ms - a.ms).slice(0, 10)) {
+  const shown = run.q.length > 40 ? `${run.q.slice(0, 40)}… (${run.q.length} chars)` : run.q;
+  console.log(
+    `  ${fmt(run.ms, 2).padStart(7)}  ${(run.capped ? `>${run.total}` : String(run.total)).padStart(6)}  ${shown}`,
+  );
+}
 db.$client.close();

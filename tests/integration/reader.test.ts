@@ -24,6 +24,7 @@ import { highlight, searchPublished } from '@/db/queries/search';
 import { VIEW_WINDOW_MS, getArticleCounts, recordShare, recordView } from '@/db/queries/stats';
 import { createUser } from '@/db/queries/users';
 import { media, sections, type User } from '@/db/schema';
+import { searchTerms } from '@/lib/arabic';
 import { paragraphsToDocument } from '@/lib/document';
 
 // The reader's queries on a real SQLite file: only published revisions are seen, search folds
@@ -111,6 +112,31 @@ describe('search over published articles', () => {
     assert.equal(parts.map((p) => p.text).join(''), hit!.bodyText);
   });
 
+  test('a snippet is the text around the first match, every matching spelling in it marked', () => {
+    const filler = (from: number, n: number) => Array.from({ length: n }, (_, i) => `كلمة${from + i}`);
+    const words = [...filler(0, 40), 'المنظّمة', 'ثم', 'والمنظمة', 'ثم', 'والمنظمة', ...filler(40, 40)];
+    const text = words.join(' ');
+    const parts = highlight(text, 'منظمه', 3);
+    assert.deepEqual(
+      parts.filter((p) => p.match).map((p) => p.text),
+      ['المنظّمة', 'والمنظمة'],
+    );
+    assert.equal(parts.map((p) => p.text).join(''), `… ${words.slice(37, 44).join(' ')} …`);
+    assert.deepEqual(
+      highlight(text, 'منظمه', 5)
+        .filter((p) => p.match)
+        .map((p) => p.text),
+      ['المنظّمة', 'والمنظمة', 'والمنظمة'],
+    );
+    // No match: the start of the text.
+    const none = highlight(text, 'غائبة', 2);
+    assert.deepEqual(none, [
+      { text: 'كلمة0 كلمة1 كلمة2', match: false },
+      { text: ' …', match: false },
+    ]);
+    assert.deepEqual(highlight('نص قصير', '"'), [{ text: 'نص قصير', match: false }]);
+  });
+
   test('hostile or empty queries return nothing, never throw', () => {
     for (const q of [
       '',
@@ -143,6 +169,44 @@ describe('search over published articles', () => {
     assert.equal(searchPublished('قطن', 2, 1).hits.length, 1);
     // A page past the end shows the last one rather than failing.
     assert.equal(searchPublished('قطن', 99, 1).page, 2);
+  });
+
+  // The ranking and the paging happen inside the index; these pin what that must keep.
+  test('the best match leads page one even when newer, weaker matches would fill the page', () => {
+    const best = publish('الزعفران الإيراني يغزو الأسواق', ['ارتفعت صادرات الزعفران.'], {
+      tags: ['الزعفران'],
+    });
+    const weaker = [1, 2, 3].map((i) =>
+      publish(`تقرير رقم ${i} عن المحاصيل`, [`ذُكر الزعفران مرة واحدة في التقرير ${i} عن الحبوب والقمح.`]),
+    );
+    const results = searchPublished('زعفران', 1, 1);
+    assert.deepEqual(ids(results.hits), [best]);
+    assert.equal(results.total, 4);
+    assert.equal(results.pageCount, 4);
+    const later = [2, 3, 4].flatMap((page) => ids(searchPublished('زعفران', page, 1).hits));
+    assert.deepEqual([...later].sort(), [...weaker].sort());
+  });
+
+  test('equally relevant matches come newest first and page without repeats or gaps', () => {
+    const same = Array.from({ length: 5 }, () => publish('نبأ عن الفستق الحلبي', ['نص متطابق.']));
+    const paged = [1, 2, 3].flatMap((page) => ids(searchPublished('الفستق', page, 2).hits));
+    assert.deepEqual(paged, [...same].reverse());
+    assert.equal(searchPublished('الفستق', 3, 2).pageCount, 3);
+  });
+
+  test('an article that is in the index but not published is never shown', () => {
+    const withdrawn = publish('الزنجبيل في الأسواق', ['الزنجبيل غال.']);
+    unpublishArticle(editor, withdrawn);
+    // An index left behind by a bug: the withdrawn article's row is back in it.
+    db.$client
+      .prepare('INSERT INTO article_search (rowid, headline, deck, body, tags) VALUES (?, ?, ?, ?, ?)')
+      .run(withdrawn, searchTerms('الزنجبيل في الأسواق').join(' '), '', '', '');
+    try {
+      const shown = publish('توابل الزنجبيل', ['الزنجبيل حار.']);
+      assert.deepEqual(ids(searchPublished('زنجبيل').hits), [shown]);
+    } finally {
+      db.$client.prepare('DELETE FROM article_search WHERE rowid = ?').run(withdrawn);
+    }
   });
 });
 
