@@ -7,6 +7,7 @@ import { newsroomSettings } from '@/lib/settings';
 export const metadata: Metadata = {
   title: { default: newsroomSettings.name, template: `%s | ${newsroomSettings.name}` },
   description: 'أخبار عربية من غرفة الأخبار',
+  icons: { icon: { url: '/icon.svg', type: 'image/svg+xml' } },
 };
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };

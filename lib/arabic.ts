@@ -188,6 +188,18 @@ export function countWords(text: string): number {
   return count;
 }
 
+/**
+ * The opening of a text for a page's description (search results, link previews): whitespace
+ * collapsed, cut at the last whole word within `maxLength`, with "…" when something was cut.
+ */
+export function openingWords(text: string, maxLength = 160): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (flat.length <= maxLength) return flat;
+  const cut = flat.slice(0, maxLength - 1);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > maxLength / 2 ? cut.slice(0, lastSpace) : cut).replace(/[\s،,.؛:]+$/, '')}…`;
+}
+
 /** Whole minutes needed to read `wordCount` words: 0 for no words, otherwise at least 1. */
 export function readingTimeMinutes(wordCount: number, wordsPerMinute = 180): number {
   if (!Number.isFinite(wordsPerMinute) || wordsPerMinute <= 0) {

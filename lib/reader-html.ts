@@ -91,6 +91,7 @@ export function readerDocument({
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${title}</title>
+        <link rel="icon" href="/icon.svg" type="image/svg+xml" />
         ${READER_FONT_PRELOADS.map(
           (href) => html`<link rel="preload" href="${href}" as="font" type="font/woff2" crossorigin="" />`,
         )}

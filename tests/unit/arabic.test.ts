@@ -10,6 +10,7 @@ import {
   formatReadingTime,
   normalizeForSearch,
   normalizeTagName,
+  openingWords,
   readingTimeMinutes,
   restoreParagraphBreaks,
   searchTerms,
@@ -479,5 +480,26 @@ describe('countWords on long text', () => {
     assert.equal(countWords(long), countWords(paragraph) * 400);
     // A single "word" longer than a piece is still one word.
     assert.equal(countWords(`${'ب'.repeat(5000)} ${'ت'.repeat(3000)}`), 2);
+  });
+});
+
+describe('openingWords', () => {
+  test('cuts the seed sentence at a whole word within the limit, with an ellipsis', () => {
+    const opening = openingWords(SAMPLE, 80);
+    assert.ok(opening.length <= 80, opening);
+    assert.ok(opening.endsWith('…'));
+    const words = opening.slice(0, -1).split(' ');
+    // Every word is whole: each is a word of the sentence, in order from its start.
+    assert.deepEqual(words, SAMPLE.split(' ').slice(0, words.length));
+  });
+
+  test('a short text is kept whole, its whitespace collapsed; the comma before a cut goes', () => {
+    assert.equal(openingWords('  خبر\n\nقصير  '), 'خبر قصير');
+    assert.equal(openingWords('في طشقند اليوم، أكد الرئيس أن التعاون مستمر', 18), 'في طشقند اليوم…');
+  });
+
+  test('one endless word is cut at the limit rather than dropped', () => {
+    const long = 'ا'.repeat(500);
+    assert.equal(openingWords(long, 20), `${'ا'.repeat(19)}…`);
   });
 });

@@ -90,6 +90,18 @@ describe('article page', () => {
     assert.ok(!page.includes('حُدّث في 5'), 'no update date for an article published once');
   });
 
+  test('without a deck, the description is the opening of the body', () => {
+    const plain = articlePageHtml({
+      article: { ...article, deck: '', bodyText: 'نص المقال الأول & الثاني' },
+      tags: [],
+      notes: [],
+      related: [],
+    });
+    assert.ok(plain.includes('<meta name="description" content="نص المقال الأول &amp; الثاني" />'));
+    assert.ok(plain.includes('<meta property="og:description" content="نص المقال الأول &amp; الثاني" />'));
+    assert.ok(!plain.includes('class="deck"'));
+  });
+
   test('the not-found page is Arabic and not indexed', () => {
     const missing = articleNotFoundHtml();
     assert.ok(missing.includes('<h1>الصفحة غير موجودة</h1>'));

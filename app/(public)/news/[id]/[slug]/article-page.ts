@@ -1,6 +1,7 @@
 import 'server-only';
 import type { LeadImage, PublishedArticle, PublishedSummary, RevisionNote } from '@/db/queries/public';
 import type { ReaderTag } from '@/db/queries/public';
+import { openingWords } from '@/lib/arabic';
 import { html, trustedHtml, type Html } from '@/lib/html';
 import { mediaSrc, mediaSrcSet, mediaUrl } from '@/lib/media-urls';
 import { articleListHtml, publishedDateHtml, readerDocument } from '@/lib/reader-html';
@@ -14,6 +15,9 @@ import { articlePath } from '@/lib/urls';
 
 const largest = (image: LeadImage) => image.variants.at(-1)!;
 
+// What search engines and link previews show under the headline: the deck, or the body's opening.
+const descriptionOf = (article: PublishedArticle) => article.deck || openingWords(article.bodyText);
+
 // JSON for a <script> element: "<" escaped so no text in the article can close the element.
 const scriptJson = (data: unknown) => trustedHtml(JSON.stringify(data).replace(/</g, '\\u003c'));
 
@@ -25,7 +29,7 @@ function newsArticleJsonLd(article: PublishedArticle): Html {
     mainEntityOfPage: { '@type': 'WebPage', '@id': url },
     url,
     headline: article.headline,
-    description: article.deck || undefined,
+    description: descriptionOf(article) || undefined,
     inLanguage: 'ar',
     datePublished: article.publishedAt.toISOString(),
     dateModified: (article.updatedAt ?? article.publishedAt).toISOString(),
@@ -48,12 +52,13 @@ function articleHead(article: PublishedArticle): Html {
     content ? html`<meta property="${property}" content="${content}" />` : null;
   const named = (name: string, content: string | null | undefined) =>
     content ? html`<meta name="${name}" content="${content}" />` : null;
-  return html`${named('description', article.deck)}
+  const description = descriptionOf(article);
+  return html`${named('description', description)}
     <link rel="canonical" href="${url}" />
     <link rel="alternate" type="application/rss+xml" href="${absoluteUrl('/feed.xml')}" />
     <link rel="alternate" type="application/atom+xml" href="${absoluteUrl('/atom.xml')}" />
     ${meta('og:type', 'article')} ${meta('og:url', url)} ${meta('og:title', article.headline)}
-    ${meta('og:description', article.deck)} ${meta('og:site_name', newsroomSettings.name)}
+    ${meta('og:description', description)} ${meta('og:site_name', newsroomSettings.name)}
     ${meta('og:locale', 'ar')} ${meta('article:published_time', article.publishedAt.toISOString())}
     ${meta('article:modified_time', (article.updatedAt ?? article.publishedAt).toISOString())}
     ${meta('article:author', article.authorName)} ${meta('article:section', article.sectionName)}
@@ -61,7 +66,7 @@ function articleHead(article: PublishedArticle): Html {
     ${image ? [meta('og:image:width', String(image.width)), meta('og:image:height', String(image.height))] : null}
     ${meta('og:image:alt', article.leadImage?.alt)}
     ${named('twitter:card', image ? 'summary_large_image' : 'summary')}
-    ${named('twitter:title', article.headline)} ${named('twitter:description', article.deck)}
+    ${named('twitter:title', article.headline)} ${named('twitter:description', description)}
     ${named('twitter:image', imageUrl)}
     <script type="application/ld+json">
       ${newsArticleJsonLd(article)}
