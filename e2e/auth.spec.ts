@@ -30,3 +30,23 @@ test('signing in and out', async ({ page }) => {
   await page.goto('/newsroom');
   await expect(page).toHaveURL(/\/signin$/);
 });
+
+test('after five wrong passwords an address is refused for a while, with its reason', async ({ page }) => {
+  const email = `guess-${Date.now()}@newsroom.test`;
+  await page.goto('/signin');
+  await page.getByLabel('البريد الإلكتروني').fill(email);
+  const alert = page.locator('form').getByRole('alert');
+  for (let i = 1; i <= 6; i++) {
+    await page.getByLabel('كلمة المرور').fill(`guess-${i}`);
+    // Each attempt is answered by the server before its message is read.
+    const answered = page.waitForResponse((r) => r.url().includes('/api/auth/callback/credentials'));
+    await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
+    await answered;
+    await expect(alert).toHaveText(
+      i <= 5
+        ? 'البريد الإلكتروني أو كلمة المرور غير صحيحة.'
+        : 'محاولات دخول خاطئة كثيرة لهذا البريد. انتظر ربع ساعة ثم أعد المحاولة.',
+    );
+  }
+  await expect(page).toHaveURL(/\/signin$/);
+});

@@ -4,9 +4,8 @@ import Credentials from 'next-auth/providers/credentials';
 import { redirect } from 'next/navigation';
 import { findUserByEmail, getActiveUserById } from '@/db/queries/users';
 import type { User } from '@/db/schema';
-import { verifyAgainstNothing, verifyPassword } from '@/lib/password';
 import { authSecret } from '@/lib/secret';
-import { signInInput } from '@/lib/validation/article';
+import { authorizeSignIn } from '@/lib/sign-in';
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
@@ -16,15 +15,7 @@ export const authOptions: NextAuthOptions = {
     Credentials({
       name: 'email',
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
-      async authorize(raw) {
-        const parsed = signInInput.safeParse(raw);
-        if (!parsed.success) return null;
-        const user = findUserByEmail(parsed.data.email);
-        // One answer, in the same time, whether the email is unknown, disabled or the password wrong.
-        if (!user || user.disabled) return verifyAgainstNothing(parsed.data.password).then(() => null);
-        if (!(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
-        return { id: String(user.id), name: user.name, email: user.email };
-      },
+      authorize: (raw) => authorizeSignIn(raw),
     }),
   ],
   callbacks: {

@@ -3,6 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { SIGN_IN_LOCKED, SIGN_IN_MESSAGES } from '@/lib/sign-in-messages';
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
@@ -21,14 +22,13 @@ export function SignInForm({ next }: { next: string }) {
         redirect: false,
       });
       if (!result || result.error) {
-        // One message whether the email exists or not.
-        setError('البريد الإلكتروني أو كلمة المرور غير صحيحة.');
+        setError(result?.error === SIGN_IN_LOCKED ? SIGN_IN_MESSAGES.locked : SIGN_IN_MESSAGES.wrong);
         return;
       }
       router.replace(next);
       router.refresh();
     } catch {
-      setError('تعذّر الاتصال بالخادم. أعد المحاولة.');
+      setError(SIGN_IN_MESSAGES.offline);
     } finally {
       setPending(false);
     }
