@@ -2,7 +2,7 @@ import 'server-only';
 import { getServerSession, type NextAuthOptions } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { redirect } from 'next/navigation';
-import { findUserByEmail, getActiveUserById } from '@/db/queries/users';
+import { getActiveUserById } from '@/db/queries/users';
 import type { User } from '@/db/schema';
 import { authSecret } from '@/lib/secret';
 import { authorizeSignIn } from '@/lib/sign-in';

@@ -17,14 +17,14 @@ import {
 import { mediaSrcSet, type MediaVariant } from '@/lib/media-urls';
 import { BYLINE_MAX, CAPTION_MAX } from '@/lib/validation/article';
 
-// The body's image node, in the schema and the static renderer the server uses, as it will be
-// once components/editor/extensions.ts lists it.
+// The body's image node, in the schema and the static renderer the server uses (the one list in
+// components/editor/extensions.ts, which includes it).
 
-const schema = getSchema([...articleSchemaExtensions, articleImage]);
+const schema = getSchema(articleSchemaExtensions);
 const render = (json: JSONContent) =>
   renderToHTMLString({
     content: json,
-    extensions: [...articleExtensions, articleImage],
+    extensions: articleExtensions,
     staticEditorOptions: { textDirection: ARTICLE_TEXT_DIRECTION },
   });
 
@@ -58,6 +58,11 @@ function accepted(json: JSONContent): boolean {
 }
 
 describe('articleImage in the schema', () => {
+  test('the one list of extensions carries it, for the editor, the schema check and the renderer', () => {
+    assert.ok(articleExtensions.includes(articleImage));
+    assert.ok(articleSchemaExtensions.includes(articleImage));
+  });
+
   test('an uploaded image with its sizes, alternative text, caption and credit is accepted', () => {
     assert.equal(accepted(doc(para('قبل'), image(goodAttrs), para('بعد'))), true);
     assert.equal(accepted(doc(image({ src: goodAttrs.src }))), true);

@@ -130,9 +130,10 @@ const ARTICLE_SCRIPT = `(function () {
   if (!article) return;
   var id = article.getAttribute('data-article-id');
   var format = new Intl.NumberFormat('ar-u-nu-' + article.getAttribute('data-digits')).format;
-  var share = function () { navigator.sendBeacon('/api/shares/' + id); };
+  var beacon = function (path) { if (navigator.sendBeacon) navigator.sendBeacon(path + id); };
+  var share = function () { beacon('/api/shares/'); };
   addEventListener('load', function () {
-    navigator.sendBeacon('/api/views/' + id);
+    beacon('/api/views/');
     fetch('/api/stats/' + id).then(function (r) { return r.ok ? r.json() : null; }).then(function (counts) {
       if (!counts) return;
       article.querySelectorAll('.counters data').forEach(function (el) {
