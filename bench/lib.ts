@@ -24,7 +24,8 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.status})`);
 }
 
-// Builds (unless `reuseBuild` and a build exists) and starts `next start` on a fresh database.
+// Builds (unless `reuseBuild` and a build exists) and starts the production server (server.mjs,
+// as `npm start` does) on a fresh database.
 export async function startApp(
   name: string,
   port: number,
@@ -36,8 +37,8 @@ export async function startApp(
   const distDir = path.join(ROOT, env.NEXT_DIST_DIR!);
   if (!options.reuseBuild || !existsSync(path.join(distDir, 'BUILD_ID'))) run('npx', ['next', 'build'], env);
   const child = spawn(
-    path.join(ROOT, 'node_modules/.bin/next'),
-    ['start', '-H', '127.0.0.1', '-p', String(port)],
+    process.execPath,
+    [path.join(ROOT, 'server.mjs'), '-H', '127.0.0.1', '-p', String(port)],
     {
       cwd: ROOT,
       env,

@@ -87,6 +87,14 @@ test('publishing shows an article everywhere within two seconds; unpublishing re
   const authorPath = (await reader.locator('.article-meta').getByRole('link').getAttribute('href'))!;
   expect(await listed(authorPath)).toBe(true);
 
+  // The article page is now also kept in front of Next by the production server (server.mjs):
+  // unpublishing must empty that copy too.
+  await seenWithin(
+    'article page kept in front of Next',
+    async () => (await request.get(articlePath)).headers()['x-front-cache'] === 'hit',
+    5_000,
+  );
+
   await ed.button('إلغاء النشر').click();
   await expect(editor.locator('.status')).toHaveText('غير منشور');
 

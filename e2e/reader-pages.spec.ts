@@ -91,6 +91,21 @@ test('an article page is served from the cache with headers a CDN can keep', asy
   expect(again.headers()['cache-control']).toMatch(/s-maxage=\d+/);
   expect(again.headers()['cache-control']).toMatch(/stale-while-revalidate/);
   expect(again.headers()['cache-control']).not.toMatch(/private|no-store/);
+  // The production server (server.mjs) then serves it from memory, byte for byte what Next gave,
+  // gzipped for browsers that take it.
+  const url = final.url();
+  await expect
+    .poll(async () => (await request.get(url)).headers()['x-front-cache'], { timeout: 5_000 })
+    .toBe('hit');
+  const front = await request.get(url, { headers: { 'accept-encoding': 'gzip' } });
+  expect(front.headers()['content-encoding']).toBe('gzip');
+  expect(front.headers()['x-nextjs-cache']).toBe('HIT');
+  const fromNext = await request.get(url, { headers: { 'x-front-cache-fill': '1' } });
+  expect(fromNext.headers()['x-front-cache']).toBeUndefined();
+  expect(await front.text()).toBe(await fromNext.text());
+  expect(front.headers()['cache-control']).toBe(fromNext.headers()['cache-control']);
+  // A query string, or Next's own revalidation, always goes to Next.
+  expect((await request.get(`${url}?x=1`)).headers()['x-front-cache']).toBeUndefined();
   // A CDN keeps it minutes, not a day: unpublishing must reach readers behind it too.
   expect(Number(/s-maxage=(\d+)/.exec(again.headers()['cache-control']!)![1])).toBeLessThanOrEqual(120);
 });

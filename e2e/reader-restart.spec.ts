@@ -44,7 +44,7 @@ test('an article unpublished before a restart stays unpublished after it', async
   await editorPage(editor).button('إلغاء النشر').click();
   await expect(editor.locator('.status')).toHaveText('غير منشور');
 
-  const second = spawn('node_modules/.bin/next', ['start', '-H', '127.0.0.1', '-p', String(SECOND_PORT)], {
+  const second = spawn(process.execPath, ['server.mjs', '-H', '127.0.0.1', '-p', String(SECOND_PORT)], {
     env: { ...process.env, ...e2eServerEnv },
     detached: true,
     stdio: 'ignore',

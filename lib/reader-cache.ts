@@ -53,4 +53,15 @@ export function refreshReaderPages(articleId: number): void {
   ];
   rememberExpiredReaderTags(tags, Date.now());
   for (const tag of tags) updateTag(tag);
+  clearFrontCache();
+}
+
+// The article pages that server.mjs keeps in front of Next. Next applies updateTag when the
+// action ends, so a page copied from Next in between could still be the old one: the front cache
+// is emptied now and once more a second later. No-op under plain `next start`.
+function clearFrontCache(): void {
+  const clear = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.front-cache.clear')];
+  if (typeof clear !== 'function') return;
+  clear();
+  setTimeout(clear, 1000);
 }
