@@ -22,6 +22,15 @@ function option(flag, fallback) {
 }
 const hostname = option('-H', process.env.HOST || '127.0.0.1');
 const port = Number(option('-p', process.env.PORT || '3000'));
+// Where this server reaches itself to copy a page from Next (a wildcard address is not one).
+const self =
+  hostname === '0.0.0.0'
+    ? '127.0.0.1'
+    : hostname === '::'
+      ? '[::1]'
+      : hostname.includes(':')
+        ? `[${hostname}]`
+        : hostname;
 
 const TTL_MS = 60_000;
 const MAX_PAGES = 1000;
@@ -55,7 +64,7 @@ async function fill(pathname) {
   filling.add(pathname);
   const started = generation;
   try {
-    const response = await fetch(`http://${hostname}:${port}${pathname}`, {
+    const response = await fetch(`http://${self}:${port}${pathname}`, {
       headers: { 'x-front-cache-fill': '1', 'accept-encoding': 'identity' },
       redirect: 'manual',
     });
