@@ -180,13 +180,18 @@ export const recentViews = sqliteTable(
   (t) => [primaryKey({ columns: [t.articleId, t.visitor] }), index('recent_views_seen_idx').on(t.seenAt)],
 );
 
-// Failed sign-ins per email address (known or not) in the current window: after too many, that
-// address is refused for a while whatever the password (db/queries/sign-in.ts).
-export const signInFailures = sqliteTable('sign_in_failures', {
-  email: text('email').primaryKey(),
-  failures: integer('failures').notNull(),
-  windowStartedAt: integer('window_started_at').notNull(),
-});
+// Sign-in attempts per email address (known or not) not yet followed by a success, in the current
+// window: each attempt is counted before its password is checked, so parallel guesses cannot
+// slip past the limit (db/queries/sign-in.ts).
+export const signInAttempts = sqliteTable(
+  'sign_in_attempts',
+  {
+    email: text('email').primaryKey(),
+    attempts: integer('attempts').notNull(),
+    windowStartedAt: integer('window_started_at').notNull(),
+  },
+  (t) => [index('sign_in_attempts_window_idx').on(t.windowStartedAt)],
+);
 
 // When each reader cache tag (lib/reader-cache.ts) was last expired. Next keeps tag expiry in
 // memory only, while the cached pages stay on disk: this outlives a restart and is handed back to
