@@ -33,13 +33,14 @@ const self =
         : hostname;
 
 const TTL_MS = 60_000;
-const MAX_PAGES = 1000;
-const ARTICLE_PATH = /^\/news\/[1-9][0-9]{0,15}\/[^/?]+$/;
+const MAX_BYTES = 64 * 1024 * 1024; // raw and gzipped pages together
+const ARTICLE_PATH = /^\/news\/[1-9][0-9]{0,15}\/([^/?#]+)$/;
 // Requests Next must answer itself: its own revalidation and preview, and our own fills.
 const BYPASS_HEADERS = ['x-prerender-revalidate', 'x-front-cache-fill', 'rsc', 'next-router-state-tree'];
 
 /** @type {Map<string, { expires: number; headers: Record<string, string>; body: Buffer; gzip: Buffer }>} */
-const pages = new Map();
+const pages = new Map(); // in order of last use: the first entry is the one to evict
+let bytes = 0;
 const filling = new Set();
 let generation = 0;
 
@@ -48,11 +49,31 @@ let generation = 0;
 globalThis[Symbol.for('newsroom.front-cache.clear')] = () => {
   generation++;
   pages.clear();
+  bytes = 0;
 };
+
+function forget(pathname) {
+  const page = pages.get(pathname);
+  if (!page) return;
+  pages.delete(pathname);
+  bytes -= page.body.length + page.gzip.length;
+}
+
+// Only the address the site itself links to (lib/urls.ts articlePath: the slug percent-encoded
+// as encodeURIComponent writes it): its variants would each be a copy of the same page.
+function isCanonicalArticlePath(pathname) {
+  const slug = ARTICLE_PATH.exec(pathname)?.[1];
+  if (!slug) return false;
+  try {
+    return encodeURIComponent(decodeURIComponent(slug)) === slug;
+  } catch {
+    return false;
+  }
+}
 
 function cacheable(req, pathname, search) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  if (search || !ARTICLE_PATH.test(pathname)) return false;
+  if (search || !isCanonicalArticlePath(pathname)) return false;
   if (BYPASS_HEADERS.some((name) => req.headers[name] !== undefined)) return false;
   return !/(?:^|;\s*)__prerender_bypass=/.test(req.headers.cookie ?? '');
 }
@@ -71,7 +92,10 @@ async function fill(pathname) {
     const body = Buffer.from(await response.arrayBuffer());
     const type = response.headers.get('content-type') ?? '';
     if (response.status !== 200 || !type.startsWith('text/html') || started !== generation) return;
-    if (pages.size >= MAX_PAGES) pages.delete(pages.keys().next().value);
+    const gzip = gzipSync(body);
+    forget(pathname);
+    bytes += body.length + gzip.length;
+    while (bytes > MAX_BYTES && pages.size > 0) forget(pages.keys().next().value);
     pages.set(pathname, {
       expires: Date.now() + TTL_MS,
       headers: {
@@ -81,7 +105,7 @@ async function fill(pathname) {
         vary: 'Accept-Encoding',
       },
       body,
-      gzip: gzipSync(body),
+      gzip,
     });
   } catch {
     // Next will simply answer the next request itself.
@@ -91,7 +115,7 @@ async function fill(pathname) {
 }
 
 function serve(req, res, page) {
-  const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+  const gzip = /\bgzip\b(?!\s*;\s*q=0(?:\.0*)?\s*(?:,|$))/.test(req.headers['accept-encoding'] ?? '');
   const body = gzip ? page.gzip : page.body;
   res.writeHead(200, {
     ...page.headers,
@@ -113,13 +137,24 @@ http
     const pathname = query < 0 ? url : url.slice(0, query);
     if (cacheable(req, pathname, query < 0 ? '' : url.slice(query))) {
       const page = pages.get(pathname);
-      if (page && page.expires > Date.now()) return serve(req, res, page);
-      if (page) pages.delete(pathname);
+      if (page && page.expires > Date.now()) {
+        pages.delete(pathname); // moved to the end: most recently used
+        pages.set(pathname, page);
+        return serve(req, res, page);
+      }
+      forget(pathname);
       res.on('finish', () => {
         if (res.statusCode === 200) void fill(pathname);
       });
     }
-    return handle(req, res);
+    handle(req, res).catch((error) => {
+      console.error(error);
+      if (res.headersSent) res.destroy();
+      else {
+        res.statusCode = 500;
+        res.end();
+      }
+    });
   })
   .listen(port, hostname, () => {
     console.log(`newsroom ready on http://${hostname}:${port}`);

@@ -1,5 +1,6 @@
 import 'server-only';
 import { unstable_cache, updateTag } from 'next/cache';
+import { after } from 'next/server';
 import { readerPlacesOf } from '@/db/queries/public';
 import { rememberExpiredReaderTags } from '@/db/queries/reader-cache';
 
@@ -41,7 +42,9 @@ export function taggedRead<A extends (string | number | string[] | number[])[], 
 
 // Called by the publish and unpublish server actions after their write committed. updateTag
 // expires at once (read-your-writes): the next reader request renders the new state. The expiry is
-// also written to SQLite first, because Next forgets it on restart (see restoreReaderTagExpiry).
+// also written to SQLite, because Next forgets it on restart (lib/reader-cache-restore.ts): before,
+// and again once Next has applied it (it does so when the action ends), so that the remembered time
+// is never earlier than Next's own.
 export function refreshReaderPages(articleId: number): void {
   const places = readerPlacesOf(articleId);
   const tags = [
@@ -54,14 +57,18 @@ export function refreshReaderPages(articleId: number): void {
   rememberExpiredReaderTags(tags, Date.now());
   for (const tag of tags) updateTag(tag);
   clearFrontCache();
+  after(() => {
+    rememberExpiredReaderTags(tags, Date.now());
+    clearFrontCache();
+  });
+  // A backstop should `after` run before a slow revalidation has finished.
+  setTimeout(clearFrontCache, 1000);
 }
 
-// The article pages that server.mjs keeps in front of Next. Next applies updateTag when the
-// action ends, so a page copied from Next in between could still be the old one: the front cache
-// is emptied now and once more a second later. No-op under plain `next start`.
+// The article pages that server.mjs keeps in front of Next. A page copied from Next between this
+// action's write and the end of the action could still be the old one, hence the clears above.
+// No-op under plain `next start`.
 function clearFrontCache(): void {
   const clear = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.front-cache.clear')];
-  if (typeof clear !== 'function') return;
-  clear();
-  setTimeout(clear, 1000);
+  if (typeof clear === 'function') clear();
 }

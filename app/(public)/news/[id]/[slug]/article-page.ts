@@ -152,10 +152,12 @@ const ARTICLE_SCRIPT = `(function () {
     if (!(target instanceof Element)) return;
     if (target.closest('a')) return share();
     if (!target.closest('[data-copy-link]')) return;
-    navigator.clipboard.writeText(article.getAttribute('data-url')).then(function () {
+    // No clipboard on a page served over plain http, or when the reader refused it.
+    var copied = navigator.clipboard ? navigator.clipboard.writeText(article.getAttribute('data-url')) : Promise.reject();
+    copied.then(function () {
       status.textContent = 'تم نسخ الرابط';
       share();
-    }, function () { status.textContent = ''; });
+    }, function () { status.textContent = 'تعذّر النسخ؛ انسخ الرابط من شريط العنوان.'; });
   });
 })();`;
 
