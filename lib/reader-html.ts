@@ -67,7 +67,8 @@ function readerCss(): string {
     .join('\n')
     .replace(/\/\*[\s\S]*?\*\//g, '')
     .replace(/\s+/g, ' ')
-    .replace(/\s*([{};:,>])\s*/g, '$1')
+    // Not around ":" or ">": in a selector the space before them means a descendant.
+    .replace(/\s*([{};,])\s*/g, '$1')
     .trim();
   return css;
 }
