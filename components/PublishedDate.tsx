@@ -1,16 +1,6 @@
-import { formatArabicDate, formatArabicTime } from '@/lib/arabic';
-import { newsroomSettings } from '@/lib/settings';
+import { publishedDateInner } from '@/lib/reader-html';
 
-// A date as readers see it: the newsroom's calendar, digits and time zone, with a
-// machine-readable <time> for feeds and assistive technology.
+// A date as readers see it, in the markup the article page uses too (lib/reader-html.ts).
 export function PublishedDate({ date, label }: { date: Date; label?: string }) {
-  const settings = newsroomSettings.dates;
-  return (
-    <span>
-      {label ? `${label} ` : null}
-      <time dateTime={date.toISOString()}>
-        {formatArabicDate(date, settings)} <bdi>{formatArabicTime(date, settings)}</bdi>
-      </time>
-    </span>
-  );
+  return <span dangerouslySetInnerHTML={{ __html: publishedDateInner(date, label).value }} />;
 }

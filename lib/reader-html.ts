@@ -27,28 +27,37 @@ export const siteHeaderInner: Html = html`<div class="container">
 
 export const siteFooterInner: Html = html`<a href="/feed.xml">RSS</a> · <a href="/atom.xml">Atom</a>`;
 
-// A date as readers see it (components/PublishedDate.tsx is the React twin of this one).
-export function publishedDateHtml(date: Date, label?: string): Html {
+// A date as readers see it: the newsroom's calendar, digits and time zone, with a machine-readable
+// <time>. The React reader pages write the same markup (components/PublishedDate.tsx).
+export function publishedDateInner(date: Date, label?: string): Html {
   const settings = newsroomSettings.dates;
-  return html`<span
-    >${label ? `${label} ` : ''}<time datetime="${date.toISOString()}"
+  return html`${label ? `${label} ` : ''}<time datetime="${date.toISOString()}"
       >${formatArabicDate(date, settings)} <bdi>${formatArabicTime(date, settings)}</bdi></time
-    ></span
-  >`;
+    >`;
+}
+
+export function publishedDateHtml(date: Date, label?: string): Html {
+  return html`<span>${publishedDateInner(date, label)}</span>`;
+}
+
+// The items of a list of articles (home, section, tag, author, related). Article links are plain
+// links: the article page is not a React page, so Next's <Link> would only prefetch its HTML.
+export function articleItemsHtml(items: PublishedSummary[], heading: 'h2' | 'h3' = 'h2'): Html {
+  return html`${items.map(
+    (article) =>
+      html`<li>
+        ${trustedHtml(`<${heading}>`)}<a href="${articlePath(article)}">${article.headline}</a
+        >${trustedHtml(`</${heading}>`)} ${article.deck ? html`<p>${article.deck}</p>` : null}
+        <p class="muted">
+          ${article.dateline ? `${article.dateline} · ` : null}${publishedDateHtml(article.publishedAt)}
+        </p>
+      </li>`,
+  )}`;
 }
 
 export function articleListHtml(items: PublishedSummary[], heading: 'h2' | 'h3' = 'h2'): Html {
   return html`<ul class="article-list">
-    ${items.map(
-      (article) =>
-        html`<li>
-          ${trustedHtml(`<${heading}>`)}<a href="${articlePath(article)}">${article.headline}</a
-          >${trustedHtml(`</${heading}>`)} ${article.deck ? html`<p>${article.deck}</p>` : null}
-          <p class="muted">
-            ${article.dateline ? `${article.dateline} · ` : null}${publishedDateHtml(article.publishedAt)}
-          </p>
-        </li>`,
-    )}
+    ${articleItemsHtml(items, heading)}
   </ul>`;
 }
 

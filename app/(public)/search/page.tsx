@@ -43,9 +43,10 @@ export default async function SearchPage({ searchParams }: Props) {
                 {results.hits.map((hit) => (
                   <li key={hit.id}>
                     <h3>
-                      <Link href={articlePath(hit)}>
+                      {/* A plain link: the article page is not a React page (lib/reader-html.ts). */}
+                      <a href={articlePath(hit)}>
                         <Highlighted parts={highlight(hit.headline, query, 40)} />
-                      </Link>
+                      </a>
                     </h3>
                     <p className="snippet">
                       <Highlighted
