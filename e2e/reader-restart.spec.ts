@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { EDITOR, editorPage, newArticle, personPage, publishThroughDesk, waitUntilSaved } from './fixtures';
 import { E2E_PORT, e2eServerEnv } from './server-env';
+import { waitFor } from '../bench/lib';
 
 // Next keeps the expiry of cache tags in memory, while the cached pages themselves are on disk.
 // An article unpublished (its tags expired) and not read again before the server restarts must not
@@ -9,19 +10,6 @@ import { E2E_PORT, e2eServerEnv } from './server-env';
 // same build and database; this test starts it and stops it by its own process id.
 
 const SECOND_PORT = E2E_PORT + 1;
-
-async function answered(url: string): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer`);
-}
 
 test('an article unpublished before a restart stays unpublished after it', async ({ browser, request }) => {
   const stamp = Date.now().toString().slice(-6);
@@ -52,7 +40,7 @@ test('an article unpublished before a restart stays unpublished after it', async
   });
   try {
     const base = `http://127.0.0.1:${SECOND_PORT}`;
-    await answered(`${base}/signin`);
+    await waitFor(`${base}/signin`);
     expect((await fetch(`${base}${articlePath}`, { redirect: 'manual' })).status).toBe(404);
     expect(await (await fetch(`${base}/`)).text()).not.toContain(headline);
   } finally {
