@@ -126,12 +126,25 @@ function serve(req, res, page) {
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
+// The client's address for the app's per-client limits (lib/client-address.ts), from the socket or,
+// behind a reverse proxy, from the header it sets (NEWSROOM_CLIENT_ADDRESS_HEADER, e.g. x-real-ip):
+// whatever the client itself sent under this name is overwritten.
+const CLIENT_ADDRESS_HEADER = 'x-newsroom-client';
+const proxyAddressHeader = process.env.NEWSROOM_CLIENT_ADDRESS_HEADER?.toLowerCase();
+function clientAddress(req) {
+  const forwarded = proxyAddressHeader ? req.headers[proxyAddressHeader] : undefined;
+  return String(
+    (Array.isArray(forwarded) ? forwarded[0] : forwarded) || req.socket.remoteAddress || 'unknown',
+  );
+}
+
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
 http
   .createServer((req, res) => {
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req);
     const url = req.url ?? '/';
     const query = url.indexOf('?');
     const pathname = query < 0 ? url : url.slice(0, query);

@@ -44,6 +44,9 @@ export const users = sqliteTable('users', {
   role: text('role', { enum: ROLES }).notNull(),
   passwordHash: text('password_hash').notNull(),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  // Every session token carries the version it was issued with; bumping this (db/queries/
+  // sessions.ts endSessionsOf) ends every open session of the user at its next request.
+  sessionVersion: integer('session_version').notNull().default(0),
   createdAt: createdAt(),
 });
 
@@ -180,17 +183,43 @@ export const recentViews = sqliteTable(
   (t) => [primaryKey({ columns: [t.articleId, t.visitor] }), index('recent_views_seen_idx').on(t.seenAt)],
 );
 
-// Sign-in attempts per email address (known or not) not yet followed by a success, in the current
-// window: each attempt is counted before its password is checked, so parallel guesses cannot
-// slip past the limit (db/queries/sign-in.ts).
-export const signInAttempts = sqliteTable(
-  'sign_in_attempts',
+// Sign-in attempts per key — an untrusted client, an account's allowance for untrusted clients,
+// a device cookie, the global argon2 budget — each counted before its password is checked, so
+// parallel guesses cannot slip past a limit (db/queries/sign-in.ts).
+export const signInLimits = sqliteTable(
+  'sign_in_limits',
   {
-    email: text('email').primaryKey(),
+    key: text('key').primaryKey(),
     attempts: integer('attempts').notNull(),
     windowStartedAt: integer('window_started_at').notNull(),
+    lastAttemptAt: integer('last_attempt_at').notNull(),
   },
-  (t) => [index('sign_in_attempts_window_idx').on(t.windowStartedAt)],
+  (t) => [index('sign_in_limits_last_idx').on(t.lastAttemptAt)],
+);
+
+// Device cookies used for too many wrong passwords: that one browser waits, nobody else does.
+export const lockedDevices = sqliteTable('locked_devices', {
+  device: text('device').primaryKey(),
+  lockedUntil: integer('locked_until').notNull(),
+});
+
+// Who has an article open in an editor, refreshed by each open tab's heartbeat (lib/presence.ts);
+// in the database so that every worker process sees every tab.
+export const editorPresence = sqliteTable(
+  'editor_presence',
+  {
+    articleId: integer('article_id').notNull(),
+    tabId: text('tab_id').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    seenAt: integer('seen_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.tabId] }),
+    index('editor_presence_user_idx').on(t.articleId, t.userId, t.seenAt),
+  ],
 );
 
 // When each reader cache tag (lib/reader-cache.ts) was last expired. Next keeps tag expiry in

@@ -1,22 +1,30 @@
 import 'server-only';
 import type { z } from 'zod';
+import { headers } from 'next/headers';
 import type { User } from '@/db/schema';
-import { getCurrentUser } from '@/lib/auth';
-import { ActionError, fail, type ActionResult, type FieldErrors } from '@/lib/errors';
+import { currentSessionClaims, userForSession } from '@/lib/session';
+import { factsOfHeaders, fieldErrorsOf, mark, sameOrigin, type Marked, type RequestFacts } from '@/lib/door';
+import { ActionError, fail, type ActionResult } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/permissions';
 
-// The one door for every write: session → zod → (permission + query, inside the query's write
-// transaction, so the state that was checked is the state that is changed).
+export type NewsroomAction<T> = Marked<
+  (raw: unknown) => Promise<ActionResult<T>>,
+  (facts: RequestFacts, raw: unknown) => Promise<ActionResult<T>>
+>;
+
+// The one door for every write: session → same origin → zod → (permission + query, inside the
+// query's write transaction, so the state that was checked is the state that is changed).
 export function newsroomAction<S extends z.ZodType, T>(
   schema: S,
   handler: (user: User, input: z.infer<S>) => T | Promise<T>,
-): (raw: unknown) => Promise<ActionResult<T>> {
-  return async (raw) => {
-    const user = await getCurrentUser();
-    if (!user) return fail('unauthenticated');
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) return fail('invalid_input', fieldErrorsOf(parsed.error));
+): NewsroomAction<T> {
+  const run = async (facts: RequestFacts, raw: unknown): Promise<ActionResult<T>> => {
     try {
+      const user = userForSession(facts.claims);
+      if (!user) return fail('unauthenticated');
+      if (!sameOrigin(facts)) return fail('cross_origin');
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) return fail('invalid_input', fieldErrorsOf(parsed.error));
       return { ok: true, data: await handler(user, parsed.data) };
     } catch (error) {
       if (error instanceof ActionError) return fail(error.code, error.fieldErrors, error.current);
@@ -25,13 +33,9 @@ export function newsroomAction<S extends z.ZodType, T>(
       return fail('server_error');
     }
   };
-}
-
-function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form');
-    out[field] ??= issue.message;
-  }
-  return out;
+  return mark(
+    async (raw: unknown) => run(factsOfHeaders(await headers(), await currentSessionClaims()), raw),
+    'action',
+    run,
+  );
 }

@@ -1,39 +1,76 @@
 import 'server-only';
 import { getServerSession, type NextAuthOptions } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
+import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getActiveUserById } from '@/db/queries/users';
+import { db } from '@/db';
+import { endSessionsOf } from '@/db/queries/sessions';
 import type { User } from '@/db/schema';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S } from '@/lib/device-cookie';
 import { authSecret } from '@/lib/secret';
 import { authorizeSignIn } from '@/lib/sign-in';
+import { claimsOf, userForSession, type SessionClaims } from '@/lib/session';
+import { siteIsHttps } from '@/lib/settings';
+
+export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
 export const authOptions: NextAuthOptions = {
   secret: authSecret(),
-  session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
+  // Behind https every cookie is Secure (and next-auth's get the __Secure- prefix).
+  useSecureCookies: siteIsHttps(),
   pages: { signIn: '/signin' },
   providers: [
     Credentials({
       name: 'email',
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
-      authorize: (raw) => authorizeSignIn(raw),
+      authorize: async (raw) => {
+        const jar = await cookies();
+        const outcome = await authorizeSignIn(raw, {
+          deviceCookie: jar.get(DEVICE_COOKIE)?.value,
+          address: (await headers()).get(CLIENT_ADDRESS_HEADER) ?? 'unknown',
+        });
+        if (!outcome) return null;
+        jar.set(DEVICE_COOKIE, outcome.deviceCookie, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: siteIsHttps(),
+          path: '/api/auth/',
+          maxAge: DEVICE_COOKIE_MAX_AGE_S,
+        });
+        return outcome.user;
+      },
     }),
   ],
   callbacks: {
-    // next-auth puts the user id in token.sub; hand it to getCurrentUser through the session.
+    // On sign-in, the token keeps the user's session version: a later bump ends this session.
+    jwt({ token, user }) {
+      if (user) token.ver = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      return token;
+    },
+    // next-auth puts the user id in token.sub; hand it and the version to getCurrentUser.
     session({ session, token }) {
-      return { ...session, user: { ...session.user, id: token.sub } };
+      return { ...session, user: { ...session.user, id: token.sub, ver: token.ver } };
+    },
+  },
+  events: {
+    // Signing out ends every session of this person, not only this browser's cookie: a copied
+    // token is worth nothing afterwards.
+    signOut({ token }) {
+      const id = claimsOf({ user: { id: token?.sub, ver: token?.ver } })?.userId;
+      if (id) endSessionsOf(db, id);
     },
   },
 };
 
-// The only place that reads the session. The token carries just the user id; the role and the
-// disabled flag are read from the database on every request so changes take effect at once.
+export async function sessionClaimsFromCookie(): Promise<SessionClaims | null> {
+  return claimsOf(await getServerSession(authOptions));
+}
+
+// The only place that reads the session.
 export async function getCurrentUser(): Promise<User | null> {
-  const session = await getServerSession(authOptions);
-  const sub = (session as { user?: { id?: string } } | null)?.user?.id;
-  const id = Number(sub);
-  if (!Number.isSafeInteger(id) || id <= 0) return null;
-  return getActiveUserById(id) ?? null;
+  return userForSession(await sessionClaimsFromCookie());
 }
 
 export async function requireUser(): Promise<User> {

@@ -7,9 +7,37 @@ export const ERROR_MESSAGES = {
   invalid_document: 'نص المقال غير صالح ولم يُحفظ.',
   conflict: 'عدّل شخص آخر هذا المقال بعد آخر حفظ لك؛ لم يُحفظ تعديلك حتى لا يضيع عمله.',
   server_error: 'حدث خطأ في الخادم ولم يُحفظ شيء. أعد المحاولة.',
+  cross_origin: 'رُفض الطلب لأنه لم يأتِ من صفحات هذا الموقع.',
+  unsupported_media_type: 'نوع البيانات المرسلة غير مقبول.',
+  too_large: 'البيانات المرسلة أكبر من المسموح.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+// The HTTP status of each outcome, for route handlers (lib/route.ts): one mapping for all of them.
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid_input: 400,
+  invalid_document: 422,
+  conflict: 409,
+  server_error: 500,
+  cross_origin: 403,
+  unsupported_media_type: 415,
+  too_large: 413,
+};
+
+// A refusal with its own status and Arabic message (an upload's, say), for a route handler.
+export class Refusal extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'Refusal';
+  }
+}
 
 export type FieldErrors = Record<string, string>;
 

@@ -14,6 +14,7 @@ import {
   type UploadRefusal,
 } from '@/lib/media-urls';
 import type { Actor } from '@/lib/permissions';
+import { Refusal } from '@/lib/errors';
 
 // Uploaded images: checked by their bytes, decoded and re-encoded by sharp into web sizes, and
 // stored under MEDIA_DIR with names the server makes. What readers get is never the uploaded
@@ -41,12 +42,11 @@ const REFUSAL_STATUS: Record<UploadRefusal, number> = {
   too_many_pixels: 422,
 };
 
-export class UploadRefused extends Error {
-  readonly status: number;
+// A Refusal, so that the route door (lib/route.ts) answers it with its status and message.
+export class UploadRefused extends Refusal {
   constructor(readonly reason: UploadRefusal) {
-    super(UPLOAD_MESSAGES[reason]);
+    super(REFUSAL_STATUS[reason], UPLOAD_MESSAGES[reason]);
     this.name = 'UploadRefused';
-    this.status = REFUSAL_STATUS[reason];
   }
 }
 

@@ -45,6 +45,11 @@ export const newsroomSettings = {
   dates,
 } as const;
 
+// Behind https: HSTS is sent and every cookie is Secure.
+export function siteIsHttps(): boolean {
+  return newsroomSettings.siteUrl.startsWith('https:');
+}
+
 export function absoluteUrl(path: string): string {
   return `${newsroomSettings.siteUrl}${path}`;
 }

@@ -17,3 +17,21 @@ export function safeDecode(segment: string): string {
     return segment;
   }
 }
+
+// Where to go after signing in: only a path on this site. The value is parsed as a URL against
+// the site's own origin, the way a browser will read it, so "//evil.test", "/\evil.test" and
+// "/<tab>/evil.test" (which browsers fold into "//evil.test") all resolve elsewhere and are refused.
+export function safeNextPath(next: unknown, fallback = '/newsroom'): string {
+  if (typeof next !== 'string' || next.length > 2000 || !next.startsWith('/')) return fallback;
+  // Backslashes are slashes to a browser, and controls and whitespace inside a URL are dropped.
+  if (/[\\\u0000-\u0020\u007f]/.test(next)) return fallback;
+  const base = 'http://newsroom.invalid';
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== base) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
+}

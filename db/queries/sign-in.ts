@@ -1,39 +1,135 @@
-import { eq, lt, sql } from 'drizzle-orm';
+import { eq, inArray, lt, sql } from 'drizzle-orm';
 import { db } from '@/db';
-import { signInAttempts } from '@/db/schema';
+import { lockedDevices, signInLimits } from '@/db/schema';
 
-// Online password guessing: an email address (known or not, so the answer reveals nothing) gets
-// MAX_SIGN_IN_ATTEMPTS attempts per SIGN_IN_WINDOW_MS until one succeeds; after that it is refused
-// until the window ends, even with the right password. Each attempt is counted, in one statement,
-// before its password is checked: requests sent in parallel cannot all pass a check made first.
-export const MAX_SIGN_IN_ATTEMPTS = 5;
-export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+// Online password guessing, slowed so that it cannot be turned against the account's owner
+// (OWASP's "device cookies"). Every attempt is counted, in one immediate transaction, before its
+// password is checked: requests sent in parallel cannot all pass a check made first.
+//
+// - A browser that signed in to this account before (a valid device cookie) has an allowance of
+//   its own; spending it locks that one browser, nobody else.
+// - Every other client shares the account's small allowance for untrusted clients, which then
+//   waits longer after each further failure (exponential back-off), so guessing from anywhere
+//   gets nowhere while the owner's own browser still signs in.
+// - An untrusted client (its address) has a limit across all accounts, so one client cannot try
+//   sixty addresses in a second.
+// - argon2 checks are capped per second across every worker process (the budget is a row here),
+//   and untrusted clients may use only part of it: a flood cannot starve readers of CPU, nor
+//   keep the owners' own browsers out.
+export const SIGN_IN_LIMITS = {
+  device: { attempts: 5, windowMs: 15 * 60 * 1000, lockMs: 15 * 60 * 1000 },
+  client: { attempts: 20, windowMs: 15 * 60 * 1000 },
+  account: { free: 5, firstDelayMs: 1000, maxDelayMs: 15 * 60 * 1000 },
+  argon2: { perSecond: 16, untrustedPerSecond: 12 },
+  // Counters not touched for this long are forgotten (made-up addresses, mostly).
+  forgetAfterMs: 24 * 60 * 60 * 1000,
+} as const;
 
-// Counts one attempt and says whether it may go on to the password check.
-export function admitSignInAttempt(email: string, now: number): boolean {
-  const ended = sql`${now} - ${signInAttempts.windowStartedAt} >= ${SIGN_IN_WINDOW_MS}`;
-  return db.transaction((tx) => {
-    // Addresses whose window ended long ago (made-up ones, mostly) are not kept.
-    tx.delete(signInAttempts)
-      .where(lt(signInAttempts.windowStartedAt, now - SIGN_IN_WINDOW_MS))
-      .run();
-    const row = tx
-      .insert(signInAttempts)
-      .values({ email, attempts: 1, windowStartedAt: now })
-      .onConflictDoUpdate({
-        target: signInAttempts.email,
-        set: {
-          attempts: sql`CASE WHEN ${ended} THEN 1 ELSE ${signInAttempts.attempts} + 1 END`,
-          windowStartedAt: sql`CASE WHEN ${ended} THEN ${now} ELSE ${signInAttempts.windowStartedAt} END`,
-        },
-      })
-      .returning({ attempts: signInAttempts.attempts })
-      .get();
-    return row.attempts <= MAX_SIGN_IN_ATTEMPTS;
-  });
+export type SignInAttempt = {
+  email: string;
+  // The device id from a valid device cookie for this very email, or null (untrusted).
+  device: string | null;
+  // The client's address (or another stable id of the untrusted client).
+  client: string;
+  now: number;
+};
+
+export type Admission = { ok: true } | { ok: false; reason: 'locked' | 'busy'; retryAfterMs: number };
+
+const keyOf = {
+  device: (device: string) => `device:${device}`,
+  client: (client: string) => `client:${client}`,
+  account: (email: string) => `account:${email}`,
+  argon2: 'argon2:second',
+};
+
+// The wait before the next untrusted attempt on an account that has had `attempts` of them.
+export function accountDelayMs(attempts: number): number {
+  const { free, firstDelayMs, maxDelayMs } = SIGN_IN_LIMITS.account;
+  if (attempts < free) return 0;
+  return Math.min(maxDelayMs, firstDelayMs * 2 ** (attempts - free));
 }
 
-// A success: the address starts again from nothing.
-export function clearSignInAttempts(email: string): void {
-  db.delete(signInAttempts).where(eq(signInAttempts.email, email)).run();
+type Counter = { attempts: number; windowStartedAt: number; lastAttemptAt: number };
+
+// Counts one attempt and says whether it may go on to the password check.
+export function admitSignInAttempt(attempt: SignInAttempt): Admission {
+  const { email, device, client, now } = attempt;
+  return db.transaction(
+    (tx) => {
+      tx.delete(signInLimits)
+        .where(lt(signInLimits.lastAttemptAt, now - SIGN_IN_LIMITS.forgetAfterMs))
+        .run();
+      tx.delete(lockedDevices).where(lt(lockedDevices.lockedUntil, now)).run();
+      const read = (key: string): Counter | undefined =>
+        tx.select().from(signInLimits).where(eq(signInLimits.key, key)).get();
+      // Adds one to a counter whose window is `windowMs` long (starting again once it has ended).
+      const count = (key: string, windowMs: number) => {
+        const ended = sql`${now} - ${signInLimits.windowStartedAt} >= ${windowMs}`;
+        tx.insert(signInLimits)
+          .values({ key, attempts: 1, windowStartedAt: now, lastAttemptAt: now })
+          .onConflictDoUpdate({
+            target: signInLimits.key,
+            set: {
+              attempts: sql`CASE WHEN ${ended} THEN 1 ELSE ${signInLimits.attempts} + 1 END`,
+              windowStartedAt: sql`CASE WHEN ${ended} THEN ${now} ELSE ${signInLimits.windowStartedAt} END`,
+              lastAttemptAt: now,
+            },
+          })
+          .run();
+      };
+      const inWindow = (counter: Counter | undefined, windowMs: number) =>
+        counter && now - counter.windowStartedAt < windowMs ? counter.attempts : 0;
+
+      if (device !== null) {
+        const lock = tx.select().from(lockedDevices).where(eq(lockedDevices.device, device)).get();
+        if (lock) return { ok: false, reason: 'locked', retryAfterMs: lock.lockedUntil - now };
+      }
+      const trusted = device !== null;
+
+      if (device !== null) {
+        const { attempts, windowMs, lockMs } = SIGN_IN_LIMITS.device;
+        if (inWindow(read(keyOf.device(device)), windowMs) >= attempts) {
+          tx.insert(lockedDevices)
+            .values({ device, lockedUntil: now + lockMs })
+            .onConflictDoUpdate({ target: lockedDevices.device, set: { lockedUntil: now + lockMs } })
+            .run();
+          tx.delete(signInLimits)
+            .where(eq(signInLimits.key, keyOf.device(device)))
+            .run();
+          return { ok: false, reason: 'locked', retryAfterMs: lockMs };
+        }
+      } else {
+        const { attempts, windowMs } = SIGN_IN_LIMITS.client;
+        const byClient = read(keyOf.client(client));
+        if (inWindow(byClient, windowMs) >= attempts)
+          return { ok: false, reason: 'locked', retryAfterMs: byClient!.windowStartedAt + windowMs - now };
+        const byAccount = read(keyOf.account(email));
+        const wait = byAccount ? byAccount.lastAttemptAt + accountDelayMs(byAccount.attempts) - now : 0;
+        if (wait > 0) return { ok: false, reason: 'locked', retryAfterMs: wait };
+      }
+
+      const { perSecond, untrustedPerSecond } = SIGN_IN_LIMITS.argon2;
+      const budget = read(keyOf.argon2);
+      if (inWindow(budget, 1000) >= (trusted ? perSecond : untrustedPerSecond))
+        return { ok: false, reason: 'busy', retryAfterMs: budget!.windowStartedAt + 1000 - now };
+
+      count(keyOf.argon2, 1000);
+      if (device !== null) count(keyOf.device(device), SIGN_IN_LIMITS.device.windowMs);
+      else {
+        count(keyOf.client(client), SIGN_IN_LIMITS.client.windowMs);
+        // The back-off counts every untrusted attempt since the last success, whatever the window.
+        count(keyOf.account(email), Number.MAX_SAFE_INTEGER);
+      }
+      return { ok: true };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+// A success: this account's untrusted allowance and this browser's own start again from nothing.
+export function clearSignInAttempts(attempt: Pick<SignInAttempt, 'email' | 'device'>): void {
+  const keys = [keyOf.account(attempt.email)];
+  if (attempt.device) keys.push(keyOf.device(attempt.device));
+  db.delete(signInLimits).where(inArray(signInLimits.key, keys)).run();
 }

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { prepareOnFirstUse } from '@/db/prepared';
 import { users, type Role, type User } from '@/db/schema';
+import { endSessionsOf } from '@/db/queries/sessions';
 import { hashPassword } from '@/lib/password';
 
 const userById = prepareOnFirstUse(() =>
@@ -51,4 +52,18 @@ export async function createUser(input: {
     .values({ email: input.email.trim().toLowerCase(), name: input.name, role: input.role, passwordHash })
     .returning()
     .get();
+}
+
+// The password's hash, made again with today's settings (lib/password.ts needsRehash).
+export function replacePasswordHash(userId: number, passwordHash: string): void {
+  db.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+}
+
+// A new password chosen for the user (by an admin or by themselves): every open session ends.
+export async function resetPassword(userId: number, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  db.transaction((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    endSessionsOf(tx, userId);
+  });
 }

@@ -59,15 +59,21 @@ export const workflowInput = z.object({
 });
 export type WorkflowInput = z.infer<typeof workflowInput>;
 
+// Long passphrases are welcome; the cap bounds the work of one argon2 check.
+export const PASSWORD_MAX = 128;
+
 export const signInInput = z.object({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
-  password: z.string().min(1).max(1024),
+  password: z.string().min(1).max(PASSWORD_MAX),
 });
 
 export const newUserInput = z.object({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email('البريد الإلكتروني غير صالح')),
   name: z.string().trim().min(1, 'الاسم مطلوب').max(120),
   role: z.enum(['reporter', 'editor', 'admin']),
-  password: z.string().min(10, 'كلمة المرور عشرة أحرف على الأقل').max(1024),
+  password: z
+    .string()
+    .min(10, 'كلمة المرور عشرة أحرف على الأقل')
+    .max(PASSWORD_MAX, `كلمة المرور ${PASSWORD_MAX} حرفاً على الأكثر`),
 });
 export type NewUserInput = z.infer<typeof newUserInput>;

@@ -3,7 +3,8 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { SIGN_IN_LOCKED, SIGN_IN_MESSAGES } from '@/lib/sign-in-messages';
+import { SIGN_IN_BUSY, SIGN_IN_LOCKED, SIGN_IN_MESSAGES } from '@/lib/sign-in-messages';
+import { safeNextPath } from '@/lib/urls';
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();
@@ -22,10 +23,17 @@ export function SignInForm({ next }: { next: string }) {
         redirect: false,
       });
       if (!result || result.error) {
-        setError(result?.error === SIGN_IN_LOCKED ? SIGN_IN_MESSAGES.locked : SIGN_IN_MESSAGES.wrong);
+        setError(
+          result?.error === SIGN_IN_LOCKED
+            ? SIGN_IN_MESSAGES.locked
+            : result?.error === SIGN_IN_BUSY
+              ? SIGN_IN_MESSAGES.busy
+              : SIGN_IN_MESSAGES.wrong,
+        );
         return;
       }
-      router.replace(next);
+      // Checked again in the browser, so that this form alone can never send anyone off-site.
+      router.replace(safeNextPath(next));
       router.refresh();
     } catch {
       setError(SIGN_IN_MESSAGES.offline);

@@ -2,11 +2,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { mediaDir } from '@/lib/media';
 import { isMediaFile } from '@/lib/media-urls';
+import { publicRoute } from '@/lib/route';
 
 // GET /media/<file>: a stored web size. Only names the server makes are served (no traversal,
 // no other files of MEDIA_DIR), and a name is never reused, so browsers may keep it forever.
-export async function GET(_request: Request, { params }: { params: Promise<{ file: string }> }) {
-  const { file } = await params;
+export const GET = publicRoute({}, async ({ params }) => {
+  const file = String((params as { file?: string }).file ?? '');
   if (!isMediaFile(file)) return notFound();
   let data: Buffer;
   try {
@@ -22,7 +23,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ fil
       'X-Content-Type-Options': 'nosniff',
     },
   });
-}
+});
 
 function notFound(): Response {
   return new Response('الصورة غير موجودة.', {

@@ -1,13 +1,10 @@
-import { headers } from 'next/headers';
 import { recordShare } from '@/db/queries/stats';
-import { parseId } from '@/lib/urls';
+import { idParams, publicRoute } from '@/lib/route';
 import { isKnownBot } from '@/lib/visitors';
 
 // Sent when a reader uses a share link. Anonymous: it only ever adds one to a published
-// article's shares.
-export async function POST(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const articleId = parseId((await params).id);
-  if (!articleId) return new Response(null, { status: 404 });
-  if (!isKnownBot((await headers()).get('user-agent'))) recordShare(articleId);
+// article's shares. The public door refuses a body and a post from another site.
+export const POST = publicRoute({ params: idParams }, ({ request, params }) => {
+  if (!isKnownBot(request.headers.get('user-agent'))) recordShare(params.id);
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
-}
+});

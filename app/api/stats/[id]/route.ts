@@ -1,14 +1,10 @@
 import { getArticleCounts } from '@/db/queries/stats';
-import { parseId } from '@/lib/urls';
+import { idParams, publicRoute } from '@/lib/route';
 
 // An article's counts for its page. One primary-key read; a CDN may keep it for a minute, so the
 // counts readers see are at most a minute old.
-export function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return params.then(({ id }) => {
-    const articleId = parseId(id);
-    if (!articleId) return Response.json({ error: 'not_found' }, { status: 404 });
-    return Response.json(getArticleCounts(articleId), {
-      headers: { 'Cache-Control': 'public, max-age=0, s-maxage=60' },
-    });
-  });
-}
+export const GET = publicRoute({ params: idParams }, ({ params }) =>
+  Response.json(getArticleCounts(params.id), {
+    headers: { 'Cache-Control': 'public, max-age=0, s-maxage=60' },
+  }),
+);

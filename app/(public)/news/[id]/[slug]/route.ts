@@ -1,5 +1,6 @@
 import { ARTICLE_CACHE_CONTROL } from '@/lib/reader-cache';
 import { readArticle, readRelated } from '@/lib/reader-data';
+import { publicRoute } from '@/lib/route';
 import { articlePath, parseId, safeDecode } from '@/lib/urls';
 import { articleNotFoundHtml, articlePageHtml } from './article-page';
 
@@ -15,8 +16,9 @@ export function generateStaticParams(): { id: string; slug: string }[] {
 
 const HTML = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': ARTICLE_CACHE_CONTROL };
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string; slug: string }> }) {
-  const { id, slug } = await params;
+// The public door, without reading the request: the page is the same for every reader.
+export const GET = publicRoute({ sameOrigin: false }, async ({ params }) => {
+  const { id, slug } = params as { id: string; slug: string };
   const articleId = parseId(id);
   const loaded = articleId ? await readArticle(articleId) : null;
   if (!loaded) return new Response(articleNotFoundHtml(), { status: 404, headers: HTML });
@@ -33,4 +35,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     tags.map((t) => t.id),
   );
   return new Response(articlePageHtml({ article, tags, notes, related }), { headers: HTML });
-}
+});

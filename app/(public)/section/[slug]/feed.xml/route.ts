@@ -1,4 +1,5 @@
 import { feedResponse } from '@/lib/reader-feeds';
+import { publicRoute, slugParams } from '@/lib/route';
 
 // Cached like the pages; publishing or unpublishing refreshes it (lib/reader-cache.ts).
 export const dynamic = 'force-static';
@@ -8,6 +9,7 @@ export function generateStaticParams(): { slug: string }[] {
   return [];
 }
 
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  return feedResponse({ kind: 'section', slug: (await params).slug }, 'rss');
-}
+// The public door, without reading the request: a cached feed is the same for every reader.
+export const GET = publicRoute({ sameOrigin: false, params: slugParams }, ({ params }) =>
+  feedResponse({ kind: 'section', slug: params.slug }, 'rss'),
+);

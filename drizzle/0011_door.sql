@@ -1,0 +1,34 @@
+-- Sessions carry the version stored with their user: bumping it (sign-out, role change, password
+-- reset, disabling) ends every open session of that user at its next request.
+ALTER TABLE `users` ADD `session_version` integer DEFAULT 0 NOT NULL;
+--> statement-breakpoint
+-- Sign-in limits per key (an untrusted client, an account's untrusted allowance, a device cookie,
+-- the global argon2 budget), replacing the per-address lock that anyone could renew.
+DROP TABLE IF EXISTS `sign_in_attempts`;
+--> statement-breakpoint
+CREATE TABLE `sign_in_limits` (
+	`key` text PRIMARY KEY NOT NULL,
+	`attempts` integer NOT NULL,
+	`window_started_at` integer NOT NULL,
+	`last_attempt_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `sign_in_limits_last_idx` ON `sign_in_limits` (`last_attempt_at`);
+--> statement-breakpoint
+-- Device cookies that were used for wrong passwords too often: refused until `locked_until`.
+CREATE TABLE `locked_devices` (
+	`device` text PRIMARY KEY NOT NULL,
+	`locked_until` integer NOT NULL
+);
+--> statement-breakpoint
+-- Who has an article open, shared by every worker process (was one process's memory).
+CREATE TABLE `editor_presence` (
+	`article_id` integer NOT NULL,
+	`tab_id` text NOT NULL,
+	`user_id` integer NOT NULL REFERENCES `users`(`id`) ON DELETE CASCADE,
+	`name` text NOT NULL,
+	`seen_at` integer NOT NULL,
+	PRIMARY KEY (`article_id`, `tab_id`)
+);
+--> statement-breakpoint
+CREATE INDEX `editor_presence_user_idx` ON `editor_presence` (`article_id`, `user_id`, `seen_at`);
