@@ -18,6 +18,15 @@ const nextConfig = {
   async headers() {
     // Self-hosted fonts (public/fonts) keep their names across builds: cache for a week.
     return [
+      // Everything else gets its security headers from proxy.ts at run time; Next's own build
+      // files (which the proxy skips) need only these, which depend on nothing configurable.
+      {
+        source: '/_next/:path*',
+        headers: [
+          { key: 'X-Content-Type-Options', value: 'nosniff' },
+          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+        ],
+      },
       {
         source: '/fonts/:file*',
         headers: [{ key: 'Cache-Control', value: 'public, max-age=604800, stale-while-revalidate=86400' }],

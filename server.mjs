@@ -36,6 +36,15 @@ const TTL_MS = 60_000;
 const MAX_BYTES = 64 * 1024 * 1024; // raw and gzipped pages together
 const ARTICLE_PATH = /^\/news\/[1-9][0-9]{0,15}\/([^/?#]+)$/;
 // Requests Next must answer itself: its own revalidation and preview, and our own fills.
+// lib/security-headers.ts SECURITY_HEADER_NAMES (this file cannot import the app's TypeScript).
+const SECURITY_HEADERS = [
+  'content-security-policy',
+  'x-content-type-options',
+  'referrer-policy',
+  'permissions-policy',
+  'x-frame-options',
+  'strict-transport-security',
+];
 const BYPASS_HEADERS = ['x-prerender-revalidate', 'x-front-cache-fill', 'rsc', 'next-router-state-tree'];
 
 /** @type {Map<string, { expires: number; headers: Record<string, string>; body: Buffer; gzip: Buffer }>} */
@@ -99,6 +108,14 @@ async function fill(pathname) {
     pages.set(pathname, {
       expires: Date.now() + TTL_MS,
       headers: {
+        // The security headers proxy.ts gave this page (lib/security-headers.ts): the copy is
+        // served with the same ones.
+        ...Object.fromEntries(
+          SECURITY_HEADERS.flatMap((name) => {
+            const value = response.headers.get(name);
+            return value ? [[name, value]] : [];
+          }),
+        ),
         'content-type': type,
         'cache-control': response.headers.get('cache-control') ?? 'public, max-age=0, s-maxage=60',
         'x-nextjs-cache': 'HIT',

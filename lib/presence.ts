@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, lt, ne, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { editorPresence } from '@/db/schema';
 
@@ -42,19 +42,13 @@ export function touchPresence(
             setWhere: eq(editorPresence.userId, user.id),
           })
           .run();
-        const mine = and(eq(editorPresence.articleId, articleId), eq(editorPresence.userId, user.id));
-        const extra = tx
-          .select({ tabId: editorPresence.tabId })
-          .from(editorPresence)
-          .where(mine)
-          .orderBy(desc(editorPresence.seenAt), desc(sql`rowid`))
-          .limit(-1)
-          .offset(MAX_TABS_PER_PERSON)
-          .all();
-        for (const row of extra)
-          tx.delete(editorPresence)
-            .where(and(mine, eq(editorPresence.tabId, row.tabId)))
-            .run();
+        // This person's tabs beyond the newest few are dropped: made-up tab ids only push out
+        // their sender's own older ones.
+        tx.run(sql`DELETE FROM ${editorPresence}
+          WHERE ${editorPresence.articleId} = ${articleId} AND ${editorPresence.userId} = ${user.id}
+            AND rowid NOT IN (SELECT rowid FROM ${editorPresence}
+              WHERE ${editorPresence.articleId} = ${articleId} AND ${editorPresence.userId} = ${user.id}
+              ORDER BY ${editorPresence.seenAt} DESC, rowid DESC LIMIT ${MAX_TABS_PER_PERSON})`);
       }
       return tx
         .select({ name: editorPresence.name, userId: editorPresence.userId })

@@ -34,7 +34,7 @@ export async function authorizeSignIn(
       ? await verifyPassword(user.passwordHash, password)
       : await verifyAgainstNothing(password);
   if (!valid || !user) return null;
-  clearSignInAttempts({ email, device });
+  clearSignInAttempts({ email, device, client: client.address });
   if (needsRehash(user.passwordHash)) replacePasswordHash(user.id, await hashPassword(password));
   return {
     user: { id: String(user.id), name: user.name, email: user.email, sessionVersion: user.sessionVersion },

@@ -19,7 +19,7 @@ import { lockedDevices, signInLimits } from '@/db/schema';
 export const SIGN_IN_LIMITS = {
   device: { attempts: 5, windowMs: 15 * 60 * 1000, lockMs: 15 * 60 * 1000 },
   client: { attempts: 20, windowMs: 15 * 60 * 1000 },
-  account: { free: 5, firstDelayMs: 1000, maxDelayMs: 15 * 60 * 1000 },
+  account: { free: 5, firstDelayMs: 30 * 1000, maxDelayMs: 15 * 60 * 1000 },
   argon2: { perSecond: 16, untrustedPerSecond: 12 },
   // Counters not touched for this long are forgotten (made-up addresses, mostly).
   forgetAfterMs: 24 * 60 * 60 * 1000,
@@ -65,7 +65,9 @@ export function admitSignInAttempt(attempt: SignInAttempt): Admission {
         tx.select().from(signInLimits).where(eq(signInLimits.key, key)).get();
       // Adds one to a counter whose window is `windowMs` long (starting again once it has ended).
       const count = (key: string, windowMs: number) => {
-        const ended = sql`${now} - ${signInLimits.windowStartedAt} >= ${windowMs}`;
+        // abs(): a window another process started a moment "later" (clocks read out of order) is no
+        // reason to refuse, and an instant far from it starts a new one.
+        const ended = sql`abs(${now} - ${signInLimits.windowStartedAt}) >= ${windowMs}`;
         tx.insert(signInLimits)
           .values({ key, attempts: 1, windowStartedAt: now, lastAttemptAt: now })
           .onConflictDoUpdate({
@@ -79,7 +81,7 @@ export function admitSignInAttempt(attempt: SignInAttempt): Admission {
           .run();
       };
       const inWindow = (counter: Counter | undefined, windowMs: number) =>
-        counter && now - counter.windowStartedAt < windowMs ? counter.attempts : 0;
+        counter && Math.abs(now - counter.windowStartedAt) < windowMs ? counter.attempts : 0;
 
       if (device !== null) {
         const lock = tx.select().from(lockedDevices).where(eq(lockedDevices.device, device)).get();
@@ -127,9 +129,18 @@ export function admitSignInAttempt(attempt: SignInAttempt): Admission {
   );
 }
 
-// A success: this account's untrusted allowance and this browser's own start again from nothing.
-export function clearSignInAttempts(attempt: Pick<SignInAttempt, 'email' | 'device'>): void {
-  const keys = [keyOf.account(attempt.email)];
-  if (attempt.device) keys.push(keyOf.device(attempt.device));
-  db.delete(signInLimits).where(inArray(signInLimits.key, keys)).run();
+// A success: this account's untrusted allowance and this browser's own start again from nothing,
+// and the client gets its attempt back, so that an office behind one address, whose people sign
+// in rightly all day, never reaches the client's limit (which is meant for wrong passwords).
+export function clearSignInAttempts(attempt: Pick<SignInAttempt, 'email' | 'device' | 'client'>): void {
+  db.transaction((tx) => {
+    const keys = [keyOf.account(attempt.email)];
+    if (attempt.device) keys.push(keyOf.device(attempt.device));
+    tx.delete(signInLimits).where(inArray(signInLimits.key, keys)).run();
+    if (!attempt.device)
+      tx.update(signInLimits)
+        .set({ attempts: sql`max(${signInLimits.attempts} - 1, 0)` })
+        .where(eq(signInLimits.key, keyOf.client(attempt.client)))
+        .run();
+  });
 }

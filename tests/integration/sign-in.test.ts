@@ -224,3 +224,19 @@ describe('sessions end when they should', () => {
     assert.equal(signedIn?.user.sessionVersion, user.sessionVersion + 1);
   });
 });
+
+describe('an office behind one address', () => {
+  test('right passwords give the client its attempts back, so colleagues keep signing in', async () => {
+    const people = await Promise.all(
+      Array.from({ length: 4 }, (_, i) =>
+        createUser({ email: `office-${i}@test.example`, name: 'زميل', role: 'reporter', password: PASSWORD }),
+      ),
+    );
+    for (let round = 0; round < SIGN_IN_LIMITS.client.attempts; round++)
+      for (const person of people)
+        assert.equal(
+          await outcome(attempt(person.email, PASSWORD, { address: 'office-nat' }, tick(300))),
+          'signed in',
+        );
+  });
+});

@@ -6,10 +6,11 @@ import { html, trustedHtml, type Html } from '@/lib/html';
 import { mediaSrc, mediaSrcSet, mediaUrl } from '@/lib/media-urls';
 import { articleListHtml, publishedDateHtml, readerDocument } from '@/lib/reader-html';
 import { absoluteUrl, newsroomSettings } from '@/lib/settings';
+import { ARTICLE_SCRIPT } from '@/lib/reader-scripts';
 import { articlePath } from '@/lib/urls';
 
 // The article page as one HTML document: what a reader landing from a search engine or a shared
-// link needs, and no framework JavaScript. Its only script is ARTICLE_SCRIPT below (about 1 kB):
+// link needs, and no framework JavaScript. Its only script is ARTICLE_SCRIPT (lib/reader-scripts.ts) (about 1 kB):
 // the view beacon, the counts, and the share links. Lighthouse (bench/lighthouse.ts) measured the
 // React version of this page at performance 66–71, most of it the framework's hydration.
 
@@ -121,45 +122,6 @@ function shareLinksHtml(article: PublishedArticle): Html {
     </ul>
   </section>`;
 }
-
-// Runs once the page has loaded: counts the view (the server ignores bots and repeats within half
-// an hour), shows the counts, copies the link, and counts a share when a share link is used.
-// Plain ES2017 with no imports: it is the page's only script.
-const ARTICLE_SCRIPT = `(function () {
-  var article = document.querySelector('article[data-article-id]');
-  if (!article) return;
-  var id = article.getAttribute('data-article-id');
-  var format = new Intl.NumberFormat('ar-u-nu-' + article.getAttribute('data-digits')).format;
-  var beacon = function (path) { if (navigator.sendBeacon) navigator.sendBeacon(path + id); };
-  var share = function () { beacon('/api/shares/'); };
-  addEventListener('load', function () {
-    beacon('/api/views/');
-    fetch('/api/stats/' + id).then(function (r) { return r.ok ? r.json() : null; }).then(function (counts) {
-      if (!counts) return;
-      article.querySelectorAll('.counters data').forEach(function (el) {
-        var n = counts[el.getAttribute('data-count')];
-        if (typeof n !== 'number') return;
-        el.value = String(n);
-        el.textContent = format(n);
-      });
-    }).catch(function () {});
-  });
-  var box = article.querySelector('.share');
-  if (!box) return;
-  var status = box.querySelector('[role=status]');
-  box.addEventListener('click', function (event) {
-    var target = event.target;
-    if (!(target instanceof Element)) return;
-    if (target.closest('a')) return share();
-    if (!target.closest('[data-copy-link]')) return;
-    // No clipboard on a page served over plain http, or when the reader refused it.
-    var copied = navigator.clipboard ? navigator.clipboard.writeText(article.getAttribute('data-url')) : Promise.reject();
-    copied.then(function () {
-      status.textContent = 'تم نسخ الرابط';
-      share();
-    }, function () { status.textContent = 'تعذّر النسخ؛ انسخ الرابط من شريط العنوان.'; });
-  });
-})();`;
 
 export function articlePageHtml({
   article,

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { READER_INLINE_SCRIPTS } from '@/lib/reader-scripts';
+import { siteIsHttps } from '@/lib/settings';
+
+// The security headers of every response, by the kind of route (proxy.ts sets them; server.mjs
+// keeps them with the article pages it serves from its front copy). Decided at run time, never
+// at build time: HSTS and Secure cookies follow the site URL the server is started with.
+//
+// - Plain-HTML reader pages (lib/reader-html.ts readerDocument) run only the script constants of
+//   lib/reader-scripts.ts, allowed by their sha256 hashes: the page is the same bytes for every
+//   reader, so it stays cacheable, and any other inline script (injected text) is refused.
+// - The newsroom and sign-in are rendered per request anyway: a fresh nonce per response, as in
+//   Next's CSP guide, and they may not be framed by anyone (clickjacking publish buttons).
+// - Reader pages still rendered by React (their inline flight data changes with every page)
+//   allow inline scripts from this origin only; they carry no user-written script.
+// - Everything else (JSON, feeds, images) may run nothing at all.
+
+export type RouteKind = 'reader-html' | 'reader-react' | 'newsroom' | 'resource';
+
+// Reader pages written by readerDocument (add a pattern when a page moves to plain HTML).
+export const PLAIN_HTML_READER_PATHS: readonly RegExp[] = [/^\/news\/[^/]+\/[^/]+$/];
+
+export function routeKindOf(pathname: string): RouteKind {
+  if (pathname === '/newsroom' || pathname.startsWith('/newsroom/') || pathname === '/signin')
+    return 'newsroom';
+  if (
+    pathname.startsWith('/api/') ||
+    pathname.startsWith('/media/') ||
+    pathname.startsWith('/_next/') ||
+    pathname.startsWith('/fonts/') ||
+    /\.(xml|txt|svg|ico|png|webp|woff2?|json)$/.test(pathname)
+  )
+    return 'resource';
+  if (PLAIN_HTML_READER_PATHS.some((pattern) => pattern.test(pathname))) return 'reader-html';
+  return 'reader-react';
+}
+
+const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+// Computed once, when the server starts, from the script constants themselves.
+const READER_SCRIPT_HASHES = READER_INLINE_SCRIPTS.map(sha256).join(' ');
+
+// Styles: React writes style attributes and Next inlines the CSS, so inline styles are allowed;
+// a style cannot run code.
+const COMMON = [
+  "default-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+];
+
+export function contentSecurityPolicy(kind: RouteKind, nonce?: string): string {
+  const https = siteIsHttps() ? ['upgrade-insecure-requests'] : [];
+  switch (kind) {
+    case 'reader-html':
+      return [...COMMON, `script-src ${READER_SCRIPT_HASHES}`, "frame-ancestors 'self'", ...https].join('; ');
+    case 'reader-react':
+      return [...COMMON, "script-src 'self' 'unsafe-inline'", "frame-ancestors 'self'", ...https].join('; ');
+    case 'newsroom':
+      return [
+        ...COMMON,
+        `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+        "frame-ancestors 'none'",
+        ...https,
+      ].join('; ');
+    case 'resource':
+      return "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+  }
+}
+
+// The headers every response carries, whatever its kind.
+export function baseSecurityHeaders(kind: RouteKind): Record<string, string> {
+  return {
+    'X-Content-Type-Options': 'nosniff',
+    // The newsroom's addresses (article ids, drafts) are nobody else's business.
+    'Referrer-Policy': kind === 'newsroom' ? 'same-origin' : 'strict-origin-when-cross-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+    ...(kind === 'newsroom' ? { 'X-Frame-Options': 'DENY' } : {}),
+    ...(siteIsHttps() ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
+  };
+}
+
+export function securityHeaders(kind: RouteKind, nonce?: string): Record<string, string> {
+  return { ...baseSecurityHeaders(kind), 'Content-Security-Policy': contentSecurityPolicy(kind, nonce) };
+}
+
+// Names server.mjs copies from Next's answer into its front copy of a page.
+export const SECURITY_HEADER_NAMES = [
+  'content-security-policy',
+  'x-content-type-options',
+  'referrer-policy',
+  'permissions-policy',
+  'x-frame-options',
+  'strict-transport-security',
+] as const;

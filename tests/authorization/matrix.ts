@@ -1,0 +1,87 @@
+import type { ArticleAction, NewsroomAction } from '@/lib/permissions';
+
+// The authorization matrix: one row per door — every server action exported from a 'use server'
+// file and every method of every route.ts under app/ — saying who may pass it.
+// tests/unit/doors.test.ts fails when a door has no row here (and prints the row to add);
+// tests/integration/authorization.test.ts calls every row's door as each person below, on an
+// article in every state where the row depends on one, and checks each refusal is a refusal and
+// each allowance works; e2e/door.spec.ts probes the rows marked `probe: 'e2e'` over HTTP.
+//
+// Keys: `action <file>#<export>` and `route <file> <METHOD>`, paths from the repository root.
+
+export type Who =
+  // Anyone, signed in or not: readers' pages, feeds, beacons, sign-in itself.
+  | 'anyone'
+  // Any active member of the newsroom, whatever their role.
+  | 'newsroom'
+  // lib/permissions NEWSROOM_PERMISSIONS for this action.
+  | { newsroom: NewsroomAction }
+  // lib/permissions can() for this action, on an article in each state.
+  | { article: ArticleAction }
+  // The person who uploaded the image, or the desk (editors and admins).
+  | 'uploader-or-desk';
+
+export type MatrixRow = {
+  who: Who;
+  // Where the cells are proved: by calling the door in tests/integration/authorization.test.ts
+  // (the default), or over HTTP against the production server (doors that need Next's runtime).
+  probe?: 'integration' | 'e2e';
+  // For 'e2e' rows: an address to ask.
+  path?: string;
+};
+
+const ARTICLE_ACTIONS_FILE = 'app/(newsroom)/newsroom/articles/actions.ts';
+
+export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
+  [`action ${ARTICLE_ACTIONS_FILE}#createDraftAction`]: { who: { newsroom: 'createArticle' } },
+  [`action ${ARTICLE_ACTIONS_FILE}#saveDraftAction`]: { who: { article: 'edit' } },
+  [`action ${ARTICLE_ACTIONS_FILE}#suggestTagsAction`]: { who: 'newsroom' },
+  [`action ${ARTICLE_ACTIONS_FILE}#articlePresenceAction`]: { who: { article: 'view' } },
+  [`action ${ARTICLE_ACTIONS_FILE}#submitForReviewAction`]: { who: { article: 'submit' } },
+  [`action ${ARTICLE_ACTIONS_FILE}#requestChangesAction`]: { who: { article: 'requestChanges' } },
+  [`action ${ARTICLE_ACTIONS_FILE}#approveArticleAction`]: { who: { article: 'approve' } },
+  [`action ${ARTICLE_ACTIONS_FILE}#publishArticleAction`]: { who: { article: 'publish' } },
+  [`action ${ARTICLE_ACTIONS_FILE}#unpublishArticleAction`]: { who: { article: 'unpublish' } },
+
+  'route app/api/media/route.ts GET': { who: 'newsroom' },
+  'route app/api/media/[id]/route.ts PATCH': { who: 'uploader-or-desk' },
+  'route app/api/uploads/route.ts POST': { who: 'newsroom' },
+  'route app/api/stats/[id]/route.ts GET': { who: 'anyone' },
+  'route app/api/shares/[id]/route.ts POST': { who: 'anyone' },
+  'route app/api/views/[id]/route.ts POST': { who: 'anyone', probe: 'e2e', path: '/api/views/1' },
+  'route app/api/auth/[...nextauth]/route.ts GET': { who: 'anyone', probe: 'e2e', path: '/api/auth/csrf' },
+  'route app/api/auth/[...nextauth]/route.ts POST': {
+    who: 'anyone',
+    probe: 'e2e',
+    path: '/api/auth/callback/credentials',
+  },
+  'route app/media/[file]/route.ts GET': { who: 'anyone' },
+  'route app/(public)/news/[id]/[slug]/route.ts GET': { who: 'anyone', probe: 'e2e', path: '/news/1' },
+  'route app/(public)/feed.xml/route.ts GET': { who: 'anyone', probe: 'e2e', path: '/feed.xml' },
+  'route app/(public)/atom.xml/route.ts GET': { who: 'anyone', probe: 'e2e', path: '/atom.xml' },
+  'route app/(public)/news-sitemap.xml/route.ts GET': {
+    who: 'anyone',
+    probe: 'e2e',
+    path: '/news-sitemap.xml',
+  },
+  'route app/(public)/section/[slug]/feed.xml/route.ts GET': {
+    who: 'anyone',
+    probe: 'e2e',
+    path: '/section/politics/feed.xml',
+  },
+  'route app/(public)/section/[slug]/atom.xml/route.ts GET': {
+    who: 'anyone',
+    probe: 'e2e',
+    path: '/section/politics/atom.xml',
+  },
+  'route app/(public)/tag/[slug]/feed.xml/route.ts GET': {
+    who: 'anyone',
+    probe: 'e2e',
+    path: '/tag/%D8%A7%D9%84%D8%A7%D9%82%D8%AA%D8%B5%D8%A7%D8%AF/feed.xml',
+  },
+  'route app/(public)/tag/[slug]/atom.xml/route.ts GET': {
+    who: 'anyone',
+    probe: 'e2e',
+    path: '/tag/%D8%A7%D9%84%D8%A7%D9%82%D8%AA%D8%B5%D8%A7%D8%AF/atom.xml',
+  },
+};

@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, test } from 'node:test';
+import { html } from '@/lib/html';
+import { readerDocument } from '@/lib/reader-html';
+import { ARTICLE_SCRIPT, READER_INLINE_SCRIPTS } from '@/lib/reader-scripts';
+import {
+  SECURITY_HEADER_NAMES,
+  contentSecurityPolicy,
+  routeKindOf,
+  securityHeaders,
+  type RouteKind,
+} from '@/lib/security-headers';
+
+// The headers of every route kind (proxy.ts sets them; e2e/door.spec.ts checks them on the
+// production server).
+
+const ROUTES: Record<string, RouteKind> = {
+  '/newsroom': 'newsroom',
+  '/newsroom/articles/12': 'newsroom',
+  '/signin': 'newsroom',
+  '/news/12/%D8%B9%D9%86%D9%88%D8%A7%D9%86': 'reader-html',
+  '/': 'reader-react',
+  '/section/politics': 'reader-react',
+  '/search': 'reader-react',
+  '/api/media': 'resource',
+  '/api/auth/session': 'resource',
+  '/media/abc-320.webp': 'resource',
+  '/feed.xml': 'resource',
+  '/robots.txt': 'resource',
+};
+
+describe('security headers by route kind', () => {
+  test('every path has its kind', () => {
+    for (const [path, kind] of Object.entries(ROUTES)) assert.equal(routeKindOf(path), kind, path);
+  });
+
+  test('every kind has nosniff, a referrer policy, a permissions policy and a CSP', () => {
+    for (const kind of new Set(Object.values(ROUTES))) {
+      const headers = securityHeaders(kind, 'bm9uY2U=');
+      assert.equal(headers['X-Content-Type-Options'], 'nosniff');
+      assert.ok(headers['Referrer-Policy']);
+      assert.match(headers['Permissions-Policy']!, /camera=\(\)/);
+      assert.match(headers['Content-Security-Policy']!, /object-src 'none'|default-src 'none'/);
+      // Plain http here: no HSTS, and no upgrade of requests.
+      assert.equal(headers['Strict-Transport-Security'], undefined);
+      assert.doesNotMatch(headers['Content-Security-Policy']!, /upgrade-insecure-requests/);
+    }
+  });
+
+  test('the newsroom and sign-in: a nonce, and no framing by anyone', () => {
+    const headers = securityHeaders('newsroom', 'bm9uY2U=');
+    assert.match(headers['Content-Security-Policy']!, /script-src 'self' 'nonce-bm9uY2U=' 'strict-dynamic'/);
+    assert.match(headers['Content-Security-Policy']!, /frame-ancestors 'none'/);
+    assert.equal(headers['X-Frame-Options'], 'DENY');
+    assert.equal(headers['Referrer-Policy'], 'same-origin');
+  });
+
+  test("a plain-HTML reader page's inline scripts are exactly the ones its CSP allows by hash", () => {
+    const page = readerDocument({ title: 'عنوان', main: html`<p>نص</p>`, script: ARTICLE_SCRIPT });
+    const inline = [
+      ...page.matchAll(/<script(?![^>]*type="application\/ld\+json")[^>]*>([\s\S]*?)<\/script>/g),
+    ].map((m) => m[1]!);
+    assert.equal(inline.length, 1);
+    const csp = contentSecurityPolicy('reader-html');
+    for (const script of inline) {
+      const hash = createHash('sha256').update(script, 'utf8').digest('base64');
+      assert.ok(csp.includes(`'sha256-${hash}'`), 'the inline script is allowed by its hash');
+    }
+    assert.doesNotMatch(csp, /unsafe-inline'[^;]*;[^;]*script-src|script-src[^;]*unsafe-inline/);
+    assert.equal(csp.match(/'sha256-/g)!.length, READER_INLINE_SCRIPTS.length);
+  });
+
+  test('behind https: HSTS and upgraded requests (settings read at start, not at build)', () => {
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--conditions=react-server',
+        '-e',
+        "import('@/lib/security-headers').then((m) => console.log(JSON.stringify(m.securityHeaders('reader-html'))))",
+      ],
+      { env: { ...process.env, NEWSROOM_SITE_URL: 'https://news.example' }, encoding: 'utf8' },
+    );
+    const headers = JSON.parse(out) as Record<string, string>;
+    assert.equal(headers['Strict-Transport-Security'], 'max-age=31536000; includeSubDomains');
+    assert.match(headers['Content-Security-Policy']!, /upgrade-insecure-requests/);
+  });
+
+  test('server.mjs keeps the same headers with the pages it serves from its front copy', () => {
+    const server = readFileSync('server.mjs', 'utf8');
+    for (const name of SECURITY_HEADER_NAMES) assert.ok(server.includes(`'${name}'`), name);
+  });
+});
