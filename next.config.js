@@ -1,3 +1,11 @@
+const READER_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+};
+const NEWSROOM_HEADERS = { ...READER_HEADERS, 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY' };
+const headersOf = (map) => Object.entries(map).map(([key, value]) => ({ key, value }));
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native modules are loaded by Node at run time, never bundled.
@@ -16,17 +24,15 @@ const nextConfig = {
   },
   reactStrictMode: true,
   async headers() {
-    // Self-hosted fonts (public/fonts) keep their names across builds: cache for a week.
     return [
-      // Everything else gets its security headers from proxy.ts at run time; Next's own build
-      // files (which the proxy skips) need only these, which depend on nothing configurable.
-      {
-        source: '/_next/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-        ],
-      },
+      // lib/security-headers.ts staticSecurityHeaders (a unit test keeps the two the same); the
+      // CSP and HSTS depend on the running server and come from proxy.ts. Later rules win.
+      { source: '/:path*', headers: headersOf(READER_HEADERS) },
+      ...['/newsroom', '/newsroom/:path*', '/signin'].map((source) => ({
+        source,
+        headers: headersOf(NEWSROOM_HEADERS),
+      })),
+      // Self-hosted fonts (public/fonts) keep their names across builds: cache for a week.
       {
         source: '/fonts/:file*',
         headers: [{ key: 'Cache-Control', value: 'public, max-age=604800, stale-while-revalidate=86400' }],

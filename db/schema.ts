@@ -203,21 +203,20 @@ export const lockedDevices = sqliteTable('locked_devices', {
   lockedUntil: integer('locked_until').notNull(),
 });
 
-// Who has an article open in an editor, refreshed by each open tab's heartbeat (lib/presence.ts);
-// in the database so that every worker process sees every tab.
+// Who has an article open in the editor: one row per open tab, refreshed by its heartbeat, kept in
+// the database so that every worker process sees every tab.
 export const editorPresence = sqliteTable(
   'editor_presence',
   {
     articleId: integer('article_id').notNull(),
     tabId: text('tab_id').notNull(),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').notNull(),
     name: text('name').notNull(),
     seenAt: integer('seen_at').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.articleId, t.tabId] }),
+    index('editor_presence_seen_idx').on(t.seenAt),
     index('editor_presence_user_idx').on(t.articleId, t.userId, t.seenAt),
   ],
 );

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { REPORTER, signIn } from './fixtures';
 
 test('the newsroom needs a signed-in user', async ({ page }) => {

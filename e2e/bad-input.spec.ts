@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { REPORTER, editorPage, newArticle, personPage, signIn, waitUntilSaved } from './fixtures';
 
 test('submitting without a headline or body is refused next to the fields', async ({ page }) => {

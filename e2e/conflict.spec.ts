@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { REPORTER, editorPage, newArticle, signIn, waitUntilSaved } from './fixtures';
 
 // Two tabs on one article: the stale one gets a conflict; the newer text in the database stays.

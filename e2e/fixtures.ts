@@ -1,4 +1,43 @@
-import { expect, type Browser, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+export { expect };
+
+// Every spec's `test`: fails a test in which any page reported a Content-Security-Policy
+// violation (the `securitypolicyviolation` event, or Chromium's console error about a CSP), so
+// the headers of lib/security-headers.ts are proved on every page of every journey.
+export const test = base.extend<{ cspViolations: string[] }>({
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations = await watchCsp(context);
+      await use(violations);
+      expect(violations, 'no Content-Security-Policy violation on any page').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+const watched = new WeakMap<BrowserContext, string[]>();
+
+// Collects the CSP violations of every page of a context (also the ones a spec opens itself).
+export async function watchCsp(context: BrowserContext): Promise<string[]> {
+  const known = watched.get(context);
+  if (known) return known;
+  const violations: string[] = [];
+  watched.set(context, violations);
+  await context.exposeBinding('__reportCspViolation', (_source, text: string) => violations.push(text));
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __reportCspViolation?: (text: string) => void })
+        .__reportCspViolation;
+      report?.(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} on ${location.pathname}`);
+    });
+  });
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+      violations.push(message.text());
+  });
+  return violations;
+}
 
 export const DEMO_PASSWORD = 'newsroom-demo';
 export const REPORTER = 'reporter@newsroom.test';
@@ -16,6 +55,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 // A page signed in as `email` in its own browser context, so several people can act at once.
 export async function personPage(browser: Browser, email: string): Promise<Page> {
   const context = await browser.newContext();
+  await watchCsp(context);
   const page = await context.newPage();
   await signIn(page, email);
   return page;

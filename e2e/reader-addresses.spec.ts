@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { EDITOR, editorPage, newArticle, personPage, publishThroughDesk, waitUntilSaved } from './fixtures';
 
 // Regression: with the article and its slug-less short link in one optional catch-all route,

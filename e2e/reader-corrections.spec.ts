@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { EDITOR, editorPage, newArticle, personPage, publishThroughDesk, waitUntilSaved } from './fixtures';
 
 // A published article changed and published again carries "updated on" and the editor's

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { EDITOR, editorPage, newArticle, personPage, waitUntilSaved } from './fixtures';
 import { decoded, fetchXml, parseXmlEntries } from './reader-helpers';
 

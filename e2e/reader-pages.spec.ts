@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { decoded, fetchXml, parseXmlEntries } from './reader-helpers';
 
 const DEMO_HEADLINE = 'ميرضيائيف يدعو إلى تعزيز التعاون الإقليمي لضمان السلام والأمن في جهود مكافحة الإرهاب';

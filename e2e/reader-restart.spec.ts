@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { EDITOR, editorPage, newArticle, personPage, publishThroughDesk, waitUntilSaved } from './fixtures';
 import { E2E_PORT, e2eServerEnv } from './server-env';
 import { waitFor } from '../bench/lib';

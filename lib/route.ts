@@ -130,7 +130,8 @@ async function admit<P extends z.ZodType, I extends z.ZodType>(
 ): Promise<Ctx<P, I>> {
   const params = parseParams(spec, rawParams);
   const body = spec.body ?? 'none';
-  const type = (request.headers.get('content-type') ?? '').toLowerCase();
+  // As sent: a multipart boundary is case-sensitive.
+  const type = request.headers.get('content-type') ?? '';
   const limit = spec.maxBytes ?? JSON_MAX_BYTES;
   let raw: unknown = Object.fromEntries(new URL(request.url).searchParams);
   let form: FormData | null = null;
@@ -169,9 +170,9 @@ async function admit<P extends z.ZodType, I extends z.ZodType>(
 }
 
 function acceptsType(body: Exclude<Body, 'none'>, type: string): boolean {
-  const essence = type.split(';')[0]!.trim();
+  const essence = type.split(';')[0]!.trim().toLowerCase();
   if (body === 'json') return essence === 'application/json';
-  if (body === 'multipart') return essence === 'multipart/form-data' && type.includes('boundary=');
+  if (body === 'multipart') return essence === 'multipart/form-data' && /;\s*boundary=/i.test(type);
   return essence === 'application/x-www-form-urlencoded' || essence === 'multipart/form-data';
 }
 

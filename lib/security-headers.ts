@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { READER_INLINE_SCRIPTS } from '@/lib/reader-scripts';
 import { siteIsHttps } from '@/lib/settings';
 
-// The security headers of every response, by the kind of route (proxy.ts sets them; server.mjs
-// keeps them with the article pages it serves from its front copy). Decided at run time, never
+// The security headers of every response, by the kind of route (next.config.js and proxy.ts set
+// them; server.mjs keeps them with the article pages it serves from its front copy). Decided at run time, never
 // at build time: HSTS and Secure cookies follow the site URL the server is started with.
 //
 // - Plain-HTML reader pages (lib/reader-html.ts readerDocument) run only the script constants of
@@ -72,20 +72,29 @@ export function contentSecurityPolicy(kind: RouteKind, nonce?: string): string {
   }
 }
 
-// The headers every response carries, whatever its kind.
-export function baseSecurityHeaders(kind: RouteKind): Record<string, string> {
+// Headers that depend on nothing configurable, so next.config.js sends them on every response
+// (including the ones the proxy skips: server action posts and uploads, whose bodies the proxy
+// would otherwise buffer in memory); tests/unit/security-headers.test.ts checks it does.
+export function staticSecurityHeaders(kind: RouteKind): Record<string, string> {
   return {
     'X-Content-Type-Options': 'nosniff',
     // The newsroom's addresses (article ids, drafts) are nobody else's business.
     'Referrer-Policy': kind === 'newsroom' ? 'same-origin' : 'strict-origin-when-cross-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
     ...(kind === 'newsroom' ? { 'X-Frame-Options': 'DENY' } : {}),
+  };
+}
+
+// Headers decided when the server runs (the site URL, the hashes, a nonce): set by proxy.ts.
+export function runtimeSecurityHeaders(kind: RouteKind, nonce?: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': contentSecurityPolicy(kind, nonce),
     ...(siteIsHttps() ? { 'Strict-Transport-Security': 'max-age=31536000; includeSubDomains' } : {}),
   };
 }
 
 export function securityHeaders(kind: RouteKind, nonce?: string): Record<string, string> {
-  return { ...baseSecurityHeaders(kind), 'Content-Security-Policy': contentSecurityPolicy(kind, nonce) };
+  return { ...staticSecurityHeaders(kind), ...runtimeSecurityHeaders(kind, nonce) };
 }
 
 // Names server.mjs copies from Next's answer into its front copy of a page.

@@ -18,7 +18,7 @@ import { lockedDevices, signInLimits } from '@/db/schema';
 //   keep the owners' own browsers out.
 export const SIGN_IN_LIMITS = {
   device: { attempts: 5, windowMs: 15 * 60 * 1000, lockMs: 15 * 60 * 1000 },
-  client: { attempts: 20, windowMs: 15 * 60 * 1000 },
+  client: { attempts: 100, windowMs: 15 * 60 * 1000 },
   account: { free: 5, firstDelayMs: 30 * 1000, maxDelayMs: 15 * 60 * 1000 },
   argon2: { perSecond: 16, untrustedPerSecond: 12 },
   // Counters not touched for this long are forgotten (made-up addresses, mostly).

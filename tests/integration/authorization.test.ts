@@ -391,6 +391,30 @@ describe('the doors refuse what no person may send', () => {
     assert.equal(notAnId.status, 404);
   });
 
+  test('an upload whose multipart boundary has capitals (as browsers write it) is read whole', async () => {
+    const boundary = '----WebKitFormBoundaryAbCdEfGh12';
+    const jpeg = await sharp({ create: { width: 32, height: 24, channels: 3, background: '#123456' } })
+      .jpeg()
+      .toBuffer();
+    const payload = Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`,
+      ),
+      jpeg,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const result = await callRoute(
+      uploadsRoute.POST,
+      'owner',
+      new Request('http://127.0.0.1:3000/api/uploads', {
+        method: 'POST',
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        body: payload,
+      }),
+    );
+    assert.equal(result.status, 200);
+  });
+
   test('a beacon from another site, or with a body, is refused', async () => {
     const post = (headers: Record<string, string>, payload?: string) =>
       sharesRoute.POST[DOOR].runAs(

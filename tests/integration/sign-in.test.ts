@@ -232,7 +232,8 @@ describe('an office behind one address', () => {
         createUser({ email: `office-${i}@test.example`, name: 'زميل', role: 'reporter', password: PASSWORD }),
       ),
     );
-    for (let round = 0; round < SIGN_IN_LIMITS.client.attempts; round++)
+    // More sign-ins in all than the client's limit.
+    for (let round = 0; round < SIGN_IN_LIMITS.client.attempts / people.length + 5; round++)
       for (const person of people)
         assert.equal(
           await outcome(attempt(person.email, PASSWORD, { address: 'office-nat' }, tick(300))),

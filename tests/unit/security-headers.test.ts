@@ -11,6 +11,7 @@ import {
   contentSecurityPolicy,
   routeKindOf,
   securityHeaders,
+  staticSecurityHeaders,
   type RouteKind,
 } from '@/lib/security-headers';
 
@@ -88,6 +89,24 @@ describe('security headers by route kind', () => {
     const headers = JSON.parse(out) as Record<string, string>;
     assert.equal(headers['Strict-Transport-Security'], 'max-age=31536000; includeSubDomains');
     assert.match(headers['Content-Security-Policy']!, /upgrade-insecure-requests/);
+  });
+
+  test('next.config.js sends the static headers of each kind, on every path of it', async () => {
+    const file = '../../next.config.js';
+    // A variable specifier: the config is plain JavaScript without type declarations.
+    const config = ((await import(file)) as { default: unknown }).default as {
+      headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]>;
+    };
+    const rules = await config.headers();
+    const matches = (source: string, path: string) =>
+      new RegExp(`^${source.replace(/\/:\w+\*/g, '(?:/.*)?')}$`).test(path);
+    for (const [path, kind] of Object.entries(ROUTES)) {
+      const sent: Record<string, string> = {};
+      for (const rule of rules)
+        if (matches(rule.source, path)) for (const { key, value } of rule.headers) sent[key] = value;
+      delete sent['Cache-Control'];
+      assert.deepEqual(sent, staticSecurityHeaders(kind), path);
+    }
   });
 
   test('server.mjs keeps the same headers with the pages it serves from its front copy', () => {
