@@ -90,7 +90,7 @@ const slugOwner = prepareOnFirstUse(() =>
 );
 
 // Slugs are unique: a taken one gets the article's id appended ("…-42"), then a counter.
-function uniqueSlug(base: string, articleId: number): string {
+export function uniqueSlug(base: string, articleId: number): string {
   let candidate = base;
   for (let n = 1; ; n++) {
     const owner = slugOwner().get({ slug: candidate });
@@ -106,7 +106,8 @@ function loadForAction(tx: Tx, actor: Actor, articleId: number, action: ArticleA
   return article;
 }
 
-function writeRevision(
+// Exported for the history queries (db/queries/revisions.ts): a restore is written the same way.
+export function writeRevision(
   tx: Tx,
   actor: Actor,
   article: Article,
@@ -144,7 +145,7 @@ function writeRevision(
     .get();
 }
 
-function recordEvent(
+export function recordEvent(
   tx: Tx,
   actor: Actor,
   articleId: number,
