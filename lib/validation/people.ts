@@ -30,14 +30,15 @@ export const addMemberInput = z.object({
     .max(EMAIL_MAX, 'البريد الإلكتروني أطول من المسموح')
     .pipe(z.email('البريد الإلكتروني غير صالح')),
   role: roleField,
-  password: passwordField,
+  // Empty: the server makes one up and shows it once, to be handed to the member.
+  password: z.union([z.literal(''), passwordField]),
 });
 export type AddMemberInput = z.infer<typeof addMemberInput>;
 
 export const changeRoleInput = z.object({ userId: id, role: roleField });
 export const memberInput = z.object({ userId: id });
 export const setDisabledInput = z.object({ userId: id, disabled: z.boolean() });
-export const resetPasswordInput = z.object({ userId: id, password: passwordField });
+export const resetPasswordInput = z.object({ userId: id, password: z.union([z.literal(''), passwordField]) });
 
 export const changeOwnPasswordInput = z
   .object({
