@@ -13,7 +13,7 @@ import {
 } from '@/db/schema';
 import { toMediaItem } from '@/db/queries/media';
 import { recordEvent, uniqueSlug, writeRevision } from '@/db/queries/articles';
-import { setArticleTags } from '@/db/queries/tags';
+import { setArticleTags, tagNamesOf } from '@/db/queries/tags';
 import { slugify } from '@/lib/arabic';
 import { checkArticleDocument, documentStats } from '@/lib/document';
 import { ActionError } from '@/lib/errors';
@@ -122,16 +122,55 @@ export function getRevision(actor: Actor, articleId: number, revisionId: number)
   return detailOf(revision);
 }
 
-// Two revisions for مقارنة, both of this article; the older one first.
+// The working copy as a revision-shaped object (id CURRENT), for comparing with it: autosaves
+// within a few minutes share one revision, so the latest words may be newer than the newest
+// revision until the next one is written (after the window, or at the next change of state).
+export const CURRENT = 0;
+
+function workingCopyRevision(article: Article): ArticleRevision {
+  return {
+    id: CURRENT,
+    articleId: article.id,
+    articleVersion: article.version,
+    reason: 'save',
+    headline: article.headline,
+    deck: article.deck,
+    slug: article.slug,
+    sectionId: article.sectionId,
+    dateline: article.dateline,
+    byline: article.byline,
+    leadImageId: article.leadImageId,
+    leadImageAlt: article.leadImageAlt,
+    leadImageCaption: article.leadImageCaption,
+    leadImageCredit: article.leadImageCredit,
+    bodyJson: article.bodyJson,
+    bodyText: article.bodyText,
+    bodyHtml: null,
+    tagsJson: JSON.stringify(tagNamesOf(db, article.id)),
+    authorId: article.authorId,
+    createdBy: article.authorId,
+    note: null,
+    createdAt: article.updatedAt,
+  };
+}
+
+// Whether the working copy holds changes that no revision holds yet.
+export function workingCopyIsAhead(article: Article, newest: RevisionSummary | undefined): boolean {
+  return !newest || article.version > newest.articleVersion;
+}
+
+// Two revisions for مقارنة, both of this article (CURRENT is the working copy); the older first.
 export function getRevisionPair(
   actor: Actor,
   articleId: number,
   fromId: number,
   toId: number,
 ): [RevisionDetail, RevisionDetail] {
-  viewableArticle(actor, articleId);
+  const article = viewableArticle(actor, articleId);
   const rows = [fromId, toId].map((id) =>
-    db.select().from(articleRevisions).where(eq(articleRevisions.id, id)).get(),
+    id === CURRENT
+      ? workingCopyRevision(article)
+      : db.select().from(articleRevisions).where(eq(articleRevisions.id, id)).get(),
   );
   if (rows.some((row) => row && row.articleId !== articleId)) {
     throw new ActionError('invalid_input', { compare: REVISION_MESSAGES.otherArticle });
@@ -140,7 +179,8 @@ export function getRevisionPair(
     throw new ActionError('not_found', { compare: REVISION_MESSAGES.unknownRevision });
   }
   const [a, b] = rows as [ArticleRevision, ArticleRevision];
-  return a.id <= b.id ? [detailOf(a), detailOf(b)] : [detailOf(b), detailOf(a)];
+  const order = (r: ArticleRevision) => (r.id === CURRENT ? Number.MAX_SAFE_INTEGER : r.id);
+  return order(a) <= order(b) ? [detailOf(a), detailOf(b)] : [detailOf(b), detailOf(a)];
 }
 
 export type Restored = { version: number; revisionId: number };

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { listArticleActivity } from '@/db/queries/activity';
 import { getArticleForEdit } from '@/db/queries/articles';
-import { listRevisions } from '@/db/queries/revisions';
+import { listRevisions, workingCopyIsAhead } from '@/db/queries/revisions';
 import { requireUser } from '@/lib/auth';
 import { reasonLabel } from '@/lib/desk-labels';
 import { STATUS_LABELS } from '@/lib/labels';
@@ -25,6 +25,9 @@ export default async function ArticleHistoryPage({ params }: { params: Promise<{
   const activity = listArticleActivity(user, articleId);
   const mayRestore = can(user, 'edit', article);
   const [newest, previous] = revisions;
+  // Autosaves within a few minutes share one revision: newer words may not be in one yet.
+  const ahead = workingCopyIsAhead(article, newest);
+  const defaultFrom = ahead ? newest?.id : (previous ?? newest)?.id;
 
   return (
     <>
@@ -43,27 +46,59 @@ export default async function ArticleHistoryPage({ params }: { params: Promise<{
       </p>
 
       <form action={`/newsroom/articles/${articleId}/history/compare`} method="get">
+        <div className="revision-head" aria-hidden="true">
+          <span>من</span>
+          <span>إلى</span>
+        </div>
         <ol className="revision-list" aria-label="النسخ">
+          {ahead ? (
+            <li>
+              <input type="radio" name="from" value="current" aria-label="قارن من النسخة الحالية" />
+              <input
+                type="radio"
+                name="to"
+                value="current"
+                defaultChecked
+                aria-label="قارن إلى النسخة الحالية"
+              />
+              <div className="revision-what">
+                <span className="reason">النسخة الحالية</span> · آخر حفظ{' '}
+                <time dateTime={article.updatedAt.toISOString()}>{when(article.updatedAt)}</time>
+                <br />
+                <span className="muted">
+                  ما في المحرر الآن؛ يُكتب في نسخة عند تغيير الحالة أو بعد دقائق من التحرير.
+                </span>
+              </div>
+              <div className="revision-actions">
+                <Link href={`/newsroom/articles/${articleId}`}>تحرير المقال</Link>
+              </div>
+            </li>
+          ) : null}
           {revisions.map((revision) => (
             <li key={revision.id}>
               <input
                 type="radio"
                 name="from"
                 value={revision.id}
-                defaultChecked={revision.id === (previous ?? newest)?.id}
+                defaultChecked={revision.id === defaultFrom}
                 aria-label={`قارن من النسخة ${revision.id}`}
               />
               <input
                 type="radio"
                 name="to"
                 value={revision.id}
-                defaultChecked={revision.id === newest?.id}
+                defaultChecked={!ahead && revision.id === newest?.id}
                 aria-label={`قارن إلى النسخة ${revision.id}`}
               />
               <div className="revision-what">
                 <span className="reason">{reasonLabel(revision.reason)}</span>
-                {revision.published ? <span className="status"> منشورة</span> : null} · النسخة {revision.id} ·{' '}
-                <bdi>{revision.createdByName}</bdi> ·{' '}
+                {revision.published ? (
+                  <>
+                    {' '}
+                    <span className="status">منشورة</span>
+                  </>
+                ) : null}{' '}
+                · النسخة {revision.id} · <bdi>{revision.createdByName}</bdi> ·{' '}
                 <time dateTime={revision.createdAt.toISOString()}>{when(revision.createdAt)}</time>
                 <br />
                 <bdi className="muted">{revision.headline || 'بلا عنوان'}</bdi>
@@ -84,14 +119,14 @@ export default async function ArticleHistoryPage({ params }: { params: Promise<{
                 >
                   عرض
                 </Link>
-                {mayRestore && revision.id !== newest?.id ? (
+                {mayRestore && (ahead || revision.id !== newest?.id) ? (
                   <RestoreButton articleId={articleId} revisionId={revision.id} />
                 ) : null}
               </div>
             </li>
           ))}
         </ol>
-        {revisions.length > 1 ? (
+        {revisions.length + (ahead ? 1 : 0) > 1 ? (
           <p>
             <button type="submit" className="primary">
               مقارنة

@@ -1,7 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getRevisionPair, type RevisionDetail } from '@/db/queries/revisions';
+import { CURRENT, getRevisionPair, type RevisionDetail } from '@/db/queries/revisions';
 import { requireUser } from '@/lib/auth';
 import { reasonLabel } from '@/lib/desk-labels';
 import { ActionError } from '@/lib/errors';
@@ -15,7 +15,7 @@ import {
   type WordPart,
 } from '@/lib/revision-diff';
 import { parseId } from '@/lib/urls';
-import { orNotFound, positiveInt, when } from '../../../../_desk/format';
+import { oneParam, orNotFound, positiveInt, when } from '../../../../_desk/format';
 import '../../../../_desk/desk.css';
 
 export const metadata = { title: 'مقارنة نسختين' };
@@ -24,6 +24,22 @@ type Params = {
   params: Promise<{ id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
+
+// A revision number, or "current" for the working copy.
+function revisionParam(value: string | string[] | undefined): number | undefined {
+  return oneParam(value) === 'current' ? CURRENT : positiveInt(value);
+}
+
+function describe(r: RevisionDetail): React.ReactNode {
+  if (r.id === CURRENT) return <>النسخة الحالية (آخر حفظ، {when(r.createdAt)})</>;
+  return (
+    <>
+      النسخة {r.id} ({reasonLabel(r.reason)}، <bdi>{r.createdByName}</bdi>، {when(r.createdAt)})
+    </>
+  );
+}
+
+const revisionName = (r: RevisionDetail) => (r.id === CURRENT ? 'النسخة الحالية' : `النسخة ${r.id}`);
 
 function Parts({ parts, side }: { parts: WordPart[]; side: 'before' | 'after' | 'both' }) {
   return (
@@ -180,8 +196,8 @@ function Metadata({ before, after }: { before: RevisionDetail; after: RevisionDe
       <thead>
         <tr>
           <th scope="col">الحقل</th>
-          <th scope="col">النسخة {before.id}</th>
-          <th scope="col">النسخة {after.id}</th>
+          <th scope="col">{revisionName(before)}</th>
+          <th scope="col">{revisionName(after)}</th>
         </tr>
       </thead>
       <tbody>
@@ -216,7 +232,7 @@ function CompareForm({ from, to, error }: { from?: number; to?: number; error?: 
           name="from"
           type="text"
           inputMode="numeric"
-          defaultValue={from ?? ''}
+          defaultValue={from === CURRENT ? 'current' : (from ?? '')}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'compare-error' : undefined}
         />
@@ -228,7 +244,7 @@ function CompareForm({ from, to, error }: { from?: number; to?: number; error?: 
           name="to"
           type="text"
           inputMode="numeric"
-          defaultValue={to ?? ''}
+          defaultValue={to === CURRENT ? 'current' : (to ?? '')}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? 'compare-error' : undefined}
         />
@@ -248,18 +264,23 @@ export default async function ComparePage({ params, searchParams }: Params) {
   const articleId = parseId((await params).id);
   if (!articleId) notFound();
   const query = await searchParams;
-  const from = positiveInt(query.from);
-  const to = positiveInt(query.to);
+  const from = revisionParam(query.from);
+  const to = revisionParam(query.to);
   let pair: [RevisionDetail, RevisionDetail] | null = null;
   let error: string | undefined;
-  if (!from || !to) {
+  if (from === undefined || to === undefined) {
     error = 'اختر نسختين للمقارنة: رقم النسخة عدد صحيح من سجل النسخ.';
   } else {
     try {
-      pair = orNotFound(() => getRevisionPair(user, articleId, from, to));
+      pair = getRevisionPair(user, articleId, from, to);
     } catch (caught) {
-      if (!(caught instanceof ActionError) || !caught.fieldErrors?.compare) throw caught;
-      error = caught.fieldErrors.compare;
+      // A revision of another article, or none: said next to the field. Anything else (the
+      // article is not this person's to see) is a 404 like any address that is not theirs.
+      if (caught instanceof ActionError && caught.fieldErrors?.compare) error = caught.fieldErrors.compare;
+      else
+        orNotFound(() => {
+          throw caught;
+        });
     }
   }
 
@@ -289,9 +310,7 @@ export default async function ComparePage({ params, searchParams }: Params) {
     <>
       {header}
       <p className="muted">
-        من النسخة {before.id} ({reasonLabel(before.reason)}، <bdi>{before.createdByName}</bdi>،{' '}
-        {when(before.createdAt)}) إلى النسخة {after.id} ({reasonLabel(after.reason)}،{' '}
-        <bdi>{after.createdByName}</bdi>، {when(after.createdAt)}).{' '}
+        من {describe(before)} إلى {describe(after)}.{' '}
         <span className="diff-inline">
           <ins>المضاف</ins> <del>المحذوف</del>
         </span>
