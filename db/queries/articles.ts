@@ -91,7 +91,7 @@ const slugOwner = prepareOnFirstUse(() =>
 );
 
 // Slugs are unique: a taken one gets the article's id appended ("…-42"), then a counter.
-function uniqueSlug(base: string, articleId: number): string {
+export function uniqueSlug(base: string, articleId: number): string {
   let candidate = base;
   for (let n = 1; ; n++) {
     const owner = slugOwner().get({ slug: candidate });
@@ -107,7 +107,8 @@ function loadForAction(tx: Tx, actor: Actor, articleId: number, action: ArticleA
   return article;
 }
 
-function writeRevision(
+// Exported for the history queries (db/queries/revisions.ts): a restore is written the same way.
+export function writeRevision(
   tx: Tx,
   actor: Actor,
   article: Article,
@@ -145,7 +146,7 @@ function writeRevision(
     .get();
 }
 
-function recordEvent(
+export function recordEvent(
   tx: Tx,
   actor: Actor,
   articleId: number,
