@@ -230,7 +230,10 @@ test('a view counts once per visitor per half hour, cookies or not, and never fo
   const views = async () => ((await (await request.get('/api/stats/1')).json()) as { views: number }).views;
   const before = await views();
 
-  const reader = await (await browser.newContext()).newPage();
+  // A browser of its own: every test reaches the server from the same address, and the other
+  // tests' default browser has already been counted on this article.
+  const userAgent = `Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0 t${Date.now()}`;
+  const reader = await (await browser.newContext({ userAgent })).newPage();
   await reader.goto('/news/1');
   await expect.poll(views).toBe(before + 1);
   await expect(reader.locator('.counters')).toContainText('مشاهدات:');
@@ -253,7 +256,7 @@ test('a view counts once per visitor per half hour, cookies or not, and never fo
   expect(await views()).toBe(before + 1);
 
   // A fresh browser context has no cookies, yet it is the same visitor: same address, same browser.
-  const sameVisitor = await (await browser.newContext()).newPage();
+  const sameVisitor = await (await browser.newContext({ userAgent })).newPage();
   const repeat = sameVisitor.waitForResponse((r) => r.url().endsWith('/api/views/1'));
   await sameVisitor.goto('/news/1');
   await repeat;

@@ -4,10 +4,13 @@ import { ARTICLE_STATUSES, ROLES, type ArticleStatus, type Role } from '@/db/sch
 import {
   ARTICLE_ACTIONS,
   assertCan,
+  assertCanInNewsroom,
   can,
   canInNewsroom,
   ForbiddenError,
+  NEWSROOM_ACTIONS,
   type ArticleAction,
+  type NewsroomAction,
 } from '@/lib/permissions';
 
 // The expected table, written out independently of lib/permissions.ts: for each role and action,
@@ -81,4 +84,43 @@ describe('newsroom permissions', () => {
   test('everyone in the newsroom may start an article', () => {
     for (const role of ROLES) assert.equal(canInNewsroom({ id: 1, role }, 'createArticle'), true);
   });
+});
+
+// Every cell of the newsroom table, written out independently of lib/permissions.ts.
+const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
+  reporter: {
+    createArticle: true,
+    viewReviewQueue: false,
+    manageUsers: false,
+    moderateComments: false,
+    manageCommentSettings: false,
+  },
+  editor: {
+    createArticle: true,
+    viewReviewQueue: true,
+    manageUsers: false,
+    moderateComments: true,
+    manageCommentSettings: false,
+  },
+  admin: {
+    createArticle: true,
+    viewReviewQueue: true,
+    manageUsers: true,
+    moderateComments: true,
+    manageCommentSettings: true,
+  },
+};
+
+describe('newsroom permissions, every cell', () => {
+  for (const role of ROLES) {
+    for (const action of NEWSROOM_ACTIONS) {
+      const allowed = newsroomExpected[role][action];
+      test(`${role} ${allowed ? 'may' : 'may not'} ${action}`, () => {
+        const actor = { id: 1, role };
+        assert.equal(canInNewsroom(actor, action), allowed);
+        if (allowed) assert.doesNotThrow(() => assertCanInNewsroom(actor, action));
+        else assert.throws(() => assertCanInNewsroom(actor, action), ForbiddenError);
+      });
+    }
+  }
 });

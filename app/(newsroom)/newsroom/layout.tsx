@@ -27,6 +27,11 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
                   <Link href="/newsroom#review-queue">قيد المراجعة</Link>
                 </li>
               ) : null}
+              {canInNewsroom(user, 'moderateComments') ? (
+                <li>
+                  <Link href="/newsroom/comments">إدارة التعليقات</Link>
+                </li>
+              ) : null}
               <li>
                 <Link href="/">آخر الأخبار</Link>
               </li>
