@@ -16,7 +16,6 @@ export type QueueItem = {
 
 // The waiting comments, oldest first: قبول shows a comment to readers, رفض keeps it hidden.
 export function CommentQueue({ items, showArticle }: { items: QueueItem[]; showArticle: boolean }) {
-  const router = useRouter();
   const [done, setDone] = useState<Record<number, string>>({});
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -27,8 +26,8 @@ export function CommentQueue({ items, showArticle }: { items: QueueItem[]; showA
       const result = await moderateCommentAction({ commentId: id, decision }).catch(() => null);
       if (!result) return setError('تعذّر الاتصال بالخادم. أعد المحاولة.');
       if (!result.ok) return setError(result.message);
+      // The decided comment stays in place with its outcome; the list is fresh on the next visit.
       setDone((d) => ({ ...d, [id]: decision === 'approve' ? 'قُبل التعليق' : 'رُفض التعليق' }));
-      router.refresh();
     });
 
   if (items.length === 0) return <p className="muted">لا توجد تعليقات بانتظار المراجعة.</p>;
