@@ -14,7 +14,12 @@ export const ARTICLE_SCRIPT = `(function () {
   var id = article.getAttribute('data-article-id');
   var digits = article.getAttribute('data-digits');
   var format = new Intl.NumberFormat('ar-u-nu-' + digits).format;
-  var formatDate = new Intl.DateTimeFormat('ar-u-nu-' + digits, { dateStyle: 'long', timeStyle: 'short' }).format;
+  // Comment times in the newsroom's calendar, digits and time zone, as the page's own dates.
+  var formatDate = new Intl.DateTimeFormat('ar-u-ca-' + article.getAttribute('data-calendar') + '-nu-' + digits, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+    timeZone: article.getAttribute('data-time-zone') || undefined
+  }).format;
   var beacon = function (path) { if (navigator.sendBeacon) navigator.sendBeacon(path + id); };
   var share = function () { beacon('/api/shares/'); };
   var box = article.querySelector('.comments');

@@ -180,6 +180,8 @@ export function articlePageHtml({
     data-article-id="${article.id}"
     data-url="${absoluteUrl(articlePath(article))}"
     data-digits="${newsroomSettings.dates.digits}"
+    data-calendar="${newsroomSettings.dates.calendar}"
+    data-time-zone="${newsroomSettings.dates.timeZone}"
   >
     ${
       article.sectionName && article.sectionSlug
