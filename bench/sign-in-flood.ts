@@ -11,7 +11,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const FLOOD_RPS = Number(process.env.BENCH_FLOOD_RPS ?? 95);
 const PORT = 3376;
 
-process.env.NEWSROOM_CLIENT_ADDRESS_HEADER = 'x-bench-client';
+// Each request names its client in X-Forwarded-For, as behind a reverse proxy.
+process.env.NEWSROOM_TRUST_PROXY = '1';
 const app = await startApp('sign-in-flood', PORT, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
 
 type Session = { cookie: string; csrf: string };
@@ -23,7 +24,9 @@ const cookiesOf = (response: Response) =>
     .join('; ');
 
 async function csrf(client: string, cookie = ''): Promise<Session> {
-  const response = await fetch(`${app.url}/api/auth/csrf`, { headers: { 'x-bench-client': client, cookie } });
+  const response = await fetch(`${app.url}/api/auth/csrf`, {
+    headers: { 'x-forwarded-for': client, cookie },
+  });
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return { cookie: [cookie, cookiesOf(response)].filter(Boolean).join('; '), csrf: csrfToken };
 }
@@ -38,7 +41,7 @@ async function attempt(client: string, email: string, password: string, cookie =
       'content-type': 'application/x-www-form-urlencoded',
       origin: app.url,
       cookie: session.cookie,
-      'x-bench-client': client,
+      'x-forwarded-for': client,
     },
     body: new URLSearchParams({ csrfToken: session.csrf, email, password, json: 'true' }),
   });

@@ -21,18 +21,6 @@ CREATE TABLE `locked_devices` (
 	`locked_until` integer NOT NULL
 );
 --> statement-breakpoint
--- Who has an article open, shared by every worker process (was one process's memory). The same
--- table as the workers' migration 0010 makes, hence IF NOT EXISTS: whichever lands first makes it.
-CREATE TABLE IF NOT EXISTS `editor_presence` (
-	`article_id` integer NOT NULL,
-	`tab_id` text NOT NULL,
-	`user_id` integer NOT NULL,
-	`name` text NOT NULL,
-	`seen_at` integer NOT NULL,
-	PRIMARY KEY(`article_id`, `tab_id`)
-);
---> statement-breakpoint
-CREATE INDEX IF NOT EXISTS `editor_presence_seen_idx` ON `editor_presence` (`seen_at`);
---> statement-breakpoint
--- One person's tabs on one article, newest first: the per-person bound of lib/presence.ts.
+-- Presence (table `editor_presence`, migration 0010): one person's tabs on one article, newest
+-- first, for the per-person bound of lib/presence.ts.
 CREATE INDEX IF NOT EXISTS `editor_presence_user_idx` ON `editor_presence` (`article_id`, `user_id`, `seen_at`);

@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { headers } from 'next/headers';
 import type { User } from '@/db/schema';
-import { currentSessionClaims, userForSession } from '@/lib/session';
+import { currentSessionClaims, sessionStateFor } from '@/lib/session';
 import { factsOfHeaders, fieldErrorsOf, mark, sameOrigin, type Marked, type RequestFacts } from '@/lib/door';
 import { ActionError, fail, type ActionResult } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/permissions';
@@ -20,8 +20,9 @@ export function newsroomAction<S extends z.ZodType, T>(
 ): NewsroomAction<T> {
   const run = async (facts: RequestFacts, raw: unknown): Promise<ActionResult<T>> => {
     try {
-      const user = userForSession(facts.claims);
-      if (!user) return fail('unauthenticated');
+      const session = sessionStateFor(facts.claims);
+      if (!('user' in session)) return fail(session.refused);
+      const user = session.user;
       if (!sameOrigin(facts)) return fail('cross_origin');
       const parsed = schema.safeParse(raw);
       if (!parsed.success) return fail('invalid_input', fieldErrorsOf(parsed.error));

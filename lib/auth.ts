@@ -6,12 +6,18 @@ import { redirect } from 'next/navigation';
 import { db } from '@/db';
 import { endSessionsOf } from '@/db/queries/sessions';
 import type { User } from '@/db/schema';
-import { CLIENT_ADDRESS_HEADER } from '@/lib/client-address';
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S } from '@/lib/device-cookie';
 import { authSecret } from '@/lib/secret';
 import { authorizeSignIn } from '@/lib/sign-in';
-import { claimsOf, userForSession, type SessionClaims } from '@/lib/session';
+import {
+  claimsOf,
+  sessionStateFor,
+  userForSession,
+  type SessionClaims,
+  type SessionState,
+} from '@/lib/session';
 import { siteIsHttps } from '@/lib/settings';
+import { clientAddressOf } from '@/lib/visitors';
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 
@@ -29,7 +35,7 @@ export const authOptions: NextAuthOptions = {
         const jar = await cookies();
         const outcome = await authorizeSignIn(raw, {
           deviceCookie: jar.get(DEVICE_COOKIE)?.value,
-          address: (await headers()).get(CLIENT_ADDRESS_HEADER) ?? 'unknown',
+          address: clientAddressOf(await headers()) || 'unknown',
         });
         if (!outcome) return null;
         jar.set(DEVICE_COOKIE, outcome.deviceCookie, {
@@ -71,6 +77,12 @@ export async function sessionClaimsFromCookie(): Promise<SessionClaims | null> {
 // The only place that reads the session.
 export async function getCurrentUser(): Promise<User | null> {
   return userForSession(await sessionClaimsFromCookie());
+}
+
+// The same, saying why there is no user: an open session of a disabled account is refused with
+// its own message, so an open editor's autosave can say why it was not saved.
+export async function getSessionState(): Promise<SessionState> {
+  return sessionStateFor(await sessionClaimsFromCookie());
 }
 
 export async function requireUser(): Promise<User> {

@@ -2,7 +2,7 @@ import 'server-only';
 import { NextRequest } from 'next/server';
 import { z } from 'zod';
 import type { User } from '@/db/schema';
-import { currentSessionClaims, userForSession } from '@/lib/session';
+import { currentSessionClaims, sessionStateFor } from '@/lib/session';
 import { factsOfHeaders, fieldErrorsOf, mark, sameOrigin, type Marked, type RequestFacts } from '@/lib/door';
 import {
   ActionError,
@@ -60,8 +60,9 @@ export function newsroomRoute<P extends z.ZodType = z.ZodUnknown, I extends z.Zo
 ): RouteDoor {
   const run = async (facts: RequestFacts, request: Request, rawParams: Params = {}) =>
     answer(spec, async () => {
-      const user = userForSession(facts.claims);
-      if (!user) throw new ActionError('unauthenticated');
+      const session = sessionStateFor(facts.claims);
+      if (!('user' in session)) throw new ActionError(session.refused);
+      const user = session.user;
       if (!safeMethod(request) && !sameOrigin(facts)) throw new ActionError('cross_origin');
       const ctx = await admit(spec, request, rawParams);
       return handler(user, ctx);

@@ -1,5 +1,5 @@
 import 'server-only';
-import { getActiveUserById } from '@/db/queries/users';
+import { getUserById } from '@/db/queries/users';
 import type { User } from '@/db/schema';
 
 // What a session token says about its holder (lib/auth.ts puts it there at sign-in); checked
@@ -14,13 +14,23 @@ export function claimsOf(session: unknown): SessionClaims | null {
   return { userId, sessionVersion };
 }
 
+export type SessionState = { user: User } | { refused: 'unauthenticated' | 'account_disabled' };
+
 // The user a session belongs to, read from the database so that a disabled account, a changed
-// role or a signed-out session takes effect at once: null unless the account is active and the
-// token's version is the user's current one.
+// role or a signed-out session takes effect at once: refused unless the account is active and the
+// token's version is the user's current one. A disabled account is said as such (its own message).
+export function sessionStateFor(claims: SessionClaims | null): SessionState {
+  if (!claims) return { refused: 'unauthenticated' };
+  const user = getUserById(claims.userId);
+  if (!user) return { refused: 'unauthenticated' };
+  if (user.disabled) return { refused: 'account_disabled' };
+  if (user.sessionVersion !== claims.sessionVersion) return { refused: 'unauthenticated' };
+  return { user };
+}
+
 export function userForSession(claims: SessionClaims | null): User | null {
-  if (!claims) return null;
-  const user = getActiveUserById(claims.userId);
-  return user && user.sessionVersion === claims.sessionVersion ? user : null;
+  const state = sessionStateFor(claims);
+  return 'user' in state ? state.user : null;
 }
 
 // The claims of the request being answered. next-auth is loaded on first use, not at the top:

@@ -144,3 +144,25 @@ export function clearSignInAttempts(attempt: Pick<SignInAttempt, 'email' | 'devi
         .run();
   });
 }
+
+type Writer = Pick<typeof db, 'delete'>;
+
+// Until when untrusted clients must wait before trying this account again (the people page shows
+// it); null when they need not wait. The owner's own browsers are never locked by this.
+export function accountLockedUntil(email: string, now: number): number | null {
+  const row = db
+    .select()
+    .from(signInLimits)
+    .where(eq(signInLimits.key, keyOf.account(email)))
+    .get();
+  if (!row) return null;
+  const until = row.lastAttemptAt + accountDelayMs(row.attempts);
+  return until > now ? until : null;
+}
+
+// An admin lifts the wait for untrusted clients on this account (الفريق, unlock).
+export function unlockAccount(tx: Writer, email: string): void {
+  tx.delete(signInLimits)
+    .where(eq(signInLimits.key, keyOf.account(email)))
+    .run();
+}

@@ -43,6 +43,29 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   [`action ${ARTICLE_ACTIONS_FILE}#publishArticleAction`]: { who: { article: 'publish' } },
   [`action ${ARTICLE_ACTIONS_FILE}#unpublishArticleAction`]: { who: { article: 'unpublish' } },
 
+  'action app/(newsroom)/newsroom/articles/[id]/history/actions.ts#restoreRevisionAction': {
+    who: { article: 'edit' },
+  },
+  'action app/(newsroom)/newsroom/comments/actions.ts#moderateCommentAction': {
+    who: { newsroom: 'moderateComments' },
+  },
+  'action app/(newsroom)/newsroom/comments/actions.ts#setSiteCommentsAction': {
+    who: { newsroom: 'manageCommentSettings' },
+  },
+  'action app/(newsroom)/newsroom/comments/actions.ts#setArticleCommentsAction': {
+    who: { newsroom: 'manageCommentSettings' },
+  },
+  'action app/(newsroom)/newsroom/people/actions.ts#addMemberAction': { who: { newsroom: 'manageUsers' } },
+  'action app/(newsroom)/newsroom/people/actions.ts#changeRoleAction': { who: { newsroom: 'manageUsers' } },
+  'action app/(newsroom)/newsroom/people/actions.ts#setMemberDisabledAction': {
+    who: { newsroom: 'manageUsers' },
+  },
+  'action app/(newsroom)/newsroom/people/actions.ts#resetPasswordAction': {
+    who: { newsroom: 'manageUsers' },
+  },
+  'action app/(newsroom)/newsroom/people/actions.ts#unlockSignInAction': { who: { newsroom: 'manageUsers' } },
+  'action app/(auth)/change-password/actions.ts#changeOwnPasswordAction': { who: 'newsroom' },
+
   'route app/api/media/route.ts GET': { who: 'newsroom' },
   'route app/api/media/[id]/route.ts PATCH': { who: 'uploader-or-desk' },
   'route app/api/uploads/route.ts POST': { who: 'newsroom' },
@@ -56,6 +79,16 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     path: '/api/auth/callback/credentials',
   },
   'route app/media/[file]/route.ts GET': { who: 'anyone' },
+  'route app/api/articles/[id]/comments/route.ts POST': {
+    who: 'anyone',
+    probe: 'e2e',
+    path: '/api/articles/1/comments',
+  },
+  'route app/api/articles/[id]/engagement/route.ts GET': {
+    who: 'anyone',
+    probe: 'e2e',
+    path: '/api/articles/1/engagement',
+  },
   'route app/(public)/news/[id]/[slug]/route.ts GET': { who: 'anyone', probe: 'e2e', path: '/news/1' },
   'route app/(public)/feed.xml/route.ts GET': { who: 'anyone', probe: 'e2e', path: '/feed.xml' },
   'route app/(public)/atom.xml/route.ts GET': { who: 'anyone', probe: 'e2e', path: '/atom.xml' },
