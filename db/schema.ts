@@ -91,6 +91,9 @@ export const articles = sqliteTable(
     republishedAt: integer('republished_at', { mode: 'timestamp_ms' }),
     publishedRevisionId: integer('published_revision_id'),
     changesRequestedReason: text('changes_requested_reason'),
+    // Who last changed each field, at which version and when (FieldChanges, as JSON): what the
+    // three-way merge of autosaves needs to know (drizzle/0006_field_changes.sql).
+    fieldChanges: text('field_changes').notNull().default('{}'),
   },
   (t) => [
     index('articles_status_published_idx').on(t.status, t.publishedAt),
