@@ -16,6 +16,7 @@ import {
 } from '@/db/schema';
 import { indexPublishedArticle, removeFromSearch } from '@/db/queries/search';
 import { cleanTagNames, setArticleTags, tagNamesOf } from '@/db/queries/tags';
+import { expireReaderPlacesIn } from '@/db/queries/reader-cache';
 import { normalizeTagName, slugify } from '@/lib/arabic';
 import {
   checkArticleDocument,
@@ -109,7 +110,7 @@ const slugOwner = prepareOnFirstUse(() =>
 );
 
 // Slugs are unique: a taken one gets the article's id appended ("…-42"), then a counter.
-function uniqueSlug(base: string, articleId: number): string {
+export function uniqueSlug(base: string, articleId: number): string {
   let candidate = base;
   for (let n = 1; ; n++) {
     const owner = slugOwner().get({ slug: candidate });
@@ -125,7 +126,8 @@ function loadForAction(tx: Tx, actor: Actor, articleId: number, action: ArticleA
   return article;
 }
 
-function writeRevision(
+// Exported for the history queries (db/queries/revisions.ts): a restore is written the same way.
+export function writeRevision(
   tx: Tx,
   actor: Actor,
   article: Article,
@@ -163,7 +165,7 @@ function writeRevision(
     .get();
 }
 
-function recordEvent(
+export function recordEvent(
   tx: Tx,
   actor: Actor,
   articleId: number,
@@ -286,6 +288,13 @@ function nextWorkingCopy(
 // which fields others changed since the version a save was based on.
 export type FieldChange = { version: number; by: number; at: number };
 export type FieldChanges = Partial<Record<ArticleField, FieldChange>>;
+
+// A write that replaces the whole working copy (a restore) counts as a change of every field, so
+// a save based on an earlier version is compared field by field, never silently applied over it.
+export function everyFieldChanged(article: Article, actor: Actor, now: Date): string {
+  const change: FieldChange = { version: article.version + 1, by: actor.id, at: now.getTime() };
+  return JSON.stringify(Object.fromEntries(ARTICLE_FIELDS.map((field) => [field, change])));
+}
 
 function fieldChangesOf(article: Article): FieldChanges {
   try {
@@ -682,6 +691,8 @@ function transition(
       }
       if (action === 'unpublish') removeFromSearch(tx, article.id);
       recordEvent(tx, actor, article.id, action, article.status, to, now, reason);
+      // Every worker process forgets its copies of the pages this article is on (server.mjs).
+      if (action === 'publish' || action === 'unpublish') expireReaderPlacesIn(tx, article.id);
       return { status: to, version: updated.version };
     },
     { behavior: 'immediate' },
