@@ -15,4 +15,5 @@ run npx tsx --conditions=react-server bench/autosave.ts
 run npx tsx bench/editor-typing.ts
 BENCH_REUSE_BUILD=1 run npx tsx bench/editor-weight.ts
 run npx tsx --conditions=react-server bench/search.ts
+run npx tsx bench/workers.ts
 exit $status
