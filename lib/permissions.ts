@@ -13,9 +13,13 @@ export const ARTICLE_ACTIONS = [
 ] as const;
 export type ArticleAction = (typeof ARTICLE_ACTIONS)[number];
 
+// viewEveryArticle: كل المقالات lists everyone's work (otherwise one's own); viewActivityLog: the
+// whole سجل النشاط (each article's own log goes with viewing the article).
 export const NEWSROOM_ACTIONS = [
   'createArticle',
   'viewReviewQueue',
+  'viewEveryArticle',
+  'viewActivityLog',
   'manageUsers',
   // إدارة التعليقات: approve or reject readers' comments.
   'moderateComments',
@@ -69,6 +73,8 @@ export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>>
   reporter: {
     createArticle: true,
     viewReviewQueue: false,
+    viewEveryArticle: false,
+    viewActivityLog: false,
     manageUsers: false,
     moderateComments: false,
     manageCommentSettings: false,
@@ -76,6 +82,8 @@ export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>>
   editor: {
     createArticle: true,
     viewReviewQueue: true,
+    viewEveryArticle: true,
+    viewActivityLog: false,
     manageUsers: false,
     moderateComments: true,
     manageCommentSettings: false,
@@ -83,6 +91,8 @@ export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>>
   admin: {
     createArticle: true,
     viewReviewQueue: true,
+    viewEveryArticle: true,
+    viewActivityLog: true,
     manageUsers: true,
     moderateComments: true,
     manageCommentSettings: true,

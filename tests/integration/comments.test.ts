@@ -21,7 +21,7 @@ import {
 } from '@/db/queries/comments';
 import { createUser } from '@/db/queries/users';
 import type { User } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/document';
+import { paragraphsToDocument } from '@/lib/article-document/check';
 import { ActionError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/permissions';
 import { COMMENT_MAX, cleanCommentText, commentInput, countLinks } from '@/lib/validation/comment';

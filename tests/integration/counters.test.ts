@@ -20,7 +20,7 @@ import {
 } from '@/db/queries/stats';
 import { createUser } from '@/db/queries/users';
 import { countedVisits, visitorSalts, type User } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/document';
+import { paragraphsToDocument } from '@/lib/article-document/check';
 import { visitorOf } from '@/lib/visitors';
 
 // Reader counters on a real SQLite file: one count per visitor per half hour with no cookie, a few

@@ -14,7 +14,7 @@ import {
   rememberExpiredReaderTags,
 } from '@/db/queries/reader-cache';
 import { createUser } from '@/db/queries/users';
-import { paragraphsToDocument } from '@/lib/document';
+import { paragraphsToDocument } from '@/lib/article-document/check';
 
 // The reader cache's tag expiries, kept in SQLite across restarts and shared by every worker: one
 // row per tag, and a later expiry is never overwritten by an earlier one (two servers, or clocks,
