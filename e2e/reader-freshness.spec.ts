@@ -82,7 +82,7 @@ test('publishing shows an article everywhere within two seconds; unpublishing re
 
   // What a reader sees in the browser: the home page links to it, and its page reads well.
   await reader.goto('/');
-  await reader.getByRole('link', { name: headline }).click();
+  await reader.getByRole('link', { name: headline }).first().click();
   await expect(reader.getByRole('heading', { level: 1 })).toHaveText(headline);
   const authorPath = (await reader.locator('.article-meta').getByRole('link').getAttribute('href'))!;
   expect(await listed(authorPath)).toBe(true);

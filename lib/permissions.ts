@@ -13,7 +13,13 @@ export const ARTICLE_ACTIONS = [
 ] as const;
 export type ArticleAction = (typeof ARTICLE_ACTIONS)[number];
 
-export const NEWSROOM_ACTIONS = ['createArticle', 'viewReviewQueue', 'manageUsers'] as const;
+export const NEWSROOM_ACTIONS = [
+  'createArticle',
+  'viewReviewQueue',
+  'manageUsers',
+  // Choosing the front page's top story (الخبر الرئيسي): the desk's call, like publishing.
+  'chooseTopStory',
+] as const;
 export type NewsroomAction = (typeof NEWSROOM_ACTIONS)[number];
 
 type Scope = 'own' | 'any';
@@ -58,9 +64,9 @@ export const ARTICLE_PERMISSIONS: Record<Role, Record<ArticleAction, Rule>> = {
 };
 
 export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>> = {
-  reporter: { createArticle: true, viewReviewQueue: false, manageUsers: false },
-  editor: { createArticle: true, viewReviewQueue: true, manageUsers: false },
-  admin: { createArticle: true, viewReviewQueue: true, manageUsers: true },
+  reporter: { createArticle: true, viewReviewQueue: false, manageUsers: false, chooseTopStory: false },
+  editor: { createArticle: true, viewReviewQueue: true, manageUsers: false, chooseTopStory: true },
+  admin: { createArticle: true, viewReviewQueue: true, manageUsers: true, chooseTopStory: true },
 };
 
 export type Actor = { id: number; role: Role };

@@ -78,6 +78,16 @@ describe('newsroom permissions', () => {
       ],
     );
   });
+  test('only the desk chooses the top story', () => {
+    assert.deepEqual(
+      ROLES.map((role) => [role, canInNewsroom({ id: 1, role }, 'chooseTopStory')]),
+      [
+        ['reporter', false],
+        ['editor', true],
+        ['admin', true],
+      ],
+    );
+  });
   test('everyone in the newsroom may start an article', () => {
     for (const role of ROLES) assert.equal(canInNewsroom({ id: 1, role }, 'createArticle'), true);
   });
