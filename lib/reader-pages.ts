@@ -62,9 +62,11 @@ export function homePage(): Response {
         .slice(0, SECTION_BLOCK),
     }))
     .filter((block) => block.items.length > 0);
-  // Beside the top story, the next few headlines, as a front page opens; the grid follows.
-  const side = rest.slice(0, SIDE_STORIES);
-  const grid = rest.slice(SIDE_STORIES);
+  // Beside the top story, the next few headlines, as a front page opens, when there are enough
+  // to fill the grid below too; otherwise الأكثر قراءة takes that place.
+  const side = rest.length >= SIDE_STORIES * 2 ? rest.slice(0, SIDE_STORIES) : [];
+  const grid = rest.slice(side.length);
+  const mostReadBesideTop = side.length === 0;
   const main = html`<h1 class="visually-hidden">${newsroomSettings.name}</h1>
     ${
       top
@@ -73,11 +75,11 @@ export function homePage(): Response {
               <h2 id="top-story-heading" class="label">الخبر الرئيسي</h2>
               ${storyCardHtml(top, { size: 'top', eager: true })}
             </section>
-            ${side.length > 0 ? html`<div class="front-side">${storyGridHtml(side)}</div>` : null}
+            ${side.length > 0 ? html`<div class="front-side">${storyGridHtml(side)}</div>` : mostReadHtml(mostRead)}
           </div>`
         : html`<p class="muted">لا توجد أخبار منشورة بعد.</p>`
     }
-    <div class="front-columns${mostRead.length > 0 ? ' with-aside' : ''}">
+    <div class="front-columns${!mostReadBesideTop && mostRead.length > 0 ? ' with-aside' : ''}">
       ${
         grid.length > 0
           ? html`<section aria-labelledby="latest-heading" class="front-block">
@@ -86,7 +88,7 @@ export function homePage(): Response {
             </section>`
           : null
       }
-      ${mostReadHtml(mostRead)}
+      ${mostReadBesideTop ? null : mostReadHtml(mostRead)}
     </div>
     ${blocks.map(
       ({ section, items }) =>
