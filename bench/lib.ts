@@ -36,10 +36,15 @@ export async function startApp(
   name: string,
   port: number,
   // `seed`: scripts run on the fresh database before the server starts (e.g. bench/seed-front-page.ts).
-  options: { reuseBuild?: boolean; seed?: string[] } = {},
+  options: {
+    reuseBuild?: boolean;
+    env?: Record<string, string>;
+    keepDatabase?: boolean;
+    seed?: string[];
+  } = {},
 ): Promise<BenchServer> {
-  const env = benchEnv(name);
-  rmSync(path.dirname(env.DATABASE_PATH!), { recursive: true, force: true });
+  const env = { ...benchEnv(name), ...options.env };
+  if (!options.keepDatabase) rmSync(path.dirname(env.DATABASE_PATH!), { recursive: true, force: true });
   run('npx', ['tsx', '--conditions=react-server', 'scripts/db-setup.ts'], env);
   for (const script of options.seed ?? []) run('npx', ['tsx', '--conditions=react-server', script], env);
   const distDir = path.join(ROOT, env.NEXT_DIST_DIR!);
@@ -56,7 +61,13 @@ export async function startApp(
   );
   const url = `http://127.0.0.1:${port}`;
   await waitFor(url);
-  return { url, distDir, databasePath: env.DATABASE_PATH!, pid: child.pid!, stop: () => stopProcess(child) };
+  return {
+    url,
+    distDir,
+    databasePath: env.DATABASE_PATH!,
+    pid: child.pid!,
+    stop: () => stopProcess(child),
+  };
 }
 
 export function stopProcess(child: ChildProcess): void {

@@ -15,9 +15,10 @@ import {
   saveDraft,
   submitForReview,
 } from '@/db/queries/articles';
-import { articleStats, sections, users } from '@/db/schema';
-import { ARTICLE_TEXT_DIRECTION } from '@/components/editor/extensions';
-import { checkArticleDocument, documentStats } from '@/lib/document';
+import { articleStats, articleViewHours, sections, users } from '@/db/schema';
+import { ARTICLE_TEXT_DIRECTION } from '@/lib/article-document/extensions';
+import { checkArticleDocument } from '@/lib/article-document/check';
+import { documentStats } from '@/lib/article-document/stats';
 import { uploadMedia } from '@/lib/media';
 import { mediaSrc, mediaSrcSet } from '@/lib/media-urls';
 
@@ -119,10 +120,13 @@ for (const [i, [headline, deck]] of STORIES.entries()) {
     i % 4 !== 2,
   );
   // Some readers already, so that الأكثر قراءة has something to rank.
-  if (i % 2 === 0)
-    db.insert(articleStats)
-      .values({ articleId: id, views: 40 + ((i * 37) % 200) })
+  if (i % 2 === 0) {
+    const views = 40 + ((i * 37) % 200);
+    db.insert(articleStats).values({ articleId: id, views }).run();
+    db.insert(articleViewHours)
+      .values({ articleId: id, hour: Math.floor(Date.now() / 3_600_000), views })
       .run();
+  }
 }
 
 // The article with a 1600 px photo in its body, a quotation and a list.

@@ -13,10 +13,18 @@ export const ARTICLE_ACTIONS = [
 ] as const;
 export type ArticleAction = (typeof ARTICLE_ACTIONS)[number];
 
+// viewEveryArticle: كل المقالات lists everyone's work (otherwise one's own); viewActivityLog: the
+// whole سجل النشاط (each article's own log goes with viewing the article).
 export const NEWSROOM_ACTIONS = [
   'createArticle',
   'viewReviewQueue',
+  'viewEveryArticle',
+  'viewActivityLog',
   'manageUsers',
+  // إدارة التعليقات: approve or reject readers' comments.
+  'moderateComments',
+  // Turn comments off site-wide or on one article.
+  'manageCommentSettings',
   // Choosing the front page's top story (الخبر الرئيسي): the desk's call, like publishing.
   'chooseTopStory',
 ] as const;
@@ -64,9 +72,36 @@ export const ARTICLE_PERMISSIONS: Record<Role, Record<ArticleAction, Rule>> = {
 };
 
 export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>> = {
-  reporter: { createArticle: true, viewReviewQueue: false, manageUsers: false, chooseTopStory: false },
-  editor: { createArticle: true, viewReviewQueue: true, manageUsers: false, chooseTopStory: true },
-  admin: { createArticle: true, viewReviewQueue: true, manageUsers: true, chooseTopStory: true },
+  reporter: {
+    createArticle: true,
+    viewReviewQueue: false,
+    viewEveryArticle: false,
+    viewActivityLog: false,
+    manageUsers: false,
+    moderateComments: false,
+    manageCommentSettings: false,
+    chooseTopStory: false,
+  },
+  editor: {
+    createArticle: true,
+    viewReviewQueue: true,
+    viewEveryArticle: true,
+    viewActivityLog: false,
+    manageUsers: false,
+    moderateComments: true,
+    manageCommentSettings: false,
+    chooseTopStory: true,
+  },
+  admin: {
+    createArticle: true,
+    viewReviewQueue: true,
+    viewEveryArticle: true,
+    viewActivityLog: true,
+    manageUsers: true,
+    moderateComments: true,
+    manageCommentSettings: true,
+    chooseTopStory: true,
+  },
 };
 
 export type Actor = { id: number; role: Role };
@@ -81,6 +116,10 @@ export function can(actor: Actor, action: ArticleAction, article: ArticleRef): b
 
 export function canInNewsroom(actor: Actor, action: NewsroomAction): boolean {
   return NEWSROOM_PERMISSIONS[actor.role][action];
+}
+
+export function assertCanInNewsroom(actor: Actor, action: NewsroomAction): void {
+  if (!canInNewsroom(actor, action)) throw new ForbiddenError(action);
 }
 
 export class ForbiddenError extends Error {

@@ -5,7 +5,6 @@ import {
   getSectionLead,
   getTagBySlug,
   getTopStory,
-  listMostViewed,
   listSections,
   pageOfAuthor,
   pageOfLatest,
@@ -15,6 +14,7 @@ import {
   type PublishedSummary,
 } from '@/db/queries/public';
 import { highlight, searchPublished, type SnippetPart } from '@/db/queries/search';
+import { mostReadArticles } from '@/db/queries/stats';
 import { html, type Html } from '@/lib/html';
 import {
   notFoundResponse,
@@ -79,7 +79,7 @@ export function homePage(): Response {
           </div>`
         : html`<p class="muted">لا توجد أخبار منشورة بعد.</p>`
     }
-    <div class="front-columns${!mostReadBesideTop && mostRead.length > 0 ? ' with-aside' : ''}">
+    <div class="front-columns${!mostReadBesideTop && mostRead.items.length > 0 ? ' with-aside' : ''}">
       ${
         grid.length > 0
           ? html`<section aria-labelledby="latest-heading" class="front-block">
@@ -108,15 +108,22 @@ export function homePage(): Response {
   );
 }
 
-// الأكثر قراءة: the most viewed published articles (first-party counters, bots excluded).
-function readMostRead(limit: number): PublishedSummary[] {
-  return listMostViewed(limit);
+// الأكثر قراءة: the published articles with the most counted views (bots never count) in the
+// last 24 hours, or in the last 7 days when the day has too few to rank.
+const DAY_MS = 24 * 60 * 60 * 1000;
+type MostReadList = { items: PublishedSummary[]; window: 'day' | 'week' };
+function readMostRead(limit: number): MostReadList {
+  const now = Date.now();
+  const day = mostReadArticles({ since: new Date(now - DAY_MS), limit });
+  if (day.length >= 3) return { items: day, window: 'day' };
+  return { items: mostReadArticles({ since: new Date(now - 7 * DAY_MS), limit }), window: 'week' };
 }
 
-function mostReadHtml(items: PublishedSummary[]): Html | null {
+function mostReadHtml({ items, window }: MostReadList): Html | null {
   if (items.length === 0) return null;
   return html`<aside aria-labelledby="most-read-heading" class="most-read front-block">
     <h2 id="most-read-heading" class="label">الأكثر قراءة</h2>
+    <p class="muted most-read-window">${window === 'day' ? 'في آخر 24 ساعة' : 'في آخر 7 أيام'}</p>
     ${rankedListHtml(items)}
   </aside>`;
 }

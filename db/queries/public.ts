@@ -1,16 +1,7 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import { prepareOnFirstUse } from '@/db/prepared';
-import {
-  articleRevisions,
-  articleStats,
-  articles,
-  media,
-  sections,
-  tags,
-  users,
-  type Section,
-} from '@/db/schema';
+import { articleRevisions, articles, media, sections, tags, users, type Section } from '@/db/schema';
 import type { MediaVariant } from '@/lib/media-urls';
 
 // Reader pages read only what readers may see: the published revision of a published article,
@@ -404,25 +395,15 @@ export function getSectionLead(sectionId: number): PublishedSummary | undefined 
   )[0];
 }
 
-// الأكثر قراءة from the first-party view counters (article_stats: bots never count).
-export function listMostViewed(limit = 5): PublishedSummary[] {
-  return withDate(
-    publishedSummaries()
-      .innerJoin(articleStats, eq(articleStats.articleId, articles.id))
-      .where(and(isPublished, gt(articleStats.views, 0)))
-      .orderBy(desc(articleStats.views), desc(articles.publishedAt))
-      .limit(limit)
-      .all(),
-  );
-}
-
-// Summaries of the given published articles, in the order given (for lists ranked elsewhere).
-export function publishedSummariesByIds(ids: readonly number[]): PublishedSummary[] {
+// Published articles by id, in the order given (unpublished or unknown ids are left out): for
+// lists ranked elsewhere, such as الأكثر قراءة (db/queries/stats.ts).
+export function publishedSummariesById(ids: readonly number[]): PublishedSummary[] {
   if (ids.length === 0) return [];
   const rows = withDate(
     publishedSummaries()
       .where(and(isPublished, inArray(articles.id, [...ids])))
       .all(),
   );
-  return ids.flatMap((id) => rows.filter((row) => row.id === id));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

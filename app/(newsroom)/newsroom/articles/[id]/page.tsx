@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleEditor, type EditableArticle } from '@/components/editor/ArticleEditor';
 import { getArticleForEdit, listSections } from '@/db/queries/articles';
@@ -63,6 +64,14 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
     ) : null;
   return (
     <>
+      <nav
+        className="desk-crumbs"
+        aria-label="المقال"
+        style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}
+      >
+        <Link href={`/newsroom/articles/${article.id}/history`}>سجل النسخ</Link>
+        <Link href="/newsroom/articles">كل المقالات</Link>
+      </nav>
       {topStory}
       <ArticleEditor key={article.id} article={editable} />
     </>
