@@ -13,7 +13,7 @@ import { E2E_PORT, e2eServerEnv } from './server-env';
 // collects: with the old space capped at 64 MB, garbage goes early and the resident memory shows
 // what the server keeps (a cache holding each address would grow past the bound, or fail).
 
-const PORT = E2E_PORT + 2;
+const PORT = E2E_PORT + 4;
 const MEMORY_BOUND_MB = 16;
 const HEAP_MB = 64;
 
