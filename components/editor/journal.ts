@@ -2,28 +2,57 @@
 // server acknowledges a save of that content, so a closed tab, a crash, a lost connection or a
 // server restart loses nothing. One record per article, replaced on each change.
 
-export type ArticleFields = {
-  headline: string;
-  deck: string;
-  slug: string;
-  slugEdited: boolean;
-  sectionId: number | null;
-  byline: string;
-  dateline: string;
-  tagsText: string;
-  // The lead image and its texts; src only to show it in the editor.
-  leadImage: { mediaId: number; alt: string; caption: string; credit: string; src: string } | null;
-};
+import type { JournalRecord } from './save-machine';
 
-export type JournalEntry = {
+// What the editor before the save machine kept (every field, the tags as typed): read once so an
+// entry written by that version is still restored, as edits of every field.
+type OldEntry = {
   articleId: number;
-  // The server version this work was based on: a save from it is a conflict if the article moved on.
   baseVersion: number;
-  fields: ArticleFields;
-  // The TipTap document as a JSON string, exactly what a save sends.
+  fields: {
+    headline: string;
+    deck: string;
+    slug: string;
+    slugEdited: boolean;
+    sectionId: number | null;
+    byline: string;
+    dateline: string;
+    tagsText: string;
+    leadImage: { mediaId: number; alt: string; caption: string; credit: string } | null;
+  };
   body: string;
   updatedAt: number;
 };
+
+function fromOld(entry: OldEntry): JournalRecord {
+  const f = entry.fields;
+  const values = {
+    headline: f.headline,
+    deck: f.deck,
+    slug: f.slugEdited ? f.slug : '',
+    sectionId: f.sectionId,
+    byline: f.byline,
+    dateline: f.dateline,
+    tags: f.tagsText
+      .split(/[,،\n]/)
+      .map((t) => t.trim())
+      .filter(Boolean),
+    leadImage: f.leadImage && {
+      mediaId: f.leadImage.mediaId,
+      alt: f.leadImage.alt,
+      caption: f.leadImage.caption,
+      credit: f.leadImage.credit,
+    },
+    body: entry.body,
+  };
+  return {
+    articleId: entry.articleId,
+    baseVersion: entry.baseVersion,
+    edited: Object.keys(values) as JournalRecord['edited'],
+    values,
+    updatedAt: entry.updatedAt,
+  };
+}
 
 const DB_NAME = 'newsroom-journal';
 const STORE = 'drafts';
@@ -58,12 +87,17 @@ async function run<T>(
   });
 }
 
-export function writeJournal(entry: JournalEntry): Promise<unknown> {
+export function writeJournal(entry: JournalRecord): Promise<unknown> {
   return run('readwrite', (store) => store.put(entry));
 }
 
-export function readJournal(articleId: number): Promise<JournalEntry | undefined> {
-  return run('readonly', (store) => store.get(articleId) as IDBRequest<JournalEntry | undefined>);
+export async function readJournal(articleId: number): Promise<JournalRecord | undefined> {
+  const entry = await run(
+    'readonly',
+    (store) => store.get(articleId) as IDBRequest<JournalRecord | OldEntry | undefined>,
+  );
+  if (!entry) return undefined;
+  return 'edited' in entry ? entry : fromOld(entry);
 }
 
 export function clearJournal(articleId: number): Promise<unknown> {
