@@ -16,7 +16,7 @@ import type {
 } from '@/lib/validation/article-save';
 import { BodyEditor, useBodyEditor } from './BodyEditor';
 import { ConflictPanel } from './ConflictPanel';
-import { readJournal, clearJournal } from './journal';
+import { forgetJournal, liveTabs, readJournal } from './journal';
 import { HeadlineFields, MetadataPanel } from './MetadataPanel';
 import { PresenceNotice } from './PresenceNotice';
 import { statusLabel, type Metadata, type SaveOutcome } from './save-machine';
@@ -86,7 +86,7 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
       recountRef.current();
     }
   });
-  const { machine, snapshot } = useAutosave({
+  const { machine, snapshot, tabId } = useAutosave({
     articleId: article.id,
     version: article.version,
     values: { ...article.values, body: JSON.stringify(article.body) },
@@ -106,12 +106,14 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
   useEffect(() => {
     if (!editor) return;
     let cancelled = false;
-    readJournal(article.id)
+    liveTabs()
+      .then((live) => readJournal(article.id, new Set([...live, tabId])))
       .catch(() => undefined)
-      .then((entry) => {
+      .then((found) => {
         if (cancelled) return;
         setJournalChecked(true);
-        if (!entry || !canEdit) return;
+        if (!found || !canEdit) return;
+        const entry = found.record;
         const current: Record<string, unknown> = {
           ...article.values,
           body: JSON.stringify(editor.getJSON()),
@@ -119,17 +121,18 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
         const same = entry.edited.every(
           (field) => JSON.stringify(entry.values[field]) === JSON.stringify(current[field]),
         );
-        if (same) {
-          void clearJournal(article.id);
-          return;
+        if (!same) {
+          setRestored(true);
+          machine.restore(entry);
+          // Journalled under this tab before the dead tab's record goes.
+          machine.flush();
         }
-        setRestored(true);
-        machine.restore(entry);
+        void forgetJournal(article.id, found.tabId);
       });
     return () => {
       cancelled = true;
     };
-  }, [editor, article.id, article.values, canEdit, machine]);
+  }, [editor, article.id, article.values, canEdit, machine, tabId]);
 
   useEffect(() => {
     const editable = canEdit && journalChecked;

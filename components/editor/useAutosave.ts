@@ -2,7 +2,7 @@
 
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ArticleChanges } from '@/lib/validation/article-save';
-import { clearJournal, writeJournal } from './journal';
+import { clearJournal, holdTabLock, writeJournal } from './journal';
 import { SaveMachine, type Clock, type SaveMachineOptions, type SaveSnapshot } from './save-machine';
 
 const browserClock: Clock = {
@@ -27,7 +27,15 @@ export type AutosaveOptions = Omit<
 
 // The save machine of one open article, wired to the page: the browser's clock, connection and
 // IndexedDB journal; Ctrl/Cmd+S; leaving with unsaved work; the connection coming and going.
-export function useAutosave(options: AutosaveOptions): { machine: SaveMachine; snapshot: SaveSnapshot } {
+export function useAutosave(options: AutosaveOptions): {
+  machine: SaveMachine;
+  snapshot: SaveSnapshot;
+  tabId: string;
+} {
+  // This tab's name in the journal (random, never sent anywhere).
+  const [tabId] = useState(() =>
+    typeof crypto !== 'undefined' && crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2),
+  );
   const [machine] = useState(
     () =>
       new SaveMachine({
@@ -35,11 +43,16 @@ export function useAutosave(options: AutosaveOptions): { machine: SaveMachine; s
         clock: browserClock,
         isOnline,
         idle,
-        journal: { write: writeJournal, clear: () => clearJournal(options.articleId) },
+        journal: {
+          write: (record) => writeJournal({ ...record, tabId }),
+          clear: () => clearJournal(options.articleId, tabId),
+        },
         onAdopt: (changes) => options.onAdopt.current(changes),
       }),
   );
   const snapshot = useSyncExternalStore(machine.subscribe, machine.getSnapshot, machine.getSnapshot);
+
+  useEffect(() => holdTabLock(tabId), [tabId]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -70,5 +83,5 @@ export function useAutosave(options: AutosaveOptions): { machine: SaveMachine; s
     };
   }, [machine]);
 
-  return { machine, snapshot };
+  return { machine, snapshot, tabId };
 }
