@@ -44,6 +44,8 @@ export const users = sqliteTable('users', {
   role: text('role', { enum: ROLES }).notNull(),
   passwordHash: text('password_hash').notNull(),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  // Set when an admin chose the password (new member, reset): it is changed at the next sign-in.
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -96,6 +98,7 @@ export const articles = sqliteTable(
     index('articles_status_published_idx').on(t.status, t.publishedAt),
     index('articles_author_idx').on(t.authorId, t.updatedAt),
     index('articles_section_idx').on(t.sectionId, t.status, t.publishedAt),
+    index('articles_updated_idx').on(t.updatedAt),
     // Slugs are unique once set; a new draft has none yet.
     uniqueIndex('articles_slug_unique')
       .on(t.slug)
@@ -229,14 +232,29 @@ export const events = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     articleId: integer('article_id').references(() => articles.id, { onDelete: 'set null' }),
     actorId: integer('actor_id').references(() => users.id),
+    // For changes to people: the member the change was about.
+    userId: integer('user_id').references(() => users.id),
     action: text('action').notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),
     detail: text('detail'),
     createdAt: createdAt(),
   },
-  (t) => [index('events_article_idx').on(t.articleId, t.id)],
+  (t) => [
+    index('events_article_idx').on(t.articleId, t.id),
+    index('events_actor_idx').on(t.actorId, t.id),
+    index('events_action_idx').on(t.action, t.id),
+  ],
 );
+
+// Which article version each newsroom_search row (a hand-written FTS5 table, drizzle/0008) was
+// folded from; a newsroom search re-folds the rows whose article moved on.
+export const newsroomSearchState = sqliteTable('newsroom_search_state', {
+  articleId: integer('article_id')
+    .primaryKey()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+});
 
 export const usersRelations = relations(users, ({ many }) => ({ articles: many(articles) }));
 export const articlesRelations = relations(articles, ({ one, many }) => ({

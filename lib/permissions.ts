@@ -13,7 +13,15 @@ export const ARTICLE_ACTIONS = [
 ] as const;
 export type ArticleAction = (typeof ARTICLE_ACTIONS)[number];
 
-export const NEWSROOM_ACTIONS = ['createArticle', 'viewReviewQueue', 'manageUsers'] as const;
+// viewEveryArticle: كل المقالات lists everyone's work (otherwise one's own); viewActivityLog: the
+// whole سجل النشاط (each article's own log goes with viewing the article).
+export const NEWSROOM_ACTIONS = [
+  'createArticle',
+  'viewReviewQueue',
+  'viewEveryArticle',
+  'viewActivityLog',
+  'manageUsers',
+] as const;
 export type NewsroomAction = (typeof NEWSROOM_ACTIONS)[number];
 
 type Scope = 'own' | 'any';
@@ -58,9 +66,27 @@ export const ARTICLE_PERMISSIONS: Record<Role, Record<ArticleAction, Rule>> = {
 };
 
 export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>> = {
-  reporter: { createArticle: true, viewReviewQueue: false, manageUsers: false },
-  editor: { createArticle: true, viewReviewQueue: true, manageUsers: false },
-  admin: { createArticle: true, viewReviewQueue: true, manageUsers: true },
+  reporter: {
+    createArticle: true,
+    viewReviewQueue: false,
+    viewEveryArticle: false,
+    viewActivityLog: false,
+    manageUsers: false,
+  },
+  editor: {
+    createArticle: true,
+    viewReviewQueue: true,
+    viewEveryArticle: true,
+    viewActivityLog: false,
+    manageUsers: false,
+  },
+  admin: {
+    createArticle: true,
+    viewReviewQueue: true,
+    viewEveryArticle: true,
+    viewActivityLog: true,
+    manageUsers: true,
+  },
 };
 
 export type Actor = { id: number; role: Role };

@@ -8,12 +8,12 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useRef, useState } from 'react';
 import { MediaLibrary } from '@/components/media/MediaLibrary';
 import { cleanPastedHtml, plainTextParagraphs } from '@/lib/paste';
-import { ARTICLE_TEXT_DIRECTION, articleExtensions } from './extensions';
+import { ARTICLE_TEXT_DIRECTION, articleExtensions } from '@/lib/article-document/extensions';
 import { ImageDetails } from './ImageDetails';
 import { LinkForm } from './LinkForm';
 import { Toolbar } from './Toolbar';
 import { refuseBeforeUpload, uploadImage } from './upload';
-import { createWordCounter } from './word-count';
+import { createWordCounter } from '@/lib/article-document/stats';
 
 // Runs `work` when the browser is idle (or soon), so derived figures never compete with typing.
 export function whenIdle(work: () => void): () => void {

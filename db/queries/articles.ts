@@ -15,7 +15,8 @@ import {
 import { indexPublishedArticle, removeFromSearch } from '@/db/queries/search';
 import { setArticleTags, tagNamesOf } from '@/db/queries/tags';
 import { slugify } from '@/lib/arabic';
-import { EMPTY_DOCUMENT, renderArticleHtml } from '@/lib/document';
+import { EMPTY_DOCUMENT } from '@/lib/article-document/check';
+import { renderArticleHtml } from '@/lib/article-document/render';
 import { ActionError, type FieldErrors } from '@/lib/errors';
 import { assertCan, NEXT_STATUS, type Actor, type ArticleAction } from '@/lib/permissions';
 
@@ -90,7 +91,7 @@ const slugOwner = prepareOnFirstUse(() =>
 );
 
 // Slugs are unique: a taken one gets the article's id appended ("…-42"), then a counter.
-function uniqueSlug(base: string, articleId: number): string {
+export function uniqueSlug(base: string, articleId: number): string {
   let candidate = base;
   for (let n = 1; ; n++) {
     const owner = slugOwner().get({ slug: candidate });
@@ -106,7 +107,8 @@ function loadForAction(tx: Tx, actor: Actor, articleId: number, action: ArticleA
   return article;
 }
 
-function writeRevision(
+// Exported for the history queries (db/queries/revisions.ts): a restore is written the same way.
+export function writeRevision(
   tx: Tx,
   actor: Actor,
   article: Article,
@@ -144,7 +146,7 @@ function writeRevision(
     .get();
 }
 
-function recordEvent(
+export function recordEvent(
   tx: Tx,
   actor: Actor,
   articleId: number,

@@ -7,7 +7,10 @@ import {
   can,
   canInNewsroom,
   ForbiddenError,
+  NEWSROOM_ACTIONS,
+  NEWSROOM_PERMISSIONS,
   type ArticleAction,
+  type NewsroomAction,
 } from '@/lib/permissions';
 
 // The expected table, written out independently of lib/permissions.ts: for each role and action,
@@ -63,22 +66,42 @@ describe('article permissions, every cell', () => {
   }
 });
 
-describe('newsroom permissions', () => {
-  test('only the desk sees the review queue and only admins manage people', () => {
-    assert.deepEqual(
-      ROLES.map((role) => [
-        role,
-        canInNewsroom({ id: 1, role }, 'viewReviewQueue'),
-        canInNewsroom({ id: 1, role }, 'manageUsers'),
-      ]),
-      [
-        ['reporter', false, false],
-        ['editor', true, false],
-        ['admin', true, true],
-      ],
-    );
-  });
-  test('everyone in the newsroom may start an article', () => {
-    for (const role of ROLES) assert.equal(canInNewsroom({ id: 1, role }, 'createArticle'), true);
+// The newsroom table written out independently: every role × every action.
+const expectedNewsroom: Record<Role, Record<NewsroomAction, boolean>> = {
+  reporter: {
+    createArticle: true,
+    viewReviewQueue: false,
+    viewEveryArticle: false,
+    viewActivityLog: false,
+    manageUsers: false,
+  },
+  editor: {
+    createArticle: true,
+    viewReviewQueue: true,
+    viewEveryArticle: true,
+    viewActivityLog: false,
+    manageUsers: false,
+  },
+  admin: {
+    createArticle: true,
+    viewReviewQueue: true,
+    viewEveryArticle: true,
+    viewActivityLog: true,
+    manageUsers: true,
+  },
+};
+
+describe('newsroom permissions, every cell', () => {
+  for (const role of ROLES) {
+    for (const action of NEWSROOM_ACTIONS) {
+      const allowed = expectedNewsroom[role][action];
+      test(`${role} ${allowed ? 'may' : 'may not'} ${action}`, () => {
+        assert.equal(canInNewsroom({ id: 1, role }, action), allowed);
+      });
+    }
+  }
+  test('the table has no cell the test does not list', () => {
+    for (const role of ROLES)
+      assert.deepEqual(Object.keys(NEWSROOM_PERMISSIONS[role]).sort(), [...NEWSROOM_ACTIONS].sort());
   });
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { EditableArticle } from '@/components/editor/ArticleEditor';
 import { getArticleForEdit, listSections } from '@/db/queries/articles';
@@ -61,5 +62,17 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
     publicPath: article.status === 'published' ? articlePath(article) : null,
     allowed: ARTICLE_ACTIONS.filter((action) => action !== 'view' && can(user, action, article)),
   };
-  return <EditorShell key={article.id} article={editable} />;
+  return (
+    <>
+      <nav
+        className="desk-crumbs"
+        aria-label="المقال"
+        style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}
+      >
+        <Link href={`/newsroom/articles/${article.id}/history`}>سجل النسخ</Link>
+        <Link href="/newsroom/articles">كل المقالات</Link>
+      </nav>
+      <EditorShell key={article.id} article={editable} />
+    </>
+  );
 }
