@@ -24,6 +24,7 @@ import { useRef, useState, type KeyboardEvent } from 'react';
 type ToolbarButton = {
   label: string;
   icon: LucideIcon;
+  mirror?: boolean;
   shortcut?: string;
   run: (editor: Editor, actions: ToolbarActions) => void;
   active?: (editor: Editor) => boolean;
@@ -91,8 +92,21 @@ const BUTTONS: ToolbarButton[] = [
     run: (e) => e.chain().focus().setTextDirection('ltr').run(),
     active: (e) => blockDirection(e) === 'ltr',
   },
-  { label: 'تراجع', icon: Undo2, shortcut: 'Control+Z', run: (e) => e.chain().focus().undo().run() },
-  { label: 'إعادة', icon: Redo2, shortcut: 'Control+Shift+Z', run: (e) => e.chain().focus().redo().run() },
+  // Back and forward in time point the way the text runs: mirrored in right-to-left.
+  {
+    label: 'تراجع',
+    icon: Undo2,
+    mirror: true,
+    shortcut: 'Control+Z',
+    run: (e) => e.chain().focus().undo().run(),
+  },
+  {
+    label: 'إعادة',
+    icon: Redo2,
+    mirror: true,
+    shortcut: 'Control+Shift+Z',
+    run: (e) => e.chain().focus().redo().run(),
+  },
 ];
 
 const IMAGE_BUTTON: ToolbarButton = {
@@ -165,7 +179,13 @@ export function Toolbar({ editor, actions }: { editor: Editor; actions: ToolbarA
           onClick={() => button.run(editor, actions)}
           disabled={editable !== 'true'}
         >
-          <button.icon aria-hidden="true" focusable="false" size={18} strokeWidth={2} />
+          <button.icon
+            aria-hidden="true"
+            focusable="false"
+            size={18}
+            strokeWidth={2}
+            className={button.mirror ? 'mirror-in-rtl' : undefined}
+          />
         </button>
       ))}
     </div>
