@@ -103,14 +103,15 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
 
   // On opening: work this browser kept but the server never acknowledged comes back and is
   // saved, against the version it was written on (the server's merge then shows what collided).
+  // Once per open editor: a refresh after a workflow step hands in a new `article` object.
+  const journalRead = useRef(false);
   useEffect(() => {
-    if (!editor) return;
-    let cancelled = false;
+    if (!editor || journalRead.current) return;
+    journalRead.current = true;
     liveTabs()
       .then((live) => readJournal(article.id, new Set([...live, tabId])))
       .catch(() => undefined)
       .then((found) => {
-        if (cancelled) return;
         setJournalChecked(true);
         if (!found || !canEdit) return;
         const entry = found.record;
@@ -129,9 +130,6 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
         }
         void forgetJournal(article.id, found.tabId);
       });
-    return () => {
-      cancelled = true;
-    };
   }, [editor, article.id, article.values, canEdit, machine, tabId]);
 
   useEffect(() => {
