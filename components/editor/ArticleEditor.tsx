@@ -3,7 +3,7 @@
 import type { JSONContent } from '@tiptap/core';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleStatus } from '@/db/schema';
 import { formatReadingTime, readingTimeMinutes } from '@/lib/arabic';
 import type { FieldErrors } from '@/lib/errors';
@@ -14,7 +14,7 @@ import type {
   ArticleFieldValues,
   SaveArticleInput,
 } from '@/lib/validation/article-save';
-import { BodyEditor, useBodyEditor } from './BodyEditor';
+import { BodyEditor, useBodyEditor, useWordCount, type CountStore } from './BodyEditor';
 import { ConflictPanel } from './ConflictPanel';
 import { forgetJournal, liveTabs, readJournal } from './journal';
 import { HeadlineFields, MetadataPanel } from './MetadataPanel';
@@ -159,10 +159,18 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
     }
   }
 
-  const errors: FieldErrors = { ...snapshot.fieldErrors, ...workflowErrors };
+  const errors: FieldErrors = useMemo(
+    () => ({ ...snapshot.fieldErrors, ...workflowErrors }),
+    [snapshot.fieldErrors, workflowErrors],
+  );
+  const saveNow = useCallback(() => machine.saveNow(), [machine]);
+  const focusStatus = useCallback(() => statusRef.current?.focus(), []);
+  const rememberSrc = useCallback(
+    (mediaId: number, src: string) => setLeadSrc((m) => ({ ...m, [mediaId]: src })),
+    [],
+  );
   // While the slug follows the headline the field shows the stored one; once typed in, what is typed.
   const slugEdited = snapshot.values.slug !== '' || snapshot.unsaved.includes('slug');
-  const readingTime = formatReadingTime(readingTimeMinutes(body.wordCount));
   const previewHref = `/newsroom/articles/${article.id}/preview`;
 
   return (
@@ -177,7 +185,14 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
           autoFocus={canEdit && article.values.headline === '' && article.version <= 1}
           edit={edit}
         />
-        <BodyEditor body={body} error={errors.body} />
+        <BodyEditor
+          editor={editor}
+          uploads={body.uploads}
+          dismissUpload={body.dismissUpload}
+          linkOpen={body.linkOpen}
+          setLinkOpen={body.setLinkOpen}
+          error={errors.body}
+        />
         {snapshot.conflicts.length ? (
           <ConflictPanel
             conflicts={snapshot.conflicts}
@@ -207,16 +222,7 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
         {article.changesRequestedReason && article.status === 'changes_requested' ? (
           <p className="form-error">مطلوب تعديلات: {article.changesRequestedReason}</p>
         ) : null}
-        <dl className="article-figures">
-          <div>
-            <dt>عدد الكلمات</dt>
-            <dd data-testid="word-count">{body.wordCount}</dd>
-          </div>
-          <div>
-            <dt>مدة القراءة</dt>
-            <dd>{readingTime}</dd>
-          </div>
-        </dl>
+        <ArticleFigures words={body.words} />
         <MetadataPanel
           values={snapshot.values}
           slugShown={slugEdited ? snapshot.values.slug : snapshot.storedSlug}
@@ -226,7 +232,7 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
           errors={errors}
           readOnly={!canEdit}
           edit={edit}
-          onLeadImageSrc={(mediaId, src) => setLeadSrc((m) => ({ ...m, [mediaId]: src }))}
+          onLeadImageSrc={rememberSrc}
           suggestTags={actions.suggestTags}
         />
         <WorkflowBar
@@ -235,9 +241,9 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
           allowed={article.allowed}
           canEdit={canEdit}
           actions={actions.workflow}
-          saveNow={() => machine.saveNow()}
+          saveNow={saveNow}
           onErrors={setWorkflowErrors}
-          onDone={() => statusRef.current?.focus()}
+          onDone={focusStatus}
         />
         <p className="editor-links">
           <Link
@@ -256,5 +262,21 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
         </p>
       </aside>
     </div>
+  );
+}
+
+function ArticleFigures({ words }: { words: CountStore }) {
+  const count = useWordCount(words);
+  return (
+    <dl className="article-figures">
+      <div>
+        <dt>عدد الكلمات</dt>
+        <dd data-testid="word-count">{count}</dd>
+      </div>
+      <div>
+        <dt>مدة القراءة</dt>
+        <dd>{formatReadingTime(readingTimeMinutes(count))}</dd>
+      </div>
+    </dl>
   );
 }

@@ -5,7 +5,7 @@ import { Extension } from '@tiptap/core';
 import { Fragment, Slice } from '@tiptap/pm/model';
 import { Placeholder } from '@tiptap/extensions';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { MediaLibrary } from '@/components/media/MediaLibrary';
 import { cleanPastedHtml, plainTextParagraphs } from '@/lib/paste';
 import { ARTICLE_TEXT_DIRECTION, articleExtensions } from '@/lib/article-document/extensions';
@@ -23,6 +23,34 @@ export function whenIdle(work: () => void): () => void {
   }
   const handle = setTimeout(work, 0);
   return () => clearTimeout(handle);
+}
+
+// The live word count, as a little store of its own: only the figure re-renders when it changes,
+// not the editor page around it.
+export type CountStore = {
+  get: () => number;
+  set: (n: number) => void;
+  subscribe: (l: () => void) => () => void;
+};
+function countStore(initial: number): CountStore {
+  let value = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => value,
+    set: (n) => {
+      if (n === value) return;
+      value = n;
+      for (const l of listeners) l();
+    },
+    subscribe: (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+  };
+}
+
+export function useWordCount(store: CountStore): number {
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
 }
 
 export type BodyUpload = { id: number; name: string; progress: number; error: string | null };
@@ -53,7 +81,7 @@ export function useBodyEditor({
   wordCount: number;
   onEdit: () => void;
 }) {
-  const [wordCount, setWordCount] = useState(initialCount);
+  const [words] = useState(() => countStore(initialCount));
   const [uploads, setUploads] = useState<BodyUpload[]>([]);
   const [linkOpen, setLinkOpen] = useState(false);
   const [countDocumentWords] = useState(createWordCounter);
@@ -67,7 +95,7 @@ export function useBodyEditor({
 
   function recount(e: Editor) {
     cancelCount.current();
-    cancelCount.current = whenIdle(() => setWordCount(countDocumentWords(e.state.doc)));
+    cancelCount.current = whenIdle(() => words.set(countDocumentWords(e.state.doc)));
   }
 
   // Each file uploads on its own, with its progress shown; done, it goes where it was put.
@@ -178,22 +206,38 @@ export function useBodyEditor({
     return () => cancelCount.current();
   }, [editor]);
 
+  const dismissUpload = useCallback(
+    (id: number) => setUploads((list) => list.filter((u) => u.id !== id)),
+    [],
+  );
   return {
     editor,
-    wordCount,
+    words,
     // After the document was replaced from elsewhere (theirs, the journal).
-    recount: () => editor && setWordCount(countDocumentWords(editor.state.doc)),
+    recount: () => editor && words.set(countDocumentWords(editor.state.doc)),
     uploads,
-    dismissUpload: (id: number) => setUploads((list) => list.filter((u) => u.id !== id)),
+    dismissUpload,
     linkOpen,
     setLinkOpen,
   };
 }
 
-export type BodyEditorState = ReturnType<typeof useBodyEditor>;
-
-export function BodyEditor({ body, error }: { body: BodyEditorState; error?: string }) {
-  const { editor, uploads, dismissUpload, linkOpen, setLinkOpen } = body;
+// Memoized: a change of the save status re-renders the page's shell, not the body's editor.
+export const BodyEditor = memo(function BodyEditor({
+  editor,
+  uploads,
+  dismissUpload,
+  linkOpen,
+  setLinkOpen,
+  error,
+}: {
+  editor: Editor | null;
+  uploads: BodyUpload[];
+  dismissUpload: (id: number) => void;
+  linkOpen: boolean;
+  setLinkOpen: (open: boolean) => void;
+  error?: string;
+}) {
   const [imagePicker, setImagePicker] = useState(false);
   return (
     <div className="field">
@@ -254,4 +298,4 @@ export function BodyEditor({ body, error }: { body: BodyEditorState; error?: str
       ) : null}
     </div>
   );
-}
+});

@@ -1,5 +1,7 @@
 'use client';
 
+import { memo } from 'react';
+
 import type { FieldErrors } from '@/lib/errors';
 import type { ArticleFieldValues } from '@/lib/validation/article-save';
 import { LeadImageField, type LeadImage } from './LeadImageField';
@@ -17,7 +19,7 @@ function FieldError({ id, error }: { id?: string; error?: string }) {
 }
 
 // The headline and the deck, above the body.
-export function HeadlineFields({
+export const HeadlineFields = memo(function HeadlineFields({
   values,
   errors,
   readOnly,
@@ -65,10 +67,10 @@ export function HeadlineFields({
       </div>
     </>
   );
-}
+});
 
 // The article's other fields, in the side panel.
-export function MetadataPanel({
+export const MetadataPanel = memo(function MetadataPanel({
   values,
   slugShown,
   sections,
@@ -182,4 +184,4 @@ export function MetadataPanel({
       </div>
     </>
   );
-}
+});

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ArticleStatus } from '@/db/schema';
 import type { ActionResult, FieldErrors } from '@/lib/errors';
 import type { ArticleAction } from '@/lib/permissions';
@@ -22,7 +22,7 @@ const WORKFLOW: { action: WorkflowAction; label: string; primary?: boolean }[] =
 
 // The buttons that move the article through the desk. Each one saves first: a workflow step
 // never runs on top of work the server has not got.
-export function WorkflowBar({
+export const WorkflowBar = memo(function WorkflowBar({
   articleId,
   status,
   allowed,
@@ -127,4 +127,4 @@ export function WorkflowBar({
       ) : null}
     </div>
   );
-}
+});

@@ -542,7 +542,9 @@ export class SaveMachine {
       values: this.values,
       storedSlug: this.storedSlug,
       version: this.version,
-      journalled: this.journalled,
+      // Shown only beside a failure (محفوظ على هذا الجهاز): otherwise it would change the snapshot,
+      // and re-render the page, every few hundred milliseconds of typing.
+      journalled: this.journalled && (status === 'offline' || status === 'error'),
       fieldErrors: this.fieldErrors,
       savedAt: this.savedAt,
       unsaved: prev && prev.unsaved.join() === unsavedNow.join() ? prev.unsaved : unsavedNow,
