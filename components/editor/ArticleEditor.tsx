@@ -191,6 +191,7 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
           dismissUpload={body.dismissUpload}
           linkOpen={body.linkOpen}
           setLinkOpen={body.setLinkOpen}
+          editable={canEdit && journalChecked}
           error={errors.body}
         />
         {snapshot.conflicts.length ? (

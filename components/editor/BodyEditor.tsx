@@ -229,9 +229,11 @@ export const BodyEditor = memo(function BodyEditor({
   dismissUpload,
   linkOpen,
   setLinkOpen,
+  editable,
   error,
 }: {
   editor: Editor | null;
+  editable: boolean;
   uploads: BodyUpload[];
   dismissUpload: (id: number) => void;
   linkOpen: boolean;
@@ -247,6 +249,7 @@ export const BodyEditor = memo(function BodyEditor({
       {editor ? (
         <Toolbar
           editor={editor}
+          editable={editable}
           actions={{
             openLink: () => editor.isEditable && setLinkOpen(true),
             openImage: () => setImagePicker(true),

@@ -120,18 +120,24 @@ function blockDirection(editor: Editor): string | undefined {
   return $from.parent.attrs.dir as string | undefined;
 }
 
-export function Toolbar({ editor, actions }: { editor: Editor; actions: ToolbarActions }) {
+// `editable` comes from the page (not from the editor's transactions, which switching the editor
+// to editable does not emit), so the buttons are enabled the moment the editor is ready.
+export function Toolbar({
+  editor,
+  actions,
+  editable,
+}: {
+  editor: Editor;
+  actions: ToolbarActions;
+  editable: boolean;
+}) {
   const buttons = actions.openImage ? [...BUTTONS.slice(0, 7), IMAGE_BUTTON, ...BUTTONS.slice(7)] : BUTTONS;
   // Re-rendered only when the state at the cursor changes, not on every keystroke.
   const active = useEditorState({
     editor,
-    // Whether it is editable is part of the state: the buttons are enabled the moment the editor
-    // is ready, not at the first keystroke.
-    selector: ({ editor: e }) =>
-      `${e.isEditable}|` + buttons.map((b) => (b.active ? b.active(e) : null)).join(','),
+    selector: ({ editor: e }) => buttons.map((b) => (b.active ? b.active(e) : null)).join(','),
   });
-  const [editable, states] = active.split('|') as [string, string];
-  const pressed = states.split(',');
+  const pressed = active.split(',');
   // One tab stop for the whole toolbar; arrow keys move between its buttons.
   const [current, setCurrent] = useState(0);
   const refs = useRef<(HTMLButtonElement | null)[]>([]);
@@ -177,7 +183,7 @@ export function Toolbar({ editor, actions }: { editor: Editor; actions: ToolbarA
           onMouseDown={(event) => event.preventDefault()}
           onFocus={() => setCurrent(i)}
           onClick={() => button.run(editor, actions)}
-          disabled={editable !== 'true'}
+          disabled={!editable}
         >
           <button.icon
             aria-hidden="true"
