@@ -1,20 +1,14 @@
 import 'server-only';
-import { unstable_cache, updateTag } from 'next/cache';
+import { updateTag } from 'next/cache';
 import { after } from 'next/server';
-import { readerPlacesOf } from '@/db/queries/public';
-import { rememberExpiredReaderTags } from '@/db/queries/reader-cache';
+import { readerTagNames, readerTagsOf, rememberExpiredReaderTags } from '@/db/queries/reader-cache';
 
-// Readers' pages are served from Next's cache. Every read a reader page makes goes through
-// `taggedRead`, which attaches cache tags to the page (and feed, and sitemap) that made it; a
-// change to an article's public state expires exactly the tags of the places it appears.
-export const readerTags = {
-  // Everything that lists all articles: home, site feeds, sitemaps.
-  latest: 'latest',
-  article: (id: number) => `article:${id}`,
-  section: (id: number) => `section:${id}`,
-  tag: (id: number) => `tag:${id}`,
-  author: (id: number) => `author:${id}`,
-} as const;
+// Reader pages are rendered per request (lib/reader-html.ts) and kept in front of Next by
+// server.mjs, whose copy every worker empties when the generation below moves. The tags name the
+// places an article appears; they are still expired in Next (and remembered in SQLite) for anything
+// else that may cache by them.
+// `latest` is everything that lists all articles: home, site feeds, sitemaps.
+export const readerTags = readerTagNames;
 
 // What a CDN in front may do with the article page: keep it a minute, and serve the old copy for a
 // minute more while it fetches the new one. Next's cache behind it is refreshed at once on publish,
@@ -22,53 +16,24 @@ export const readerTags = {
 // a page revalidated daily says s-maxage=86400).
 export const ARTICLE_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=60';
 
-// Tags the page (or feed, or sitemap) being rendered. The callback's result is a constant: only
-// the tags matter, and the data itself is read fresh from SQLite on every (re)render, so no stale
-// copy can outlive a rebuild or a reset database in Next's persistent data cache.
-async function tagRender(tags: string[]): Promise<void> {
-  if (tags.length === 0) return;
-  await unstable_cache(async () => true, ['reader-tags', ...tags], { tags })();
-}
-
-export function taggedRead<A extends (string | number | string[] | number[])[], R>(
-  read: (...args: A) => R,
-  tagsOf: (...args: A) => string[],
-): (...args: A) => Promise<R> {
-  return async (...args) => {
-    await tagRender(tagsOf(...args));
-    return read(...args);
-  };
-}
-
-// Called by the publish and unpublish server actions after their write committed. updateTag
-// expires at once (read-your-writes): the next reader request renders the new state. The expiry is
-// also written to SQLite, because Next forgets it on restart (lib/reader-cache-restore.ts): before,
-// and again once Next has applied it (it does so when the action ends), so that the remembered time
-// is never earlier than Next's own.
+// Called after every change to what readers may see of an article (publish, correction, unpublish),
+// by the server actions and by the scheduler alike. The change itself is shared through SQLite: the
+// publish query bumps the reader cache generation in its own transaction, and every worker process
+// (server.mjs) reads that generation on each request, expiring in its own Next the tags written
+// beside it and emptying its front copy. This bumps it once more, now that the write committed,
+// and, when the action ends, a last time: a page another worker was rendering from the old data
+// while the write committed is then expired too. Inside a server action it also expires the tags
+// in this process's Next at once (read-your-writes for the action's own response, and the whole
+// mechanism under plain `next start`, which has no server.mjs).
 export function refreshReaderPages(articleId: number): void {
-  const places = readerPlacesOf(articleId);
-  const tags = [
-    readerTags.article(articleId),
-    readerTags.latest,
-    ...places.sectionIds.map(readerTags.section),
-    ...places.tagIds.map(readerTags.tag),
-    ...places.authorIds.map(readerTags.author),
-  ];
+  const tags = readerTagsOf(articleId);
   rememberExpiredReaderTags(tags, Date.now());
-  for (const tag of tags) updateTag(tag);
-  clearFrontCache();
-  after(() => {
-    rememberExpiredReaderTags(tags, Date.now());
-    clearFrontCache();
-  });
-  // A backstop should `after` run before a slow revalidation has finished.
-  setTimeout(clearFrontCache, 1000);
-}
-
-// The article pages that server.mjs keeps in front of Next. A page copied from Next between this
-// action's write and the end of the action could still be the old one, hence the clears above.
-// No-op under plain `next start`.
-function clearFrontCache(): void {
-  const clear = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.front-cache.clear')];
-  if (typeof clear === 'function') clear();
+  try {
+    for (const tag of tags) updateTag(tag);
+    after(() => {
+      rememberExpiredReaderTags(tags, Date.now());
+    });
+  } catch {
+    // Not inside a server action (the scheduler): the generation is the whole signal.
+  }
 }

@@ -6,7 +6,9 @@ import { getArticleForEdit, listSections } from '@/db/queries/articles';
 import { getMedia } from '@/db/queries/media';
 import { requireUser } from '@/lib/auth';
 import { STATUS_LABELS } from '@/lib/labels';
-import { ARTICLE_ACTIONS, can, ForbiddenError } from '@/lib/permissions';
+import { ARTICLE_ACTIONS, can, canInNewsroom, ForbiddenError } from '@/lib/permissions';
+import { isTopStory } from '@/db/queries/front-page';
+import { TopStoryControl } from './TopStoryControl';
 import { articlePath, parseId } from '@/lib/urls';
 import { EditorShell } from './EditorShell';
 
@@ -62,6 +64,10 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
     publicPath: article.status === 'published' ? articlePath(article) : null,
     allowed: ARTICLE_ACTIONS.filter((action) => action !== 'view' && can(user, action, article)),
   };
+  const topStory =
+    article.status === 'published' && canInNewsroom(user, 'chooseTopStory') ? (
+      <TopStoryControl articleId={article.id} chosen={isTopStory(article.id)} />
+    ) : null;
   return (
     <>
       <nav
@@ -72,6 +78,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         <Link href={`/newsroom/articles/${article.id}/history`}>سجل النسخ</Link>
         <Link href="/newsroom/articles">كل المقالات</Link>
       </nav>
+      {topStory}
       <EditorShell key={article.id} article={editable} />
     </>
   );
