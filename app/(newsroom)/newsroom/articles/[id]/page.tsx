@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ArticleEditor, type EditableArticle } from '@/components/editor/ArticleEditor';
+import type { EditableArticle } from '@/components/editor/ArticleEditor';
 import { getArticleForEdit, listSections } from '@/db/queries/articles';
 import { getMedia } from '@/db/queries/media';
 import { requireUser } from '@/lib/auth';
@@ -9,6 +10,7 @@ import { ARTICLE_ACTIONS, can, canInNewsroom, ForbiddenError } from '@/lib/permi
 import { isTopStory } from '@/db/queries/front-page';
 import { TopStoryControl } from './TopStoryControl';
 import { articlePath, parseId } from '@/lib/urls';
+import { EditorShell } from './EditorShell';
 
 export const metadata = { title: 'تحرير مقال' };
 
@@ -33,25 +35,29 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
     version: article.version,
     status: article.status,
     statusLabel: STATUS_LABELS[article.status],
-    headline: article.headline,
-    deck: article.deck,
-    slug: article.slug,
-    slugLocked: article.slugLocked,
-    sectionId: article.sectionId,
-    sections: listSections().map((s) => ({ id: s.id, name: s.name })),
-    byline: article.byline,
-    leadImage: article.leadImageId
-      ? {
-          mediaId: article.leadImageId,
-          alt: article.leadImageAlt,
-          caption: article.leadImageCaption,
-          credit: article.leadImageCredit,
-          src: getMedia(article.leadImageId)?.src ?? '',
-        }
-      : null,
-    dateline: article.dateline,
-    tags: article.tags,
+    values: {
+      headline: article.headline,
+      deck: article.deck,
+      // '' while the slug follows the headline (lib/validation/article-save.ts).
+      slug: article.slugLocked ? article.slug : '',
+      sectionId: article.sectionId,
+      dateline: article.dateline,
+      byline: article.byline,
+      tags: article.tags,
+      leadImage: article.leadImageId
+        ? {
+            mediaId: article.leadImageId,
+            alt: article.leadImageAlt,
+            caption: article.leadImageCaption,
+            credit: article.leadImageCredit,
+          }
+        : null,
+    },
     body: JSON.parse(article.bodyJson),
+    bodyHash: createHash('sha256').update(article.bodyJson).digest('hex'),
+    storedSlug: article.slug,
+    leadImageSrc: article.leadImageId ? getMedia(article.leadImageId)?.src : undefined,
+    sections: listSections().map((s) => ({ id: s.id, name: s.name })),
     wordCount: article.wordCount,
     authorName: article.authorName,
     changesRequestedReason: article.changesRequestedReason,
@@ -73,7 +79,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         <Link href="/newsroom/articles">كل المقالات</Link>
       </nav>
       {topStory}
-      <ArticleEditor key={article.id} article={editable} />
+      <EditorShell key={article.id} article={editable} />
     </>
   );
 }
