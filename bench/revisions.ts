@@ -22,7 +22,8 @@ const { articleRevisions, articles, sections } = await import('@/db/schema');
 const articlesQ = await import('@/db/queries/articles');
 const { createUser } = await import('@/db/queries/users');
 const { countWords } = await import('@/lib/arabic');
-const { checkArticleDocument, documentStats, paragraphsToDocument } = await import('@/lib/document');
+const { checkArticleDocument, paragraphsToDocument } = await import('@/lib/article-document/check');
+const { documentStats } = await import('@/lib/article-document/stats');
 
 const seed = JSON.parse(readFileSync(path.resolve('db/seed/seed-article.json'), 'utf8')) as {
   paragraphs: string[];

@@ -15,7 +15,8 @@ import {
 import { indexPublishedArticle, removeFromSearch } from '@/db/queries/search';
 import { setArticleTags, tagNamesOf } from '@/db/queries/tags';
 import { slugify } from '@/lib/arabic';
-import { EMPTY_DOCUMENT, renderArticleHtml } from '@/lib/document';
+import { EMPTY_DOCUMENT } from '@/lib/article-document/check';
+import { renderArticleHtml } from '@/lib/article-document/render';
 import { ActionError, type FieldErrors } from '@/lib/errors';
 import { assertCan, NEXT_STATUS, type Actor, type ArticleAction } from '@/lib/permissions';
 

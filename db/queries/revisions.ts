@@ -15,7 +15,8 @@ import { toMediaItem } from '@/db/queries/media';
 import { recordEvent, uniqueSlug, writeRevision } from '@/db/queries/articles';
 import { setArticleTags, tagNamesOf } from '@/db/queries/tags';
 import { slugify } from '@/lib/arabic';
-import { checkArticleDocument, documentStats } from '@/lib/document';
+import { checkArticleDocument } from '@/lib/article-document/check';
+import { documentStats } from '@/lib/article-document/stats';
 import { ActionError } from '@/lib/errors';
 import { assertCan, can, ForbiddenError, type Actor } from '@/lib/permissions';
 

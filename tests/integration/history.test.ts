@@ -14,7 +14,7 @@ import { getPublishedArticle } from '@/db/queries/public';
 import { getRevision, getRevisionPair, listRevisions, restoreRevision } from '@/db/queries/revisions';
 import { createUser } from '@/db/queries/users';
 import { articleRevisions, articles, type User } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/document';
+import { paragraphsToDocument } from '@/lib/article-document/check';
 import { ActionError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/permissions';
 

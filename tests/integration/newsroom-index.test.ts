@@ -12,7 +12,7 @@ import {
 import { listNewsroomArticles, refreshNewsroomSearch } from '@/db/queries/newsroom-index';
 import { createUser } from '@/db/queries/users';
 import { articles, sections, type User } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/document';
+import { paragraphsToDocument } from '@/lib/article-document/check';
 
 // كل المقالات on a real SQLite file: who sees what, the filters, paging and the Arabic search.
 

@@ -25,7 +25,7 @@ import { VIEW_WINDOW_MS, getArticleCounts, recordShare, recordView } from '@/db/
 import { createUser } from '@/db/queries/users';
 import { media, sections, type User } from '@/db/schema';
 import { searchTerms } from '@/lib/arabic';
-import { paragraphsToDocument } from '@/lib/document';
+import { paragraphsToDocument } from '@/lib/article-document/check';
 
 // The reader's queries on a real SQLite file: only published revisions are seen, search folds
 // Arabic spellings, counters count once, and an unpublished article leaves every list.

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { getRevision } from '@/db/queries/revisions';
 import { requireUser } from '@/lib/auth';
 import { reasonLabel } from '@/lib/desk-labels';
-import { renderArticleHtml } from '@/lib/document';
+import { renderArticleHtml } from '@/lib/article-document/render';
 import { parseId } from '@/lib/urls';
 import { orNotFound, when } from '../../../../_desk/format';
 import '../../../../_desk/desk.css';
