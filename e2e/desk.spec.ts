@@ -208,8 +208,20 @@ test('the editor finds a reporter’s published article through كل المقا�
   await ed.button('نشر').click();
   await expect(editor.getByLabel('ملاحظة تصحيح أو تحديث للقراء')).toHaveValue('');
 
+  // On the reader's page, staff who may edit get تحرير المقال by a separate request: the page's
+  // own bytes are the same for everyone.
+  await editor.goto(`/news/${articleId}`);
+  await expect(editor.getByRole('link', { name: 'تحرير المقال' })).toHaveAttribute(
+    'href',
+    `/newsroom/articles/${articleId}`,
+  );
+  const bytes = await (await editor.request.get(`/news/${articleId}`, { maxRedirects: 5 })).text();
+  expect(bytes).not.toContain('href="/newsroom/articles/');
+
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(`/news/${articleId}`);
+  await expect(reader.getByRole('heading', { level: 1 })).toHaveText(headline);
+  await expect(reader.getByRole('link', { name: 'تحرير المقال' })).toHaveCount(0);
   await expect(reader.getByLabel('تصحيحات وتحديثات')).toContainText('تصحيح: القاعة للبرديات.');
   await expect(reader.locator('.article-body')).toContainText('وهي قاعة للبرديات.');
 });

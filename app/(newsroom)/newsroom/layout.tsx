@@ -4,6 +4,7 @@ import { requireUser } from '@/lib/auth';
 import { ROLE_LABELS } from '@/lib/labels';
 import { canInNewsroom } from '@/lib/permissions';
 import { SignOutButton } from './SignOutButton';
+import { StaffHint } from './StaffHint';
 
 export const metadata = { title: 'غرفة الأخبار', robots: { index: false } };
 
@@ -57,6 +58,7 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
         </div>
       </header>
       <main className="container">{children}</main>
+      <StaffHint />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { html, trustedHtml, type Html } from '@/lib/html';
 import { mediaSrc, mediaSrcSet, mediaUrl } from '@/lib/media-urls';
 import { articleListHtml, publishedDateHtml, readerDocument } from '@/lib/reader-html';
 import { absoluteUrl, newsroomSettings } from '@/lib/settings';
+import { STAFF_EDIT_LINK_SCRIPT } from '@/lib/staff-edit-link';
 import { articlePath } from '@/lib/urls';
 
 // The article page as one HTML document: what a reader landing from a search engine or a shared
@@ -232,7 +233,7 @@ export function articlePageHtml({
     title: `${article.headline} | ${newsroomSettings.name}`,
     head: articleHead(article),
     main,
-    script: ARTICLE_SCRIPT,
+    script: ARTICLE_SCRIPT + STAFF_EDIT_LINK_SCRIPT,
   });
 }
 
