@@ -99,6 +99,7 @@ export const articles = sqliteTable(
     index('articles_author_idx').on(t.authorId, t.updatedAt),
     index('articles_section_idx').on(t.sectionId, t.status, t.publishedAt),
     index('articles_updated_idx').on(t.updatedAt),
+    index('articles_version_idx').on(t.version),
     // Slugs are unique once set; a new draft has none yet.
     uniqueIndex('articles_slug_unique')
       .on(t.slug)
