@@ -21,6 +21,10 @@ export const NEWSROOM_ACTIONS = [
   'viewEveryArticle',
   'viewActivityLog',
   'manageUsers',
+  // إدارة التعليقات: approve or reject readers' comments.
+  'moderateComments',
+  // Turn comments off site-wide or on one article.
+  'manageCommentSettings',
 ] as const;
 export type NewsroomAction = (typeof NEWSROOM_ACTIONS)[number];
 
@@ -72,6 +76,8 @@ export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>>
     viewEveryArticle: false,
     viewActivityLog: false,
     manageUsers: false,
+    moderateComments: false,
+    manageCommentSettings: false,
   },
   editor: {
     createArticle: true,
@@ -79,6 +85,8 @@ export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>>
     viewEveryArticle: true,
     viewActivityLog: false,
     manageUsers: false,
+    moderateComments: true,
+    manageCommentSettings: false,
   },
   admin: {
     createArticle: true,
@@ -86,6 +94,8 @@ export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>>
     viewEveryArticle: true,
     viewActivityLog: true,
     manageUsers: true,
+    moderateComments: true,
+    manageCommentSettings: true,
   },
 };
 
@@ -101,6 +111,10 @@ export function can(actor: Actor, action: ArticleAction, article: ArticleRef): b
 
 export function canInNewsroom(actor: Actor, action: NewsroomAction): boolean {
   return NEWSROOM_PERMISSIONS[actor.role][action];
+}
+
+export function assertCanInNewsroom(actor: Actor, action: NewsroomAction): void {
+  if (!canInNewsroom(actor, action)) throw new ForbiddenError(action);
 }
 
 export class ForbiddenError extends Error {

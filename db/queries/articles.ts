@@ -14,6 +14,7 @@ import {
 } from '@/db/schema';
 import { indexPublishedArticle, removeFromSearch } from '@/db/queries/search';
 import { setArticleTags, tagNamesOf } from '@/db/queries/tags';
+import { expireReaderPlacesIn } from '@/db/queries/reader-cache';
 import { slugify } from '@/lib/arabic';
 import { EMPTY_DOCUMENT } from '@/lib/article-document/check';
 import { renderArticleHtml } from '@/lib/article-document/render';
@@ -359,6 +360,8 @@ function transition(
       }
       if (action === 'unpublish') removeFromSearch(tx, article.id);
       recordEvent(tx, actor, article.id, action, article.status, to, now, reason);
+      // Every worker process forgets its copies of the pages this article is on (server.mjs).
+      if (action === 'publish' || action === 'unpublish') expireReaderPlacesIn(tx, article.id);
       return { status: to, version: updated.version };
     },
     { behavior: 'immediate' },

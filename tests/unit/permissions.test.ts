@@ -4,6 +4,7 @@ import { ARTICLE_STATUSES, ROLES, type ArticleStatus, type Role } from '@/db/sch
 import {
   ARTICLE_ACTIONS,
   assertCan,
+  assertCanInNewsroom,
   can,
   canInNewsroom,
   ForbiddenError,
@@ -66,14 +67,16 @@ describe('article permissions, every cell', () => {
   }
 });
 
-// The newsroom table written out independently: every role × every action.
-const expectedNewsroom: Record<Role, Record<NewsroomAction, boolean>> = {
+// Every cell of the newsroom table, written out independently of lib/permissions.ts.
+const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
   reporter: {
     createArticle: true,
     viewReviewQueue: false,
     viewEveryArticle: false,
     viewActivityLog: false,
     manageUsers: false,
+    moderateComments: false,
+    manageCommentSettings: false,
   },
   editor: {
     createArticle: true,
@@ -81,6 +84,8 @@ const expectedNewsroom: Record<Role, Record<NewsroomAction, boolean>> = {
     viewEveryArticle: true,
     viewActivityLog: false,
     manageUsers: false,
+    moderateComments: true,
+    manageCommentSettings: false,
   },
   admin: {
     createArticle: true,
@@ -88,15 +93,20 @@ const expectedNewsroom: Record<Role, Record<NewsroomAction, boolean>> = {
     viewEveryArticle: true,
     viewActivityLog: true,
     manageUsers: true,
+    moderateComments: true,
+    manageCommentSettings: true,
   },
 };
 
 describe('newsroom permissions, every cell', () => {
   for (const role of ROLES) {
     for (const action of NEWSROOM_ACTIONS) {
-      const allowed = expectedNewsroom[role][action];
+      const allowed = newsroomExpected[role][action];
       test(`${role} ${allowed ? 'may' : 'may not'} ${action}`, () => {
-        assert.equal(canInNewsroom({ id: 1, role }, action), allowed);
+        const actor = { id: 1, role };
+        assert.equal(canInNewsroom(actor, action), allowed);
+        if (allowed) assert.doesNotThrow(() => assertCanInNewsroom(actor, action));
+        else assert.throws(() => assertCanInNewsroom(actor, action), ForbiddenError);
       });
     }
   }

@@ -34,6 +34,11 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
                   <Link href="/newsroom#review-queue">قيد المراجعة</Link>
                 </li>
               ) : null}
+              {canInNewsroom(user, 'moderateComments') ? (
+                <li>
+                  <Link href="/newsroom/comments">إدارة التعليقات</Link>
+                </li>
+              ) : null}
               {canInNewsroom(user, 'viewActivityLog') ? (
                 <li>
                   <Link href="/newsroom/activity">سجل النشاط</Link>
