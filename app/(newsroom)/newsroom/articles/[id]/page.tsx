@@ -5,7 +5,9 @@ import { getArticleForEdit, listSections } from '@/db/queries/articles';
 import { getMedia } from '@/db/queries/media';
 import { requireUser } from '@/lib/auth';
 import { STATUS_LABELS } from '@/lib/labels';
-import { ARTICLE_ACTIONS, can, ForbiddenError } from '@/lib/permissions';
+import { ARTICLE_ACTIONS, can, canInNewsroom, ForbiddenError } from '@/lib/permissions';
+import { isTopStory } from '@/db/queries/front-page';
+import { TopStoryControl } from './TopStoryControl';
 import { articlePath, parseId } from '@/lib/urls';
 import '../../_desk/desk.css';
 
@@ -66,6 +68,10 @@ export default async function EditArticlePage({
     publicPath: article.status === 'published' ? articlePath(article) : null,
     allowed: ARTICLE_ACTIONS.filter((action) => action !== 'view' && can(user, action, article)),
   };
+  const topStory =
+    article.status === 'published' && canInNewsroom(user, 'chooseTopStory') ? (
+      <TopStoryControl articleId={article.id} chosen={isTopStory(article.id)} />
+    ) : null;
   return (
     <>
       <nav
@@ -76,6 +82,7 @@ export default async function EditArticlePage({
         <Link href={`/newsroom/articles/${article.id}/history`}>سجل النسخ</Link>
         <Link href="/newsroom/articles">كل المقالات</Link>
       </nav>
+      {topStory}
       {restored ? (
         <p className="notice">
           استُعيدت النسخة رقم {restored} في نسخة جديدة من السجل
