@@ -4,7 +4,6 @@ import { requireUser } from '@/lib/auth';
 import { ROLE_LABELS } from '@/lib/labels';
 import { canInNewsroom } from '@/lib/permissions';
 import { SignOutButton } from './SignOutButton';
-import { StaffHint } from './StaffHint';
 
 export const metadata = { title: 'غرفة الأخبار', robots: { index: false } };
 
@@ -63,7 +62,6 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
         </div>
       </header>
       <main className="container">{children}</main>
-      <StaffHint />
     </>
   );
 }

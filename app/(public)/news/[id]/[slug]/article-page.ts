@@ -20,7 +20,6 @@ import {
 } from '@/lib/reader-html';
 import { ARTICLE_SCRIPT } from '@/lib/reader-scripts';
 import { absoluteUrl, newsroomSettings } from '@/lib/settings';
-import { STAFF_EDIT_LINK_SCRIPT } from '@/lib/staff-edit-link';
 import { articlePath } from '@/lib/urls';
 
 // The article page as one HTML document: what a reader landing from a search engine or a shared
@@ -256,7 +255,7 @@ export function articlePageHtml({
     ogType: 'article',
     head: articleHead(article),
     main,
-    script: ARTICLE_SCRIPT + STAFF_EDIT_LINK_SCRIPT,
+    script: ARTICLE_SCRIPT,
   });
 }
 
