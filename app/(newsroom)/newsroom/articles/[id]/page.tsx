@@ -11,12 +11,22 @@ import { isTopStory } from '@/db/queries/front-page';
 import { TopStoryControl } from './TopStoryControl';
 import { articlePath, parseId } from '@/lib/urls';
 import { EditorShell } from './EditorShell';
+import '../../_desk/desk.css';
 
 export const metadata = { title: 'تحرير مقال' };
 
-export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ restored?: string | string[] }>;
+}) {
   const user = await requireUser();
   const articleId = parseId((await params).id);
+  const restoredParam = (await searchParams).restored;
+  // Set by استعادة (history page) on its way here; only a number is ever shown.
+  const restored = typeof restoredParam === 'string' ? parseId(restoredParam) : null;
   if (!articleId) notFound();
   let article;
   try {
@@ -79,6 +89,12 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         <Link href="/newsroom/articles">كل المقالات</Link>
       </nav>
       {topStory}
+      {restored ? (
+        <p className="notice">
+          استُعيدت النسخة رقم {restored} في نسخة جديدة من السجل
+          {article.status === 'published' ? '؛ يرى القراء النسخة المنشورة حتى يُنشر التحديث' : ''}.
+        </p>
+      ) : null}
       <EditorShell key={article.id} article={editable} />
     </>
   );
