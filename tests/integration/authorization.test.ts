@@ -151,7 +151,7 @@ const ARTICLE_PROBES: Record<
   string,
   { input: (a: { id: number; version: number }) => unknown; changes: ArticleAction }
 > = {
-  saveDraftAction: {
+  saveArticleAction: {
     input: (a) => ({ articleId: a.id, baseVersion: a.version, headline: 'عنوان بعد الحفظ', body }),
     changes: 'edit',
   },

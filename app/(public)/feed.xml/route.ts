@@ -1,9 +1,8 @@
 import { feedResponse } from '@/lib/reader-feeds';
 import { publicRoute } from '@/lib/route';
 
-// Cached like the pages; publishing or unpublishing refreshes it (lib/reader-cache.ts).
-export const dynamic = 'force-static';
-export const revalidate = 300;
+// Rendered per request (lib/reader-feeds.ts): nothing from the build; server.mjs keeps a copy.
+export const dynamic = 'force-dynamic';
 
 // The public door, without reading the request: a cached feed is the same for every reader.
 export const GET = publicRoute({ sameOrigin: false }, () => feedResponse({ kind: 'site' }, 'rss'));

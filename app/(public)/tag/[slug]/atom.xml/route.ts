@@ -1,13 +1,8 @@
 import { feedResponse } from '@/lib/reader-feeds';
 import { publicRoute, slugParams } from '@/lib/route';
 
-// Cached like the pages; publishing or unpublishing refreshes it (lib/reader-cache.ts).
-export const dynamic = 'force-static';
-export const revalidate = 300;
-export const dynamicParams = true;
-export function generateStaticParams(): { slug: string }[] {
-  return [];
-}
+// Rendered per request (lib/reader-feeds.ts): nothing from the build; server.mjs keeps a copy.
+export const dynamic = 'force-dynamic';
 
 // The public door, without reading the request: a cached feed is the same for every reader.
 export const GET = publicRoute({ sameOrigin: false, params: slugParams }, ({ params }) =>

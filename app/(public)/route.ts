@@ -1,0 +1,13 @@
+import { homePage } from '@/lib/reader-pages';
+import { publicRoute } from '@/lib/route';
+
+// Rendered per request as plain HTML (lib/reader-pages.ts): nothing from the build, nothing in
+// Next's cache; server.mjs keeps a copy of the addresses the site links to.
+export const dynamic = 'force-dynamic';
+
+function get() {
+  return homePage();
+}
+
+// Through the readers' door (lib/route.ts), which here reads nothing of the request itself.
+export const GET = publicRoute({ sameOrigin: false }, () => get());
