@@ -34,6 +34,8 @@ const line = (name: string, r: Run) =>
 const app = await startApp('front', 3255, {
   reuseBuild: process.env.BENCH_REUSE_BUILD === '1',
   seed: ['bench/seed-front-page.ts'],
+  // One process, so that the pid whose CPU is read is the one that answers.
+  env: { NEWSROOM_WORKERS: '1' },
 });
 try {
   // The seed prints nothing the bench can read here, so find the article with a body image by

@@ -177,8 +177,8 @@ export function listPage(kind: ListKind, key: string, pageSegment?: string): Res
   const main = html`<section aria-labelledby="listing-heading" class="listing">
     <h1 id="listing-heading">${title}</h1>
     ${list.items.length === 0 ? html`<p class="muted">لا توجد أخبار منشورة بعد.</p>` : null}
-    ${lead ? html`<div class="section-lead">${storyCardHtml(lead, { size: 'top', eager: true, kicker: false })}</div>` : null}
-    ${rest.length > 0 ? storyGridHtml(rest, { level: lead ? 'h3' : 'h2', kicker: kind !== 'section' }) : null}
+    ${lead ? html`<div class="section-lead">${storyCardHtml(lead, { level: 'h2', size: 'top', eager: true, kicker: false })}</div>` : null}
+    ${rest.length > 0 ? storyGridHtml(rest, { level: 'h2', kicker: kind !== 'section' }) : null}
     ${paginationHtml(page, list.pageCount, (n) => pagePath(basePath, n))}
     ${
       feeds
