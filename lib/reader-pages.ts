@@ -103,6 +103,7 @@ export function homePage(): Response {
     readerDocument({
       description: `آخر الأخبار من ${newsroomSettings.name}`,
       canonicalPath: '/',
+      leadImage: top?.image ? { image: top.image, size: 'top' } : undefined,
       main,
     }),
   );
@@ -191,6 +192,7 @@ export function listPage(kind: ListKind, key: string, pageSegment?: string): Res
       title: page > 1 ? `${title} — صفحة ${page}` : title,
       canonicalPath: pagePath(basePath, page),
       feeds,
+      leadImage: lead?.image ? { image: lead.image, size: 'top' } : undefined,
       main,
     }),
   );
