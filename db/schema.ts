@@ -95,6 +95,9 @@ export const articles = sqliteTable(
     // When an editor made this the front page's top story (الخبر الرئيسي); null when it is not.
     topStoryAt: integer('top_story_at', { mode: 'timestamp_ms' }),
     changesRequestedReason: text('changes_requested_reason'),
+    // Who last changed each field, at which version and when (FieldChanges, as JSON): what the
+    // three-way merge of autosaves needs to know (drizzle/0006_field_changes.sql).
+    fieldChanges: text('field_changes').notNull().default('{}'),
   },
   (t) => [
     index('articles_status_published_idx').on(t.status, t.publishedAt),

@@ -2,6 +2,12 @@ import 'server-only';
 import type { LeadImage, PublishedArticle, PublishedSummary, RevisionNote } from '@/db/queries/public';
 import type { ReaderTag } from '@/db/queries/public';
 import { openingWords } from '@/lib/arabic';
+import {
+  CAPTION_CLASS,
+  CAPTION_SEPARATOR,
+  CAPTION_SEPARATOR_CLASS,
+  CREDIT_CLASS,
+} from '@/lib/article-document/image';
 import { html, trustedHtml, type Html } from '@/lib/html';
 import { mediaSrc, mediaSrcSet, mediaUrl } from '@/lib/media-urls';
 import {
@@ -89,14 +95,20 @@ function leadImageHtml(image: LeadImage): Html {
       alt="${image.alt}"
       fetchpriority="high"
     />
-    ${
-      image.caption || image.credit
-        ? html`<figcaption>
-            ${image.caption}${image.credit ? html`<span class="credit"> ${image.credit}</span>` : null}
-          </figcaption>`
-        : null
-    }
+    ${imageCaptionHtml(image.caption, image.credit)}
   </figure>`;
+}
+
+// The body images' figcaption markup (lib/article-document/image.ts), for the lead image.
+function imageCaptionHtml(caption: string, credit: string): Html | null {
+  if (!caption && !credit) return null;
+  return html`<figcaption>
+    ${[
+      caption ? html`<span class="${CAPTION_CLASS}">${caption}</span>` : null,
+      caption && credit ? html`<span class="${CAPTION_SEPARATOR_CLASS}">${CAPTION_SEPARATOR}</span>` : null,
+      credit ? html`<span class="${CREDIT_CLASS}">${credit}</span>` : null,
+    ]}
+  </figcaption>`;
 }
 
 function shareLinksHtml(article: PublishedArticle): Html {
