@@ -104,6 +104,7 @@ export const articles = sqliteTable(
     index('articles_author_idx').on(t.authorId, t.updatedAt),
     index('articles_section_idx').on(t.sectionId, t.status, t.publishedAt),
     index('articles_updated_idx').on(t.updatedAt),
+    index('articles_version_idx').on(t.version),
     index('articles_top_story_idx')
       .on(t.topStoryAt)
       .where(sql`top_story_at IS NOT NULL`),

@@ -12,9 +12,11 @@ import { ARTICLE_TEXT_DIRECTION, articleSchemaExtensions } from './extensions';
 export const MAX_DOCUMENT_CHARS = 2_000_000;
 // How deep nodes may sit: the doc is depth 0, its blocks 1, their text 2, and each list inside a
 // list item adds two. ProseMirror, the static renderer and the editor all recurse over the tree;
-// bench/nesting-depth.ts measures what each survives (README: figures), and this leaves a wide
-// margin below the weakest, while 15 nested lists is more than any article needs.
-export const MAX_BODY_DEPTH = 32;
+// bench/nesting-depth.ts measures what each survives: the schema check and the renderer about
+// 1,000 nested lists (less inside the server's deeper call stack: the issue saw 700 fail), the
+// editor in Chromium 28 (0.4 s to open and type at 28, over 20 s at 29 or more). 12 leaves more
+// than twice that margin, and is more nesting than any article needs.
+export const MAX_BODY_DEPTH = 26;
 export const MAX_NESTED_LISTS = (MAX_BODY_DEPTH - 2) / 2;
 export const MAX_BODY_IMAGES = 100;
 

@@ -8,7 +8,6 @@ import {
   publishArticle,
   requestChanges,
   saveArticle,
-  saveDraft,
   submitForReview,
   unpublishArticle,
   type Transitioned,
@@ -17,11 +16,9 @@ import { suggestTags } from '@/db/queries/tags';
 import { db } from '@/db';
 import { newsroomAction } from '@/lib/action';
 import { refreshReaderPages } from '@/lib/reader-cache';
-import { parseArticleDocument } from '@/lib/article-document/check';
-import { documentStats } from '@/lib/article-document/stats';
 import { ActionError } from '@/lib/errors';
 import { touchPresence } from '@/lib/presence';
-import { presenceInput, saveDraftInput, suggestTagsInput, workflowInput } from '@/lib/validation/article';
+import { presenceInput, suggestTagsInput, workflowInput } from '@/lib/validation/article';
 import type { SaveArticleResult } from '@/lib/validation/article-save';
 import { parseArticleSave } from '@/lib/validation/article-save-schema';
 
@@ -29,18 +26,6 @@ import { parseArticleSave } from '@/lib/validation/article-save-schema';
 // permission inside the query).
 
 export const createDraftAction = newsroomAction(z.object({}), (user) => ({ id: createDraft(user).id }));
-
-export const saveDraftAction = newsroomAction(saveDraftInput, (user, input) => {
-  const checked = parseArticleDocument(input.body);
-  if (!checked.ok) throw new ActionError('invalid_document', { body: checked.reason });
-  const stats = documentStats(checked.node);
-  return saveDraft(user, {
-    ...input,
-    body: checked.json,
-    bodyText: stats.text,
-    wordCount: stats.wordCount,
-  });
-});
 
 // The envelope the door checks; the fields are checked by saveArticleInput inside, so that each
 // refusal comes back keyed by its own field (the door would key them all "changes").

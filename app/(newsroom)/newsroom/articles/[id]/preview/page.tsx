@@ -15,7 +15,13 @@ export const dynamic = 'force-dynamic';
 // The desktop frame takes the newsroom column's whole width (up to 72rem, a desktop's layout), so
 // the page never scrolls sideways.
 const WIDTHS = {
-  phone: { label: 'هاتف (390 px)' },
+  phone: {
+    label: (
+      <>
+        هاتف (<bdi dir="ltr">390 px</bdi>)
+      </>
+    ),
+  },
   desktop: { label: 'حاسوب' },
 } as const;
 type Device = keyof typeof WIDTHS;

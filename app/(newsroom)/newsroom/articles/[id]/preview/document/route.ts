@@ -45,9 +45,10 @@ function withPreviewNotice(page: string, status: ArticleStatus): string {
   const notice =
     `<p class="preview-notice" role="note"><strong>معاينة</strong>: نسخة العمل كما سيراها القراء؛ ` +
     `لم تُنشر (الحالة: ${escapeHtml(STATUS_LABELS[status])}).</p>`;
+  // The counters are readers' live figures, filled by the script that does not run here.
   const style =
     '<style>.preview-notice{background:#fff4c2;border:1px solid #d9b600;padding:.5rem .75rem;' +
-    'margin-block:1rem;border-radius:.25rem}</style>';
+    'margin-block:1rem;border-radius:.25rem}.counters{display:none}</style>';
   return page
     .replace('</head>', `<meta name="robots" content="noindex" />${style}</head>`)
     .replace(/<main\b[^>]*>/, (main) => `${main}${notice}`);
