@@ -7,6 +7,10 @@ export const ERROR_MESSAGES = {
   invalid_document: 'نص المقال غير صالح ولم يُحفظ.',
   conflict: 'عدّل شخص آخر هذا المقال بعد آخر حفظ لك؛ لم يُحفظ تعديلك حتى لا يضيع عمله.',
   server_error: 'حدث خطأ في الخادم ولم يُحفظ شيء. أعد المحاولة.',
+  // A refusal to publish or schedule names the first missing field (all are in fieldErrors).
+  missing_headline: 'لا يُنشر مقال بلا عنوان: العنوان مطلوب قبل النشر.',
+  missing_body: 'لا يُنشر مقال بلا نص: نص المقال مطلوب قبل النشر.',
+  missing_section: 'لا يُنشر مقال بلا قسم: القسم مطلوب قبل النشر.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

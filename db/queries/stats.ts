@@ -1,6 +1,7 @@
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { prepareOnFirstUse } from '@/db/prepared';
+import { readerVisible } from '@/db/queries/public';
 import { articleStats, articles, recentViews } from '@/db/schema';
 
 // Reader counters. A view counts once per browser per article per half hour; both counters only
@@ -22,11 +23,17 @@ export function getArticleCounts(articleId: number): ArticleCounts {
   return countsOf().get({ id: articleId }) ?? { views: 0, shares: 0 };
 }
 
+// What the reader API answers: null for an article readers may not see (unpublished, under
+// embargo), so that not even its existence shows.
+export function getReaderCounts(articleId: number): ArticleCounts | null {
+  return isPublished(db, articleId) ? getArticleCounts(articleId) : null;
+}
+
 function isPublished(tx: Pick<typeof db, 'select'>, articleId: number): boolean {
   const row = tx
     .select({ id: articles.id })
     .from(articles)
-    .where(and(eq(articles.id, articleId), eq(articles.status, 'published')))
+    .where(and(eq(articles.id, articleId), readerVisible))
     .get();
   return row !== undefined;
 }

@@ -4,7 +4,7 @@ import { getArticleForEdit, listSections } from '@/db/queries/articles';
 import { getMedia } from '@/db/queries/media';
 import { requireUser } from '@/lib/auth';
 import { STATUS_LABELS } from '@/lib/labels';
-import { ARTICLE_ACTIONS, can, ForbiddenError } from '@/lib/permissions';
+import { EDITOR_ACTIONS, can, ForbiddenError } from '@/lib/permissions';
 import { articlePath, parseId } from '@/lib/urls';
 
 export const metadata = { title: 'تحرير مقال' };
@@ -53,7 +53,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
     authorName: article.authorName,
     changesRequestedReason: article.changesRequestedReason,
     publicPath: article.status === 'published' ? articlePath(article) : null,
-    allowed: ARTICLE_ACTIONS.filter((action) => action !== 'view' && can(user, action, article)),
+    allowed: EDITOR_ACTIONS.filter((action) => action !== 'view' && can(user, action, article)),
   };
   return <ArticleEditor key={article.id} article={editable} />;
 }

@@ -1,0 +1,58 @@
+import 'server-only';
+import { runScheduledWork } from '@/db/queries/schedule';
+import { refreshReaderPages } from '@/lib/reader-cache';
+import { restoreReaderTagExpiry } from '@/lib/reader-cache-restore';
+
+// Scheduled publication and embargo lifting, in every server process. The first sweep runs at
+// start, so an article whose time passed while the server was down goes live at once (and once:
+// see db/queries/schedule.ts). NEWSROOM_SCHEDULER_MS sets the period (the e2e tests shorten it).
+const DEFAULT_PERIOD_MS = 30_000;
+const MIN_PERIOD_MS = 250;
+
+export function schedulerPeriod(value = process.env.NEWSROOM_SCHEDULER_MS): number {
+  const ms = Number(value);
+  return Number.isFinite(ms) && ms >= MIN_PERIOD_MS ? Math.floor(ms) : DEFAULT_PERIOD_MS;
+}
+
+export function sweepOnce(now = new Date()): number[] {
+  let changed: number[] = [];
+  try {
+    const { published, lifted } = runScheduledWork(now);
+    changed = [...published, ...lifted];
+  } catch (error) {
+    // A busy database or a bad row must not stop the next sweep.
+    console.error('scheduler sweep failed', error);
+  }
+  for (const articleId of changed) refreshFromScheduler(articleId);
+  // Whatever any process expired (this one's sweep just now, another's publication) reaches this
+  // process's cache here too.
+  if (restoreReaderTagExpiry() > 0) clearFrontCache();
+  return changed;
+}
+
+// The same refresh as a publication. Outside a server action Next refuses updateTag; by then
+// refreshReaderPages has already written the expiry to SQLite, and restoreReaderTagExpiry (run
+// after the sweep) applies it to this process's cache.
+function refreshFromScheduler(articleId: number): void {
+  try {
+    refreshReaderPages(articleId);
+  } catch {
+    // Expected outside a request (see above).
+  }
+}
+
+function clearFrontCache(): void {
+  const clear = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.front-cache.clear')];
+  if (typeof clear === 'function') clear();
+}
+
+export function startScheduler(): void {
+  const key = Symbol.for('newsroom.scheduler');
+  const state = globalThis as Record<symbol, unknown>;
+  if (state[key]) return;
+  const period = schedulerPeriod();
+  sweepOnce();
+  const timer = setInterval(() => sweepOnce(), period);
+  timer.unref();
+  state[key] = timer;
+}
