@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { prepareOnFirstUse } from '@/db/prepared';
 import {
+  articleRevisions,
   articles,
   notes,
   notifications,
@@ -11,6 +12,7 @@ import {
   type NotificationKind,
   type User,
 } from '@/db/schema';
+import { tagNamesOf } from '@/db/queries/tags';
 import { ActionError } from '@/lib/errors';
 import { assertCan, can, type Actor, type ArticleActionAny as ArticleAction } from '@/lib/permissions';
 
@@ -206,4 +208,52 @@ export function markNotificationsRead(userId: number, ids: number[] | 'all', now
     .set({ readAt: now })
     .where(ids === 'all' ? mine : and(mine, inArray(notifications.id, ids.length ? ids : [-1])))
     .run().changes;
+}
+
+const SNAPSHOT_FIELDS = [
+  'headline',
+  'deck',
+  'slug',
+  'sectionId',
+  'dateline',
+  'byline',
+  'leadImageId',
+  'leadImageAlt',
+  'leadImageCaption',
+  'leadImageCredit',
+  'bodyJson',
+] as const;
+
+// What the editor page says above the editor: the published revision's version (edits after it
+// are not yet live) and the latest request for changes.
+export function deskStateOf(article: Article): {
+  unpublishedEdits: boolean;
+  latestChangeRequest: NoteView | null;
+} {
+  const published = article.publishedRevisionId
+    ? db.select().from(articleRevisions).where(eq(articleRevisions.id, article.publishedRevisionId)).get()
+    : undefined;
+  // Compared field by field: a transition bumps the version without changing what readers see.
+  const unpublishedEdits =
+    !!published &&
+    (SNAPSHOT_FIELDS.some((field) => published[field] !== article[field]) ||
+      published.tagsJson !== JSON.stringify(tagNamesOf(db, article.id)));
+  const request = db
+    .select({
+      id: notes.id,
+      kind: notes.kind,
+      body: notes.body,
+      createdAt: notes.createdAt,
+      authorId: notes.authorId,
+      authorName: users.name,
+    })
+    .from(notes)
+    .innerJoin(users, eq(users.id, notes.authorId))
+    .where(and(eq(notes.articleId, article.id), eq(notes.kind, 'request_changes')))
+    .orderBy(desc(notes.id))
+    .get();
+  return {
+    unpublishedEdits,
+    latestChangeRequest: request ?? null,
+  };
 }

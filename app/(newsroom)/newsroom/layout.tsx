@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { countUnreadNotifications } from '@/db/queries/notes';
 import { requireUser } from '@/lib/auth';
 import { ROLE_LABELS } from '@/lib/labels';
 import { canInNewsroom } from '@/lib/permissions';
@@ -8,6 +9,7 @@ export const metadata = { title: 'غرفة الأخبار', robots: { index: fal
 
 export default async function NewsroomLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  const unread = countUnreadNotifications(user.id);
   return (
     <>
       <header className="newsroom-header">
@@ -27,6 +29,17 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
                   <Link href="/newsroom#review-queue">قيد المراجعة</Link>
                 </li>
               ) : null}
+              <li>
+                <Link href="/newsroom/notifications" prefetch={false}>
+                  الإشعارات
+                  {unread > 0 ? (
+                    <>
+                      {' '}
+                      <span className="unread-count">({unread})</span>
+                    </>
+                  ) : null}
+                </Link>
+              </li>
               <li>
                 <Link href="/">آخر الأخبار</Link>
               </li>
