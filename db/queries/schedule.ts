@@ -21,7 +21,9 @@ export function runScheduledWork(now = new Date(), database: Db = db): SweepResu
     .all();
   for (const article of due) {
     const actor = actorFor(database, article.scheduledBy ?? article.authorId);
-    if (publishIfDue(actor, article.id, now, database)) published.push(article.id);
+    // One article that can no longer be published (its section was removed since) must not hold
+    // back the others; it stays scheduled and the desk sees it in its queue.
+    if (attempt(() => publishIfDue(actor, article.id, now, database))) published.push(article.id);
   }
   const embargoed = database
     .select({ id: articles.id, authorId: articles.authorId })
@@ -30,9 +32,18 @@ export function runScheduledWork(now = new Date(), database: Db = db): SweepResu
     .all();
   for (const article of embargoed) {
     const actor = actorFor(database, embargoSetter(database, article.id) ?? article.authorId);
-    if (liftEmbargoIfDue(actor, article.id, now, database)) lifted.push(article.id);
+    if (attempt(() => liftEmbargoIfDue(actor, article.id, now, database))) lifted.push(article.id);
   }
   return { published, lifted };
+}
+
+function attempt<T>(work: () => T): T | null {
+  try {
+    return work();
+  } catch (error) {
+    console.error('scheduled change failed', error);
+    return null;
+  }
 }
 
 function actorFor(database: Db, userId: number) {

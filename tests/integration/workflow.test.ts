@@ -223,6 +223,25 @@ describe('scheduling', () => {
     assert.equal(publishes[0]!.createdBy, editor.id);
   });
 
+  test('one scheduled article that lost its section does not hold back the others', () => {
+    const now = new Date('2026-05-05T08:00:00Z');
+    const broken = approved('فقد قسمه', ['نص']);
+    const fine = approved('سليم', ['نص']);
+    scheduleArticle(editor, broken, minutes(1, now), null, now);
+    scheduleArticle(editor, fine, minutes(1, now), null, now);
+    saveDraft(editor, {
+      articleId: broken,
+      baseVersion: row(broken).version,
+      headline: 'فقد قسمه',
+      sectionId: null,
+      body: paragraphsToDocument(['نص']),
+      bodyText: 'نص',
+      wordCount: 1,
+    });
+    assert.deepEqual(runScheduledWork(minutes(2, now)).published, [fine]);
+    assert.equal(row(broken).status, 'scheduled');
+  });
+
   test('an unscheduled article stays where it is when its old time comes', () => {
     const now = new Date('2026-05-02T08:00:00Z');
     const id = approved('أُلغيت جدولته', ['نص']);
