@@ -42,11 +42,17 @@ function comingMinute(): { value: string; at: Date } {
   return { value: newsroomMinute(new Date(at)), at: new Date(at) };
 }
 
+// Whole page, and the desk's panels on their own (a phone's full page is too tall to read).
 async function shoot(page: Page, name: string): Promise<void> {
   if (!SHOTS) return;
   for (const width of [390, 1280]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+    for (const region of ['مطلوب تعديلات', 'النسخة المنشورة', 'إجراءات المقال', 'جدولة', 'ملاحظات التحرير']) {
+      const panel = page.getByRole('region', { name: region, exact: true });
+      if ((await panel.count()) === 1)
+        await panel.screenshot({ path: `${SHOTS}/${name}-${width}-${region.replaceAll(' ', '_')}.png` });
+    }
   }
   await page.setViewportSize({ width: 1280, height: 720 });
 }
@@ -182,10 +188,40 @@ test('changes requested, the reason survives resubmission, approved, scheduled, 
   expect(decodeURIComponent(page.url())).toContain('افتتاح-سوق-الكتاب-في-بخارى');
   await shoot(editor, 'published-working-copy');
 
+  // Unpublishing asks first, naming the article.
+  await editorPage(editor).button('إلغاء النشر').click();
+  const dialog = editor.getByRole('dialog', { name: 'إلغاء النشر' });
+  await expect(dialog).toContainText(headline);
+  await shoot(editor, 'unpublish-dialog');
+  await dialog.getByRole('button', { name: 'إلغاء', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(editor.locator('.status')).toHaveText('منشور');
+  await editorPage(editor).button('إلغاء النشر').click();
+  await dialog.getByRole('button', { name: 'تأكيد' }).click();
+  await expect(editor.locator('.status')).toHaveText('غير منشور');
+  expect(await statusOf(request, `/news/${articleId}`)).toBe(404);
+
   await reporter.goto('/newsroom/notifications');
   await expect(reporter.getByRole('listitem').filter({ hasText: 'نُشر مقالك' }).first()).toContainText(
     headline,
   );
+});
+
+test('a reporter deletes a draft never published; it leaves their list', async ({ browser }) => {
+  const stamp = Date.now().toString().slice(-6);
+  const headline = `مسودة للحذف ${stamp}`;
+  const reporter = await personPage(browser, REPORTER);
+  const articleId = await newArticle(reporter);
+  await editorPage(reporter).headline.fill(headline);
+  await waitUntilSaved(reporter);
+  await reporter.reload();
+  await reporter.getByRole('button', { name: 'حذف', exact: true }).click();
+  const dialog = reporter.getByRole('dialog', { name: 'حذف المسودة' });
+  await expect(dialog).toContainText(headline);
+  await dialog.getByRole('button', { name: 'حذف', exact: true }).click();
+  await expect(reporter).toHaveURL(/\/newsroom$/);
+  await expect(reporter.getByRole('link', { name: headline })).toHaveCount(0);
+  expect((await reporter.request.get(`/newsroom/articles/${articleId}`)).status()).toBe(404);
 });
 
 async function waitUntilEditableAgain(page: Page): Promise<void> {
