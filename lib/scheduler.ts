@@ -23,27 +23,13 @@ export function sweepOnce(now = new Date()): number[] {
     // A busy database or a bad row must not stop the next sweep.
     console.error('scheduler sweep failed', error);
   }
-  for (const articleId of changed) refreshFromScheduler(articleId);
-  // Whatever any process expired (this one's sweep just now, another's publication) reaches this
-  // process's cache here too.
-  if (restoreReaderTagExpiry() > 0) clearFrontCache();
+  // The same refresh as a publication: the transition already bumped the reader cache generation
+  // in its own transaction, which every worker (server.mjs) reads on its next request; this bumps
+  // it again after the commit. Under plain `next start` nothing reads the generation, so the
+  // expiries are also put into this process's Next directly, as at start-up.
+  for (const articleId of changed) refreshReaderPages(articleId);
+  if (changed.length > 0) restoreReaderTagExpiry();
   return changed;
-}
-
-// The same refresh as a publication. Outside a server action Next refuses updateTag; by then
-// refreshReaderPages has already written the expiry to SQLite, and restoreReaderTagExpiry (run
-// after the sweep) applies it to this process's cache.
-function refreshFromScheduler(articleId: number): void {
-  try {
-    refreshReaderPages(articleId);
-  } catch {
-    // Expected outside a request (see above).
-  }
-}
-
-function clearFrontCache(): void {
-  const clear = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.front-cache.clear')];
-  if (typeof clear === 'function') clear();
 }
 
 export function startScheduler(): void {

@@ -17,8 +17,10 @@ import {
 import { addNoteInTx, notifyOfTransition } from '@/db/queries/notes';
 import { indexPublishedArticle, removeFromSearch } from '@/db/queries/search';
 import { setArticleTags, tagNamesOf } from '@/db/queries/tags';
+import { expireReaderPlacesIn } from '@/db/queries/reader-cache';
 import { slugify } from '@/lib/arabic';
-import { EMPTY_DOCUMENT, renderArticleHtml } from '@/lib/document';
+import { EMPTY_DOCUMENT } from '@/lib/article-document/check';
+import { renderArticleHtml } from '@/lib/article-document/render';
 import { ActionError, type FieldErrors } from '@/lib/errors';
 import {
   assertCan,
@@ -98,7 +100,7 @@ const slugOwner = prepareOnFirstUse(() =>
 );
 
 // Slugs are unique: a taken one gets the article's id appended ("…-42"), then a counter.
-function uniqueSlug(base: string, articleId: number): string {
+export function uniqueSlug(base: string, articleId: number): string {
   let candidate = base;
   for (let n = 1; ; n++) {
     const owners = slugOwner().all({ slug: candidate });
@@ -114,7 +116,8 @@ function loadForAction(tx: Tx, actor: Actor, articleId: number, action: ArticleA
   return article;
 }
 
-function writeRevision(
+// Exported for the history queries (db/queries/revisions.ts): a restore is written the same way.
+export function writeRevision(
   tx: Tx,
   actor: Actor,
   article: Article,
@@ -152,7 +155,7 @@ function writeRevision(
     .get();
 }
 
-function recordEvent(
+export function recordEvent(
   tx: Tx,
   actor: Actor,
   articleId: number,
@@ -461,6 +464,13 @@ function transition(
         eventDetail(action, reason, updated),
       );
       notifyOfTransition(tx, actor, updated, action, now);
+      // Every worker process forgets its copies of the pages this article is on (server.mjs).
+      if (
+        action === 'publish' ||
+        action === 'unpublish' ||
+        (action === 'embargo' && updated.status === 'published')
+      )
+        expireReaderPlacesIn(tx, article.id);
       return { status: to, version: updated.version };
     },
     { behavior: 'immediate' },

@@ -33,10 +33,19 @@ import {
 import * as publicQueries from '@/db/queries/public';
 import { runScheduledWork } from '@/db/queries/schedule';
 import { searchPublished } from '@/db/queries/search';
-import { getReaderCounts, recordShare, recordView } from '@/db/queries/stats';
+import { commentsStateOf } from '@/db/queries/comments';
+import { getReaderCounts, mostReadArticles, recordShare, recordView } from '@/db/queries/stats';
 import { createUser } from '@/db/queries/users';
-import { articleOldSlugs, articleRevisions, articles, events, sections, type User } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/document';
+import {
+  articleOldSlugs,
+  articleRevisions,
+  articles,
+  articleViewHours,
+  events,
+  sections,
+  type User,
+} from '@/db/schema';
+import { paragraphsToDocument } from '@/lib/article-document/check';
 import { ActionError, ERROR_MESSAGES } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/permissions';
 import { noteInput } from '@/lib/validation/workflow';
@@ -324,7 +333,10 @@ describe('embargo', () => {
       listRelated: inList(publicQueries.listRelated(-1, [tag])),
       listForSitemap: inList(publicQueries.listForSitemap()),
       searchPublished: inList(searchPublished('زعفران').hits),
+      publishedSummariesById: inList(publicQueries.publishedSummariesById([id])),
       getReaderCounts: getReaderCounts(id) !== null,
+      mostReadArticles: inList(mostReadArticles({ since: new Date(0), limit: 50 })),
+      commentsOpen: commentsStateOf(id) === 'open',
     };
   }
   const NOT_ABOUT_ONE_ARTICLE = [
@@ -355,13 +367,18 @@ describe('embargo', () => {
     setEmbargo(editor, id, minutes(30, now), now);
     publishArticle(editor, id, now);
     assert.equal(row(id).status, 'published');
+    // Views it would have (e.g. counted before an embargo was put on it) must not list it either.
+    db.insert(articleViewHours)
+      .values({ articleId: id, hour: Math.floor(now.getTime() / 3_600_000), views: 1_000_000 })
+      .run();
     const hidden = readerSees(id, tag);
     assert.deepEqual(
       Object.entries(hidden).filter(([, seen]) => seen),
       [],
     );
-    assert.equal(recordView(id, 'visitor-a', now), false);
-    assert.equal(recordShare(id), false);
+    const visitor = { id: 'visitor-a', address: '192.0.2.1' };
+    assert.equal(recordView(id, visitor, now), false);
+    assert.equal(recordShare(id, visitor, now), false);
     assert.deepEqual(runScheduledWork(minutes(29, now)).lifted, []);
     assert.deepEqual(runScheduledWork(minutes(30, now)).lifted, [id]);
     const shown = readerSees(id, tag);

@@ -82,6 +82,14 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
   const now = new Date();
   return (
     <>
+      <nav
+        className="desk-crumbs"
+        aria-label="المقال"
+        style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}
+      >
+        <Link href={`/newsroom/articles/${article.id}/history`}>سجل النسخ</Link>
+        <Link href="/newsroom/articles">كل المقالات</Link>
+      </nav>
       {article.status === 'changes_requested' && latestChangeRequest ? (
         <section className={styles.banner} aria-labelledby="changes-requested-heading">
           <h2 id="changes-requested-heading">مطلوب تعديلات</h2>
