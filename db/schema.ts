@@ -95,6 +95,8 @@ export const articles = sqliteTable(
     // When readers last saw a new published revision (shown as "updated on" after the first).
     republishedAt: integer('republished_at', { mode: 'timestamp_ms' }),
     publishedRevisionId: integer('published_revision_id'),
+    // When an editor made this the front page's top story (الخبر الرئيسي); null when it is not.
+    topStoryAt: integer('top_story_at', { mode: 'timestamp_ms' }),
     changesRequestedReason: text('changes_requested_reason'),
     // Readers see nothing of the article while this is set (db/queries/public.ts, readerVisible);
     // the scheduler clears it when its time comes, with the same cache refresh as a publish.
@@ -103,6 +105,9 @@ export const articles = sqliteTable(
     scheduledBy: integer('scheduled_by').references(() => users.id),
     // A never-published draft that was deleted: it leaves every list, its revisions stay.
     deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    // Who last changed each field, at which version and when (FieldChanges, as JSON): what the
+    // three-way merge of autosaves needs to know (drizzle/0006_field_changes.sql).
+    fieldChanges: text('field_changes').notNull().default('{}'),
   },
   (t) => [
     index('articles_status_published_idx').on(t.status, t.publishedAt),
@@ -113,6 +118,9 @@ export const articles = sqliteTable(
       .on(t.embargoUntil)
       .where(sql`embargo_until IS NOT NULL`),
     index('articles_updated_idx').on(t.updatedAt),
+    index('articles_top_story_idx')
+      .on(t.topStoryAt)
+      .where(sql`top_story_at IS NOT NULL`),
     // Slugs are unique once set; a new draft has none yet.
     uniqueIndex('articles_slug_unique')
       .on(t.slug)

@@ -4,9 +4,12 @@ export const ERROR_MESSAGES = {
   account_disabled: 'عُطّل هذا الحساب؛ لم يُحفظ شيء. راجع مدير غرفة الأخبار.',
   forbidden: 'لا تملك صلاحية هذا الإجراء على هذا المقال في حالته الحالية.',
   not_found: 'المقال غير موجود.',
+  not_published: 'لا يكون الخبر الرئيسي إلا مقالاً منشوراً.',
   invalid_input: 'البيانات المرسلة غير صالحة.',
   invalid_document: 'نص المقال غير صالح ولم يُحفظ.',
   conflict: 'عدّل شخص آخر هذا المقال بعد آخر حفظ لك؛ لم يُحفظ تعديلك حتى لا يضيع عمله.',
+  body_base_mismatch:
+    'تغيّر نص المقال على الخادم منذ آخر حفظ لك، فلم يُطبَّق التعديل الجزئي ولم يتغير شيء؛ يُرسل النص كاملاً.',
   server_error: 'حدث خطأ في الخادم ولم يُحفظ شيء. أعد المحاولة.',
   // A refusal to publish or schedule names the first missing field (all are in fieldErrors).
   missing_headline: 'لا يُنشر مقال بلا عنوان: العنوان مطلوب قبل النشر.',

@@ -114,6 +114,7 @@ const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
     manageUsers: false,
     moderateComments: false,
     manageCommentSettings: false,
+    chooseTopStory: false,
   },
   editor: {
     createArticle: true,
@@ -123,6 +124,7 @@ const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
     manageUsers: false,
     moderateComments: true,
     manageCommentSettings: false,
+    chooseTopStory: true,
   },
   admin: {
     createArticle: true,
@@ -132,6 +134,7 @@ const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
     manageUsers: true,
     moderateComments: true,
     manageCommentSettings: true,
+    chooseTopStory: true,
   },
 };
 

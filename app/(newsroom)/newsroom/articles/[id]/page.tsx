@@ -7,8 +7,10 @@ import { deskStateOf, listNotes } from '@/db/queries/notes';
 import { formatArabicDateTime } from '@/lib/arabic';
 import { requireUser } from '@/lib/auth';
 import { STATUS_LABELS } from '@/lib/labels';
-import { DESK_ACTIONS, EDITOR_ACTIONS, can, ForbiddenError } from '@/lib/permissions';
+import { DESK_ACTIONS, EDITOR_ACTIONS, can, canInNewsroom, ForbiddenError } from '@/lib/permissions';
 import { newsroomSettings } from '@/lib/settings';
+import { isTopStory } from '@/db/queries/front-page';
+import { TopStoryControl } from './TopStoryControl';
 import { articlePath, parseId } from '@/lib/urls';
 import { toNewsroomMinute } from '@/lib/validation/workflow';
 import { DeskActions } from './DeskActions';
@@ -80,6 +82,10 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
     createdLabel: formatArabicDateTime(note.createdAt, dates),
   }));
   const now = new Date();
+  const topStory =
+    article.status === 'published' && canInNewsroom(user, 'chooseTopStory') ? (
+      <TopStoryControl articleId={article.id} chosen={isTopStory(article.id)} />
+    ) : null;
   return (
     <>
       <nav
@@ -115,6 +121,7 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
           </p>
         </section>
       ) : null}
+      {topStory}
       {/* Remounted on every new version the server hands over (a change of state made by a
           panel below), so the editor never saves on a version it no longer has. */}
       <ArticleEditor key={`${article.id}:${article.version}`} article={editable} />
