@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import sharp from 'sharp';
 import {
+  chooseSection,
   EDITOR,
   REPORTER,
   editorPage,
@@ -56,6 +57,7 @@ test('an image in the body and a lead image, each with alternative text, caption
   await openArticle(reporter, articleId);
   await expect(ed.body.locator('figure img')).toHaveAttribute('alt', 'قاعة المؤتمر');
   await expect(lead.getByLabel('مصدر الصورة')).toHaveValue('الرئاسة');
+  await chooseSection(reporter);
   await ed.button('إرسال للمراجعة').click();
   await expect(reporter.locator('.status')).toHaveText('قيد المراجعة');
 

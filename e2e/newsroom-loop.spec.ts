@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+  chooseSection,
   EDITOR,
   REPORTER,
   editorPage,
@@ -32,6 +33,7 @@ test('a reporter’s Arabic draft reaches a reader’s page', async ({ browser }
   await reporter.getByLabel('مكان الخبر').fill('طشقند');
   await reporter.getByLabel('الوسوم').fill('أوزبكستان، دبلوماسية');
   await waitUntilSaved(reporter);
+  await chooseSection(reporter);
   await ed.button('إرسال للمراجعة').click();
   await expect(reporter.getByText('قيد المراجعة', { exact: true }).first()).toBeVisible();
   // Submitted: the reporter can no longer publish or edit it.

@@ -1,4 +1,4 @@
-import { getArticleCounts } from '@/db/queries/stats';
+import { getReaderCounts } from '@/db/queries/stats';
 import { parseId } from '@/lib/urls';
 
 // An article's counts for its page. One primary-key read; a CDN may keep it for a minute, so the
@@ -7,7 +7,9 @@ export function GET(_request: Request, { params }: { params: Promise<{ id: strin
   return params.then(({ id }) => {
     const articleId = parseId(id);
     if (!articleId) return Response.json({ error: 'not_found' }, { status: 404 });
-    return Response.json(getArticleCounts(articleId), {
+    const counts = getReaderCounts(articleId);
+    if (!counts) return Response.json({ error: 'not_found' }, { status: 404 });
+    return Response.json(counts, {
       headers: { 'Cache-Control': 'public, max-age=0, s-maxage=60' },
     });
   });
