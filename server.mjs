@@ -9,8 +9,13 @@
 // before the next reader asks. Entries also expire after a minute, like a CDN's copy.
 //
 // Usage: node server.mjs [-H host] [-p port]   (PORT and HOST are read too; defaults 127.0.0.1:3000)
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import http from 'node:http';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { guardActionRequest } from './lib/action-request-guard.mjs';
+import nextConfig from './next.config.js';
 
 // As `next start` does; set before Next and React load, since they pick their builds by it.
 process.env.NODE_ENV = 'production';
@@ -31,6 +36,23 @@ const self =
       : hostname.includes(':')
         ? `[${hostname}]`
         : hostname;
+
+// The server-action body limit Next enforces (next.config.js), enforced here before Next reads it.
+const parseBytes = createRequire(import.meta.url)('next/dist/compiled/bytes');
+const actionGuard = {
+  bodyLimit: parseBytes.parse(nextConfig.experimental?.serverActions?.bodySizeLimit ?? '1mb'),
+  knownActions: knownActionIds(),
+};
+
+// The build's server-action ids (an unknown one is refused without Next's stack trace).
+function knownActionIds() {
+  const file = path.join(nextConfig.distDir ?? '.next', 'server', 'server-reference-manifest.json');
+  try {
+    return new Set(Object.keys(JSON.parse(readFileSync(file, 'utf8')).node ?? {}));
+  } catch {
+    return null;
+  }
+}
 
 const TTL_MS = 60_000;
 const MAX_BYTES = 64 * 1024 * 1024; // raw and gzipped pages together
@@ -131,7 +153,10 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 http
-  .createServer((req, res) => {
+  .createServer(async (incoming, res) => {
+    // Malformed server-action requests get their 4xx here (lib/action-request-guard.mjs).
+    const req = await guardActionRequest(incoming, res, actionGuard);
+    if (!req) return;
     const url = req.url ?? '/';
     const query = url.indexOf('?');
     const pathname = query < 0 ? url : url.slice(0, query);

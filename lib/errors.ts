@@ -7,6 +7,7 @@ export const ERROR_MESSAGES = {
   invalid_document: 'نص المقال غير صالح ولم يُحفظ.',
   conflict: 'عدّل شخص آخر هذا المقال بعد آخر حفظ لك؛ لم يُحفظ تعديلك حتى لا يضيع عمله.',
   server_error: 'حدث خطأ في الخادم ولم يُحفظ شيء. أعد المحاولة.',
+  busy: 'قاعدة البيانات مشغولة بعمل آخر الآن، ولم يُحفظ شيء. أعد المحاولة بعد لحظات.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -1,5 +1,6 @@
 import { headers } from 'next/headers';
 import { recordShare } from '@/db/queries/stats';
+import { DatabaseBusyError, whenWritable } from '@/db/write-lock';
 import { parseId } from '@/lib/urls';
 import { isKnownBot } from '@/lib/visitors';
 
@@ -8,6 +9,12 @@ import { isKnownBot } from '@/lib/visitors';
 export async function POST(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const articleId = parseId((await params).id);
   if (!articleId) return new Response(null, { status: 404 });
-  if (!isKnownBot((await headers()).get('user-agent'))) recordShare(articleId);
+  if (isKnownBot((await headers()).get('user-agent'))) return new Response(null, { status: 204 });
+  try {
+    await whenWritable(() => recordShare(articleId));
+  } catch (error) {
+    if (error instanceof DatabaseBusyError) return new Response(null, { status: 503 });
+    throw error;
+  }
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 }

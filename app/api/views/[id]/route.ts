@@ -1,5 +1,6 @@
 import { cookies, headers } from 'next/headers';
 import { recordView } from '@/db/queries/stats';
+import { DatabaseBusyError, whenWritable } from '@/db/write-lock';
 import { parseId } from '@/lib/urls';
 import { VISITOR_COOKIE, isKnownBot, newVisitor, validVisitor } from '@/lib/visitors';
 
@@ -17,6 +18,11 @@ export async function POST(_request: Request, { params }: { params: Promise<{ id
     path: '/api/',
     maxAge: 60 * 60 * 24 * 365,
   });
-  recordView(articleId, visitor);
+  try {
+    await whenWritable(() => recordView(articleId, visitor));
+  } catch (error) {
+    if (error instanceof DatabaseBusyError) return new Response(null, { status: 503 });
+    throw error;
+  }
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 }
