@@ -32,7 +32,7 @@ test.afterAll(() => {
 test('malformed action requests are 4xx without stack traces; a good one still saves', async () => {
   const cookie = await signIn(base, REPORTER);
   const createId = await actionId(`${base}/newsroom/articles/new`, cookie, 'createDraftAction');
-  const created = await postAction(`${base}/newsroom`, createId, cookie, [{}]);
+  const created = await postAction(`${base}/newsroom/articles/new`, createId, cookie, [{}]);
   const articleId = Number(/"id":(\d+)/.exec(created)?.[1]);
   expect(articleId).toBeGreaterThan(0);
   const page = `${base}/newsroom/articles/${articleId}`;
@@ -43,7 +43,7 @@ test('malformed action requests are 4xx without stack traces; a good one still s
   });
   const good = (headline: string) => JSON.stringify([{ articleId, baseVersion: 1, headline, body: doc }]);
 
-  const send = (body: string | Buffer, headers: Record<string, string> = {}, action = saveId) =>
+  const send = (body: string, headers: Record<string, string> = {}, action = saveId) =>
     fetch(page, {
       method: 'POST',
       headers: {

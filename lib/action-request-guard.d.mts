@@ -1,7 +1,7 @@
 // Types of lib/action-request-guard.mjs (plain JavaScript, since server.mjs loads it untranspiled).
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
-export type RefusalStatus = 400 | 403 | 409 | 411 | 413;
+export type RefusalStatus = 400 | 403 | 409 | 413;
 export type Refusal = { status: RefusalStatus; message: string; reason: string };
 export type GuardOptions = { bodyLimit: number; knownActions?: ReadonlySet<string> | null };
 

@@ -15,7 +15,6 @@ const MESSAGES = {
   409: 'Server Action unavailable.',
   400: 'البيانات المرسلة غير صالحة.',
   403: 'طلب من موقع آخر؛ رُفض.',
-  411: 'يلزم طول الطلب.',
   413: 'الطلب أكبر من الحد المسموح به.',
 };
 
@@ -26,7 +25,7 @@ const PLAIN_TEXT_FORMS = /^\$(?:\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-
 // The actions take flat objects; React's decoder recurses, so a deep body could overflow its stack.
 const MAX_DEPTH = 32;
 
-/** @typedef {400 | 403 | 409 | 411 | 413} RefusalStatus */
+/** @typedef {400 | 403 | 409 | 413} RefusalStatus */
 /** @typedef {{ status: RefusalStatus; message: string; reason: string }} Refusal */
 /** @typedef {{ bodyLimit: number; knownActions?: ReadonlySet<string> | null }} GuardOptions */
 
@@ -73,10 +72,9 @@ export function screenActionHeaders(headers, { bodyLimit, knownActions }) {
     const host = (Array.isArray(forwarded) ? forwarded[0] : forwarded?.split(',')[0]?.trim()) || headers.host;
     if (!host || originHost !== host) return refuse(403, 'cross-origin');
   }
-  if (headers['transfer-encoding'] !== undefined || headers['content-length'] === undefined) {
-    // Browsers send a length with every action; a chunked body could only be counted by reading it.
-    return refuse(411, 'no content-length');
-  }
+  // A chunked body (Next forwards an action to the page that has it that way) is counted as it is
+  // read, below.
+  if (headers['content-length'] === undefined) return null;
   const length = Number(headers['content-length']);
   if (!Number.isSafeInteger(length) || length < 0) return refuse(400, 'bad content-length');
   if (length > bodyLimit) return refuse(413, 'too large');
