@@ -4,7 +4,13 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
-export type BenchServer = { url: string; distDir: string; databasePath: string; stop: () => void };
+export type BenchServer = {
+  url: string;
+  distDir: string;
+  databasePath: string;
+  stop: () => void;
+  child: ChildProcess;
+};
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -36,19 +42,20 @@ export async function startApp(
   run('npx', ['tsx', '--conditions=react-server', 'scripts/db-setup.ts'], env);
   const distDir = path.join(ROOT, env.NEXT_DIST_DIR!);
   if (!options.reuseBuild || !existsSync(path.join(distDir, 'BUILD_ID'))) run('npx', ['next', 'build'], env);
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'server.mjs'), '-H', '127.0.0.1', '-p', String(port)],
-    {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      detached: true,
-    },
-  );
+  const child = spawnServer(env, port);
   const url = `http://127.0.0.1:${port}`;
   await waitFor(url);
-  return { url, distDir, databasePath: env.DATABASE_PATH!, stop: () => stopProcess(child) };
+  return { url, distDir, databasePath: env.DATABASE_PATH!, stop: () => stopProcess(child), child };
+}
+
+// The production server (server.mjs) on an existing build and database, in its own process group.
+export function spawnServer(env: NodeJS.ProcessEnv, port: number): ChildProcess {
+  return spawn(process.execPath, [path.join(ROOT, 'server.mjs'), '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
 }
 
 export function stopProcess(child: ChildProcess): void {
