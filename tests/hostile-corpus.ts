@@ -79,3 +79,21 @@ export class OutcomeTally {
     console.log(`${title}: ${this.total()} inputs tried\n${lines.join('\n')}`);
   }
 }
+
+// Event-handler attributes and script addresses in markup, read as a browser reads tags
+// (attribute values quoted and escaped): what hostile text must never become.
+export function unsafeMarkup(html: string): string[] {
+  const found: string[] = [];
+  for (const [element, tag, attributes] of html.matchAll(/<([a-zA-Z][\w-]*)([^>]*)>/g)) {
+    for (const [, name, value = ''] of attributes!.matchAll(
+      /([^\s"'=/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?/g,
+    )) {
+      if (/^on/i.test(name!)) found.push(`${tag} ${name}`);
+      if (/^(?:href|src|action|formaction)$/i.test(name!)) {
+        if (/^\s*(?:javascript|vbscript|data):/i.test(value.replace(/^["']/, '')))
+          found.push(element.slice(0, 80));
+      }
+    }
+  }
+  return found;
+}

