@@ -30,6 +30,16 @@ export async function actionId(pageUrl: string, cookie: string, name: string): P
   throw new Error(`no action ${name}`);
 }
 
+// React's encodeReply writes a string that starts with '$' as '$$…' (a lone '$…' is a reference).
+function escapeReply(value: unknown): unknown {
+  if (typeof value === 'string') return value.startsWith('$') ? `$${value}` : value;
+  if (Array.isArray(value)) return value.map(escapeReply);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, child]) => [key, escapeReply(child)]));
+  }
+  return value;
+}
+
 // Returns the response's text (React's flight rows; the action's result is the JSON on row 1).
 export async function postAction(
   pageUrl: string,
@@ -46,7 +56,7 @@ export async function postAction(
       Origin: new URL(pageUrl).origin,
       cookie,
     },
-    body: JSON.stringify(args),
+    body: JSON.stringify(escapeReply(args)),
   };
   // Node's fetch may reuse a keep-alive socket the server has just closed; one retry covers that.
   let response: Response;

@@ -89,9 +89,9 @@ test('malformed action requests are 4xx without stack traces; a good one still s
     if (status !== 409) expect(text, name).toMatch(/[\u0600-\u06FF]/);
   }
 
-  // A '$' a journalist typed arrives escaped ('$$…') and is saved as typed.
+  // A '$' a journalist typed travels escaped ('$$…', as React writes it) and is saved as typed.
   const saved = await postAction(page, saveId, cookie, [
-    { articleId, baseVersion: 1, headline: '$$Q1 ثمن السهم', body: doc },
+    { articleId, baseVersion: 1, headline: '$Q1 ثمن السهم', body: doc },
   ]);
   expect(saved).toContain('"ok":true');
   const reopened = await (await fetch(page, { headers: { cookie } })).text();
