@@ -8,7 +8,7 @@ const nextConfig = {
   // Types are checked by `npm run typecheck` (tsc --noEmit), its own CI step; not a second time in
   // every build, which doubles the quick start's build time on a two-core machine.
   typescript: { ignoreBuildErrors: true },
-  // A long article's document travels in one autosave; lib/document.ts caps it at 2M characters.
+  // A long article's document travels in one autosave; lib/article-document/check.ts caps it at 2M characters.
   experimental: {
     serverActions: { bodySizeLimit: '6mb' },
     // Reader pages' CSS is a few kB: inlined, it saves the render-blocking request on a phone.

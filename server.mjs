@@ -5,182 +5,297 @@
 // (bench/reader-throughput.ts). Article pages are the same for every reader and are what readers
 // arrive on, so their bytes are kept here, gzip included, and served without entering Next. Next's
 // cache stays the source of truth: a page is copied from Next's own answer, and publishing or
-// unpublishing anything empties this cache (lib/reader-cache.ts calls the hook registered below)
-// before the next reader asks. Entries also expire after a minute, like a CDN's copy.
+// unpublishing anything empties this cache before the next reader asks. Entries also expire after
+// a minute, like a CDN's copy.
+//
+// Several worker processes (NEWSROOM_WORKERS, default one per core) share the port through
+// node:cluster. Nothing tells a worker that another one published: before each request, every
+// worker reads the reader cache generation from SQLite (one integer, bumped in the same transaction
+// as every publish and unpublish, db/queries/reader-cache.ts); when it moved, the worker expires
+// in its own Next the tags written beside it and empties its front copy. So a publish is seen by
+// every worker on its very next request, and a worker that starts late catches up the same way.
 //
 // Usage: node server.mjs [-H host] [-p port]   (PORT and HOST are read too; defaults 127.0.0.1:3000)
+import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import http from 'node:http';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import Database from 'better-sqlite3';
 import { guardActionRequest } from './lib/action-request-guard.mjs';
 import nextConfig from './next.config.js';
 
 // As `next start` does; set before Next and React load, since they pick their builds by it.
 process.env.NODE_ENV = 'production';
-const { default: next } = await import('next');
 
-function option(flag, fallback) {
-  const at = process.argv.indexOf(flag);
-  return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
+const workers = workerCount(process.env.NEWSROOM_WORKERS);
+if (workers > 1 && cluster.isPrimary) {
+  runPrimary(workers);
+} else {
+  await runWorker();
 }
-const hostname = option('-H', process.env.HOST || '127.0.0.1');
-const port = Number(option('-p', process.env.PORT || '3000'));
-// Where this server reaches itself to copy a page from Next (a wildcard address is not one).
-const self =
-  hostname === '0.0.0.0'
-    ? '127.0.0.1'
-    : hostname === '::'
-      ? '[::1]'
-      : hostname.includes(':')
-        ? `[${hostname}]`
-        : hostname;
 
-// The server-action body limit Next enforces (next.config.js), enforced here before Next reads it.
-const parseBytes = createRequire(import.meta.url)('next/dist/compiled/bytes');
-const actionGuard = {
-  bodyLimit: parseBytes.parse(nextConfig.experimental?.serverActions?.bodySizeLimit ?? '1mb'),
-  knownActions: knownActionIds(),
-};
-
-// The build's server-action ids (an unknown one is refused without Next's stack trace).
-function knownActionIds() {
-  const file = path.join(nextConfig.distDir ?? '.next', 'server', 'server-reference-manifest.json');
-  try {
-    return new Set(Object.keys(JSON.parse(readFileSync(file, 'utf8')).node ?? {}));
-  } catch {
-    return null;
+function workerCount(value) {
+  if (value === undefined || value.trim() === '') return availableParallelism();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) {
+    console.error(`NEWSROOM_WORKERS must be a whole number from 1 to 256, not "${value}"`);
+    process.exit(1);
   }
+  return n;
 }
 
-const TTL_MS = 60_000;
-const MAX_BYTES = 64 * 1024 * 1024; // raw and gzipped pages together
-const ARTICLE_PATH = /^\/news\/[1-9][0-9]{0,15}\/([^/?#]+)$/;
-// Requests Next must answer itself: its own revalidation and preview, and our own fills.
-const BYPASS_HEADERS = ['x-prerender-revalidate', 'x-front-cache-fill', 'rsc', 'next-router-state-tree'];
-
-/** @type {Map<string, { expires: number; headers: Record<string, string>; body: Buffer; gzip: Buffer }>} */
-const pages = new Map(); // in order of last use: the first entry is the one to evict
-let bytes = 0;
-const filling = new Set();
-let generation = 0;
-
-// lib/reader-cache.ts finds this hook on globalThis (the app's bundle and this file share the
-// process, not their modules) and calls it after every publish and unpublish.
-globalThis[Symbol.for('newsroom.front-cache.clear')] = () => {
-  generation++;
-  pages.clear();
-  bytes = 0;
-};
-
-function forget(pathname) {
-  const page = pages.get(pathname);
-  if (!page) return;
-  pages.delete(pathname);
-  bytes -= page.body.length + page.gzip.length;
-}
-
-// Only the address the site itself links to (lib/urls.ts articlePath: the slug percent-encoded
-// as encodeURIComponent writes it): its variants would each be a copy of the same page.
-function isCanonicalArticlePath(pathname) {
-  const slug = ARTICLE_PATH.exec(pathname)?.[1];
-  if (!slug) return false;
-  try {
-    return encodeURIComponent(decodeURIComponent(slug)) === slug;
-  } catch {
-    return false;
-  }
-}
-
-function cacheable(req, pathname, search) {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-  if (search || !isCanonicalArticlePath(pathname)) return false;
-  if (BYPASS_HEADERS.some((name) => req.headers[name] !== undefined)) return false;
-  return !/(?:^|;\s*)__prerender_bypass=/.test(req.headers.cookie ?? '');
-}
-
-// Copies the page from Next, uncompressed, and keeps it if it is a normal cached page and nothing
-// was published while it was being fetched.
-async function fill(pathname) {
-  if (filling.has(pathname)) return;
-  filling.add(pathname);
-  const started = generation;
-  try {
-    const response = await fetch(`http://${self}:${port}${pathname}`, {
-      headers: { 'x-front-cache-fill': '1', 'accept-encoding': 'identity' },
-      redirect: 'manual',
-    });
-    const body = Buffer.from(await response.arrayBuffer());
-    const type = response.headers.get('content-type') ?? '';
-    if (response.status !== 200 || !type.startsWith('text/html') || started !== generation) return;
-    const gzip = gzipSync(body);
-    forget(pathname);
-    bytes += body.length + gzip.length;
-    while (bytes > MAX_BYTES && pages.size > 0) forget(pages.keys().next().value);
-    pages.set(pathname, {
-      expires: Date.now() + TTL_MS,
-      headers: {
-        'content-type': type,
-        'cache-control': response.headers.get('cache-control') ?? 'public, max-age=0, s-maxage=60',
-        'x-nextjs-cache': 'HIT',
-        vary: 'Accept-Encoding',
-      },
-      body,
-      gzip,
-    });
-  } catch {
-    // Next will simply answer the next request itself.
-  } finally {
-    filling.delete(pathname);
-  }
-}
-
-function serve(req, res, page) {
-  const gzip = /\bgzip\b(?!\s*;\s*q=0(?:\.0*)?\s*(?:,|$))/.test(req.headers['accept-encoding'] ?? '');
-  const body = gzip ? page.gzip : page.body;
-  res.writeHead(200, {
-    ...page.headers,
-    'content-length': body.length,
-    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
-    'x-front-cache': 'hit',
+// The primary only starts the workers, starts one again if it dies, and stops them all when it is
+// stopped itself. It opens no database and loads no Next.
+function runPrimary(count) {
+  let stopping = false;
+  for (let i = 0; i < count; i++) cluster.fork();
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`worker ${worker.process.pid} ended (${signal ?? code}); starting another`);
+    cluster.fork();
   });
-  res.end(req.method === 'HEAD' ? undefined : body);
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
-const app = next({ dev: false, hostname, port });
-const handle = app.getRequestHandler();
-await app.prepare();
+async function runWorker() {
+  const { default: next } = await import('next');
 
-http
-  .createServer(async (incoming, res) => {
-    // Malformed server-action requests get their 4xx here (lib/action-request-guard.mjs).
-    const req = await guardActionRequest(incoming, res, actionGuard);
-    if (!req) return;
-    const url = req.url ?? '/';
-    const query = url.indexOf('?');
-    const pathname = query < 0 ? url : url.slice(0, query);
-    if (cacheable(req, pathname, query < 0 ? '' : url.slice(query))) {
-      const page = pages.get(pathname);
-      if (page && page.expires > Date.now()) {
-        pages.delete(pathname); // moved to the end: most recently used
-        pages.set(pathname, page);
-        return serve(req, res, page);
-      }
-      forget(pathname);
-      res.on('finish', () => {
-        if (res.statusCode === 200) void fill(pathname);
-      });
+  function option(flag, fallback) {
+    const at = process.argv.indexOf(flag);
+    return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
+  }
+  const hostname = option('-H', process.env.HOST || '127.0.0.1');
+  const port = Number(option('-p', process.env.PORT || '3000'));
+  // Where this server reaches itself to copy a page from Next (a wildcard address is not one).
+  const self =
+    hostname === '0.0.0.0'
+      ? '127.0.0.1'
+      : hostname === '::'
+        ? '[::1]'
+        : hostname.includes(':')
+          ? `[${hostname}]`
+          : hostname;
+
+  // The server-action body limit Next enforces (next.config.js), enforced here before Next reads it.
+  const parseBytes = createRequire(import.meta.url)('next/dist/compiled/bytes');
+  const actionGuard = {
+    bodyLimit: parseBytes.parse(nextConfig.experimental?.serverActions?.bodySizeLimit ?? '1mb'),
+    knownActions: knownActionIds(),
+  };
+
+  // The build's server-action ids (an unknown one is refused without Next's stack trace).
+  function knownActionIds() {
+    const file = path.join(nextConfig.distDir ?? '.next', 'server', 'server-reference-manifest.json');
+    try {
+      return new Set(Object.keys(JSON.parse(readFileSync(file, 'utf8')).node ?? {}));
+    } catch {
+      return null;
     }
-    handle(req, res).catch((error) => {
-      console.error(error);
-      if (res.headersSent) res.destroy();
-      else {
-        res.statusCode = 500;
-        res.end();
-      }
+  }
+
+  const TTL_MS = 60_000;
+  const MAX_BYTES = 64 * 1024 * 1024; // raw and gzipped pages together
+  const ARTICLE_PATH = /^\/news\/[1-9][0-9]{0,15}\/([^/?#]+)$/;
+  // Requests Next must answer itself: its own revalidation and preview, and our own fills.
+  const BYPASS_HEADERS = ['x-prerender-revalidate', 'x-front-cache-fill', 'rsc', 'next-router-state-tree'];
+
+  /** @type {Map<string, { expires: number; headers: Record<string, string>; body: Buffer; gzip: Buffer }>} */
+  const pages = new Map(); // in order of last use: the first entry is the one to evict
+  let bytes = 0;
+  const filling = new Set();
+  // The reader cache generation this worker has applied (-1: none yet, so the first request applies
+  // every expiry ever written, which is also how a restarted server learns what was unpublished).
+  let generation = -1;
+
+  // Read-only: this process never writes the database outside Next. Opened lazily so that a server
+  // started before `npm run db:setup` has made the file fails its first request, not its start.
+  let readGeneration;
+  let readExpiriesSince;
+  function openGenerationQueries() {
+    const file = path.resolve(process.env.DATABASE_PATH ?? path.join('data', 'newsroom.db'));
+    const database = new Database(file, { readonly: true, fileMustExist: true });
+    database.pragma('busy_timeout = 5000');
+    readGeneration = database.prepare('SELECT generation FROM reader_cache_generation WHERE id = 1').pluck();
+    readExpiriesSince = database.prepare(
+      'SELECT tag, expired_at AS expiredAt FROM reader_cache_expiries WHERE generation > ?',
+    );
+  }
+
+  // Next 16 keeps cache tag expiry in this one in-memory map per process (lib/reader-cache-restore.ts
+  // says more); an ".external" module is loaded once per process, so this is the map Next consults.
+  const { tagsManifest } = createRequire(import.meta.url)(
+    'next/dist/server/lib/incremental-cache/tags-manifest.external.js',
+  );
+  if (!(tagsManifest instanceof Map)) throw new Error('Next no longer exports tagsManifest');
+
+  // Before every request: one prepared read of one integer. When it moved, the tags expired since
+  // are expired here too, as of now on Next's own clock, so that every page this worker holds,
+  // including one it finished rendering from old data a moment ago, is rendered again.
+  function syncWithDatabase() {
+    if (!readGeneration) openGenerationQueries();
+    const current = readGeneration.get() ?? 0;
+    if (current === generation) return;
+    const now = performance.timeOrigin + performance.now();
+    for (const { tag, expiredAt } of readExpiriesSince.all(generation)) {
+      const state = tagsManifest.get(tag) ?? {};
+      // At start-up (generation -1) the time written is kept: pages cached after it are current.
+      const expired = generation < 0 ? Math.min(expiredAt, now) : now;
+      if ((state.expired ?? 0) < expired) tagsManifest.set(tag, { ...state, expired });
+    }
+    generation = current;
+    pages.clear();
+    bytes = 0;
+  }
+
+  function forget(pathname) {
+    const page = pages.get(pathname);
+    if (!page) return;
+    pages.delete(pathname);
+    bytes -= page.body.length + page.gzip.length;
+  }
+
+  // Only the address the site itself links to (lib/urls.ts articlePath: the slug percent-encoded
+  // as encodeURIComponent writes it): its variants would each be a copy of the same page.
+  function isCanonicalArticlePath(pathname) {
+    const slug = ARTICLE_PATH.exec(pathname)?.[1];
+    if (!slug) return false;
+    try {
+      return encodeURIComponent(decodeURIComponent(slug)) === slug;
+    } catch {
+      return false;
+    }
+  }
+
+  function cacheable(req, pathname, search) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    if (search || !isCanonicalArticlePath(pathname)) return false;
+    if (BYPASS_HEADERS.some((name) => req.headers[name] !== undefined)) return false;
+    return !/(?:^|;\s*)__prerender_bypass=/.test(req.headers.cookie ?? '');
+  }
+
+  // Copies the page from Next, uncompressed, and keeps it if it is a normal cached page and nothing
+  // was published while it was being fetched.
+  async function fill(pathname) {
+    if (filling.has(pathname)) return;
+    filling.add(pathname);
+    syncWithDatabase();
+    const started = generation;
+    try {
+      const response = await fetch(`http://${self}:${port}${pathname}`, {
+        headers: { 'x-front-cache-fill': '1', 'accept-encoding': 'identity' },
+        redirect: 'manual',
+      });
+      const body = Buffer.from(await response.arrayBuffer());
+      const type = response.headers.get('content-type') ?? '';
+      syncWithDatabase();
+      if (response.status !== 200 || !type.startsWith('text/html') || started !== generation) return;
+      const gzip = gzipSync(body);
+      forget(pathname);
+      bytes += body.length + gzip.length;
+      while (bytes > MAX_BYTES && pages.size > 0) forget(pages.keys().next().value);
+      pages.set(pathname, {
+        expires: Date.now() + TTL_MS,
+        headers: {
+          'content-type': type,
+          'cache-control': response.headers.get('cache-control') ?? 'public, max-age=0, s-maxage=60',
+          'x-nextjs-cache': 'HIT',
+          vary: 'Accept-Encoding',
+        },
+        body,
+        gzip,
+      });
+    } catch {
+      // Next will simply answer the next request itself.
+    } finally {
+      filling.delete(pathname);
+    }
+  }
+
+  function serve(req, res, page) {
+    const gzip = /\bgzip\b(?!\s*;\s*q=0(?:\.0*)?\s*(?:,|$))/.test(req.headers['accept-encoding'] ?? '');
+    const body = gzip ? page.gzip : page.body;
+    res.writeHead(200, {
+      ...page.headers,
+      'content-length': body.length,
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      'x-front-cache': 'hit',
     });
-  })
-  .listen(port, hostname, () => {
-    console.log(`newsroom ready on http://${hostname}:${port}`);
-  });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  // Which worker answered, for the test that checks every worker sees a publish
+  // (e2e/workers.spec.ts); never sent unless that test asks for it.
+  const workerHeader =
+    process.env.NEWSROOM_EXPOSE_WORKER === '1' ? { 'x-newsroom-worker': String(process.pid) } : {};
+  const trustProxy = process.env.NEWSROOM_TRUST_PROXY === '1';
+
+  // The reader's address for the counters' visitor hash (lib/visitors.ts): the socket's, or behind a
+  // reverse proxy that the deployment says it has (NEWSROOM_TRUST_PROXY=1), the address that proxy
+  // added last to X-Forwarded-For. Always overwritten, so a client cannot choose its own.
+  function clientAddress(req) {
+    if (trustProxy) {
+      const forwarded = String(req.headers['x-forwarded-for'] ?? '')
+        .split(',')
+        .at(-1)
+        ?.trim();
+      if (forwarded) return forwarded;
+    }
+    return req.socket.remoteAddress ?? '';
+  }
+
+  const app = next({ dev: false, hostname, port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+
+  http
+    .createServer(async (incoming, res) => {
+      // Malformed server-action requests get their 4xx here (lib/action-request-guard.mjs).
+      const req = await guardActionRequest(incoming, res, actionGuard);
+      if (!req) return;
+      try {
+        syncWithDatabase();
+      } catch (error) {
+        console.error(error);
+        res.statusCode = 503;
+        return res.end();
+      }
+      req.headers['x-newsroom-client-address'] = clientAddress(req);
+      if (workerHeader['x-newsroom-worker'])
+        res.setHeader('x-newsroom-worker', workerHeader['x-newsroom-worker']);
+      const url = req.url ?? '/';
+      const query = url.indexOf('?');
+      const pathname = query < 0 ? url : url.slice(0, query);
+      if (cacheable(req, pathname, query < 0 ? '' : url.slice(query))) {
+        const page = pages.get(pathname);
+        if (page && page.expires > Date.now()) {
+          pages.delete(pathname); // moved to the end: most recently used
+          pages.set(pathname, page);
+          return serve(req, res, page);
+        }
+        forget(pathname);
+        res.on('finish', () => {
+          if (res.statusCode === 200) void fill(pathname);
+        });
+      }
+      handle(req, res).catch((error) => {
+        console.error(error);
+        if (res.headersSent) res.destroy();
+        else {
+          res.statusCode = 500;
+          res.end();
+        }
+      });
+    })
+    .listen(port, hostname, () => {
+      console.log(`newsroom ready on http://${hostname}:${port} (process ${process.pid})`);
+    });
+}

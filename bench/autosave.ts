@@ -17,7 +17,8 @@ const app = await startApp('autosave', PORT, { reuseBuild: process.env.BENCH_REU
 const { createDraft, saveDraft } = await import('@/db/queries/articles');
 const { findUserByEmail } = await import('@/db/queries/users');
 const { countWords } = await import('@/lib/arabic');
-const { checkArticleDocument, documentStats, paragraphsToDocument } = await import('@/lib/document');
+const { checkArticleDocument, paragraphsToDocument } = await import('@/lib/article-document/check');
+const { documentStats } = await import('@/lib/article-document/stats');
 
 const seed = JSON.parse(
   readFileSync(path.join(import.meta.dirname, '../db/seed/seed-article.json'), 'utf8'),

@@ -18,7 +18,7 @@ const first = await startApp('crash', PORT, { reuseBuild: process.env.BENCH_REUS
 const { approveArticle, createDraft, publishArticle, saveDraft, submitForReview } =
   await import('@/db/queries/articles');
 const { findUserByEmail } = await import('@/db/queries/users');
-const { paragraphsToDocument } = await import('@/lib/document');
+const { paragraphsToDocument } = await import('@/lib/article-document/check');
 const { checkDatabase } = await import('@/lib/backup');
 const { openDatabase } = await import('@/db/connection');
 

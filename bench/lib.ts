@@ -8,6 +8,7 @@ export type BenchServer = {
   url: string;
   distDir: string;
   databasePath: string;
+  pid: number;
   stop: () => void;
   child: ChildProcess;
 };
@@ -35,17 +36,24 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
 export async function startApp(
   name: string,
   port: number,
-  options: { reuseBuild?: boolean } = {},
+  options: { reuseBuild?: boolean; env?: Record<string, string>; keepDatabase?: boolean } = {},
 ): Promise<BenchServer> {
-  const env = benchEnv(name);
-  rmSync(path.dirname(env.DATABASE_PATH!), { recursive: true, force: true });
+  const env = { ...benchEnv(name), ...options.env };
+  if (!options.keepDatabase) rmSync(path.dirname(env.DATABASE_PATH!), { recursive: true, force: true });
   run('npx', ['tsx', '--conditions=react-server', 'scripts/db-setup.ts'], env);
   const distDir = path.join(ROOT, env.NEXT_DIST_DIR!);
   if (!options.reuseBuild || !existsSync(path.join(distDir, 'BUILD_ID'))) run('npx', ['next', 'build'], env);
   const child = spawnServer(env, port);
   const url = `http://127.0.0.1:${port}`;
   await waitFor(url);
-  return { url, distDir, databasePath: env.DATABASE_PATH!, stop: () => stopProcess(child), child };
+  return {
+    url,
+    distDir,
+    databasePath: env.DATABASE_PATH!,
+    pid: child.pid!,
+    stop: () => stopProcess(child),
+    child,
+  };
 }
 
 // The production server (server.mjs) on an existing build and database, in its own process group.

@@ -15,7 +15,7 @@ Object.assign(process.env, benchEnv('locked-writer'));
 const app = await startApp('locked-writer', PORT, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
 const { createDraft } = await import('@/db/queries/articles');
 const { findUserByEmail } = await import('@/db/queries/users');
-const { paragraphsToDocument } = await import('@/lib/document');
+const { paragraphsToDocument } = await import('@/lib/article-document/check');
 
 type Phase = Record<string, number[]>;
 

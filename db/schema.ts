@@ -44,6 +44,8 @@ export const users = sqliteTable('users', {
   role: text('role', { enum: ROLES }).notNull(),
   passwordHash: text('password_hash').notNull(),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  // Set when an admin chose the password (new member, reset): it is changed at the next sign-in.
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -96,6 +98,7 @@ export const articles = sqliteTable(
     index('articles_status_published_idx').on(t.status, t.publishedAt),
     index('articles_author_idx').on(t.authorId, t.updatedAt),
     index('articles_section_idx').on(t.sectionId, t.status, t.publishedAt),
+    index('articles_updated_idx').on(t.updatedAt),
     // Slugs are unique once set; a new draft has none yet.
     uniqueIndex('articles_slug_unique')
       .on(t.slug)
@@ -169,15 +172,102 @@ export const articleStats = sqliteTable('article_stats', {
   shares: integer('shares').notNull().default(0),
 });
 
-// One view per browser per article per half hour: the last time each visitor was counted.
-export const recentViews = sqliteTable(
-  'recent_views',
+// One count per visitor per article per half hour, for views and shares alike. A visitor is a
+// hash of the client's address and user agent with the day's salt (lib/visitors.ts), never the raw
+// values; `address` is the hash of the address alone, which caps how many visitors one address can
+// be. Rows older than the window are deleted as counts are made, so the table holds half an hour.
+export const countedVisits = sqliteTable(
+  'counted_visits',
   {
+    kind: text('kind', { enum: ['view', 'share'] }).notNull(),
     articleId: integer('article_id').notNull(),
     visitor: text('visitor').notNull(),
-    seenAt: integer('seen_at', { mode: 'timestamp_ms' }).notNull(),
+    address: text('address').notNull(),
+    seenAt: integer('seen_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.articleId, t.visitor] }), index('recent_views_seen_idx').on(t.seenAt)],
+  (t) => [
+    primaryKey({ columns: [t.kind, t.articleId, t.visitor] }),
+    index('counted_visits_seen_idx').on(t.seenAt),
+    index('counted_visits_address_idx').on(t.kind, t.articleId, t.address, t.seenAt),
+  ],
+);
+
+// The salt of each day's visitor hashes, shared by every worker process; yesterday's is deleted
+// when today's is made, so a visitor cannot be followed from one day to the next.
+export const visitorSalts = sqliteTable('visitor_salts', {
+  day: text('day').primaryKey(),
+  salt: text('salt').notNull(),
+});
+
+// Counted views per article per hour (epoch hours), for الأكثر قراءة over the last day or week.
+// Kept for eight days.
+export const articleViewHours = sqliteTable(
+  'article_view_hours',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    hour: integer('hour').notNull(),
+    views: integer('views').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.hour] }), index('article_view_hours_hour_idx').on(t.hour)],
+);
+
+export const COMMENT_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+// Readers' comments: held (pending) until an editor approves them. `client` is the hashed
+// visitor (as for views) for the rate limit; `bodyKey` the folded text, to refuse the same text twice.
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    authorName: text('author_name').notNull(),
+    body: text('body').notNull(),
+    status: text('status', { enum: COMMENT_STATUSES }).notNull().default('pending'),
+    client: text('client').notNull(),
+    bodyKey: text('body_key').notNull(),
+    createdAt: createdAt(),
+    moderatedAt: integer('moderated_at', { mode: 'timestamp_ms' }),
+    moderatedBy: integer('moderated_by').references(() => users.id),
+  },
+  (t) => [
+    index('comments_queue_idx').on(t.status, t.createdAt),
+    index('comments_article_idx').on(t.articleId, t.status, t.createdAt),
+    index('comments_client_idx').on(t.client, t.createdAt),
+    index('comments_body_idx').on(t.articleId, t.bodyKey),
+  ],
+);
+
+// Comments closed on one article by an admin (comments are open by default).
+export const articleCommentSettings = sqliteTable('article_comment_settings', {
+  articleId: integer('article_id')
+    .primaryKey()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  closed: integer('closed', { mode: 'boolean' }).notNull().default(false),
+});
+
+// Settings the newsroom changes while running (admins), shared by every worker: key → JSON value.
+export const siteSettings = sqliteTable('site_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+// Who has an article open in the editor: one row per open tab, refreshed by its heartbeat, kept in
+// the database so that every worker process sees every tab.
+export const editorPresence = sqliteTable(
+  'editor_presence',
+  {
+    articleId: integer('article_id').notNull(),
+    tabId: text('tab_id').notNull(),
+    userId: integer('user_id').notNull(),
+    name: text('name').notNull(),
+    seenAt: integer('seen_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.tabId] }), index('editor_presence_seen_idx').on(t.seenAt)],
 );
 
 // Sign-in attempts per email address (known or not) not yet followed by a success, in the current
@@ -196,9 +286,23 @@ export const signInAttempts = sqliteTable(
 // When each reader cache tag (lib/reader-cache.ts) was last expired. Next keeps tag expiry in
 // memory only, while the cached pages stay on disk: this outlives a restart and is handed back to
 // Next when the server starts (instrumentation.ts), so an unpublished article cannot come back.
-export const readerCacheExpiries = sqliteTable('reader_cache_expiries', {
-  tag: text('tag').primaryKey(),
-  expiredAt: integer('expired_at').notNull(),
+// `generation` is the value of reader_cache_generation when the tag was last expired: each worker
+// process applies the rows newer than the generation it last saw (server.mjs, lib/reader-cache.ts).
+export const readerCacheExpiries = sqliteTable(
+  'reader_cache_expiries',
+  {
+    tag: text('tag').primaryKey(),
+    expiredAt: integer('expired_at').notNull(),
+    generation: integer('generation').notNull().default(0),
+  },
+  (t) => [index('reader_cache_expiries_generation_idx').on(t.generation)],
+);
+
+// One row (id 1): bumped in the same transaction as every change to what readers may see, so that
+// every worker process notices the change on its next request by reading one integer.
+export const readerCacheGeneration = sqliteTable('reader_cache_generation', {
+  id: integer('id').primaryKey(),
+  generation: integer('generation').notNull(),
 });
 
 export const tags = sqliteTable('tags', {
@@ -229,14 +333,29 @@ export const events = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     articleId: integer('article_id').references(() => articles.id, { onDelete: 'set null' }),
     actorId: integer('actor_id').references(() => users.id),
+    // For changes to people: the member the change was about.
+    userId: integer('user_id').references(() => users.id),
     action: text('action').notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),
     detail: text('detail'),
     createdAt: createdAt(),
   },
-  (t) => [index('events_article_idx').on(t.articleId, t.id)],
+  (t) => [
+    index('events_article_idx').on(t.articleId, t.id),
+    index('events_actor_idx').on(t.actorId, t.id),
+    index('events_action_idx').on(t.action, t.id),
+  ],
 );
+
+// Which article version each newsroom_search row (a hand-written FTS5 table, drizzle/0008) was
+// folded from; a newsroom search re-folds the rows whose article moved on.
+export const newsroomSearchState = sqliteTable('newsroom_search_state', {
+  articleId: integer('article_id')
+    .primaryKey()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull(),
+});
 
 export const usersRelations = relations(users, ({ many }) => ({ articles: many(articles) }));
 export const articlesRelations = relations(articles, ({ one, many }) => ({

@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import type { User } from '@/db/schema';
 import { DatabaseBusyError, whenWritable } from '@/db/write-lock';
-import { getCurrentUser } from '@/lib/auth';
+import { getSessionState } from '@/lib/auth';
 import { ActionError, fail, type ActionResult, type FieldErrors } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/permissions';
 
@@ -14,8 +14,9 @@ export function newsroomAction<S extends z.ZodType, T>(
   handler: (user: User, input: z.infer<S>) => T | Promise<T>,
 ): (raw: unknown) => Promise<ActionResult<T>> {
   return async (raw) => {
-    const user = await getCurrentUser();
-    if (!user) return fail('unauthenticated');
+    const session = await getSessionState();
+    if (!('user' in session)) return fail(session.refused);
+    const user = session.user;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return fail('invalid_input', fieldErrorsOf(parsed.error));
     try {

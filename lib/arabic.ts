@@ -164,10 +164,17 @@ let wordSegmenter: Intl.Segmenter | undefined;
 // split: the count is the same and the time linear.
 const SEGMENT_CHUNK_CHARS = 2000;
 
+// Engines disagree on a full stop or colon between two letters: Node's ICU keeps "د.محمد" and
+// "U.S.A" as one word (Unicode's MidNumLet rule), Chromium's breaks there. The editor counts in
+// the browser and the server in Node, so the counter settles it first: between letters these
+// are word breaks in both (a number such as 3.5 or 12:30 stays one word).
+const LETTER_STOP = /(?<=\p{L}\p{M}*)[.:\uFF0E\uFE55](?=\p{L})/gu;
+
 /** Number of word-like segments (Arabic, Latin and numbers such as 2024 or 3.5 count as one each). */
-export function countWords(text: string): number {
+export function countWords(input: string): number {
   // Segmenter construction is comparatively expensive; reuse one instance.
   wordSegmenter ??= new Intl.Segmenter('ar', { granularity: 'word' });
+  const text = input.replace(LETTER_STOP, ' ');
   let count = 0;
   for (let start = 0; start < text.length;) {
     let end = Math.min(text.length, start + SEGMENT_CHUNK_CHARS);

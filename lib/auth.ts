@@ -2,7 +2,7 @@ import 'server-only';
 import { getServerSession, type NextAuthOptions } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { redirect } from 'next/navigation';
-import { getActiveUserById } from '@/db/queries/users';
+import { getUserById } from '@/db/queries/users';
 import { whenWritable } from '@/db/write-lock';
 import type { User } from '@/db/schema';
 import { authSecret } from '@/lib/secret';
@@ -31,11 +31,23 @@ export const authOptions: NextAuthOptions = {
 // The only place that reads the session. The token carries just the user id; the role and the
 // disabled flag are read from the database on every request so changes take effect at once.
 export async function getCurrentUser(): Promise<User | null> {
+  const state = await getSessionState();
+  return 'user' in state ? state.user : null;
+}
+
+// The same, saying why there is no user: an open session of a disabled account is refused with
+// its own message, so an open editor's autosave can say why it was not saved.
+export async function getSessionState(): Promise<
+  { user: User } | { refused: 'unauthenticated' | 'account_disabled' }
+> {
   const session = await getServerSession(authOptions);
   const sub = (session as { user?: { id?: string } } | null)?.user?.id;
   const id = Number(sub);
-  if (!Number.isSafeInteger(id) || id <= 0) return null;
-  return getActiveUserById(id) ?? null;
+  if (!Number.isSafeInteger(id) || id <= 0) return { refused: 'unauthenticated' };
+  const user = getUserById(id);
+  if (!user) return { refused: 'unauthenticated' };
+  if (user.disabled) return { refused: 'account_disabled' };
+  return { user };
 }
 
 export async function requireUser(): Promise<User> {

@@ -1,6 +1,7 @@
 // Typed outcomes of a write, each with the Arabic message the newsroom sees.
 export const ERROR_MESSAGES = {
   unauthenticated: 'انتهت الجلسة. سجّل الدخول من جديد.',
+  account_disabled: 'عُطّل هذا الحساب؛ لم يُحفظ شيء. راجع مدير غرفة الأخبار.',
   forbidden: 'لا تملك صلاحية هذا الإجراء على هذا المقال في حالته الحالية.',
   not_found: 'المقال غير موجود.',
   invalid_input: 'البيانات المرسلة غير صالحة.',

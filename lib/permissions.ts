@@ -13,7 +13,19 @@ export const ARTICLE_ACTIONS = [
 ] as const;
 export type ArticleAction = (typeof ARTICLE_ACTIONS)[number];
 
-export const NEWSROOM_ACTIONS = ['createArticle', 'viewReviewQueue', 'manageUsers'] as const;
+// viewEveryArticle: كل المقالات lists everyone's work (otherwise one's own); viewActivityLog: the
+// whole سجل النشاط (each article's own log goes with viewing the article).
+export const NEWSROOM_ACTIONS = [
+  'createArticle',
+  'viewReviewQueue',
+  'viewEveryArticle',
+  'viewActivityLog',
+  'manageUsers',
+  // إدارة التعليقات: approve or reject readers' comments.
+  'moderateComments',
+  // Turn comments off site-wide or on one article.
+  'manageCommentSettings',
+] as const;
 export type NewsroomAction = (typeof NEWSROOM_ACTIONS)[number];
 
 type Scope = 'own' | 'any';
@@ -58,9 +70,33 @@ export const ARTICLE_PERMISSIONS: Record<Role, Record<ArticleAction, Rule>> = {
 };
 
 export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>> = {
-  reporter: { createArticle: true, viewReviewQueue: false, manageUsers: false },
-  editor: { createArticle: true, viewReviewQueue: true, manageUsers: false },
-  admin: { createArticle: true, viewReviewQueue: true, manageUsers: true },
+  reporter: {
+    createArticle: true,
+    viewReviewQueue: false,
+    viewEveryArticle: false,
+    viewActivityLog: false,
+    manageUsers: false,
+    moderateComments: false,
+    manageCommentSettings: false,
+  },
+  editor: {
+    createArticle: true,
+    viewReviewQueue: true,
+    viewEveryArticle: true,
+    viewActivityLog: false,
+    manageUsers: false,
+    moderateComments: true,
+    manageCommentSettings: false,
+  },
+  admin: {
+    createArticle: true,
+    viewReviewQueue: true,
+    viewEveryArticle: true,
+    viewActivityLog: true,
+    manageUsers: true,
+    moderateComments: true,
+    manageCommentSettings: true,
+  },
 };
 
 export type Actor = { id: number; role: Role };
@@ -75,6 +111,10 @@ export function can(actor: Actor, action: ArticleAction, article: ArticleRef): b
 
 export function canInNewsroom(actor: Actor, action: NewsroomAction): boolean {
   return NEWSROOM_PERMISSIONS[actor.role][action];
+}
+
+export function assertCanInNewsroom(actor: Actor, action: NewsroomAction): void {
+  if (!canInNewsroom(actor, action)) throw new ForbiddenError(action);
 }
 
 export class ForbiddenError extends Error {

@@ -1,20 +1,13 @@
 import 'server-only';
 import { unstable_cache, updateTag } from 'next/cache';
 import { after } from 'next/server';
-import { readerPlacesOf } from '@/db/queries/public';
-import { rememberExpiredReaderTags } from '@/db/queries/reader-cache';
+import { readerTagNames, readerTagsOf, rememberExpiredReaderTags } from '@/db/queries/reader-cache';
 
 // Readers' pages are served from Next's cache. Every read a reader page makes goes through
 // `taggedRead`, which attaches cache tags to the page (and feed, and sitemap) that made it; a
 // change to an article's public state expires exactly the tags of the places it appears.
-export const readerTags = {
-  // Everything that lists all articles: home, site feeds, sitemaps.
-  latest: 'latest',
-  article: (id: number) => `article:${id}`,
-  section: (id: number) => `section:${id}`,
-  tag: (id: number) => `tag:${id}`,
-  author: (id: number) => `author:${id}`,
-} as const;
+// `latest` is everything that lists all articles: home, site feeds, sitemaps.
+export const readerTags = readerTagNames;
 
 // What a CDN in front may do with the article page: keep it a minute, and serve the old copy for a
 // minute more while it fetches the new one. Next's cache behind it is refreshed at once on publish,
@@ -40,35 +33,24 @@ export function taggedRead<A extends (string | number | string[] | number[])[], 
   };
 }
 
-// Called by the publish and unpublish server actions after their write committed. updateTag
-// expires at once (read-your-writes): the next reader request renders the new state. The expiry is
-// also written to SQLite, because Next forgets it on restart (lib/reader-cache-restore.ts): before,
-// and again once Next has applied it (it does so when the action ends), so that the remembered time
-// is never earlier than Next's own.
+// Called after every change to what readers may see of an article (publish, correction, unpublish),
+// by the server actions and by the scheduler alike. The change itself is shared through SQLite: the
+// publish query bumps the reader cache generation in its own transaction, and every worker process
+// (server.mjs) reads that generation on each request, expiring in its own Next the tags written
+// beside it and emptying its front copy. This bumps it once more, now that the write committed,
+// and, when the action ends, a last time: a page another worker was rendering from the old data
+// while the write committed is then expired too. Inside a server action it also expires the tags
+// in this process's Next at once (read-your-writes for the action's own response, and the whole
+// mechanism under plain `next start`, which has no server.mjs).
 export function refreshReaderPages(articleId: number): void {
-  const places = readerPlacesOf(articleId);
-  const tags = [
-    readerTags.article(articleId),
-    readerTags.latest,
-    ...places.sectionIds.map(readerTags.section),
-    ...places.tagIds.map(readerTags.tag),
-    ...places.authorIds.map(readerTags.author),
-  ];
+  const tags = readerTagsOf(articleId);
   rememberExpiredReaderTags(tags, Date.now());
-  for (const tag of tags) updateTag(tag);
-  clearFrontCache();
-  after(() => {
-    rememberExpiredReaderTags(tags, Date.now());
-    clearFrontCache();
-  });
-  // A backstop should `after` run before a slow revalidation has finished.
-  setTimeout(clearFrontCache, 1000);
-}
-
-// The article pages that server.mjs keeps in front of Next. A page copied from Next between this
-// action's write and the end of the action could still be the old one, hence the clears above.
-// No-op under plain `next start`.
-function clearFrontCache(): void {
-  const clear = (globalThis as Record<symbol, unknown>)[Symbol.for('newsroom.front-cache.clear')];
-  if (typeof clear === 'function') clear();
+  try {
+    for (const tag of tags) updateTag(tag);
+    after(() => {
+      rememberExpiredReaderTags(tags, Date.now());
+    });
+  } catch {
+    // Not inside a server action (the scheduler): the generation is the whole signal.
+  }
 }

@@ -23,7 +23,7 @@ import type { ActionResult, FieldErrors } from '@/lib/errors';
 import { cleanPastedHtml, plainTextParagraphs } from '@/lib/paste';
 import type { ArticleAction } from '@/lib/permissions';
 import { ConflictPanel } from './ConflictPanel';
-import { ARTICLE_TEXT_DIRECTION, articleExtensions } from './extensions';
+import { ARTICLE_TEXT_DIRECTION, articleExtensions } from '@/lib/article-document/extensions';
 import { clearJournal, readJournal, writeJournal, type ArticleFields } from './journal';
 import { ImageDetails } from './ImageDetails';
 import { LeadImageField } from './LeadImageField';
@@ -32,7 +32,7 @@ import { MediaLibrary } from '@/components/media/MediaLibrary';
 import { PresenceNotice } from './PresenceNotice';
 import { splitTags, TagsField } from './TagsField';
 import { Toolbar } from './Toolbar';
-import { createWordCounter } from './word-count';
+import { createWordCounter } from '@/lib/article-document/stats';
 import './editor.css';
 
 export type EditableArticle = {

@@ -14,8 +14,10 @@ import {
 } from '@/db/schema';
 import { indexPublishedArticle, removeFromSearch } from '@/db/queries/search';
 import { setArticleTags, tagNamesOf } from '@/db/queries/tags';
+import { expireReaderPlacesIn } from '@/db/queries/reader-cache';
 import { slugify } from '@/lib/arabic';
-import { EMPTY_DOCUMENT, renderArticleHtml } from '@/lib/document';
+import { EMPTY_DOCUMENT } from '@/lib/article-document/check';
+import { renderArticleHtml } from '@/lib/article-document/render';
 import { ActionError, type FieldErrors } from '@/lib/errors';
 import { assertCan, NEXT_STATUS, type Actor, type ArticleAction } from '@/lib/permissions';
 
@@ -90,7 +92,7 @@ const slugOwner = prepareOnFirstUse(() =>
 );
 
 // Slugs are unique: a taken one gets the article's id appended ("…-42"), then a counter.
-function uniqueSlug(base: string, articleId: number): string {
+export function uniqueSlug(base: string, articleId: number): string {
   let candidate = base;
   for (let n = 1; ; n++) {
     const owner = slugOwner().get({ slug: candidate });
@@ -106,7 +108,8 @@ function loadForAction(tx: Tx, actor: Actor, articleId: number, action: ArticleA
   return article;
 }
 
-function writeRevision(
+// Exported for the history queries (db/queries/revisions.ts): a restore is written the same way.
+export function writeRevision(
   tx: Tx,
   actor: Actor,
   article: Article,
@@ -144,7 +147,7 @@ function writeRevision(
     .get();
 }
 
-function recordEvent(
+export function recordEvent(
   tx: Tx,
   actor: Actor,
   articleId: number,
@@ -357,6 +360,8 @@ function transition(
       }
       if (action === 'unpublish') removeFromSearch(tx, article.id);
       recordEvent(tx, actor, article.id, action, article.status, to, now, reason);
+      // Every worker process forgets its copies of the pages this article is on (server.mjs).
+      if (action === 'publish' || action === 'unpublish') expireReaderPlacesIn(tx, article.id);
       return { status: to, version: updated.version };
     },
     { behavior: 'immediate' },

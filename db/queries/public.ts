@@ -331,3 +331,16 @@ export function readerPlacesOf(articleId: number): {
     authorIds: [...new Set(revisions.map((r) => r.authorId))],
   };
 }
+
+// Published articles by id, in the order given (unpublished or unknown ids are left out): for
+// lists ranked elsewhere, such as الأكثر قراءة (db/queries/stats.ts).
+export function publishedSummariesById(ids: readonly number[]): PublishedSummary[] {
+  if (ids.length === 0) return [];
+  const rows = withDate(
+    publishedSummaries()
+      .where(and(isPublished, inArray(articles.id, [...ids])))
+      .all(),
+  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}

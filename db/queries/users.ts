@@ -26,6 +26,11 @@ export function getActiveUserById(id: number): User | undefined {
   return user && !user.disabled ? user : undefined;
 }
 
+// Disabled or not: lib/auth.ts refuses a disabled account itself, with its own message.
+export function getUserById(id: number): User | undefined {
+  return userById().get({ id });
+}
+
 export function findUserByEmail(email: string): User | undefined {
   return userByEmail().get({ email: email.trim().toLowerCase() });
 }

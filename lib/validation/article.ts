@@ -39,7 +39,7 @@ export const saveDraftInput = z.object({
     .array(z.string().max(TAG_MAX, `الوسم أطول من ${TAG_MAX} حرفاً`))
     .max(TAGS_MAX, `الحد الأقصى ${TAGS_MAX} وسماً`)
     .optional(),
-  // The TipTap document as a JSON string; lib/document.ts checks it against the editor's schema.
+  // The TipTap document as a JSON string; lib/article-document/check.ts checks it against the editor's schema.
   body: z.string(),
 });
 export type SaveDraftInput = z.infer<typeof saveDraftInput>;

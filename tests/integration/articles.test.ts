@@ -17,7 +17,7 @@ import {
 import { getPublishedArticle, listLatestPublished, listRevisionNotes } from '@/db/queries/public';
 import { createUser } from '@/db/queries/users';
 import { articleRevisions, articles, events, tags, type User } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/document';
+import { paragraphsToDocument } from '@/lib/article-document/check';
 import { ActionError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/permissions';
 

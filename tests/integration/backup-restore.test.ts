@@ -20,7 +20,7 @@ import { listExpiredReaderTags } from '@/db/queries/reader-cache';
 import { createUser } from '@/db/queries/users';
 import type { User } from '@/db/schema';
 import { checkDatabase, tableCounts } from '@/lib/backup';
-import { paragraphsToDocument } from '@/lib/document';
+import { paragraphsToDocument } from '@/lib/article-document/check';
 import { uploadMedia } from '@/lib/media';
 
 // `npm run backup` taken while this process keeps writing (as the running app would), then

@@ -10,7 +10,7 @@ import { createDraft, saveDraft } from '@/db/queries/articles';
 import { getMedia, listRecentMedia, RECENT_MEDIA_MAX, updateMediaText } from '@/db/queries/media';
 import { createUser } from '@/db/queries/users';
 import { articles, media, type User } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/document';
+import { paragraphsToDocument } from '@/lib/article-document/check';
 import { uploadMedia, UploadRefused } from '@/lib/media';
 import { isMediaPath } from '@/lib/media-urls';
 import { ForbiddenError } from '@/lib/permissions';

@@ -21,11 +21,10 @@ import {
   readerPlacesOf,
 } from '@/db/queries/public';
 import { highlight, searchPublished } from '@/db/queries/search';
-import { VIEW_WINDOW_MS, getArticleCounts, recordShare, recordView } from '@/db/queries/stats';
 import { createUser } from '@/db/queries/users';
 import { media, sections, type User } from '@/db/schema';
 import { searchTerms } from '@/lib/arabic';
-import { paragraphsToDocument } from '@/lib/document';
+import { paragraphsToDocument } from '@/lib/article-document/check';
 
 // The reader's queries on a real SQLite file: only published revisions are seen, search folds
 // Arabic spellings, counters count once, and an unpublished article leaves every list.
@@ -275,25 +274,5 @@ describe('lists, related articles and unpublishing', () => {
     assert.equal(article.leadImage?.credit, 'تصوير: ليلى');
     assert.equal(article.leadImage?.variants.length, 2);
     assert.equal(getPublishedArticle(publish('بلا صورة', ['نص.']))!.leadImage, null);
-  });
-});
-
-describe('reader counters', () => {
-  test('a view counts once per visitor per half hour; shares count each use', () => {
-    const id = publish('خبر للعدادات', ['نص.']);
-    const t0 = new Date('2026-03-01T10:00:00Z');
-    assert.equal(recordView(id, 'a'.repeat(32), t0), true);
-    assert.equal(recordView(id, 'a'.repeat(32), new Date(t0.getTime() + 60_000)), false);
-    assert.equal(recordView(id, 'b'.repeat(32), t0), true);
-    assert.equal(recordView(id, 'a'.repeat(32), new Date(t0.getTime() + VIEW_WINDOW_MS + 1)), true);
-    assert.equal(recordShare(id), true);
-    assert.deepEqual(getArticleCounts(id), { views: 3, shares: 1 });
-
-    unpublishArticle(editor, id);
-    assert.equal(recordView(id, 'c'.repeat(32)), false);
-    assert.equal(recordShare(id), false);
-    assert.equal(recordView(999_999, 'c'.repeat(32)), false);
-    assert.deepEqual(getArticleCounts(id), { views: 3, shares: 1 });
-    assert.deepEqual(getArticleCounts(999_999), { views: 0, shares: 0 });
   });
 });

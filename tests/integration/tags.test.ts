@@ -5,7 +5,7 @@ import { createDraft, saveDraft } from '@/db/queries/articles';
 import { cleanTagNames, suggestTags } from '@/db/queries/tags';
 import { createUser } from '@/db/queries/users';
 import { tags, type User } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/document';
+import { paragraphsToDocument } from '@/lib/article-document/check';
 import { normalizeTagName } from '@/lib/arabic';
 
 let reporter: User;

@@ -6,7 +6,7 @@ import { createUser } from '@/db/queries/users';
 import { openDatabase, type Db } from '@/db/connection';
 import { DatabaseBusyError, isBusy, whenWritable } from '@/db/write-lock';
 import type { User } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/document';
+import { paragraphsToDocument } from '@/lib/article-document/check';
 
 // Another connection holding SQLite's write lock (as a backup tool, a migration or a second worker
 // process would): the app's writes wait for it asynchronously (db/write-lock.ts), reads go on.

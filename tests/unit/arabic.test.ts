@@ -472,6 +472,16 @@ describe('restoreParagraphBreaks', () => {
   });
 });
 
+describe('countWords agrees with the browser', () => {
+  test('a full stop or colon between letters is a word break, as in Chromium; in a number it is not', () => {
+    // قال د محمد إن U S A ليست x org
+    assert.equal(countWords('قال د.محمد إن U.S.A. ليست x.org'), 10);
+    assert.equal(countWords('النسبة 3.5 في المئة وليس ٣٫٥'), 6);
+    assert.equal(countWords('الساعة:الثانية'), 2);
+    assert.equal(countWords('Putin’s'), 1);
+  });
+});
+
 describe('countWords on long text', () => {
   test('counts a long article in pieces exactly as in one piece, without a word cut in two', () => {
     const paragraph =

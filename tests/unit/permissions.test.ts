@@ -4,10 +4,14 @@ import { ARTICLE_STATUSES, ROLES, type ArticleStatus, type Role } from '@/db/sch
 import {
   ARTICLE_ACTIONS,
   assertCan,
+  assertCanInNewsroom,
   can,
   canInNewsroom,
   ForbiddenError,
+  NEWSROOM_ACTIONS,
+  NEWSROOM_PERMISSIONS,
   type ArticleAction,
+  type NewsroomAction,
 } from '@/lib/permissions';
 
 // The expected table, written out independently of lib/permissions.ts: for each role and action,
@@ -63,22 +67,51 @@ describe('article permissions, every cell', () => {
   }
 });
 
-describe('newsroom permissions', () => {
-  test('only the desk sees the review queue and only admins manage people', () => {
-    assert.deepEqual(
-      ROLES.map((role) => [
-        role,
-        canInNewsroom({ id: 1, role }, 'viewReviewQueue'),
-        canInNewsroom({ id: 1, role }, 'manageUsers'),
-      ]),
-      [
-        ['reporter', false, false],
-        ['editor', true, false],
-        ['admin', true, true],
-      ],
-    );
-  });
-  test('everyone in the newsroom may start an article', () => {
-    for (const role of ROLES) assert.equal(canInNewsroom({ id: 1, role }, 'createArticle'), true);
+// Every cell of the newsroom table, written out independently of lib/permissions.ts.
+const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
+  reporter: {
+    createArticle: true,
+    viewReviewQueue: false,
+    viewEveryArticle: false,
+    viewActivityLog: false,
+    manageUsers: false,
+    moderateComments: false,
+    manageCommentSettings: false,
+  },
+  editor: {
+    createArticle: true,
+    viewReviewQueue: true,
+    viewEveryArticle: true,
+    viewActivityLog: false,
+    manageUsers: false,
+    moderateComments: true,
+    manageCommentSettings: false,
+  },
+  admin: {
+    createArticle: true,
+    viewReviewQueue: true,
+    viewEveryArticle: true,
+    viewActivityLog: true,
+    manageUsers: true,
+    moderateComments: true,
+    manageCommentSettings: true,
+  },
+};
+
+describe('newsroom permissions, every cell', () => {
+  for (const role of ROLES) {
+    for (const action of NEWSROOM_ACTIONS) {
+      const allowed = newsroomExpected[role][action];
+      test(`${role} ${allowed ? 'may' : 'may not'} ${action}`, () => {
+        const actor = { id: 1, role };
+        assert.equal(canInNewsroom(actor, action), allowed);
+        if (allowed) assert.doesNotThrow(() => assertCanInNewsroom(actor, action));
+        else assert.throws(() => assertCanInNewsroom(actor, action), ForbiddenError);
+      });
+    }
+  }
+  test('the table has no cell the test does not list', () => {
+    for (const role of ROLES)
+      assert.deepEqual(Object.keys(NEWSROOM_PERMISSIONS[role]).sort(), [...NEWSROOM_ACTIONS].sort());
   });
 });

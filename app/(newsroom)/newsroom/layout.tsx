@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { requireUser } from '@/lib/auth';
 import { ROLE_LABELS } from '@/lib/labels';
 import { canInNewsroom } from '@/lib/permissions';
@@ -8,6 +9,8 @@ export const metadata = { title: 'غرفة الأخبار', robots: { index: fal
 
 export default async function NewsroomLayout({ children }: { children: React.ReactNode }) {
   const user = await requireUser();
+  // A password an admin chose is changed before anything else.
+  if (user.mustChangePassword) redirect('/change-password');
   return (
     <>
       <header className="newsroom-header">
@@ -22,9 +25,27 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
                   مقال جديد
                 </Link>
               </li>
+              <li>
+                <Link href="/newsroom/articles">كل المقالات</Link>
+              </li>
               {canInNewsroom(user, 'viewReviewQueue') ? (
                 <li>
                   <Link href="/newsroom#review-queue">قيد المراجعة</Link>
+                </li>
+              ) : null}
+              {canInNewsroom(user, 'moderateComments') ? (
+                <li>
+                  <Link href="/newsroom/comments">إدارة التعليقات</Link>
+                </li>
+              ) : null}
+              {canInNewsroom(user, 'viewActivityLog') ? (
+                <li>
+                  <Link href="/newsroom/activity">سجل النشاط</Link>
+                </li>
+              ) : null}
+              {canInNewsroom(user, 'manageUsers') ? (
+                <li>
+                  <Link href="/newsroom/people">الفريق</Link>
                 </li>
               ) : null}
               <li>

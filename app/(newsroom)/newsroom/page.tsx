@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { listMyArticles, listReviewQueue, type ArticleListItem } from '@/db/queries/articles';
+import { listNewsroomArticles, type IndexFilter } from '@/db/queries/newsroom-index';
 import { requireUser } from '@/lib/auth';
 import { STATUS_LABELS } from '@/lib/labels';
 import { canInNewsroom } from '@/lib/permissions';
@@ -39,10 +40,18 @@ function ArticleTable({ items, caption }: { items: ArticleListItem[]; caption: s
   );
 }
 
+// "What waits for me": the index's query with one filter each (reporters see only their own).
+function waiting(user: Parameters<typeof listNewsroomArticles>[0], filter: IndexFilter): ArticleListItem[] {
+  return listNewsroomArticles(user, filter, 20).items;
+}
+
 export default async function DashboardPage() {
   const user = await requireUser();
-  const mine = listMyArticles(user);
+  const changesRequested = waiting(user, { status: 'changes_requested', authorId: user.id });
+  const scheduled = waiting(user, { status: 'scheduled' });
   const queue = canInNewsroom(user, 'viewReviewQueue') ? listReviewQueue() : null;
+  // Listed once: what waits in "changes requested" is not repeated under my articles.
+  const mine = listMyArticles(user).filter((article) => article.status !== 'changes_requested');
   return (
     <>
       <h1>غرفة الأخبار</h1>
@@ -57,10 +66,25 @@ export default async function DashboardPage() {
           <ArticleTable items={queue} caption="مقالات تنتظر المراجعة أو النشر" />
         </section>
       ) : null}
+      {changesRequested.length > 0 ? (
+        <section aria-labelledby="changes-heading">
+          <h2 id="changes-heading">مطلوب تعديلات</h2>
+          <ArticleTable items={changesRequested} caption="مقالاتك التي طُلبت فيها تعديلات" />
+        </section>
+      ) : null}
+      {scheduled.length > 0 ? (
+        <section aria-labelledby="scheduled-heading">
+          <h2 id="scheduled-heading">مجدول</h2>
+          <ArticleTable items={scheduled} caption="مقالات تنتظر موعد النشر" />
+        </section>
+      ) : null}
       <section aria-labelledby="mine-heading">
         <h2 id="mine-heading">مقالاتي</h2>
-        <ArticleTable items={mine} caption="آخر ما كتبت" />
+        <ArticleTable items={mine} caption="مسوداتي وآخر ما كتبت" />
       </section>
+      <p>
+        <Link href="/newsroom/articles">كل المقالات</Link>
+      </p>
     </>
   );
 }

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ArticleEditor, type EditableArticle } from '@/components/editor/ArticleEditor';
 import { getArticleForEdit, listSections } from '@/db/queries/articles';
@@ -55,5 +56,17 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
     publicPath: article.status === 'published' ? articlePath(article) : null,
     allowed: ARTICLE_ACTIONS.filter((action) => action !== 'view' && can(user, action, article)),
   };
-  return <ArticleEditor key={article.id} article={editable} />;
+  return (
+    <>
+      <nav
+        className="desk-crumbs"
+        aria-label="المقال"
+        style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}
+      >
+        <Link href={`/newsroom/articles/${article.id}/history`}>سجل النسخ</Link>
+        <Link href="/newsroom/articles">كل المقالات</Link>
+      </nav>
+      <ArticleEditor key={article.id} article={editable} />
+    </>
+  );
 }

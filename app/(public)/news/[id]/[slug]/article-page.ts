@@ -5,12 +5,13 @@ import { openingWords } from '@/lib/arabic';
 import { html, trustedHtml, type Html } from '@/lib/html';
 import { mediaSrc, mediaSrcSet, mediaUrl } from '@/lib/media-urls';
 import { articleListHtml, publishedDateHtml, readerDocument } from '@/lib/reader-html';
+import { ARTICLE_SCRIPT } from '@/lib/reader-scripts';
 import { absoluteUrl, newsroomSettings } from '@/lib/settings';
 import { articlePath } from '@/lib/urls';
 
 // The article page as one HTML document: what a reader landing from a search engine or a shared
-// link needs, and no framework JavaScript. Its only script is ARTICLE_SCRIPT below (about 1 kB):
-// the view beacon, the counts, and the share links. Lighthouse (bench/lighthouse.ts) measured the
+// link needs, and no framework JavaScript. Its only script is ARTICLE_SCRIPT (lib/reader-scripts.ts,
+// about 3 kB): the view beacon, the counts and comments, and the share links. Lighthouse (bench/lighthouse.ts) measured the
 // React version of this page at performance 66–71, most of it the framework's hydration.
 
 const largest = (image: LeadImage) => image.variants.at(-1)!;
@@ -122,44 +123,46 @@ function shareLinksHtml(article: PublishedArticle): Html {
   </section>`;
 }
 
-// Runs once the page has loaded: counts the view (the server ignores bots and repeats within half
-// an hour), shows the counts, copies the link, and counts a share when a share link is used.
-// Plain ES2017 with no imports: it is the page's only script.
-const ARTICLE_SCRIPT = `(function () {
-  var article = document.querySelector('article[data-article-id]');
-  if (!article) return;
-  var id = article.getAttribute('data-article-id');
-  var format = new Intl.NumberFormat('ar-u-nu-' + article.getAttribute('data-digits')).format;
-  var beacon = function (path) { if (navigator.sendBeacon) navigator.sendBeacon(path + id); };
-  var share = function () { beacon('/api/shares/'); };
-  addEventListener('load', function () {
-    beacon('/api/views/');
-    fetch('/api/stats/' + id).then(function (r) { return r.ok ? r.json() : null; }).then(function (counts) {
-      if (!counts) return;
-      article.querySelectorAll('.counters data').forEach(function (el) {
-        var n = counts[el.getAttribute('data-count')];
-        if (typeof n !== 'number') return;
-        el.value = String(n);
-        el.textContent = format(n);
-      });
-    }).catch(function () {});
-  });
-  var box = article.querySelector('.share');
-  if (!box) return;
-  var status = box.querySelector('[role=status]');
-  box.addEventListener('click', function (event) {
-    var target = event.target;
-    if (!(target instanceof Element)) return;
-    if (target.closest('a')) return share();
-    if (!target.closest('[data-copy-link]')) return;
-    // No clipboard on a page served over plain http, or when the reader refused it.
-    var copied = navigator.clipboard ? navigator.clipboard.writeText(article.getAttribute('data-url')) : Promise.reject();
-    copied.then(function () {
-      status.textContent = 'تم نسخ الرابط';
-      share();
-    }, function () { status.textContent = 'تعذّر النسخ؛ انسخ الرابط من شريط العنوان.'; });
-  });
-})();`;
+// Filled by ARTICLE_SCRIPT from the engagement request: the page stays the same bytes for every
+// reader. The form is shown once the script knows comments are open.
+function commentsHtml(): Html {
+  return html`<section aria-labelledby="comments-heading" class="comments">
+    <h2 id="comments-heading">تعليقات</h2>
+    <ol class="comment-list" data-comment-list></ol>
+    <p class="muted" data-comments-empty>لا توجد تعليقات بعد.</p>
+    <p class="muted" data-comments-closed hidden>التعليقات مغلقة على هذا المقال.</p>
+    <form class="comment-form" aria-labelledby="comment-form-heading" novalidate hidden>
+      <h3 id="comment-form-heading">أضف تعليقًا</h3>
+      <p class="muted">يظهر تعليقك بعد أن يراجعه محررو الموقع.</p>
+      <p class="field">
+        <label for="comment-name">اسمك</label>
+        <input
+          id="comment-name"
+          name="name"
+          type="text"
+          autocomplete="name"
+          required
+          aria-describedby="comment-name-error"
+        />
+        <span id="comment-name-error" class="field-error" data-error-for="name"></span>
+      </p>
+      <p class="field">
+        <label for="comment-text">نص التعليق</label>
+        <textarea
+          id="comment-text"
+          name="text"
+          rows="5"
+          required
+          aria-describedby="comment-text-error"
+        ></textarea>
+        <span id="comment-text-error" class="field-error" data-error-for="text"></span>
+      </p>
+      <p class="field-error" data-error-for="form"></p>
+      <button type="submit" class="primary">إرسال التعليق</button>
+      <p role="status"></p>
+    </form>
+  </section>`;
+}
 
 export function articlePageHtml({
   article,
@@ -177,6 +180,8 @@ export function articlePageHtml({
     data-article-id="${article.id}"
     data-url="${absoluteUrl(articlePath(article))}"
     data-digits="${newsroomSettings.dates.digits}"
+    data-calendar="${newsroomSettings.dates.calendar}"
+    data-time-zone="${newsroomSettings.dates.timeZone}"
   >
     ${
       article.sectionName && article.sectionSlug
@@ -195,8 +200,10 @@ export function articlePageHtml({
     </p>
     <p class="counters muted" aria-live="polite">
       <span>مشاهدات: <data value="" data-count="views">…</data></span>
+      <span>تعليقات: <data value="" data-count="comments">…</data></span>
       <span>مشاركات: <data value="" data-count="shares">…</data></span>
     </p>
+    <p data-edit-link hidden><a href="">تحرير المقال</a></p>
     ${
       notes.length > 0
         ? html`<aside class="revision-notes" aria-label="تصحيحات وتحديثات">
@@ -218,7 +225,7 @@ export function articlePageHtml({
           </section>`
         : null
     }
-    ${shareLinksHtml(article)}
+    ${shareLinksHtml(article)} ${commentsHtml()}
     ${
       related.length > 0
         ? html`<section aria-labelledby="related-heading" class="related">

@@ -1,16 +1,10 @@
 import { getSchema, type JSONContent } from '@tiptap/core';
 import type { Node as PMNode, Schema } from '@tiptap/pm/model';
-import { renderToHTMLString } from '@tiptap/static-renderer/pm/html-string';
-import {
-  ARTICLE_TEXT_DIRECTION,
-  articleExtensions,
-  articleSchemaExtensions,
-} from '@/components/editor/extensions';
-import { countWords } from '@/lib/arabic';
 import { isSafeHref } from '@/lib/links';
+import { ARTICLE_TEXT_DIRECTION, articleSchemaExtensions } from './extensions';
 
-// An article body is a TipTap JSON document; these helpers are the server's only way to accept,
-// derive from and render one.
+// An article body is a TipTap JSON document; these helpers are the server's only way to accept
+// one (stats.ts derives from it, render.ts renders it).
 
 export const MAX_DOCUMENT_BYTES = 2_000_000;
 const TEXT_DIRECTIONS = new Set(['ltr', 'rtl', 'auto']);
@@ -69,43 +63,6 @@ export function checkArticleDocument(input: unknown): DocumentCheck {
   if (problem !== null) return { ok: false, reason: problem };
   // Round-trip through the schema so unknown attributes never reach the database.
   return { ok: true, node, json: node.toJSON() as JSONContent };
-}
-
-// Plain text with a blank line between blocks: feeds search, word count and previews.
-export function documentToPlainText(node: PMNode): string {
-  return node.textBetween(0, node.content.size, '\n\n', '\n').trim();
-}
-
-// Intl.Segmenter costs about 20 µs a word here, and an autosave changes one or two paragraphs,
-// so counts are remembered per paragraph text: a 5,000-word save segments only what changed.
-const BLOCK_COUNT_CACHE_LIMIT = 20_000;
-const blockCounts = new Map<string, number>();
-
-function blockWordCount(text: string): number {
-  const known = blockCounts.get(text);
-  if (known !== undefined) return known;
-  const count = countWords(text);
-  if (blockCounts.size >= BLOCK_COUNT_CACHE_LIMIT) blockCounts.delete(blockCounts.keys().next().value!);
-  blockCounts.set(text, count);
-  return count;
-}
-
-export function documentStats(node: PMNode): { text: string; wordCount: number } {
-  let wordCount = 0;
-  node.descendants((child) => {
-    if (!child.isTextblock) return true;
-    wordCount += blockWordCount(child.textContent);
-    return false;
-  });
-  return { text: documentToPlainText(node), wordCount };
-}
-
-export function renderArticleHtml(json: JSONContent): string {
-  return renderToHTMLString({
-    content: json,
-    extensions: articleExtensions,
-    staticEditorOptions: { textDirection: ARTICLE_TEXT_DIRECTION },
-  });
 }
 
 export function paragraphsToDocument(paragraphs: string[]): JSONContent {

@@ -3,11 +3,12 @@ import { describe, test } from 'node:test';
 import type { JSONContent } from '@tiptap/core';
 import {
   checkArticleDocument,
-  documentStats,
   paragraphsToDocument,
   parseArticleDocument,
-  renderArticleHtml,
-} from '@/lib/document';
+} from '@/lib/article-document/check';
+import { renderArticleHtml } from '@/lib/article-document/render';
+import { createWordCounter, documentStats } from '@/lib/article-document/stats';
+import { countWords } from '@/lib/arabic';
 import { isSafeHref } from '@/lib/links';
 
 const para = (text: string, dir?: string, marks?: unknown[]) => ({
@@ -120,5 +121,49 @@ describe('documentStats', () => {
     const stats = documentStats(checked.node);
     assert.equal(stats.text, 'وتستضيف طشقند يومي 4 و5 سبتمبر\n\nقال Putin');
     assert.equal(stats.wordCount, 8);
+  });
+
+  test('a hard line break separates the words on either side of it', () => {
+    const checked = checkArticleDocument(
+      doc({
+        type: 'paragraph',
+        content: [
+          { type: 'text', text: 'السطر الأول' },
+          { type: 'hardBreak' },
+          { type: 'text', text: 'والثاني' },
+        ],
+      }),
+    );
+    assert.ok(checked.ok);
+    assert.equal(documentStats(checked.node).wordCount, 3);
+    assert.equal(documentStats(checked.node).text, 'السطر الأول\nوالثاني');
+  });
+
+  test("the editor's live counter and the count stored at a save are the same on every edit", () => {
+    // The issue's case: one letter typed inside a word, in a body with a list, a quote, a heading
+    // and a line break; the editor's counter (with its cache warm from before) and the server's agree.
+    const body = (word: string) =>
+      doc(
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'قمة طشقند 2024' }] },
+        para(`وتستضيف ${word} يومي 4 و5 سبتمبر قمة بحضور Putin وXi؛ قال: «نعم».`),
+        {
+          type: 'bulletList',
+          content: [{ type: 'listItem', content: [para('البند الأول'), para('3.5 مليار دولار')] }],
+        },
+        { type: 'blockquote', content: [para('اقتباس من المؤتمر الصحفي')] },
+        {
+          type: 'paragraph',
+          content: [{ type: 'text', text: 'سطر' }, { type: 'hardBreak' }, { type: 'text', text: 'سطر' }],
+        },
+      );
+    const editorCount = createWordCounter();
+    for (const word of ['طشقند', 'طشقنxد', 'طشـقند', 'طش']) {
+      const checked = checkArticleDocument(body(word));
+      assert.ok(checked.ok);
+      const stats = documentStats(checked.node);
+      assert.equal(editorCount(checked.node), stats.wordCount, word);
+      // And it is the plain text's word count: what search and previews see.
+      assert.equal(stats.wordCount, countWords(stats.text), word);
+    }
   });
 });

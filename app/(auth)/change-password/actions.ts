@@ -1,0 +1,11 @@
+'use server';
+
+import { changeOwnPassword } from '@/db/queries/people';
+import { newsroomAction } from '@/lib/action';
+import { changeOwnPasswordInput } from '@/lib/validation/people';
+
+// A member replaces the first password an admin gave them (or their own), through the one door.
+export const changeOwnPasswordAction = newsroomAction(changeOwnPasswordInput, async (user, input) => {
+  await changeOwnPassword(user, input.current, input.password);
+  return { changed: true };
+});

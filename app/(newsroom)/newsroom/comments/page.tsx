@@ -1,0 +1,82 @@
+import Link from 'next/link';
+import {
+  articleCommentsClosedByAdmin,
+  listCommentQueue,
+  listModeratedComments,
+  siteCommentsEnabled,
+} from '@/db/queries/comments';
+import { formatArabicDateTime } from '@/lib/arabic';
+import { requireUser } from '@/lib/auth';
+import { ERROR_MESSAGES } from '@/lib/errors';
+import { canInNewsroom } from '@/lib/permissions';
+import { newsroomSettings } from '@/lib/settings';
+import { parseId } from '@/lib/urls';
+import { CommentQueue, CommentSettings } from './CommentQueue';
+
+export const metadata = { title: 'إدارة التعليقات' };
+
+const DECISION_LABELS = { approved: 'مقبول', rejected: 'مرفوض', pending: 'بانتظار المراجعة' } as const;
+
+// إدارة التعليقات: readers' comments waiting for a decision, oldest first, for every article or
+// (?article=<id>) for one. Editors and admins decide; admins also turn comments off.
+export default async function CommentsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ article?: string }>;
+}) {
+  const user = await requireUser();
+  if (!canInNewsroom(user, 'moderateComments'))
+    return (
+      <>
+        <h1>إدارة التعليقات</h1>
+        <p role="alert" className="form-error">
+          {ERROR_MESSAGES.forbidden}
+        </p>
+      </>
+    );
+  const { article } = await searchParams;
+  const articleId = article ? (parseId(article) ?? undefined) : undefined;
+  const queue = listCommentQueue(articleId);
+  const recent = listModeratedComments(articleId);
+  const items = queue.map((c) => ({
+    ...c,
+    at: c.at.toISOString(),
+    atLabel: formatArabicDateTime(c.at, newsroomSettings.dates),
+  }));
+  return (
+    <>
+      <h1>إدارة التعليقات</h1>
+      {articleId ? (
+        <p>
+          تعليقات مقال واحد{queue[0] ? <>: «{queue[0].headline}»</> : null}.{' '}
+          <Link href="/newsroom/comments">كل التعليقات</Link>
+        </p>
+      ) : null}
+      {canInNewsroom(user, 'manageCommentSettings') ? (
+        <CommentSettings
+          siteEnabled={siteCommentsEnabled()}
+          article={articleId ? { id: articleId, closed: articleCommentsClosedByAdmin(articleId) } : undefined}
+        />
+      ) : null}
+      <section aria-labelledby="queue-heading">
+        <h2 id="queue-heading">بانتظار المراجعة ({queue.length})</h2>
+        <CommentQueue items={items} showArticle={!articleId} />
+      </section>
+      {recent.length > 0 ? (
+        <section aria-labelledby="recent-heading">
+          <h2 id="recent-heading">آخر القرارات</h2>
+          <ul className="comment-queue">
+            {recent.map((c) => (
+              <li key={c.id}>
+                <p className="muted">
+                  <bdi>{c.name}</bdi> · {DECISION_LABELS[c.status]}
+                </p>
+                <p className="comment-text">{c.text}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

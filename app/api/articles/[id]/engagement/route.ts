@@ -1,0 +1,56 @@
+import { eq } from 'drizzle-orm';
+import { cookies } from 'next/headers';
+import { db } from '@/db';
+import { commentsStateOf, countApprovedComments, listApprovedComments } from '@/db/queries/comments';
+import { getArticleCounts } from '@/db/queries/stats';
+import { articles } from '@/db/schema';
+import { getCurrentUser } from '@/lib/auth';
+import { can } from '@/lib/permissions';
+import { parseId } from '@/lib/urls';
+
+// What the article page loads after it is shown (lib/reader-scripts.ts): the counts, the approved
+// comments, whether comments are open, and, for a signed-in member of the newsroom who may edit
+// the article, the editor's address (تحرير المقال). The page itself stays the same cached bytes for
+// everyone; only this small answer differs, and it is never shared between a signed-in member and
+// anyone else (Vary: Cookie, and no-store when signed in).
+
+const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const articleId = parseId((await params).id);
+  const article = articleId
+    ? db
+        .select({ id: articles.id, authorId: articles.authorId, status: articles.status })
+        .from(articles)
+        .where(eq(articles.id, articleId))
+        .get()
+    : undefined;
+  if (!article || article.status !== 'published')
+    return Response.json({ error: 'not_found' }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
+
+  const jar = await cookies();
+  const signedIn = SESSION_COOKIES.some((name) => jar.has(name));
+  const user = signedIn ? await getCurrentUser() : null;
+  const editUrl = user && can(user, 'edit', article) ? `/newsroom/articles/${article.id}` : undefined;
+  const items = listApprovedComments(article.id).map((c) => ({
+    id: c.id,
+    name: c.name,
+    text: c.text,
+    at: c.at.toISOString(),
+  }));
+  return Response.json(
+    {
+      ...getArticleCounts(article.id),
+      comments: countApprovedComments(article.id),
+      commentsOpen: commentsStateOf(article.id) === 'open',
+      items,
+      ...(editUrl ? { editUrl } : {}),
+    },
+    {
+      headers: {
+        'Cache-Control': signedIn ? 'private, no-store' : 'public, max-age=0, s-maxage=30',
+        Vary: 'Cookie',
+      },
+    },
+  );
+}
