@@ -37,7 +37,7 @@ for (const name of readdirSync(out).filter((f) => /^sqlmap-.*\.log$/.test(f))) {
           .trim()
           .split('\n')
           .filter((l) => /\[(CRITICAL|ERROR)\]/.test(l))
-          .pop() ?? 'no verdict (see log)');
+          .pop() ?? 'no injection found before the time ran out (see log)');
   console.log(`${name}: ${verdict}`);
 }
 
