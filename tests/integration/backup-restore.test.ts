@@ -16,7 +16,7 @@ import {
   submitForReview,
 } from '@/db/queries/articles';
 import { getPublishedArticle, listLatestPublished } from '@/db/queries/public';
-import { listExpiredReaderTags } from '@/db/queries/reader-cache';
+import { currentReaderGeneration, listExpiredReaderTags } from '@/db/queries/reader-cache';
 import { createUser } from '@/db/queries/users';
 import type { User } from '@/db/schema';
 import { checkDatabase, tableCounts } from '@/lib/backup';
@@ -126,6 +126,7 @@ test('a backup taken under writes restores to a sound database that readers see 
   assert.ok(getPublishedArticle(later));
   rmSync(mediaDir, { recursive: true, force: true });
   const restoreStarted = Date.now();
+  const generationBefore = currentReaderGeneration();
 
   const restore = await run('scripts/restore.ts', [backupDir]);
   assert.equal(restore.status, 0, restore.stderr);
@@ -145,7 +146,9 @@ test('a backup taken under writes restores to a sound database that readers see 
   for (const variant of image.variants)
     assert.ok(existsSync(path.join(mediaDir, variant.file)), variant.file);
 
-  // Every page cached before the restore is expired, the later article's included.
+  // Every worker sees the generation move (past the live one, which the backup's is behind), and
+  // every page cached before the restore is expired, the later article's included.
+  assert.ok(currentReaderGeneration() > generationBefore);
   const expired = new Map(listExpiredReaderTags().map((t) => [t.tag, t.expiredAt]));
   for (const tag of [
     'latest',
