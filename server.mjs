@@ -24,7 +24,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { guardActionRequest } from './lib/action-request-guard.mjs';
+import { guardActionRequest, hasOverlongSegment } from './lib/action-request-guard.mjs';
 import nextConfig from './next.config.js';
 
 // As `next start` does; set before Next and React load, since they pick their builds by it.
@@ -274,6 +274,10 @@ async function runWorker() {
       const url = req.url ?? '/';
       const query = url.indexOf('?');
       const pathname = query < 0 ? url : url.slice(0, query);
+      if (hasOverlongSegment(pathname)) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        return res.end('الصفحة غير موجودة.');
+      }
       if (cacheable(req, pathname, query < 0 ? '' : url.slice(query))) {
         const page = pages.get(pathname);
         if (page && page.expires > Date.now()) {

@@ -14,3 +14,4 @@ export function guardActionRequest(
   res: ServerResponse,
   options: GuardOptions,
 ): Promise<IncomingMessage | null>;
+export function hasOverlongSegment(pathname: string): boolean;

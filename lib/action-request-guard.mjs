@@ -241,3 +241,25 @@ function replay(req, body) {
   copy.complete = true;
   return copy;
 }
+
+// Next caches a dynamic page under a file named by its path; a path segment longer than a file
+// name may be (255 bytes, less Next's longest suffix, `.segments`) makes that write fail with
+// ENAMETOOLONG and a stack trace in the log. Such a segment that is not even slug-shaped (the
+// site's slugs are letters, marks, digits and hyphens) cannot be one of the site's pages: 404.
+const MAX_SEGMENT_BYTES = 246;
+const NOT_SLUG = /[^\p{L}\p{M}\p{N}-]/u;
+
+/** @param {string} pathname the request's path, still percent-encoded */
+export function hasOverlongSegment(pathname) {
+  for (const segment of pathname.split('/')) {
+    if (segment.length <= MAX_SEGMENT_BYTES) continue; // encoded is never shorter than decoded
+    let decoded = segment;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      return true; // not even UTF-8
+    }
+    if (Buffer.byteLength(decoded) > MAX_SEGMENT_BYTES && NOT_SLUG.test(decoded)) return true;
+  }
+  return false;
+}

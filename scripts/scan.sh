@@ -42,14 +42,15 @@ source "$OUT/session.env"
 
 # wapiti: crawl and attack (SQL, blind SQL, XSS, stored XSS, command execution, file, CRLF,
 # open redirect, headers, cookies, CSP). The modules that call out to wapiti's servers (ssrf, xxe)
-# are left out: this machine reaches no network but loopback.
+# are left out: this machine reaches no network but loopback. No -x exclusion: Debian's wapiti
+# 3.0.4 cannot compile one under Python 3.11 (its wildcard_translate appends a global flag).
 MODULES=sql,blindsql,xss,permanentxss,exec,file,crlf,redirect,http_headers,cookieflags,csp,methods
 wapiti_run() { # name, extra args...
   local name=$1
   shift
   timeout $((MINUTES * 60 + 120)) wapiti -u "$BASE/" --scope folder -m "$MODULES" --flush-session \
     --max-scan-time $((MINUTES * 60)) --max-attack-time 60 -d 3 --max-links-per-page 40 -t 10 \
-    -x "$BASE/api/auth/signout" -f json -o "$OUT/wapiti-$name.json" "$@" \
+    -f json -o "$OUT/wapiti-$name.json" "$@" \
     >"$OUT/wapiti-$name.log" 2>&1 || echo "wapiti $name ended with $? (see $OUT/wapiti-$name.log)"
 }
 # The runs go side by side, each bounded by its own time limit.

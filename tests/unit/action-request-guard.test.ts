@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
+  hasOverlongSegment,
   isServerActionRequest,
   screenActionBody,
   screenActionForm,
@@ -140,5 +141,21 @@ describe('multipart bodies', () => {
     const form = new FormData();
     form.append('$ACTION_ID_abc', '');
     assert.equal(screenActionForm(form, false), null);
+  });
+});
+
+describe('overlong path segments', () => {
+  test("the site's own addresses pass; a long segment that is no slug is refused", () => {
+    const slug = encodeURIComponent('م'.repeat(80));
+    assert.equal(hasOverlongSegment(`/news/12/${slug}`), false);
+    assert.equal(
+      hasOverlongSegment(`/news/12/${encodeURIComponent('𝕬'.repeat(80))}`),
+      false,
+      'long, but a slug',
+    );
+    assert.equal(hasOverlongSegment(`/tag/${encodeURIComponent('وسم'.repeat(20))}`), false);
+    assert.equal(hasOverlongSegment(`/news/1') AND 8080=(SELECT ${'CHR(113)||'.repeat(30)}/x`), true);
+    assert.equal(hasOverlongSegment(`/section/${encodeURIComponent('د) AND '.repeat(40))}`), true);
+    assert.equal(hasOverlongSegment(`/x/${'%E0'.repeat(100)}`), true, 'not UTF-8');
   });
 });
