@@ -141,7 +141,9 @@ const workers = [...drafts.map((_, i) => journalist(i)), desk()];
 let kills = 0;
 try {
   for (; kills < KILLS; kills++) {
-    await new Promise((r) => setTimeout(r, 800 + Math.random() * 1500));
+    // Killed at a random moment 2-5 s after it answered again: in the middle of the journalists'
+    // bursts and the desk's flips.
+    await new Promise((r) => setTimeout(r, 2000 + Math.random() * 3000));
     serverUp = false;
     process.kill(-server.pid!, 'SIGKILL');
     await new Promise((resolve) => server.once('exit', resolve));

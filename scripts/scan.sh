@@ -50,6 +50,7 @@ wapiti_run() { # name, extra args...
   shift
   timeout $((MINUTES * 60 + 120)) wapiti -u "$BASE/" --scope folder -m "$MODULES" --flush-session \
     --max-scan-time $((MINUTES * 60)) --max-attack-time 60 -d 3 --max-links-per-page 40 -t 10 \
+    --store-session "$OUT/wapiti-$name-session" \
     -f json -o "$OUT/wapiti-$name.json" "$@" \
     >"$OUT/wapiti-$name.log" 2>&1 || echo "wapiti $name ended with $? (see $OUT/wapiti-$name.log)"
 }
