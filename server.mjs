@@ -1,11 +1,11 @@
-// The production server: Next.js, with a small in-memory cache in front of the article pages.
+// The production server: Next.js, with a small in-memory cache in front of the reader pages.
 //
 // Why: every request that reaches Next pays its router's fixed cost, about 1 ms here — even a file
 // from public/ is served at ~1,700 req/s on this machine, against ~14,000 for a plain Node server
-// (bench/reader-throughput.ts). Article pages are the same for every reader and are what readers
-// arrive on, so their bytes are kept here, gzip included, and served without entering Next. Next's
-// cache stays the source of truth: a page is copied from Next's own answer, and publishing or
-// unpublishing anything empties this cache before the next reader asks. Entries also expire after
+// (bench/reader-throughput.ts). Reader pages (articles, home, lists, feeds, sitemaps, robots.txt)
+// are the same for every reader and rendered by Next per request from SQLite, so their bytes are
+// kept here, gzip included, and served without entering Next. A page is copied from Next's own
+// answer, and publishing or unpublishing anything empties this cache before the next reader asks. Entries also expire after
 // a minute, like a CDN's copy.
 //
 // Several worker processes (NEWSROOM_WORKERS, default one per core) share the port through
@@ -104,7 +104,23 @@ async function runWorker() {
 
   const TTL_MS = 60_000;
   const MAX_BYTES = 64 * 1024 * 1024; // raw and gzipped pages together
-  const ARTICLE_PATH = /^\/news\/[1-9][0-9]{0,15}\/([^/?#]+)$/;
+  // The reader addresses the site links to (lib/urls.ts, lib/reader-html.ts). Unknown addresses
+  // answer 404 and are never copied; only 200s of these types are.
+  const PAGE = String.raw`(?:/page/[1-9][0-9]{0,5})?`;
+  const READER_PATHS = [
+    /^\/news\/[1-9][0-9]{0,15}\/([^/?#]+)$/,
+    /^\/$|^\/page\/[1-9][0-9]{0,5}$/,
+    new RegExp(String.raw`^/(?:section|tag)/([^/?#]+)(?:${PAGE}|/feed\.xml|/atom\.xml)$`),
+    new RegExp(String.raw`^/author/[1-9][0-9]{0,15}${PAGE}$`),
+    /^\/(?:feed\.xml|atom\.xml|sitemap\.xml|news-sitemap\.xml|robots\.txt)$/,
+  ];
+  const CACHED_TYPES = [
+    'text/html',
+    'application/rss+xml',
+    'application/atom+xml',
+    'application/xml',
+    'text/plain',
+  ];
   // Requests Next must answer itself: its own revalidation and preview, and our own fills.
   const BYPASS_HEADERS = ['x-prerender-revalidate', 'x-front-cache-fill', 'rsc', 'next-router-state-tree'];
 
@@ -163,21 +179,26 @@ async function runWorker() {
     bytes -= page.body.length + page.gzip.length;
   }
 
-  // Only the address the site itself links to (lib/urls.ts articlePath: the slug percent-encoded
-  // as encodeURIComponent writes it): its variants would each be a copy of the same page.
-  function isCanonicalArticlePath(pathname) {
-    const slug = ARTICLE_PATH.exec(pathname)?.[1];
-    if (!slug) return false;
-    try {
-      return encodeURIComponent(decodeURIComponent(slug)) === slug;
-    } catch {
-      return false;
+  // Only the address the site itself links to (slugs percent-encoded as encodeURIComponent writes
+  // them): its variants would each be a copy of the same page.
+  function isCanonicalReaderPath(pathname) {
+    for (const pattern of READER_PATHS) {
+      const match = pattern.exec(pathname);
+      if (!match) continue;
+      const slug = match[1];
+      if (slug === undefined) return true;
+      try {
+        return encodeURIComponent(decodeURIComponent(slug)) === slug;
+      } catch {
+        return false;
+      }
     }
+    return false;
   }
 
   function cacheable(req, pathname, search) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    if (search || !isCanonicalArticlePath(pathname)) return false;
+    if (search || !isCanonicalReaderPath(pathname)) return false;
     if (BYPASS_HEADERS.some((name) => req.headers[name] !== undefined)) return false;
     return !/(?:^|;\s*)__prerender_bypass=/.test(req.headers.cookie ?? '');
   }
@@ -197,7 +218,8 @@ async function runWorker() {
       const body = Buffer.from(await response.arrayBuffer());
       const type = response.headers.get('content-type') ?? '';
       syncWithDatabase();
-      if (response.status !== 200 || !type.startsWith('text/html') || started !== generation) return;
+      if (response.status !== 200 || started !== generation) return;
+      if (!CACHED_TYPES.some((cached) => type.startsWith(cached))) return;
       const gzip = gzipSync(body);
       forget(pathname);
       bytes += body.length + gzip.length;

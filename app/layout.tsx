@@ -10,6 +10,10 @@ export const metadata: Metadata = {
   icons: { icon: { url: '/icon.svg', type: 'image/svg+xml' } },
 };
 
+// Rendered at request time, never at build: the newsroom's name (and every other setting) is the
+// one the server was started with.
+export const dynamic = 'force-dynamic';
+
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
 // The reading font's Arabic letters: fetched with the HTML rather than after the CSS is parsed, so

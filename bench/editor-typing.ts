@@ -12,8 +12,9 @@ import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { fmt, startApp, summarize } from './lib';
 
-const PORT = 3261;
-const BARE_PORT = 3263;
+// BENCH_PORT lets runs on a shared machine keep to their own ports (the bare page uses the next-but-one).
+const PORT = Number(process.env.BENCH_PORT ?? 3261);
+const BARE_PORT = PORT + 2;
 const CHARS = Number(process.env.BENCH_CHARS ?? 200);
 const SIZES = [5_000, 20_000];
 const ROOT = path.resolve(import.meta.dirname, '..');

@@ -7,7 +7,9 @@ import { chromium, type BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { fmt, startApp } from './lib';
 
-const app = await startApp('editor', 3262, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
+const app = await startApp('editor', Number(process.env.BENCH_PORT ?? 3262), {
+  reuseBuild: process.env.BENCH_REUSE_BUILD === '1',
+});
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
 async function scriptsOf(context: BrowserContext, url: string): Promise<{ total: number; files: number }> {

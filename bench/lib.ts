@@ -1,7 +1,7 @@
 // Shared plumbing for the benchmarks: a production build of this app on its own database and
 // port, started and stopped by the benchmark itself (127.0.0.1 only), plus small statistics.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 export type BenchServer = {
@@ -36,11 +36,18 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): void {
 export async function startApp(
   name: string,
   port: number,
-  options: { reuseBuild?: boolean; env?: Record<string, string>; keepDatabase?: boolean } = {},
+  // `seed`: scripts run on the fresh database before the server starts (e.g. bench/seed-front-page.ts).
+  options: {
+    reuseBuild?: boolean;
+    env?: Record<string, string>;
+    keepDatabase?: boolean;
+    seed?: string[];
+  } = {},
 ): Promise<BenchServer> {
   const env = { ...benchEnv(name), ...options.env };
   if (!options.keepDatabase) rmSync(path.dirname(env.DATABASE_PATH!), { recursive: true, force: true });
   run('npx', ['tsx', '--conditions=react-server', 'scripts/db-setup.ts'], env);
+  for (const script of options.seed ?? []) run('npx', ['tsx', '--conditions=react-server', script], env);
   const distDir = path.join(ROOT, env.NEXT_DIST_DIR!);
   if (!options.reuseBuild || !existsSync(path.join(distDir, 'BUILD_ID'))) run('npx', ['next', 'build'], env);
   const child = spawnServer(env, port);
@@ -104,6 +111,17 @@ export function summarize(samples: number[]): { n: number; p50: number; p95: num
 }
 
 export const fmt = (n: number, digits = 1) => n.toFixed(digits);
+
+// CPU time (user + system) a process has used so far, in milliseconds, from /proc/<pid>/stat.
+export function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may hold spaces) start at its closing parenthesis.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+  return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;
+}
+// sysconf(_SC_CLK_TCK): 100 on Linux everywhere this runs.
+const CLOCK_TICKS_PER_SECOND = 100;
 
 // The URL of the demo article as the reader site links it (follows the slug redirect).
 export async function demoArticleUrl(base: string): Promise<string> {

@@ -11,10 +11,14 @@ run() {
 run npx tsx bench/reader-throughput.ts
 BENCH_REUSE_BUILD=1 run npx tsx bench/reader-weight.ts
 BENCH_REUSE_BUILD=1 run npx tsx bench/lighthouse.ts
+run npx tsx bench/front-page.ts
 run npx tsx --conditions=react-server bench/autosave.ts
+run npx tsx --conditions=react-server bench/autosave-payload.ts
+run npx tsx --conditions=react-server bench/nesting-depth.ts
 run npx tsx bench/editor-typing.ts
 BENCH_REUSE_BUILD=1 run npx tsx bench/editor-weight.ts
 run npx tsx --conditions=react-server bench/search.ts
+run npx tsx bench/workers.ts
 run npx tsx --conditions=react-server bench/locked-writer.ts
 run npx tsx --conditions=react-server bench/crash.ts
 run npx tsx --conditions=react-server bench/load.ts

@@ -6,18 +6,35 @@
 // summed over every process of the server (the cluster's primary and each worker), from
 // /proc/<pid>/stat before and after the run.
 //
-// Usage: npx tsx bench/workers.ts   (BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_REUSE_BUILD=1)
+// Usage: npx tsx bench/workers.ts   (BENCH_SECONDS, BENCH_CONCURRENCY, BENCH_ROUNDS, BENCH_REUSE_BUILD=1)
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { demoArticleUrl, fmt, startApp } from './lib';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const PORT = 3363;
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 type Load = { ok: number; failed: number; rps: number };
+
+// One request on a connection of its own (a kept-alive one may have been closed by the server
+// while the load ran).
+function get(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { agent: false }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      })
+      .on('error', reject);
+  });
+}
 
 function load(url: string): Load {
   const out = execFileSync(
@@ -51,63 +68,73 @@ function cpuMs(pids: number[]): number {
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
-type Result = { route: string; rps: number; cpuPerRequestMs: number; failed: number };
+type Sample = { rps: number; cpuPerRequestMs: number; failed: number };
+type Server = { name: string; url: string; pids: number[] };
 
-async function measure(workers: 1 | 2, reuseBuild: boolean): Promise<Result[]> {
-  const app = await startApp('workers', PORT, {
-    reuseBuild,
-    keepDatabase: reuseBuild,
-    env: { NEWSROOM_WORKERS: String(workers) },
-  });
-  try {
-    const pids = serverPids(app.pid);
-    if (pids.length !== (workers === 1 ? 1 : workers + 1))
-      throw new Error(`expected ${workers} worker(s), found processes ${pids.join(', ')}`);
-    const article = await demoArticleUrl(app.url);
-    const routes: [string, string][] = [
-      ['front page /', `${app.url}/`],
-      ['article page', article],
-      ['section page', `${app.url}/section/${encodeURIComponent('سياسة')}`],
-      ['RSS /feed.xml', `${app.url}/feed.xml`],
-      ['search', `${app.url}/search?q=${encodeURIComponent('طشقند')}`],
-      ['engagement API', `${app.url}/api/articles/1/engagement`],
-    ];
-    const results: Result[] = [];
-    for (const [route, url] of routes) {
-      const status = (await fetch(url)).status;
-      if (status !== 200) {
-        console.log(`  (${route}: status ${status}, skipped)`);
-        continue;
-      }
-      load(url); // warm-up: every worker renders and caches the page
-      const before = cpuMs(pids);
-      const run = load(url);
-      const after = cpuMs(pids);
-      results.push({
-        route,
-        rps: run.rps,
-        cpuPerRequestMs: (after - before) / Math.max(1, run.ok),
-        failed: run.failed,
-      });
-    }
-    return results;
-  } finally {
-    app.stop();
-    await new Promise((r) => setTimeout(r, 1000));
-  }
+function sample(server: Server, url: string): Sample {
+  const before = cpuMs(server.pids);
+  const run = load(url.replace(/^http:\/\/[^/]+/, server.url));
+  const after = cpuMs(server.pids);
+  return { rps: run.rps, cpuPerRequestMs: (after - before) / Math.max(1, run.ok), failed: run.failed };
 }
 
-console.log(
-  `${SECONDS} s per route, ${CONCURRENCY} connections, CPU from /proc (${TICKS_PER_SECOND} ticks/s)`,
-);
-const one = await measure(1, process.env.BENCH_REUSE_BUILD === '1');
-const two = await measure(2, true);
-console.log('\nroute             | 1 worker req/s (CPU ms/req) | 2 workers req/s (CPU ms/req) | ratio');
-console.log('------------------|-----------------------------|------------------------------|------');
-for (const a of one) {
-  const b = two.find((r) => r.route === a.route);
-  if (!b) continue;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const load1 = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
+
+// Both servers run at once on one build and one database (which is also how two deployments of
+// this app may share a machine), and are measured in turns, route by route, ROUNDS times: the
+// machine's other load then weighs on both alike. Medians are printed.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const reuse = process.env.BENCH_REUSE_BUILD === '1';
+const one = await startApp('workers', PORT, { reuseBuild: reuse, env: { NEWSROOM_WORKERS: '1' } });
+const two = await startApp('workers', PORT + 2, {
+  reuseBuild: true,
+  keepDatabase: true,
+  env: { NEWSROOM_WORKERS: '2' },
+});
+try {
+  const servers: Server[] = [
+    { name: '1 worker', url: one.url, pids: serverPids(one.pid) },
+    { name: '2 workers', url: two.url, pids: serverPids(two.pid) },
+  ];
+  if (servers[0]!.pids.length !== 1 || servers[1]!.pids.length !== 3)
+    throw new Error(`unexpected processes: ${servers.map((s) => s.pids.join(',')).join(' / ')}`);
+  const article = await demoArticleUrl(one.url);
+  const section = /href="(\/section\/[^"]+)"/.exec((await get(article)).body)?.[1] ?? '/section/none';
+  const routes: [string, string][] = [
+    ['front page /', `${one.url}/`],
+    ['article page', article],
+    ['section page', `${one.url}${section}`],
+    ['RSS /feed.xml', `${one.url}/feed.xml`],
+    ['search', `${one.url}/search?q=${encodeURIComponent('طشقند')}`],
+    ['engagement API', `${one.url}/api/articles/1/engagement`],
+  ];
   console.log(
-    `${a.route.padEnd(18)}| ${fmt(a.rps, 0).padStart(8)} (${fmt(a.cpuPerRequestMs, 3)})${' '.repeat(12)}| ${fmt(b.rps, 0).padStart(8)} (${fmt(b.cpuPerRequestMs, 3)})${' '.repeat(13)}| ${fmt(b.rps / a.rps, 2)}×${a.failed + b.failed ? ` (${a.failed + b.failed} failed)` : ''}`,
+    `${SECONDS} s per run, ${CONCURRENCY} connections, ${ROUNDS} rounds in turns, CPU from /proc (${TICKS_PER_SECOND} ticks/s); load average at start ${load1()}`,
   );
+  console.log('\nroute             | 1 worker req/s (CPU ms/req) | 2 workers req/s (CPU ms/req) | ratio');
+  console.log('------------------|-----------------------------|------------------------------|------');
+  for (const [route, url] of routes) {
+    const status = (await get(url)).status;
+    if (status !== 200) {
+      console.log(`${route.padEnd(18)}| status ${status}, skipped`);
+      continue;
+    }
+    for (const server of servers) load(url.replace(/^http:\/\/[^/]+/, server.url)); // warm-up: every worker caches it
+    const runs: Sample[][] = [[], []];
+    for (let round = 0; round < ROUNDS; round++)
+      servers.forEach((server, i) => runs[i]!.push(sample(server, url)));
+    const [a, b] = runs.map((samples) => ({
+      rps: median(samples.map((x) => x.rps)),
+      cpu: median(samples.map((x) => x.cpuPerRequestMs)),
+      failed: samples.reduce((n, x) => n + x.failed, 0),
+    }));
+    console.log(
+      `${route.padEnd(18)}| ${fmt(a!.rps, 0).padStart(8)} (${fmt(a!.cpu, 3)})${' '.repeat(12)}| ${fmt(b!.rps, 0).padStart(8)} (${fmt(b!.cpu, 3)})${' '.repeat(13)}| ${fmt(b!.rps / a!.rps, 2)}×${a!.failed + b!.failed ? ` (${a!.failed + b!.failed} failed)` : ''}`,
+    );
+  }
+  console.log(`\nload average at the end ${load1()} (other work on this machine weighs on both servers)`);
+} finally {
+  one.stop();
+  two.stop();
 }

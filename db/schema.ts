@@ -92,13 +92,22 @@ export const articles = sqliteTable(
     // When readers last saw a new published revision (shown as "updated on" after the first).
     republishedAt: integer('republished_at', { mode: 'timestamp_ms' }),
     publishedRevisionId: integer('published_revision_id'),
+    // When an editor made this the front page's top story (الخبر الرئيسي); null when it is not.
+    topStoryAt: integer('top_story_at', { mode: 'timestamp_ms' }),
     changesRequestedReason: text('changes_requested_reason'),
+    // Who last changed each field, at which version and when (FieldChanges, as JSON): what the
+    // three-way merge of autosaves needs to know (drizzle/0006_field_changes.sql).
+    fieldChanges: text('field_changes').notNull().default('{}'),
   },
   (t) => [
     index('articles_status_published_idx').on(t.status, t.publishedAt),
     index('articles_author_idx').on(t.authorId, t.updatedAt),
     index('articles_section_idx').on(t.sectionId, t.status, t.publishedAt),
     index('articles_updated_idx').on(t.updatedAt),
+    index('articles_version_idx').on(t.version),
+    index('articles_top_story_idx')
+      .on(t.topStoryAt)
+      .where(sql`top_story_at IS NOT NULL`),
     // Slugs are unique once set; a new draft has none yet.
     uniqueIndex('articles_slug_unique')
       .on(t.slug)

@@ -49,35 +49,39 @@ test('the server refuses what the role may not do and documents that break the s
   expect(refused).toContain('"code":"forbidden"');
 
   // A body that is not a document of the editor's schema, and a javascript: link: nothing written.
-  const save = await actionId(reporter, 'saveDraftAction');
+  const save = await actionId(reporter, 'saveArticleAction');
   await reporter.reload();
   await expect(ed.body).toContainText('نص أول.');
   const bogus = await callAction(reporter, save, {
     articleId,
     baseVersion: 1_000_000,
-    headline: 'x',
-    body: JSON.stringify({ type: 'doc', content: [{ type: 'script', text: 'alert(1)' }] }),
+    changes: {
+      headline: 'x',
+      body: JSON.stringify({ type: 'doc', content: [{ type: 'script', text: 'alert(1)' }] }),
+    },
   });
   expect(bogus).toContain('"code":"invalid_document"');
   const hostileLink = await callAction(reporter, save, {
     articleId,
     baseVersion: 1_000_000,
-    headline: 'x',
-    body: JSON.stringify({
-      type: 'doc',
-      content: [
-        {
-          type: 'paragraph',
-          content: [
-            {
-              type: 'text',
-              text: 'اضغط',
-              marks: [{ type: 'link', attrs: { href: 'JaVa\tScRiPt:alert(1)' } }],
-            },
-          ],
-        },
-      ],
-    }),
+    changes: {
+      headline: 'x',
+      body: JSON.stringify({
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              {
+                type: 'text',
+                text: 'اضغط',
+                marks: [{ type: 'link', attrs: { href: 'JaVa\tScRiPt:alert(1)' } }],
+              },
+            ],
+          },
+        ],
+      }),
+    },
   });
   expect(hostileLink).toContain('"code":"invalid_document"');
   await reporter.reload();

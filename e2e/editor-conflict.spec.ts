@@ -29,8 +29,9 @@ test('two browser contexts on one article get a conflict and lose nothing', asyn
   await editor.keyboard.type('نص المحرر');
   await expect(editor.getByRole('heading', { name: 'تعارض في التعديل' })).toBeVisible();
   await expect(editorPage(editor).saveState).toContainText('لم يُحفظ');
-  const theirs = editor.getByRole('region', { name: 'نسختهم (المحفوظة)' });
-  const mine = editor.getByRole('region', { name: 'نسختي' });
+  const theirs = editor.getByRole('region', { name: 'نسختهم: نص المقال' });
+  const mine = editor.getByRole('region', { name: 'نسختي: نص المقال' });
+  await expect(editor.getByRole('region', { name: 'تعارض: نص المقال' })).toContainText('غيّره سارة الصحفية');
   await expect(theirs).toContainText('نص الصحفية');
   await expect(mine).toContainText('نص المحرر');
 

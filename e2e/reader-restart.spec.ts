@@ -27,8 +27,10 @@ test('an article unpublished before a restart stays unpublished after it', async
   const articlePath = short.headers()['location']!;
   await expect.poll(async () => (await request.get(articlePath)).status()).toBe(200);
   await expect.poll(async () => (await (await request.get('/')).text()).includes(headline)).toBe(true);
+  // Reader pages are rendered per request, so Next keeps no copy of its own that could come back.
   const fromNext = await request.get(articlePath, { headers: { 'x-front-cache-fill': '1' } });
-  expect(fromNext.headers()['x-nextjs-cache']).toBe('HIT');
+  expect(fromNext.status()).toBe(200);
+  expect(fromNext.headers()['x-nextjs-cache']).toBeUndefined();
 
   await editorPage(editor).button('إلغاء النشر').click();
   await expect(editor.locator('.status')).toHaveText('غير منشور');

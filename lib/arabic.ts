@@ -367,3 +367,28 @@ export function restoreParagraphBreaks(text: string): string[] {
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
 }
+
+// ---------------------------------------------------------------------------
+// Bidi-safe text
+// ---------------------------------------------------------------------------
+
+// The embeddings and overrides (LRE, RLE, PDF, LRO, RLO): an override re-orders the letters a
+// reader sees ("evil" shown as "live"), and a stray one spills over the text that follows it.
+// Arabic typing never needs them. The isolates (U+2066–2069: LRI, RLI, FSI, PDI), the marks
+// (LRM U+200E, RLM U+200F, ALM U+061C) and ZWJ/ZWNJ (U+200D/200C) are kept: keyboards and
+// journalists use them to place Latin names, numbers and punctuation inside Arabic text.
+const BIDI_EMBEDDINGS_AND_OVERRIDES = /[\u202A-\u202E]/g;
+
+/** Removes bidi embedding and override controls (U+202A–202E); every other character is kept. */
+export function stripBidiOverrides(text: string): string {
+  return text.replace(BIDI_EMBEDDINGS_AND_OVERRIDES, '');
+}
+
+// Half of a UTF-16 surrogate pair with no other half: no character at all. Replacing it (as
+// encoders do, with U+FFFD) would change the text silently, so it is refused instead.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether the text holds half a surrogate pair (not a character: refused, never replaced). */
+export function hasLoneSurrogate(text: string): boolean {
+  return LONE_SURROGATE.test(text);
+}

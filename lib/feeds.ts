@@ -1,4 +1,6 @@
 import type { PublishedSummary, SitemapEntry } from '@/db/queries/public';
+import { openingWords } from '@/lib/arabic';
+import { mediaUrl, type MediaVariant } from '@/lib/media-urls';
 import { absoluteUrl, newsroomSettings } from '@/lib/settings';
 import { articlePath } from '@/lib/urls';
 
@@ -28,24 +30,49 @@ export type Feed = {
 
 const el = (name: string, text: string) => `<${name}>${escapeXml(text)}</${name}>`;
 
+// What a feed reader shows under the headline: the deck, or the body's opening words.
+export function summaryOf(item: PublishedSummary): string {
+  return item.deck.trim() || openingWords(item.opening, 300);
+}
+
+// The lead image's size for feed readers: the largest at most 1280 px wide (they show it large).
+function feedImage(item: PublishedSummary): (MediaVariant & { url: string; alt: string }) | null {
+  const variants = item.image?.variants ?? [];
+  const chosen = variants.filter((v) => v.width <= 1280).at(-1) ?? variants[0];
+  return chosen ? { ...chosen, url: absoluteUrl(mediaUrl(chosen.file)), alt: item.image!.alt } : null;
+}
+
+function mediaContent(image: NonNullable<ReturnType<typeof feedImage>>): string {
+  return (
+    `<media:content url="${escapeXml(image.url)}" medium="image" type="image/webp" width="${image.width}" height="${image.height}">` +
+    (image.alt ? `<media:description type="plain">${escapeXml(image.alt)}</media:description>` : '') +
+    '</media:content>'
+  );
+}
+
 export function renderRss(feed: Feed): string {
   const items = feed.items.map((item) => {
     const url = absoluteUrl(articlePath(item));
+    const image = feedImage(item);
     return [
       '<item>',
       el('title', item.headline),
       el('link', url),
       `<guid isPermaLink="true">${escapeXml(url)}</guid>`,
       el('pubDate', item.publishedAt.toUTCString()),
-      el('description', item.deck),
+      el('description', summaryOf(item)),
       el('dc:creator', item.authorName),
       item.sectionName ? el('category', item.sectionName) : '',
+      image
+        ? `<enclosure url="${escapeXml(image.url)}" length="${image.bytes}" type="image/webp"/>` +
+          mediaContent(image)
+        : '',
       '</item>',
     ].join('');
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+    '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/">',
     '<channel>',
     el('title', feed.title),
     el('link', absoluteUrl(feed.pagePath)),
@@ -62,6 +89,8 @@ export function renderRss(feed: Feed): string {
 export function renderAtom(feed: Feed): string {
   const entries = feed.items.map((item) => {
     const url = absoluteUrl(articlePath(item));
+    const image = feedImage(item);
+    const summary = summaryOf(item);
     return [
       '<entry>',
       el('title', item.headline),
@@ -70,14 +99,18 @@ export function renderAtom(feed: Feed): string {
       el('published', item.publishedAt.toISOString()),
       el('updated', (item.updatedAt ?? item.publishedAt).toISOString()),
       `<author>${el('name', item.authorName)}</author>`,
-      item.deck ? el('summary', item.deck) : '',
+      summary ? el('summary', summary) : '',
       item.sectionName ? `<category term="${escapeXml(item.sectionName)}"/>` : '',
+      image
+        ? `<link rel="enclosure" type="image/webp" length="${image.bytes}" href="${escapeXml(image.url)}"/>` +
+          mediaContent(image)
+        : '',
       '</entry>',
     ].join('');
   });
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ar">',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/" xml:lang="ar">',
     el('title', feed.title),
     el('id', absoluteUrl(feed.pagePath)),
     `<link rel="alternate" type="text/html" href="${escapeXml(absoluteUrl(feed.pagePath))}"/>`,
@@ -114,6 +147,48 @@ export function renderNewsSitemap(entries: SitemapEntry[]): string {
   ].join('\n');
 }
 
+// Feeds and sitemaps are rendered per request (nothing from the build) and kept a minute by a CDN
+// or by server.mjs, like the pages.
 export function xmlResponse(body: string, type: string): Response {
-  return new Response(body, { headers: { 'Content-Type': `${type}; charset=utf-8` } });
+  return new Response(body, {
+    headers: {
+      'Content-Type': `${type}; charset=utf-8`,
+      'Cache-Control': 'public, max-age=0, s-maxage=60, stale-while-revalidate=60',
+    },
+  });
+}
+
+export type SitemapUrl = { loc: string; lastModified?: Date; changeFrequency?: string };
+
+export function renderSitemap(urls: SitemapUrl[]): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...urls.map((url) =>
+      [
+        '<url>',
+        el('loc', url.loc),
+        url.lastModified ? el('lastmod', url.lastModified.toISOString()) : '',
+        url.changeFrequency ? el('changefreq', url.changeFrequency) : '',
+        '</url>',
+      ].join(''),
+    ),
+    '</urlset>',
+  ].join('\n');
+}
+
+// robots.txt with the start-time site URL (NEWSROOM_SITE_URL), never the build machine's.
+export function renderRobots(): string {
+  return [
+    'User-Agent: *',
+    'Allow: /',
+    'Disallow: /newsroom',
+    'Disallow: /signin',
+    'Disallow: /api/',
+    '',
+    `Host: ${absoluteUrl('/')}`,
+    `Sitemap: ${absoluteUrl('/sitemap.xml')}`,
+    `Sitemap: ${absoluteUrl('/news-sitemap.xml')}`,
+    '',
+  ].join('\n');
 }

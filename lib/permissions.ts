@@ -25,6 +25,8 @@ export const NEWSROOM_ACTIONS = [
   'moderateComments',
   // Turn comments off site-wide or on one article.
   'manageCommentSettings',
+  // Choosing the front page's top story (الخبر الرئيسي): the desk's call, like publishing.
+  'chooseTopStory',
 ] as const;
 export type NewsroomAction = (typeof NEWSROOM_ACTIONS)[number];
 
@@ -78,6 +80,7 @@ export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>>
     manageUsers: false,
     moderateComments: false,
     manageCommentSettings: false,
+    chooseTopStory: false,
   },
   editor: {
     createArticle: true,
@@ -87,6 +90,7 @@ export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>>
     manageUsers: false,
     moderateComments: true,
     manageCommentSettings: false,
+    chooseTopStory: true,
   },
   admin: {
     createArticle: true,
@@ -96,6 +100,7 @@ export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>>
     manageUsers: true,
     moderateComments: true,
     manageCommentSettings: true,
+    chooseTopStory: true,
   },
 };
 

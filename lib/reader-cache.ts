@@ -1,11 +1,12 @@
 import 'server-only';
-import { unstable_cache, updateTag } from 'next/cache';
+import { updateTag } from 'next/cache';
 import { after } from 'next/server';
 import { readerTagNames, readerTagsOf, rememberExpiredReaderTags } from '@/db/queries/reader-cache';
 
-// Readers' pages are served from Next's cache. Every read a reader page makes goes through
-// `taggedRead`, which attaches cache tags to the page (and feed, and sitemap) that made it; a
-// change to an article's public state expires exactly the tags of the places it appears.
+// Reader pages are rendered per request (lib/reader-html.ts) and kept in front of Next by
+// server.mjs, whose copy every worker empties when the generation below moves. The tags name the
+// places an article appears; they are still expired in Next (and remembered in SQLite) for anything
+// else that may cache by them.
 // `latest` is everything that lists all articles: home, site feeds, sitemaps.
 export const readerTags = readerTagNames;
 
@@ -14,24 +15,6 @@ export const readerTags = readerTagNames;
 // so an unpublished article leaves the CDN within two minutes, never a day (Next's own header for
 // a page revalidated daily says s-maxage=86400).
 export const ARTICLE_CACHE_CONTROL = 'public, max-age=0, s-maxage=60, stale-while-revalidate=60';
-
-// Tags the page (or feed, or sitemap) being rendered. The callback's result is a constant: only
-// the tags matter, and the data itself is read fresh from SQLite on every (re)render, so no stale
-// copy can outlive a rebuild or a reset database in Next's persistent data cache.
-async function tagRender(tags: string[]): Promise<void> {
-  if (tags.length === 0) return;
-  await unstable_cache(async () => true, ['reader-tags', ...tags], { tags })();
-}
-
-export function taggedRead<A extends (string | number | string[] | number[])[], R>(
-  read: (...args: A) => R,
-  tagsOf: (...args: A) => string[],
-): (...args: A) => Promise<R> {
-  return async (...args) => {
-    await tagRender(tagsOf(...args));
-    return read(...args);
-  };
-}
 
 // Called after every change to what readers may see of an article (publish, correction, unpublish),
 // by the server actions and by the scheduler alike. The change itself is shared through SQLite: the

@@ -1,16 +1,16 @@
 import 'server-only';
-import { getSectionBySlug, getTagBySlug } from '@/db/queries/public';
+import { getSectionBySlug, getTagBySlug, pageOfLatest, pageOfSection, pageOfTag } from '@/db/queries/public';
 import { renderAtom, renderRss, xmlResponse, type Feed } from '@/lib/feeds';
-import { readLatest, readSection, readTag } from '@/lib/reader-data';
 import { newsroomSettings } from '@/lib/settings';
 import { safeDecode } from '@/lib/urls';
 
-// The feeds' route handlers: the whole site, a section or a tag, as RSS 2.0 or Atom.
+// The feeds' route handlers: the whole site, a section or a tag, as RSS 2.0 or Atom. Rendered per
+// request, like the pages.
 
 export type FeedScope = { kind: 'site' } | { kind: 'section' | 'tag'; slug: string };
 export type FeedFormat = 'rss' | 'atom';
 
-async function loadFeed(scope: FeedScope): Promise<Feed | null> {
+function loadFeed(scope: FeedScope): Feed | null {
   const site = newsroomSettings.name;
   if (scope.kind === 'site') {
     return {
@@ -18,15 +18,16 @@ async function loadFeed(scope: FeedScope): Promise<Feed | null> {
       pagePath: '/',
       rssPath: '/feed.xml',
       atomPath: '/atom.xml',
-      items: (await readLatest(1)).items,
+      items: pageOfLatest(1).items,
     };
   }
   const slug = safeDecode(scope.slug);
   const found = scope.kind === 'section' ? getSectionBySlug(slug) : getTagBySlug(slug);
   if (!found) return null;
   const pagePath = `/${scope.kind}/${encodeURIComponent(found.slug)}`;
-  const list =
-    scope.kind === 'section' ? await readSection(found.id, 1) : await readTag(found.id, found.name, 1);
+  const list = scope.kind === 'section' ? pageOfSection(found.id, 1) : pageOfTag(found.name, 1);
+  // A tag that only unpublished work carries has no feed (nor page): its name is not public.
+  if (scope.kind === 'tag' && list.total === 0) return null;
   return {
     title: `${found.name} — ${site}`,
     pagePath,
@@ -36,8 +37,8 @@ async function loadFeed(scope: FeedScope): Promise<Feed | null> {
   };
 }
 
-export async function feedResponse(scope: FeedScope, format: FeedFormat): Promise<Response> {
-  const feed = await loadFeed(scope);
+export function feedResponse(scope: FeedScope, format: FeedFormat): Response {
+  const feed = loadFeed(scope);
   if (!feed)
     return new Response('غير موجود', {
       status: 404,

@@ -1,7 +1,10 @@
 'use client';
 
 import type { JSONContent } from '@tiptap/core';
-import type { ConflictState } from '@/db/queries/articles';
+import { useState } from 'react';
+import { formatArabicDateTime } from '@/lib/arabic';
+import type { ArticleField, ArticleFieldValues } from '@/lib/validation/article-save';
+import type { HeldConflict, Metadata } from './save-machine';
 
 export function documentText(doc: JSONContent): string {
   if (doc.text) return doc.text;
@@ -9,56 +12,139 @@ export function documentText(doc: JSONContent): string {
   return inner.join(doc.type === 'doc' ? '\n\n' : '');
 }
 
-// Both versions side by side; nothing is overwritten until the journalist chooses.
+export const FIELD_LABELS: Record<ArticleField, string> = {
+  headline: 'العنوان',
+  deck: 'العنوان الفرعي',
+  slug: 'الرابط المختصر',
+  sectionId: 'القسم',
+  dateline: 'مكان الخبر',
+  byline: 'الكاتب',
+  tags: 'الوسوم',
+  leadImage: 'الصورة الرئيسية',
+  body: 'نص المقال',
+};
+
+// What «copy» does per field: the body and the tags are combined into mine (then saved on top
+// of theirs); a text is copied to the clipboard, to be pasted into mine where it belongs; a
+// section or an image has nothing to combine.
+const COPY_LABELS: Partial<Record<ArticleField, string>> = {
+  body: 'نسخ نصهم إلى نسختي',
+  tags: 'نسخ وسومهم إلى وسومي',
+  headline: 'نسخ نصهم',
+  deck: 'نسخ نصهم',
+  slug: 'نسخ نصهم',
+  dateline: 'نسخ نصهم',
+  byline: 'نسخ نصهم',
+};
+
+export function describeValue(
+  field: ArticleField,
+  value: ArticleFieldValues[ArticleField] | undefined,
+  sections: { id: number; name: string }[],
+): string {
+  if (field === 'body') {
+    try {
+      return documentText(JSON.parse(value as string) as JSONContent);
+    } catch {
+      return '';
+    }
+  }
+  if (field === 'tags') return (value as string[]).join('، ') || '—';
+  if (field === 'sectionId') return sections.find((s) => s.id === value)?.name ?? '— بلا قسم —';
+  if (field === 'leadImage') {
+    const image = value as ArticleFieldValues['leadImage'];
+    return image
+      ? `صورة رقم ${image.mediaId}: ${image.alt || image.caption || 'بلا نص بديل'}`
+      : '— بلا صورة —';
+  }
+  return (value as string) || '—';
+}
+
+// Every field that both sides changed, one by one: who changed it and when, their value beside
+// mine, and the journalist's choice for that field. Nothing is overwritten until they choose.
 export function ConflictPanel({
-  message,
-  theirs,
+  conflicts,
   mine,
+  myBodyText,
+  sections,
   onKeepTheirs,
   onKeepMine,
-  onCopyTheirs,
+  onCopy,
 }: {
-  message: string;
-  theirs: ConflictState;
-  mine: { headline: string; text: string };
-  onKeepTheirs: () => void;
-  onKeepMine: () => void;
-  onCopyTheirs: () => void;
+  conflicts: readonly HeldConflict[];
+  mine: Metadata;
+  myBodyText: () => string;
+  sections: { id: number; name: string }[];
+  onKeepTheirs: (field: ArticleField) => void;
+  onKeepMine: (field: ArticleField) => void;
+  onCopy: (field: ArticleField, theirs: string) => void;
 }) {
+  const [copied, setCopied] = useState<ArticleField | null>(null);
   return (
     <section className="conflict" aria-labelledby="conflict-heading">
       <h2 id="conflict-heading">تعارض في التعديل</h2>
-      <p>{message}</p>
-      <div className="conflict-versions">
-        <section aria-labelledby="conflict-theirs">
-          <h3 id="conflict-theirs">نسختهم (المحفوظة)</h3>
-          <p>
-            <strong>{theirs.headline}</strong>
-          </p>
-          <p className="conflict-text">{documentText(theirs.body)}</p>
-        </section>
-        <section aria-labelledby="conflict-mine">
-          <h3 id="conflict-mine">نسختي</h3>
-          <p>
-            <strong>{mine.headline}</strong>
-          </p>
-          <p className="conflict-text">{mine.text}</p>
-        </section>
-      </div>
-      <p className="muted hint">
-        «نسخ نصهم إلى نسختي» يضيف نصهم بعد نصك لتدمج بينهما بيدك، ثم يُحفظ الناتج فوق نسختهم.
+      <p>
+        عدّل شخص آخر {conflicts.length === 1 ? 'حقلاً' : 'حقولاً'} عدّلتَه أنت أيضاً. لم يُحفظ تعديلك على{' '}
+        {conflicts.length === 1 ? 'هذا الحقل' : 'هذه الحقول'} حتى تختار؛ بقية تعديلاتك تُحفظ كالمعتاد.
       </p>
-      <div className="button-row">
-        <button type="button" onClick={onKeepTheirs}>
-          اعتماد نسختهم
-        </button>
-        <button type="button" onClick={onCopyTheirs}>
-          نسخ نصهم إلى نسختي
-        </button>
-        <button type="button" className="primary" onClick={onKeepMine}>
-          حفظ نسختي فوقها
-        </button>
-      </div>
+      {conflicts.map((c) => {
+        const label = FIELD_LABELS[c.field];
+        const theirs = describeValue(c.field, c.theirs, sections);
+        const myValue = c.field === 'body' ? myBodyText() : describeValue(c.field, mine[c.field], sections);
+        const who = c.changedBy ? c.changedBy.name : 'شخص آخر';
+        const when = c.changedAt ? ` في ${formatArabicDateTime(new Date(c.changedAt))}` : '';
+        const copyLabel = COPY_LABELS[c.field];
+        return (
+          <section
+            key={c.field}
+            className="conflict-field"
+            aria-labelledby={`conflict-${c.field}`}
+            data-field={c.field}
+          >
+            <h3 id={`conflict-${c.field}`}>تعارض: {label}</h3>
+            <p className="muted hint">
+              غيّره {who}
+              {when}.
+            </p>
+            <div className="conflict-versions">
+              <section aria-label={`نسختهم: ${label}`}>
+                <h4>نسختهم (المحفوظة)</h4>
+                <p className="conflict-text" dir="auto">
+                  {theirs}
+                </p>
+              </section>
+              <section aria-label={`نسختي: ${label}`}>
+                <h4>نسختي</h4>
+                <p className="conflict-text" dir="auto">
+                  {myValue}
+                </p>
+              </section>
+            </div>
+            <div className="button-row">
+              <button type="button" onClick={() => onKeepTheirs(c.field)}>
+                اعتماد نسختهم
+              </button>
+              {copyLabel ? (
+                <button
+                  type="button"
+                  onClick={() => {
+                    onCopy(c.field, theirs);
+                    setCopied(c.field);
+                  }}
+                >
+                  {copyLabel}
+                </button>
+              ) : null}
+              <button type="button" className="primary" onClick={() => onKeepMine(c.field)}>
+                حفظ نسختي فوقها
+              </button>
+            </div>
+            {copied === c.field && c.field !== 'body' && c.field !== 'tags' ? (
+              <p className="muted hint">نُسخ نصهم؛ الصقه في الحقل ثم اختر «حفظ نسختي فوقها».</p>
+            ) : null}
+          </section>
+        );
+      })}
     </section>
   );
 }

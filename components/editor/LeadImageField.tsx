@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { MediaLibrary } from '@/components/media/MediaLibrary';
 import type { FieldErrors } from '@/lib/errors';
 import { IMAGE_TEXT_FIELDS } from './ImageDetails';
-import type { ArticleFields } from './journal';
+import type { LeadImageValue } from '@/lib/validation/article-save';
 
-type LeadImage = NonNullable<ArticleFields['leadImage']>;
+// src only to show it here; it is not part of what is saved.
+export type LeadImage = LeadImageValue & { src?: string };
 
 // The article's lead image (الصورة الرئيسية), chosen from the media library, with its own
 // alternative text, caption and credit for this article.
@@ -16,10 +17,10 @@ export function LeadImageField({
   errors,
   onChange,
 }: {
-  value: ArticleFields['leadImage'];
+  value: LeadImage | null;
   readOnly: boolean;
   errors: FieldErrors;
-  onChange: (value: ArticleFields['leadImage']) => void;
+  onChange: (value: LeadImage | null) => void;
 }) {
   const [picking, setPicking] = useState(false);
   const set = (patch: Partial<LeadImage>) => value && onChange({ ...value, ...patch });

@@ -1,7 +1,7 @@
 'use client';
 
+import { X } from 'lucide-react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { suggestTagsAction } from '@/app/(newsroom)/newsroom/articles/actions';
 import { normalizeTagName } from '@/lib/arabic';
 
 const SEPARATOR = /[,،\n]/;
@@ -13,39 +13,69 @@ export function splitTags(text: string): string[] {
     .filter(Boolean);
 }
 
-// The tags as one comma-separated field, with suggestions from the newsroom's existing tags for
-// the one being typed (a combobox: arrows choose, Enter takes, Escape closes).
+// Adds `names` to `tags`, skipping any already there in another spelling.
+export function addTags(tags: readonly string[], names: readonly string[]): string[] {
+  const seen = new Set(tags.map(normalizeTagName));
+  const out = [...tags];
+  for (const name of names) {
+    const key = normalizeTagName(name);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(name);
+  }
+  return out;
+}
+
+export type SuggestTags = (typed: string) => Promise<{ ok: true; data: string[] } | { ok: false }>;
+
+// The article's tags, each a committed tag, and a field for the next one. A tag becomes a tag
+// when the journalist finishes it (comma, Enter, leaving the field), never while it is typed: an
+// autosave mid-word must not create a half-typed tag for the whole newsroom. Suggestions from
+// the newsroom's tags for the one being typed (a combobox: arrows choose, Enter takes, Escape
+// closes).
 export function TagsField({
-  value,
+  tags,
   onChange,
+  suggest,
   readOnly,
   error,
 }: {
-  value: string;
-  onChange: (value: string) => void;
+  tags: readonly string[];
+  onChange: (tags: string[]) => void;
+  suggest: SuggestTags;
   readOnly: boolean;
   error?: string;
 }) {
+  const [typed, setTyped] = useState('');
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const [activeIndex, setActiveIndex] = useState(-1);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const typed = value.split(SEPARATOR).at(-1)?.trim() ?? '';
+  const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  function update(next: string) {
-    onChange(next);
+  function commit(names: string[]) {
+    const next = addTags(tags, names);
+    if (next.length !== tags.length) onChange(next);
+  }
+
+  function update(text: string) {
     clearTimeout(timer.current);
-    const current = next.split(SEPARATOR).at(-1)?.trim() ?? '';
+    // A separator finishes every tag before it; what follows the last one is still being typed.
+    const parts = text.split(SEPARATOR);
+    const rest = parts.pop() ?? '';
+    if (parts.length) commit(splitTags(parts.join(',')));
+    setTyped(rest.trimStart());
+    const current = rest.trim();
     if (!current) {
       setSuggestions([]);
       return;
     }
     timer.current = setTimeout(() => {
-      suggestTagsAction({ typed: current })
+      suggest(current)
         .then((result) => {
           if (!result.ok) return;
-          const present = new Set(splitTags(next).slice(0, -1).map(normalizeTagName));
+          const present = new Set(tags.map(normalizeTagName));
           const fresh = result.data.filter((name) => !present.has(normalizeTagName(name)));
           // Nothing to suggest when what was typed is already an existing tag, spelt the same.
           setSuggestions(fresh.length === 1 && fresh[0] === current ? [] : fresh);
@@ -55,48 +85,79 @@ export function TagsField({
     }, 200);
   }
 
-  function accept(name: string) {
-    const head = splitTags(value).slice(0, -1);
-    onChange([...head, name].join('، ') + '، ');
+  function finish(name: string) {
+    clearTimeout(timer.current);
+    commit(splitTags(name));
+    setTyped('');
     setSuggestions([]);
     setActiveIndex(-1);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    if (suggestions.length === 0) return;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    const open = suggestions.length > 0;
+    if (open && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
       event.preventDefault();
       const step = event.key === 'ArrowDown' ? 1 : -1;
       setActiveIndex((i) => (i + step + suggestions.length) % suggestions.length);
-    } else if (event.key === 'Enter' && activeIndex >= 0) {
+    } else if (event.key === 'Enter') {
       event.preventDefault();
-      accept(suggestions[activeIndex]!);
-    } else if (event.key === 'Escape') {
+      finish(open && activeIndex >= 0 ? suggestions[activeIndex]! : typed);
+    } else if (open && event.key === 'Escape') {
       event.preventDefault();
       setSuggestions([]);
+    } else if (event.key === 'Backspace' && typed === '' && tags.length) {
+      // Backspace in the empty field takes back the last tag, to be corrected.
+      event.preventDefault();
+      const last = tags[tags.length - 1]!;
+      onChange(tags.slice(0, -1));
+      setTyped(last);
     }
   }
 
-  const open = suggestions.length > 0 && typed.length > 0;
+  const open = suggestions.length > 0 && typed.trim().length > 0;
   return (
     <div className="field tags-field">
       <label htmlFor="tags">الوسوم</label>
+      {tags.length ? (
+        <ul className="tag-list" aria-label="وسوم المقال">
+          {tags.map((tag) => (
+            <li key={tag} className="tag-chip">
+              <span dir="auto">{tag}</span>
+              {readOnly ? null : (
+                <button
+                  type="button"
+                  aria-label={`حذف الوسم ${tag}`}
+                  title={`حذف الوسم ${tag}`}
+                  onClick={() => {
+                    onChange(tags.filter((t) => t !== tag));
+                    input.current?.focus();
+                  }}
+                >
+                  <X aria-hidden="true" focusable="false" size={14} />
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <input
+        ref={input}
         id="tags"
         type="text"
         role="combobox"
         autoComplete="off"
+        placeholder="إضافة وسم"
         aria-autocomplete="list"
         aria-expanded={open}
         aria-controls="tags-suggestions"
         aria-activedescendant={open && activeIndex >= 0 ? `tag-suggestion-${activeIndex}` : undefined}
         aria-describedby="tags-hint"
         aria-invalid={error ? true : undefined}
-        value={value}
+        value={typed}
         readOnly={readOnly}
         onChange={(e) => update(e.target.value)}
         onKeyDown={onKeyDown}
-        onBlur={() => setSuggestions([])}
+        onBlur={() => finish(typed)}
       />
       <ul
         id="tags-suggestions"
@@ -114,7 +175,7 @@ export function TagsField({
                 aria-selected={i === activeIndex}
                 onMouseDown={(event) => {
                   event.preventDefault();
-                  accept(name);
+                  finish(name);
                 }}
               >
                 {name}
@@ -123,7 +184,7 @@ export function TagsField({
           : null}
       </ul>
       <p id="tags-hint" className="muted hint">
-        افصل بين الوسوم بفاصلة.
+        يُضاف الوسم عند كتابة فاصلة أو الضغط على Enter أو مغادرة الحقل.
       </p>
       {error ? <p className="field-error">{error}</p> : null}
     </div>

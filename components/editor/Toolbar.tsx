@@ -1,11 +1,30 @@
 'use client';
 
 import { useEditorState, type Editor } from '@tiptap/react';
+// lucide-react: a maintained icon set drawn as inline SVG, so no icon depends on a font the
+// journalist's system may lack (the emoji glyphs were blank squares in Debian's Chromium). Named
+// imports keep the bundle to the icons used.
+import {
+  Bold,
+  Heading2,
+  Image as ImageIcon,
+  Italic,
+  Link as LinkIcon,
+  List,
+  ListOrdered,
+  PilcrowLeft,
+  PilcrowRight,
+  Quote,
+  Redo2,
+  Undo2,
+  type LucideIcon,
+} from 'lucide-react';
 import { useRef, useState, type KeyboardEvent } from 'react';
 
 type ToolbarButton = {
   label: string;
-  text: string;
+  icon: LucideIcon;
+  mirror?: boolean;
   shortcut?: string;
   run: (editor: Editor, actions: ToolbarActions) => void;
   active?: (editor: Editor) => boolean;
@@ -17,68 +36,82 @@ export type ToolbarActions = { openLink: () => void; openImage?: () => void };
 const BUTTONS: ToolbarButton[] = [
   {
     label: 'غامق',
-    text: 'غ',
+    icon: Bold,
     shortcut: 'Control+B',
     run: (e) => e.chain().focus().toggleBold().run(),
     active: (e) => e.isActive('bold'),
   },
   {
     label: 'مائل',
-    text: 'م',
+    icon: Italic,
     shortcut: 'Control+I',
     run: (e) => e.chain().focus().toggleItalic().run(),
     active: (e) => e.isActive('italic'),
   },
   {
-    label: 'عنوان فرعي',
-    text: 'ع',
+    // Not «عنوان فرعي»: that is the deck's field (العنوان الفرعي) beside the body.
+    label: 'عنوان داخلي',
+    icon: Heading2,
     run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run(),
     active: (e) => e.isActive('heading', { level: 2 }),
   },
   {
     label: 'قائمة نقطية',
-    text: '•',
+    icon: List,
     run: (e) => e.chain().focus().toggleBulletList().run(),
     active: (e) => e.isActive('bulletList'),
   },
   {
     label: 'قائمة مرقمة',
-    text: '١.',
+    icon: ListOrdered,
     run: (e) => e.chain().focus().toggleOrderedList().run(),
     active: (e) => e.isActive('orderedList'),
   },
   {
     label: 'اقتباس',
-    text: '❝',
+    icon: Quote,
     run: (e) => e.chain().focus().toggleBlockquote().run(),
     active: (e) => e.isActive('blockquote'),
   },
   {
     label: 'رابط',
-    text: '🔗',
+    icon: LinkIcon,
     shortcut: 'Control+K',
     run: (_e, actions) => actions.openLink(),
     active: (e) => e.isActive('link'),
   },
   {
     label: 'اتجاه من اليمين إلى اليسار',
-    text: '⇠',
+    icon: PilcrowLeft,
     run: (e) => e.chain().focus().setTextDirection('rtl').run(),
     active: (e) => blockDirection(e) === 'rtl',
   },
   {
     label: 'اتجاه من اليسار إلى اليمين',
-    text: '⇢',
+    icon: PilcrowRight,
     run: (e) => e.chain().focus().setTextDirection('ltr').run(),
     active: (e) => blockDirection(e) === 'ltr',
   },
-  { label: 'تراجع', text: '↶', shortcut: 'Control+Z', run: (e) => e.chain().focus().undo().run() },
-  { label: 'إعادة', text: '↷', shortcut: 'Control+Shift+Z', run: (e) => e.chain().focus().redo().run() },
+  // Back and forward in time point the way the text runs: mirrored in right-to-left.
+  {
+    label: 'تراجع',
+    icon: Undo2,
+    mirror: true,
+    shortcut: 'Control+Z',
+    run: (e) => e.chain().focus().undo().run(),
+  },
+  {
+    label: 'إعادة',
+    icon: Redo2,
+    mirror: true,
+    shortcut: 'Control+Shift+Z',
+    run: (e) => e.chain().focus().redo().run(),
+  },
 ];
 
 const IMAGE_BUTTON: ToolbarButton = {
   label: 'صورة',
-  text: '🖼',
+  icon: ImageIcon,
   run: (_e, actions) => actions.openImage?.(),
 };
 
@@ -87,7 +120,17 @@ function blockDirection(editor: Editor): string | undefined {
   return $from.parent.attrs.dir as string | undefined;
 }
 
-export function Toolbar({ editor, actions }: { editor: Editor; actions: ToolbarActions }) {
+// `editable` comes from the page (not from the editor's transactions, which switching the editor
+// to editable does not emit), so the buttons are enabled the moment the editor is ready.
+export function Toolbar({
+  editor,
+  actions,
+  editable,
+}: {
+  editor: Editor;
+  actions: ToolbarActions;
+  editable: boolean;
+}) {
   const buttons = actions.openImage ? [...BUTTONS.slice(0, 7), IMAGE_BUTTON, ...BUTTONS.slice(7)] : BUTTONS;
   // Re-rendered only when the state at the cursor changes, not on every keystroke.
   const active = useEditorState({
@@ -133,14 +176,22 @@ export function Toolbar({ editor, actions }: { editor: Editor; actions: ToolbarA
           tabIndex={i === current ? 0 : -1}
           aria-label={button.label}
           aria-keyshortcuts={button.shortcut}
-          title={button.label}
+          title={
+            button.shortcut ? `${button.label} (${button.shortcut.replace('Control', 'Ctrl')})` : button.label
+          }
           aria-pressed={button.active ? pressed[i] === 'true' : undefined}
           onMouseDown={(event) => event.preventDefault()}
           onFocus={() => setCurrent(i)}
           onClick={() => button.run(editor, actions)}
-          disabled={!editor.isEditable}
+          disabled={!editable}
         >
-          <span aria-hidden="true">{button.text}</span>
+          <button.icon
+            aria-hidden="true"
+            focusable="false"
+            size={18}
+            strokeWidth={2}
+            className={button.mirror ? 'mirror-in-rtl' : undefined}
+          />
         </button>
       ))}
     </div>

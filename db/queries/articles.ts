@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { JSONContent } from '@tiptap/core';
 import { db } from '@/db';
@@ -6,6 +7,7 @@ import {
   articleRevisions,
   articles,
   events,
+  media,
   sections,
   users,
   type Article,
@@ -13,13 +15,28 @@ import {
   type RevisionReason,
 } from '@/db/schema';
 import { indexPublishedArticle, removeFromSearch } from '@/db/queries/search';
-import { setArticleTags, tagNamesOf } from '@/db/queries/tags';
+import { cleanTagNames, setArticleTags, tagNamesOf } from '@/db/queries/tags';
 import { expireReaderPlacesIn } from '@/db/queries/reader-cache';
-import { slugify } from '@/lib/arabic';
-import { EMPTY_DOCUMENT } from '@/lib/article-document/check';
+import { normalizeTagName, slugify } from '@/lib/arabic';
+import {
+  checkArticleDocument,
+  DOCUMENT_MESSAGES,
+  EMPTY_DOCUMENT,
+  MAX_DOCUMENT_CHARS,
+} from '@/lib/article-document/check';
+import { documentStats } from '@/lib/article-document/stats';
 import { renderArticleHtml } from '@/lib/article-document/render';
 import { ActionError, type FieldErrors } from '@/lib/errors';
 import { assertCan, NEXT_STATUS, type Actor, type ArticleAction } from '@/lib/permissions';
+import {
+  ARTICLE_FIELDS,
+  type ArticleChanges,
+  type ArticleField,
+  type ArticleFieldValues,
+  type BodyPatch,
+  type FieldConflict,
+  type SaveArticleResult,
+} from '@/lib/validation/article-save';
 
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
@@ -67,6 +84,7 @@ const WORKING_COPY_FIELDS = [
   'bodyJson',
   'bodyText',
   'wordCount',
+  'fieldChanges',
   'updatedAt',
 ] as const;
 type WorkingCopy = Pick<Article, (typeof WORKING_COPY_FIELDS)[number]>;
@@ -190,14 +208,25 @@ export function createDraft(actor: Actor, now = new Date()): Article {
   );
 }
 
-export type ArticleForEdit = Article & { authorName: string; tags: string[] };
+// bodyHash: what an autosave's body patch names as its base (lib/validation/article-save.ts).
+export type ArticleForEdit = Article & { authorName: string; tags: string[]; bodyHash: string };
 
 export function getArticleForEdit(actor: Actor, articleId: number): ArticleForEdit | undefined {
   const article = articleById().get({ id: articleId });
   if (!article) return undefined;
   assertCan(actor, 'view', article);
   const author = db.select({ name: users.name }).from(users).where(eq(users.id, article.authorId)).get();
-  return { ...article, authorName: author?.name ?? '', tags: tagNamesOf(db, article.id) };
+  return {
+    ...article,
+    authorName: author?.name ?? '',
+    tags: tagNamesOf(db, article.id),
+    bodyHash: bodyHashOf(article.bodyJson),
+  };
+}
+
+/** Hex SHA-256 of a stored body string (UTF-8): the base a body patch names. */
+export function bodyHashOf(bodyJson: string): string {
+  return createHash('sha256').update(bodyJson, 'utf8').digest('hex');
 }
 
 export type LeadImage = { mediaId: number; alt: string; caption: string; credit: string };
@@ -226,7 +255,14 @@ export type SavedDraft = { version: number; updatedAt: Date; slug: string };
 // What the editor needs to show a conflict: the newer text that stays in the database.
 export type ConflictState = { version: number; headline: string; body: JSONContent; updatedAt: string };
 
-function nextWorkingCopy(article: Article, changes: DraftChanges, now: Date): WorkingCopy {
+type BodyColumns = Pick<Article, 'bodyJson' | 'bodyText' | 'wordCount'>;
+
+function nextWorkingCopy(
+  article: Article,
+  changes: Omit<DraftChanges, 'body' | 'bodyText' | 'wordCount'>,
+  body: BodyColumns,
+  now: Date,
+): Omit<WorkingCopy, 'fieldChanges'> {
   const headline = changes.headline.trim();
   const slugLocked = changes.slug === undefined ? article.slugLocked : changes.slug.trim() !== '';
   const wantedSlug = slugLocked ? slugify(changes.slug ?? article.slug) : slugify(headline);
@@ -243,18 +279,144 @@ function nextWorkingCopy(article: Article, changes: DraftChanges, now: Date): Wo
     leadImageAlt: image === undefined ? article.leadImageAlt : (image?.alt.trim() ?? ''),
     leadImageCaption: image === undefined ? article.leadImageCaption : (image?.caption.trim() ?? ''),
     leadImageCredit: image === undefined ? article.leadImageCredit : (image?.credit.trim() ?? ''),
-    bodyJson: JSON.stringify(changes.body),
-    bodyText: changes.bodyText,
-    wordCount: changes.wordCount,
+    ...body,
     updatedAt: now,
   };
+}
+
+// Who last changed each field, at which version and when: what the three-way merge reads to know
+// which fields others changed since the version a save was based on.
+export type FieldChange = { version: number; by: number; at: number };
+export type FieldChanges = Partial<Record<ArticleField, FieldChange>>;
+
+// A write that replaces the whole working copy (a restore) counts as a change of every field, so
+// a save based on an earlier version is compared field by field, never silently applied over it.
+export function everyFieldChanged(article: Article, actor: Actor, now: Date): string {
+  const change: FieldChange = { version: article.version + 1, by: actor.id, at: now.getTime() };
+  return JSON.stringify(Object.fromEntries(ARTICLE_FIELDS.map((field) => [field, change])));
+}
+
+function fieldChangesOf(article: Article): FieldChanges {
+  try {
+    return JSON.parse(article.fieldChanges) as FieldChanges;
+  } catch {
+    return {};
+  }
+}
+
+// A field's value as the save contract names it (lib/validation/article-save.ts).
+function fieldValue<F extends ArticleField>(
+  row: Omit<WorkingCopy, 'fieldChanges' | 'updatedAt' | 'bodyText' | 'wordCount'>,
+  tags: string[],
+  field: F,
+): ArticleFieldValues[F] {
+  const values: { [K in ArticleField]: () => ArticleFieldValues[K] } = {
+    headline: () => row.headline,
+    deck: () => row.deck,
+    slug: () => (row.slugLocked ? row.slug : ''),
+    sectionId: () => row.sectionId,
+    dateline: () => row.dateline,
+    byline: () => row.byline,
+    tags: () => tags,
+    leadImage: () =>
+      row.leadImageId === null
+        ? null
+        : {
+            mediaId: row.leadImageId,
+            alt: row.leadImageAlt,
+            caption: row.leadImageCaption,
+            credit: row.leadImageCredit,
+          },
+    body: () => row.bodyJson,
+  };
+  return values[field]();
+}
+
+function sameFieldValue(field: ArticleField, a: unknown, b: unknown): boolean {
+  if (field === 'tags') {
+    // Two spellings of one Arabic tag are one tag (lib/arabic.ts normalizeTagName).
+    const key = (names: unknown) => (names as string[]).map(normalizeTagName).join('\u0000');
+    return key(a) === key(b);
+  }
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+// Records the fields whose stored value this write changes.
+function recordFieldChanges(
+  before: FieldChanges,
+  article: Article,
+  tagsBefore: string[],
+  next: Omit<WorkingCopy, 'fieldChanges'>,
+  tagsAfter: string[] | undefined,
+  actor: Actor,
+  now: Date,
+): { fieldChanges: FieldChanges; changed: ArticleField[] } {
+  const fieldChanges = { ...before };
+  const changed: ArticleField[] = [];
+  for (const field of ARTICLE_FIELDS) {
+    const old = fieldValue(article, tagsBefore, field);
+    const fresh = fieldValue(next, tagsAfter ?? tagsBefore, field);
+    if (!sameFieldValue(field, old, fresh)) {
+      fieldChanges[field] = { version: article.version + 1, by: actor.id, at: now.getTime() };
+      changed.push(field);
+    }
+  }
+  return { fieldChanges, changed };
+}
+
+// A missing section or library image is a message naming the field, not a foreign-key failure.
+function requireReferences(tx: Tx, next: Pick<WorkingCopy, 'sectionId' | 'leadImageId'>, article: Article) {
+  const fieldErrors: FieldErrors = {};
+  if (next.sectionId !== null && next.sectionId !== article.sectionId) {
+    if (!tx.select({ id: sections.id }).from(sections).where(eq(sections.id, next.sectionId)).get()) {
+      fieldErrors.sectionId = 'القسم المختار غير موجود؛ اختر قسماً من القائمة.';
+    }
+  }
+  if (next.leadImageId !== null && next.leadImageId !== article.leadImageId) {
+    if (!tx.select({ id: media.id }).from(media).where(eq(media.id, next.leadImageId)).get()) {
+      fieldErrors.leadImage = 'الصورة الرئيسية غير موجودة في مكتبة الصور؛ اخترها من جديد.';
+    }
+  }
+  if (Object.keys(fieldErrors).length > 0) throw new ActionError('invalid_input', fieldErrors);
+}
+
+// Autosaves do not each become a revision: one per author per REVISION_COALESCE_MS.
+function writeSaveRevision(tx: Tx, actor: Actor, articleId: number, now: Date) {
+  const last = lastRevisionOf().get({ articleId });
+  const coalesced =
+    last &&
+    last.reason === 'save' &&
+    last.createdBy === actor.id &&
+    now.getTime() - last.createdAt.getTime() < REVISION_COALESCE_MS;
+  if (!coalesced) {
+    const fresh = tx.select().from(articles).where(eq(articles.id, articleId)).get()!;
+    writeRevision(tx, actor, fresh, 'save', null, now);
+  }
 }
 
 export function saveDraft(actor: Actor, changes: DraftChanges, now = new Date()): SavedDraft {
   return db.transaction(
     (tx) => {
       const article = loadForAction(tx, actor, changes.articleId, 'edit');
-      const next = nextWorkingCopy(article, changes, now);
+      const body = {
+        bodyJson: JSON.stringify(changes.body),
+        bodyText: changes.bodyText,
+        wordCount: changes.wordCount,
+      };
+      const working = nextWorkingCopy(article, changes, body, now);
+      if (changes.baseVersion === article.version) requireReferences(tx, working, article);
+      const tagsBefore = tagNamesOf(tx, article.id);
+      const tagsAfter = changes.tags && cleanTagNames(changes.tags);
+      const { fieldChanges } = recordFieldChanges(
+        fieldChangesOf(article),
+        article,
+        tagsBefore,
+        working,
+        tagsAfter,
+        actor,
+        now,
+      );
+      const next = { ...working, fieldChanges: JSON.stringify(fieldChanges) };
       const saved = updateDraftIfVersion().get({
         ...next,
         slugLocked: next.slugLocked ? 1 : 0,
@@ -272,17 +434,186 @@ export function saveDraft(actor: Actor, changes: DraftChanges, now = new Date())
         throw new ActionError('conflict', undefined, current);
       }
       if (changes.tags) setArticleTags(tx, article.id, changes.tags);
-      const last = lastRevisionOf().get({ articleId: article.id });
-      const coalesced =
-        last &&
-        last.reason === 'save' &&
-        last.createdBy === actor.id &&
-        now.getTime() - last.createdAt.getTime() < REVISION_COALESCE_MS;
-      if (!coalesced) {
-        const fresh = tx.select().from(articles).where(eq(articles.id, article.id)).get()!;
-        writeRevision(tx, actor, fresh, 'save', null, now);
-      }
+      writeSaveRevision(tx, actor, article.id, now);
       return { version: saved.version, updatedAt: new Date(saved.updatedAt), slug: next.slug };
+    },
+    { behavior: 'immediate' },
+  );
+}
+
+// A body already checked against the editor's schema (lib/article-document/check.ts), with
+// what is derived from it.
+export type CheckedBody = { serialized: string; text: string; wordCount: number };
+
+// One autosave under the save contract (lib/validation/article-save.ts), its text already
+// validated and cleaned: only the fields edited since `baseVersion`, the body whole or as a patch.
+export type ArticleSave = {
+  articleId: number;
+  baseVersion: number;
+  changes: Omit<ArticleChanges, 'body'>;
+  body?: CheckedBody;
+  bodyPatch?: BodyPatch;
+};
+
+const userName = prepareOnFirstUse(() =>
+  db
+    .select({ name: users.name })
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare(),
+);
+
+// Splices the patch's blocks into the stored body, then checks the WHOLE resulting document
+// against the schema (and every limit) as a full save would: a patch can never store what a
+// full body could not.
+function patchedBody(storedJson: string, patch: BodyPatch): CheckedBody {
+  if (bodyHashOf(storedJson) !== patch.baseBodyHash) throw new ActionError('body_base_mismatch');
+  const doc = JSON.parse(storedJson) as JSONContent;
+  const blocks = doc.content ?? [];
+  if (patch.from + patch.deleteCount > blocks.length) {
+    throw new ActionError('invalid_document', {
+      body: 'التعديل الجزئي لا يطابق نص المقال المحفوظ ولم يُطبَّق؛ يُرسل النص كاملاً.',
+    });
+  }
+  blocks.splice(patch.from, patch.deleteCount, ...(patch.insert as JSONContent[]));
+  doc.content = blocks;
+  const checked = checkArticleDocument(doc);
+  if (!checked.ok) throw new ActionError('invalid_document', { body: checked.reason });
+  const serialized = JSON.stringify(checked.json);
+  if (serialized.length > MAX_DOCUMENT_CHARS) {
+    throw new ActionError('invalid_document', { body: DOCUMENT_MESSAGES.tooLong });
+  }
+  const stats = documentStats(checked.node);
+  return { serialized, text: stats.text, wordCount: stats.wordCount };
+}
+
+// What a sent value will be once stored, for comparing it with the stored one.
+function storedForm(changes: ArticleChanges, articleId: number): ArticleChanges {
+  const out: ArticleChanges = { ...changes };
+  for (const field of ['headline', 'deck', 'dateline', 'byline'] as const) {
+    if (out[field] !== undefined) out[field] = out[field].trim();
+  }
+  if (out.slug !== undefined) {
+    const typed = out.slug.trim();
+    out.slug = typed === '' ? '' : uniqueSlug(slugify(typed) || FALLBACK_SLUG, articleId);
+  }
+  if (out.tags !== undefined) out.tags = cleanTagNames(out.tags);
+  if (out.leadImage) {
+    const { mediaId, alt, caption, credit } = out.leadImage;
+    out.leadImage = { mediaId, alt: alt.trim(), caption: caption.trim(), credit: credit.trim() };
+  }
+  return out;
+}
+
+// The three-way merge by field (lib/validation/article-save.ts). A field sent that nobody changed
+// since `baseVersion` is applied; one that someone changed since then to a different value is a
+// conflict, not applied, and reported with both values and who changed it when; the same value
+// on both sides is no conflict. A body patch whose base hash is the stored body was made on
+// exactly what is stored, so it applies whoever saved last. Fields others changed that this
+// save did not send come back in `theirs`. All in one immediate transaction: permission, merge,
+// write, tags and the (coalesced) revision, or nothing.
+export function saveArticle(actor: Actor, save: ArticleSave, now = new Date()): SaveArticleResult {
+  return db.transaction(
+    (tx) => {
+      const article = loadForAction(tx, actor, save.articleId, 'edit');
+      if (save.baseVersion > article.version) {
+        throw new ActionError('invalid_input', {
+          form: 'هذه النسخة من المقال غير موجودة على الخادم؛ أعد فتح المقال.',
+        });
+      }
+      const history = fieldChangesOf(article);
+      const changedSince = (field: ArticleField) => {
+        const change = history[field];
+        return change && change.version > save.baseVersion ? change : undefined;
+      };
+      const tagsBefore = tagNamesOf(tx, article.id);
+      const body = save.bodyPatch ? patchedBody(article.bodyJson, save.bodyPatch) : save.body;
+      const mine = storedForm({ ...save.changes, ...(body ? { body: body.serialized } : {}) }, article.id);
+
+      const applied: ArticleField[] = [];
+      const conflicts: FieldConflict[] = [];
+      const apply: ArticleChanges = {};
+      for (const field of ARTICLE_FIELDS) {
+        if (mine[field] === undefined) continue;
+        const theirs = fieldValue(article, tagsBefore, field);
+        const change = changedSince(field);
+        const madeOnStored = field === 'body' && save.bodyPatch !== undefined;
+        if (change && !madeOnStored && !sameFieldValue(field, mine[field], theirs)) {
+          conflicts.push({
+            field,
+            theirs,
+            mine: mine[field],
+            changedBy: { id: change.by, name: userName().get({ id: change.by })?.name ?? '' },
+            changedAt: change.at,
+          } as FieldConflict);
+          continue;
+        }
+        applied.push(field);
+        (apply as Record<ArticleField, unknown>)[field] = mine[field];
+      }
+      const theirs: ArticleChanges = {};
+      for (const field of ARTICLE_FIELDS) {
+        if (mine[field] === undefined && changedSince(field)) {
+          (theirs as Record<ArticleField, unknown>)[field] = fieldValue(article, tagsBefore, field);
+        }
+      }
+
+      const working = nextWorkingCopy(
+        article,
+        {
+          articleId: article.id,
+          baseVersion: article.version,
+          headline: apply.headline ?? article.headline,
+          deck: apply.deck,
+          dateline: apply.dateline,
+          byline: apply.byline,
+          sectionId: apply.sectionId,
+          slug: apply.slug,
+          leadImage: apply.leadImage,
+        },
+        apply.body !== undefined && body
+          ? { bodyJson: body.serialized, bodyText: body.text, wordCount: body.wordCount }
+          : { bodyJson: article.bodyJson, bodyText: article.bodyText, wordCount: article.wordCount },
+        now,
+      );
+      requireReferences(tx, working, article);
+      const { fieldChanges, changed } = recordFieldChanges(
+        history,
+        article,
+        tagsBefore,
+        working,
+        apply.tags,
+        actor,
+        now,
+      );
+      const result = { applied, conflicts, theirs, savedAt: now.getTime() };
+      if (changed.length === 0) {
+        // Nothing differs from what is stored: no new version, no revision.
+        return {
+          ...result,
+          version: article.version,
+          slug: article.slug,
+          bodyHash: bodyHashOf(article.bodyJson),
+        };
+      }
+      const saved = updateDraftIfVersion().get({
+        ...working,
+        slugLocked: working.slugLocked ? 1 : 0,
+        fieldChanges: JSON.stringify(fieldChanges),
+        updatedAt: now.getTime(),
+        id: article.id,
+        baseVersion: article.version,
+      });
+      // The row was read in this immediate transaction; nothing can have moved it since.
+      if (!saved) throw new ActionError('conflict');
+      if (changed.includes('tags')) setArticleTags(tx, article.id, apply.tags!);
+      writeSaveRevision(tx, actor, article.id, now);
+      return {
+        ...result,
+        version: saved.version,
+        slug: working.slug,
+        bodyHash: bodyHashOf(working.bodyJson),
+      };
     },
     { behavior: 'immediate' },
   );

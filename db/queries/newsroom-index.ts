@@ -46,11 +46,20 @@ export type IndexPage = { items: IndexItem[]; total: number; page: number; pageC
 
 export const INDEX_PER_PAGE = 25;
 
-const stale = prepareOnFirstUse(() =>
-  db.$client.prepare<[], { id: number; version: number; headline: string; deck: string; body: string }>(
-    `SELECT a.id AS id, a.version AS version, a.headline AS headline, a.deck AS deck, a.body_text AS body
-     FROM articles a LEFT JOIN newsroom_search_state s ON s.article_id = a.id
-     WHERE s.version IS NULL OR s.version <> a.version`,
+// Two steps, so that finding what changed reads only articles_version_idx (id and version) and
+// the bodies are read for the changed articles alone.
+const staleIds = prepareOnFirstUse(() =>
+  db.$client
+    .prepare<[], number>(
+      `SELECT a.id FROM articles a INDEXED BY articles_version_idx
+       LEFT JOIN newsroom_search_state s ON s.article_id = a.id
+       WHERE s.version IS NULL OR s.version <> a.version`,
+    )
+    .pluck(),
+);
+const foldSource = prepareOnFirstUse(() =>
+  db.$client.prepare<[number], { id: number; version: number; headline: string; deck: string; body: string }>(
+    `SELECT id, version, headline, deck, body_text AS body FROM articles WHERE id = ?`,
   ),
 );
 const removeRow = prepareOnFirstUse(() => db.$client.prepare('DELETE FROM newsroom_search WHERE rowid = ?'));
@@ -70,13 +79,14 @@ const fold = (text: string) => searchTerms(text).join(' ');
 export function refreshNewsroomSearch(): number {
   return db.$client
     .transaction(() => {
-      const rows = stale().all();
-      for (const row of rows) {
+      const ids = staleIds().all();
+      for (const id of ids) {
+        const row = foldSource().get(id)!;
         removeRow().run(row.id);
         insertRow().run(row.id, fold(`${row.headline} ${row.deck}`), fold(row.body));
         markFolded().run(row.id, row.version);
       }
-      return rows.length;
+      return ids.length;
     })
     .immediate();
 }

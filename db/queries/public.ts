@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import { prepareOnFirstUse } from '@/db/prepared';
 import { articleRevisions, articles, media, sections, tags, users, type Section } from '@/db/schema';
@@ -51,7 +51,13 @@ export type PublishedSummary = {
   authorName: string;
   sectionName: string | null;
   sectionSlug: string | null;
+  // For thumbnails: the lead image's upload sizes, or null when the article has none.
+  image: ListImage | null;
+  // The body's first few hundred characters, for summaries when there is no deck (feeds).
+  opening: string;
 };
+
+export type ListImage = { alt: string; width: number; height: number; variants: MediaVariant[] };
 
 const isPublished = eq(articles.status, 'published');
 // The byline as printed, or the author's name when the journalist left it empty.
@@ -68,6 +74,11 @@ const summaryColumns = {
   authorName: bylineOrName,
   sectionName: sections.name,
   sectionSlug: sections.slug,
+  opening: sql<string>`substr(${articleRevisions.bodyText}, 1, 400)`,
+  imageAlt: sql<string>`coalesce(nullif(${articleRevisions.leadImageAlt}, ''), ${media.alt}, '')`,
+  imageWidth: media.width,
+  imageHeight: media.height,
+  imageVariantsJson: media.variantsJson,
 };
 
 function publishedSummaries() {
@@ -77,12 +88,32 @@ function publishedSummaries() {
     .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
     .innerJoin(users, eq(users.id, articleRevisions.authorId))
     .leftJoin(sections, eq(sections.id, articleRevisions.sectionId))
+    .leftJoin(media, eq(media.id, articleRevisions.leadImageId))
     .$dynamic();
 }
 
-type SummaryRow = Omit<PublishedSummary, 'publishedAt'> & { publishedAt: Date | null };
+type SummaryRow = Omit<PublishedSummary, 'publishedAt' | 'image'> & {
+  publishedAt: Date | null;
+  imageAlt: string;
+  imageWidth: number | null;
+  imageHeight: number | null;
+  imageVariantsJson: string | null;
+};
 const withDate = (rows: SummaryRow[]): PublishedSummary[] =>
-  rows.filter((row): row is PublishedSummary => row.publishedAt !== null);
+  rows.flatMap(({ imageAlt, imageWidth, imageHeight, imageVariantsJson, publishedAt, ...row }) => {
+    if (publishedAt === null) return [];
+    const variants = parseVariants(imageVariantsJson);
+    const largest = variants.at(-1);
+    const image = largest
+      ? {
+          alt: imageAlt,
+          width: imageWidth ?? largest.width,
+          height: imageHeight ?? largest.height,
+          variants,
+        }
+      : null;
+    return [{ ...row, publishedAt, image }];
+  });
 
 const publishedById = prepareOnFirstUse(() =>
   db
@@ -330,6 +361,38 @@ export function readerPlacesOf(articleId: number): {
     tagIds,
     authorIds: [...new Set(revisions.map((r) => r.authorId))],
   };
+}
+
+// The front page's top story (الخبر الرئيسي): the one an editor chose, while it is published;
+// without a choice, the newest published article with a lead image; without any image, the newest.
+export function getTopStory(): PublishedSummary | undefined {
+  const [chosen] = withDate(
+    publishedSummaries()
+      .where(and(isPublished, isNotNull(articles.topStoryAt)))
+      .orderBy(desc(articles.topStoryAt))
+      .limit(1)
+      .all(),
+  );
+  if (chosen) return chosen;
+  const [pictured] = withDate(
+    publishedSummaries()
+      .where(and(isPublished, isNotNull(media.id)))
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .limit(1)
+      .all(),
+  );
+  return pictured ?? listLatestPublished(1)[0];
+}
+
+// A section's lead on its own page: the newest of its articles with a lead image.
+export function getSectionLead(sectionId: number): PublishedSummary | undefined {
+  return withDate(
+    publishedSummaries()
+      .where(and(isPublished, eq(articleRevisions.sectionId, sectionId), isNotNull(media.id)))
+      .orderBy(desc(articles.publishedAt), desc(articles.id))
+      .limit(1)
+      .all(),
+  )[0];
 }
 
 // Published articles by id, in the order given (unpublished or unknown ids are left out): for

@@ -12,7 +12,7 @@ import {
   type ArticleRevision,
 } from '@/db/schema';
 import { toMediaItem } from '@/db/queries/media';
-import { recordEvent, uniqueSlug, writeRevision } from '@/db/queries/articles';
+import { everyFieldChanged, recordEvent, uniqueSlug, writeRevision } from '@/db/queries/articles';
 import { setArticleTags, tagNamesOf } from '@/db/queries/tags';
 import { slugify } from '@/lib/arabic';
 import { checkArticleDocument } from '@/lib/article-document/check';
@@ -258,6 +258,7 @@ export function restoreRevision(
           bodyJson: JSON.stringify(checked.json as JSONContent),
           bodyText: stats.text,
           wordCount: stats.wordCount,
+          fieldChanges: everyFieldChanged(article, actor, now),
           version: article.version + 1,
           updatedAt: now,
         })

@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, sql } from 'drizzle-orm';
 import type { Db } from '@/db/connection';
 import { articleTags, tags } from '@/db/schema';
 import { normalizeTagName, slugify } from '@/lib/arabic';
@@ -56,12 +56,26 @@ export function suggestTags(tx: Tx | Db, typed: string, limit = 8): string[] {
   const key = normalizeTagName(typed);
   if (!key) return [];
   const pattern = `${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return tx
-    .select({ name: tags.name })
-    .from(tags)
-    .where(sql`${tags.normalized} LIKE ${pattern} ESCAPE '\\'`)
-    .orderBy(asc(sql`length(${tags.normalized})`), asc(tags.normalized))
-    .limit(limit)
-    .all()
-    .map((t) => t.name);
+  return (
+    tx
+      .select({ name: tags.name })
+      .from(tags)
+      // A tag no article uses (a draft's tags changed since, a tag typed half-way by an older
+      // editor) is not offered to anyone.
+      .where(
+        and(
+          sql`${tags.normalized} LIKE ${pattern} ESCAPE '\\'`,
+          exists(
+            tx
+              .select({ one: sql`1` })
+              .from(articleTags)
+              .where(eq(articleTags.tagId, tags.id)),
+          ),
+        ),
+      )
+      .orderBy(asc(sql`length(${tags.normalized})`), asc(tags.normalized))
+      .limit(limit)
+      .all()
+      .map((t) => t.name)
+  );
 }

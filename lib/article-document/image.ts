@@ -38,6 +38,22 @@ declare module '@tiptap/core' {
   }
 }
 
+// Caption and credit are two elements with a separator between them, so they never run together
+// ("الثلاثاءرويترز") on the page, in the editor, in a copied selection or in a feed reader. The
+// lead image on the article page writes the same markup (imageCaptionHtml in article-page.ts).
+export const CAPTION_CLASS = 'article-image-caption';
+export const CREDIT_CLASS = 'article-image-credit';
+export const CAPTION_SEPARATOR_CLASS = 'article-image-separator';
+export const CAPTION_SEPARATOR = ' — ';
+
+export function figcaptionParts(caption: string, credit: string): DOMOutputSpec[] {
+  const parts: DOMOutputSpec[] = [];
+  if (caption) parts.push(['span', { class: CAPTION_CLASS }, caption]);
+  if (caption && credit) parts.push(['span', { class: CAPTION_SEPARATOR_CLASS }, CAPTION_SEPARATOR]);
+  if (credit) parts.push(['span', { class: CREDIT_CLASS }, credit]);
+  return parts;
+}
+
 function refuse(what: string): never {
   throw new RangeError(`image: ${what}`);
 }
@@ -136,8 +152,8 @@ export const articleImage = Node.create({
             figure.querySelector(`figcaption .${name}`)?.textContent?.trim() ?? '';
           return {
             ...img,
-            caption: part('article-image-caption').slice(0, IMAGE_TEXT_MAX),
-            credit: part('article-image-credit').slice(0, IMAGE_CREDIT_MAX),
+            caption: part(CAPTION_CLASS).slice(0, IMAGE_TEXT_MAX),
+            credit: part(CREDIT_CLASS).slice(0, IMAGE_CREDIT_MAX),
           };
         },
       },
@@ -164,9 +180,7 @@ export const articleImage = Node.create({
         decoding: 'async',
       },
     ];
-    const parts: DOMOutputSpec[] = [];
-    if (attrs.caption) parts.push(['span', { class: 'article-image-caption' }, String(attrs.caption)]);
-    if (attrs.credit) parts.push(['span', { class: 'article-image-credit' }, String(attrs.credit)]);
+    const parts = figcaptionParts(String(attrs.caption ?? ''), String(attrs.credit ?? ''));
     if (parts.length === 0) return ['figure', { class: 'article-image' }, img];
     return ['figure', { class: 'article-image' }, img, ['figcaption', {}, ...parts]];
   },

@@ -25,25 +25,6 @@ export const leadImageInput = z.object({
   credit: z.string().max(BYLINE_MAX, `مصدر الصورة أطول من ${BYLINE_MAX} حرف`),
 });
 
-export const saveDraftInput = z.object({
-  articleId: id,
-  baseVersion: id,
-  headline: z.string().max(HEADLINE_MAX, `العنوان أطول من ${HEADLINE_MAX} حرف`),
-  deck: z.string().max(DECK_MAX, `العنوان الفرعي أطول من ${DECK_MAX} حرف`).optional(),
-  dateline: z.string().max(DATELINE_MAX, `مكان الخبر أطول من ${DATELINE_MAX} حرف`).optional(),
-  byline: z.string().max(BYLINE_MAX, `اسم الكاتب أطول من ${BYLINE_MAX} حرف`).optional(),
-  slug: z.string().max(SLUG_MAX, `الرابط المختصر أطول من ${SLUG_MAX} حرف`).optional(),
-  sectionId: id.nullable().optional(),
-  leadImage: leadImageInput.nullable().optional(),
-  tags: z
-    .array(z.string().max(TAG_MAX, `الوسم أطول من ${TAG_MAX} حرفاً`))
-    .max(TAGS_MAX, `الحد الأقصى ${TAGS_MAX} وسماً`)
-    .optional(),
-  // The TipTap document as a JSON string; lib/article-document/check.ts checks it against the editor's schema.
-  body: z.string(),
-});
-export type SaveDraftInput = z.infer<typeof saveDraftInput>;
-
 export const suggestTagsInput = z.object({ typed: z.string().max(TAG_MAX) });
 
 export const presenceInput = z.object({

@@ -8,6 +8,7 @@ import {
   formatArabicDateTime,
   formatArabicTime,
   formatReadingTime,
+  hasLoneSurrogate,
   normalizeForSearch,
   normalizeTagName,
   openingWords,
@@ -16,6 +17,7 @@ import {
   searchTerms,
   slugify,
   stripArabicPrefixes,
+  stripBidiOverrides,
   stripDiacritics,
   toArabicIndicDigits,
   toWesternDigits,
@@ -511,5 +513,35 @@ describe('openingWords', () => {
   test('one endless word is cut at the limit rather than dropped', () => {
     const long = 'ا'.repeat(500);
     assert.equal(openingWords(long, 20), `${'ا'.repeat(19)}…`);
+  });
+});
+
+describe('stripBidiOverrides', () => {
+  test('removes embeddings and overrides, so "evil" cannot be shown as "live" in a headline', () => {
+    assert.equal(stripBidiOverrides('تحذير: \u202Elive\u202C في العنوان'), 'تحذير: live في العنوان');
+    assert.equal(stripBidiOverrides('\u202Aأ\u202Bب\u202Cج\u202Dد\u202Eه'), 'أبجده');
+  });
+  test('keeps the isolates, marks, ZWJ and ZWNJ that Arabic typing needs', () => {
+    const kept =
+      'قال \u2067Putin\u2069 و\u2066Xi\u2069 \u2068٢٠٢٤\u2069 \u200Fنعم\u200E \u061C- لا\u200Cبل \u0644\u200D';
+    assert.equal(stripBidiOverrides(kept), kept);
+  });
+  test('leaves ordinary Arabic untouched, diacritics and tatweel included', () => {
+    const text = 'وَتَسْتَضِيفُ طشقـــند القمة يومي 4 و5 سبتمبر 2024م.';
+    assert.equal(stripBidiOverrides(text), text);
+  });
+});
+
+describe('hasLoneSurrogate', () => {
+  test('finds half a pair anywhere, at the start, the end or between Arabic letters', () => {
+    assert.equal(hasLoneSurrogate('عنوان \uD83D'), true);
+    assert.equal(hasLoneSurrogate('\uDE00 عنوان'), true);
+    assert.equal(hasLoneSurrogate('مر\uD800حبا'), true);
+    assert.equal(hasLoneSurrogate('\uDE00\uD83D'), true);
+  });
+  test('whole pairs (emoji, rare CJK) and plain Arabic are well formed', () => {
+    assert.equal(hasLoneSurrogate('مبروك 🎉 للفريق'), false);
+    assert.equal(hasLoneSurrogate('𠀀 عربي'), false);
+    assert.equal(hasLoneSurrogate(''), false);
   });
 });

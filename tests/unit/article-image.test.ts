@@ -117,11 +117,22 @@ describe('articleImage rendered for readers', () => {
     assert.ok(html.includes('loading="lazy"'), html);
     assert.ok(
       html.includes(
-        '<figcaption><span class="article-image-caption">المؤتمر الصحفي في طشقند &lt;script&gt;alert(1)&lt;/script&gt;</span><span class="article-image-credit">وكالة "الأنباء" &amp; شركاؤها</span></figcaption></figure>',
+        '<figcaption><span class="article-image-caption">المؤتمر الصحفي في طشقند &lt;script&gt;alert(1)&lt;/script&gt;</span><span class="article-image-separator"> — </span><span class="article-image-credit">وكالة "الأنباء" &amp; شركاؤها</span></figcaption></figure>',
       ),
       html,
     );
     assert.equal(html.includes('<script>'), false);
+  });
+
+  test('caption and credit never run together: a separator only when both are there', () => {
+    const only = (caption: string, credit: string) =>
+      render(doc(image({ ...goodAttrs, caption, credit }))).replace(/^.*<figcaption>|<\/figcaption>.*$/g, '');
+    assert.equal(
+      only('الثلاثاء', 'رويترز'),
+      '<span class="article-image-caption">الثلاثاء</span><span class="article-image-separator"> — </span><span class="article-image-credit">رويترز</span>',
+    );
+    assert.equal(only('الثلاثاء', ''), '<span class="article-image-caption">الثلاثاء</span>');
+    assert.equal(only('', 'رويترز'), '<span class="article-image-credit">رويترز</span>');
   });
 
   test('without caption or credit there is no figcaption, and the image keeps an empty alt', () => {

@@ -77,6 +77,7 @@ const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
     manageUsers: false,
     moderateComments: false,
     manageCommentSettings: false,
+    chooseTopStory: false,
   },
   editor: {
     createArticle: true,
@@ -86,6 +87,7 @@ const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
     manageUsers: false,
     moderateComments: true,
     manageCommentSettings: false,
+    chooseTopStory: true,
   },
   admin: {
     createArticle: true,
@@ -95,6 +97,7 @@ const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
     manageUsers: true,
     moderateComments: true,
     manageCommentSettings: true,
+    chooseTopStory: true,
   },
 };
 

@@ -1,8 +1,7 @@
 import { feedResponse } from '@/lib/reader-feeds';
 
-// Cached like the pages; publishing or unpublishing refreshes it (lib/reader-cache.ts).
-export const dynamic = 'force-static';
-export const revalidate = 300;
+// Rendered per request (lib/reader-feeds.ts): nothing from the build; server.mjs keeps a copy.
+export const dynamic = 'force-dynamic';
 
 export function GET() {
   return feedResponse({ kind: 'site' }, 'rss');

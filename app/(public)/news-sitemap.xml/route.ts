@@ -1,14 +1,14 @@
+import { listForSitemap } from '@/db/queries/public';
 import { renderNewsSitemap, xmlResponse } from '@/lib/feeds';
-import { readSitemap } from '@/lib/reader-data';
 
-// The news sitemap: articles published in the last two days.
-export const dynamic = 'force-static';
-export const revalidate = 300;
+// The news sitemap: articles published in the last two days. Rendered per request.
+export const dynamic = 'force-dynamic';
 
 const TWO_DAYS_MS = 2 * 24 * 60 * 60 * 1000;
 
-export async function GET() {
-  const since = Date.now() - TWO_DAYS_MS;
-  const recent = (await readSitemap()).filter((entry) => entry.publishedAt.getTime() >= since).slice(0, 1000);
-  return xmlResponse(renderNewsSitemap(recent), 'application/xml');
+export function GET() {
+  return xmlResponse(
+    renderNewsSitemap(listForSitemap(new Date(Date.now() - TWO_DAYS_MS), 1000)),
+    'application/xml',
+  );
 }

@@ -7,7 +7,7 @@ import {
   getArticleForEdit,
   publishArticle,
   requestChanges,
-  saveDraft,
+  saveArticle,
   submitForReview,
   unpublishArticle,
   type Transitioned,
@@ -16,28 +16,31 @@ import { suggestTags } from '@/db/queries/tags';
 import { db } from '@/db';
 import { newsroomAction } from '@/lib/action';
 import { refreshReaderPages } from '@/lib/reader-cache';
-import { parseArticleDocument } from '@/lib/article-document/check';
-import { documentStats } from '@/lib/article-document/stats';
 import { ActionError } from '@/lib/errors';
 import { touchPresence } from '@/lib/presence';
-import { presenceInput, saveDraftInput, suggestTagsInput, workflowInput } from '@/lib/validation/article';
+import { presenceInput, suggestTagsInput, workflowInput } from '@/lib/validation/article';
+import type { SaveArticleResult } from '@/lib/validation/article-save';
+import { parseArticleSave } from '@/lib/validation/article-save-schema';
 
 // Every export here is a write, and every one goes through newsroomAction (session → zod →
 // permission inside the query).
 
 export const createDraftAction = newsroomAction(z.object({}), (user) => ({ id: createDraft(user).id }));
 
-export const saveDraftAction = newsroomAction(saveDraftInput, (user, input) => {
-  const checked = parseArticleDocument(input.body);
-  if (!checked.ok) throw new ActionError('invalid_document', { body: checked.reason });
-  const stats = documentStats(checked.node);
-  return saveDraft(user, {
-    ...input,
-    body: checked.json,
-    bodyText: stats.text,
-    wordCount: stats.wordCount,
-  });
+// The envelope the door checks; the fields are checked by saveArticleInput inside, so that each
+// refusal comes back keyed by its own field (the door would key them all "changes").
+const saveArticleEnvelope = z.object({
+  articleId: z.number().int().positive(),
+  baseVersion: z.number().int().positive(),
+  changes: z.record(z.string(), z.unknown()),
+  bodyPatch: z.unknown().optional(),
 });
+
+// The autosave under the save contract (lib/validation/article-save.ts): only the fields edited
+// since `baseVersion`, merged by field on the server (db/queries/articles.ts saveArticle).
+export const saveArticleAction = newsroomAction(saveArticleEnvelope, (user, raw): SaveArticleResult =>
+  saveArticle(user, parseArticleSave(raw)),
+);
 
 // Reads, but through the same door: only a signed-in member of the newsroom gets answers.
 export const suggestTagsAction = newsroomAction(suggestTagsInput, (_user, input) =>

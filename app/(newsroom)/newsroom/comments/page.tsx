@@ -5,6 +5,7 @@ import {
   listModeratedComments,
   siteCommentsEnabled,
 } from '@/db/queries/comments';
+import { listLatestPublished } from '@/db/queries/public';
 import { formatArabicDateTime } from '@/lib/arabic';
 import { requireUser } from '@/lib/auth';
 import { ERROR_MESSAGES } from '@/lib/errors';
@@ -52,6 +53,19 @@ export default async function CommentsPage({
           <Link href="/newsroom/comments">كل التعليقات</Link>
         </p>
       ) : null}
+      {/* A plain GET form: one article's comments (and, for admins, its setting) by choosing it. */}
+      <form method="get" action="/newsroom/comments" className="comment-article-picker">
+        <label htmlFor="comment-article">مقال</label>
+        <select id="comment-article" name="article" defaultValue={articleId ? String(articleId) : ''}>
+          <option value="">كل المقالات</option>
+          {listLatestPublished(50).map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.headline}
+            </option>
+          ))}
+        </select>
+        <button type="submit">عرض</button>
+      </form>
       {canInNewsroom(user, 'manageCommentSettings') ? (
         <CommentSettings
           siteEnabled={siteCommentsEnabled()}

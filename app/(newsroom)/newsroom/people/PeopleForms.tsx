@@ -213,19 +213,21 @@ export function MemberCard({ member }: { member: MemberView }) {
           </button>
           <FieldError id={`${id}-role-e`} message={errors.role} />
         </form>
-        <div>
-          <button
-            type="button"
-            disabled={pending}
-            aria-describedby={errors.disabled ? `${id}-disabled-e` : undefined}
-            onClick={() =>
-              run(() => setMemberDisabledAction({ userId: member.id, disabled: !member.disabled }))
-            }
-          >
-            {member.disabled ? 'تفعيل الحساب' : 'تعطيل الحساب'}
-          </button>
-          <FieldError id={`${id}-disabled-e`} message={errors.disabled} />
-        </div>
+        {member.self ? null : (
+          <div>
+            <button
+              type="button"
+              disabled={pending}
+              aria-describedby={errors.disabled ? `${id}-disabled-e` : undefined}
+              onClick={() =>
+                run(() => setMemberDisabledAction({ userId: member.id, disabled: !member.disabled }))
+              }
+            >
+              {member.disabled ? 'تفعيل الحساب' : 'تعطيل الحساب'}
+            </button>
+            <FieldError id={`${id}-disabled-e`} message={errors.disabled} />
+          </div>
+        )}
         <form
           onSubmit={(event) => {
             event.preventDefault();

@@ -1,18 +1,32 @@
+import { createHash } from 'node:crypto';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ArticleEditor, type EditableArticle } from '@/components/editor/ArticleEditor';
+import type { EditableArticle } from '@/components/editor/ArticleEditor';
 import { getArticleForEdit, listSections } from '@/db/queries/articles';
 import { getMedia } from '@/db/queries/media';
 import { requireUser } from '@/lib/auth';
 import { STATUS_LABELS } from '@/lib/labels';
-import { ARTICLE_ACTIONS, can, ForbiddenError } from '@/lib/permissions';
+import { ARTICLE_ACTIONS, can, canInNewsroom, ForbiddenError } from '@/lib/permissions';
+import { isTopStory } from '@/db/queries/front-page';
+import { TopStoryControl } from './TopStoryControl';
 import { articlePath, parseId } from '@/lib/urls';
+import { EditorShell } from './EditorShell';
+import '../../_desk/desk.css';
 
 export const metadata = { title: 'تحرير مقال' };
 
-export default async function EditArticlePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function EditArticlePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ restored?: string | string[] }>;
+}) {
   const user = await requireUser();
   const articleId = parseId((await params).id);
+  const restoredParam = (await searchParams).restored;
+  // Set by استعادة (history page) on its way here; only a number is ever shown.
+  const restored = typeof restoredParam === 'string' ? parseId(restoredParam) : null;
   if (!articleId) notFound();
   let article;
   try {
@@ -31,31 +45,39 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
     version: article.version,
     status: article.status,
     statusLabel: STATUS_LABELS[article.status],
-    headline: article.headline,
-    deck: article.deck,
-    slug: article.slug,
-    slugLocked: article.slugLocked,
-    sectionId: article.sectionId,
-    sections: listSections().map((s) => ({ id: s.id, name: s.name })),
-    byline: article.byline,
-    leadImage: article.leadImageId
-      ? {
-          mediaId: article.leadImageId,
-          alt: article.leadImageAlt,
-          caption: article.leadImageCaption,
-          credit: article.leadImageCredit,
-          src: getMedia(article.leadImageId)?.src ?? '',
-        }
-      : null,
-    dateline: article.dateline,
-    tags: article.tags,
+    values: {
+      headline: article.headline,
+      deck: article.deck,
+      // '' while the slug follows the headline (lib/validation/article-save.ts).
+      slug: article.slugLocked ? article.slug : '',
+      sectionId: article.sectionId,
+      dateline: article.dateline,
+      byline: article.byline,
+      tags: article.tags,
+      leadImage: article.leadImageId
+        ? {
+            mediaId: article.leadImageId,
+            alt: article.leadImageAlt,
+            caption: article.leadImageCaption,
+            credit: article.leadImageCredit,
+          }
+        : null,
+    },
     body: JSON.parse(article.bodyJson),
+    bodyHash: createHash('sha256').update(article.bodyJson).digest('hex'),
+    storedSlug: article.slug,
+    leadImageSrc: article.leadImageId ? getMedia(article.leadImageId)?.src : undefined,
+    sections: listSections().map((s) => ({ id: s.id, name: s.name })),
     wordCount: article.wordCount,
     authorName: article.authorName,
     changesRequestedReason: article.changesRequestedReason,
     publicPath: article.status === 'published' ? articlePath(article) : null,
     allowed: ARTICLE_ACTIONS.filter((action) => action !== 'view' && can(user, action, article)),
   };
+  const topStory =
+    article.status === 'published' && canInNewsroom(user, 'chooseTopStory') ? (
+      <TopStoryControl articleId={article.id} chosen={isTopStory(article.id)} />
+    ) : null;
   return (
     <>
       <nav
@@ -66,7 +88,14 @@ export default async function EditArticlePage({ params }: { params: Promise<{ id
         <Link href={`/newsroom/articles/${article.id}/history`}>سجل النسخ</Link>
         <Link href="/newsroom/articles">كل المقالات</Link>
       </nav>
-      <ArticleEditor key={article.id} article={editable} />
+      {topStory}
+      {restored ? (
+        <p className="notice">
+          استُعيدت النسخة رقم {restored} في نسخة جديدة من السجل
+          {article.status === 'published' ? '؛ يرى القراء النسخة المنشورة حتى يُنشر التحديث' : ''}.
+        </p>
+      ) : null}
+      <EditorShell key={article.id} article={editable} />
     </>
   );
 }

@@ -2,9 +2,22 @@ import 'server-only';
 import type { LeadImage, PublishedArticle, PublishedSummary, RevisionNote } from '@/db/queries/public';
 import type { ReaderTag } from '@/db/queries/public';
 import { openingWords } from '@/lib/arabic';
+import {
+  CAPTION_CLASS,
+  CAPTION_SEPARATOR,
+  CAPTION_SEPARATOR_CLASS,
+  CREDIT_CLASS,
+} from '@/lib/article-document/image';
 import { html, trustedHtml, type Html } from '@/lib/html';
 import { mediaSrc, mediaSrcSet, mediaUrl } from '@/lib/media-urls';
-import { articleListHtml, publishedDateHtml, readerDocument } from '@/lib/reader-html';
+import {
+  READER_IMAGE_SIZES,
+  notFoundHtml,
+  publishedDateHtml,
+  readerDocument,
+  sectionPath,
+  storyGridHtml,
+} from '@/lib/reader-html';
 import { ARTICLE_SCRIPT } from '@/lib/reader-scripts';
 import { absoluteUrl, newsroomSettings } from '@/lib/settings';
 import { articlePath } from '@/lib/urls';
@@ -44,7 +57,7 @@ function newsArticleJsonLd(article: PublishedArticle): Html {
   });
 }
 
-// Canonical address, feeds, OpenGraph and Twitter cards.
+// OpenGraph and Twitter cards (the canonical address and feeds come with every reader page).
 function articleHead(article: PublishedArticle): Html {
   const url = absoluteUrl(articlePath(article));
   const image = article.leadImage ? largest(article.leadImage) : null;
@@ -54,11 +67,7 @@ function articleHead(article: PublishedArticle): Html {
   const named = (name: string, content: string | null | undefined) =>
     content ? html`<meta name="${name}" content="${content}" />` : null;
   const description = descriptionOf(article);
-  return html`${named('description', description)}
-    <link rel="canonical" href="${url}" />
-    <link rel="alternate" type="application/rss+xml" href="${absoluteUrl('/feed.xml')}" />
-    <link rel="alternate" type="application/atom+xml" href="${absoluteUrl('/atom.xml')}" />
-    ${meta('og:type', 'article')} ${meta('og:url', url)} ${meta('og:title', article.headline)}
+  return html`${meta('og:type', 'article')} ${meta('og:url', url)} ${meta('og:title', article.headline)}
     ${meta('og:description', description)} ${meta('og:site_name', newsroomSettings.name)}
     ${meta('og:locale', 'ar')} ${meta('article:published_time', article.publishedAt.toISOString())}
     ${meta('article:modified_time', (article.updatedAt ?? article.publishedAt).toISOString())}
@@ -80,20 +89,26 @@ function leadImageHtml(image: LeadImage): Html {
     <img
       src="${mediaSrc(image.variants)}"
       srcset="${mediaSrcSet(image.variants)}"
-      sizes="(min-width: 48rem) 46rem, 100vw"
+      sizes="${READER_IMAGE_SIZES.article}"
       width="${image.width}"
       height="${image.height}"
       alt="${image.alt}"
       fetchpriority="high"
     />
-    ${
-      image.caption || image.credit
-        ? html`<figcaption>
-            ${image.caption}${image.credit ? html`<span class="credit"> ${image.credit}</span>` : null}
-          </figcaption>`
-        : null
-    }
+    ${imageCaptionHtml(image.caption, image.credit)}
   </figure>`;
+}
+
+// The body images' figcaption markup (lib/article-document/image.ts), for the lead image.
+function imageCaptionHtml(caption: string, credit: string): Html | null {
+  if (!caption && !credit) return null;
+  return html`<figcaption>
+    ${[
+      caption ? html`<span class="${CAPTION_CLASS}">${caption}</span>` : null,
+      caption && credit ? html`<span class="${CAPTION_SEPARATOR_CLASS}">${CAPTION_SEPARATOR}</span>` : null,
+      credit ? html`<span class="${CREDIT_CLASS}">${credit}</span>` : null,
+    ]}
+  </figcaption>`;
 }
 
 function shareLinksHtml(article: PublishedArticle): Html {
@@ -185,9 +200,7 @@ export function articlePageHtml({
   >
     ${
       article.sectionName && article.sectionSlug
-        ? html`<p class="muted">
-            <a href="/section/${encodeURIComponent(article.sectionSlug)}">${article.sectionName}</a>
-          </p>`
+        ? html`<p class="kicker"><a href="${sectionPath(article.sectionSlug)}">${article.sectionName}</a></p>`
         : null
     }
     <h1>${article.headline}</h1>
@@ -230,13 +243,16 @@ export function articlePageHtml({
       related.length > 0
         ? html`<section aria-labelledby="related-heading" class="related">
             <h2 id="related-heading">مقالات ذات صلة</h2>
-            ${articleListHtml(related, 'h3')}
+            ${storyGridHtml(related, { kicker: false })}
           </section>`
         : null
     }
   </article>`;
   return readerDocument({
-    title: `${article.headline} | ${newsroomSettings.name}`,
+    title: article.headline,
+    description: descriptionOf(article),
+    canonicalPath: articlePath(article),
+    ogType: 'article',
     head: articleHead(article),
     main,
     script: ARTICLE_SCRIPT,
@@ -244,11 +260,5 @@ export function articlePageHtml({
 }
 
 export function articleNotFoundHtml(): string {
-  return readerDocument({
-    title: `الصفحة غير موجودة | ${newsroomSettings.name}`,
-    head: html`<meta name="robots" content="noindex" />`,
-    main: html`<h1>الصفحة غير موجودة</h1>
-      <p>لم نجد ما تبحث عنه. ربما نُقل الخبر أو أُلغي نشره.</p>
-      <p><a href="/">العودة إلى آخر الأخبار</a></p>`,
-  });
+  return notFoundHtml();
 }

@@ -1,36 +1,27 @@
+import { getPublishedArticle, listRelated, listRevisionNotes, readerTagsByName } from '@/db/queries/public';
 import { ARTICLE_CACHE_CONTROL } from '@/lib/reader-cache';
-import { readArticle, readRelated } from '@/lib/reader-data';
+import { notFoundResponse, readerResponse } from '@/lib/reader-html';
 import { articlePath, parseId, safeDecode } from '@/lib/urls';
-import { articleNotFoundHtml, articlePageHtml } from './article-page';
+import { articlePageHtml } from './article-page';
 
-// The article page. Rendered on the first request, then served from Next's cache until publishing,
-// correcting or unpublishing expires its tags (lib/reader-cache.ts): readers' requests do no
-// database work and no rendering. A route handler rather than a page because it is plain HTML with
-// no framework JavaScript (see ./article-page.ts).
-export const revalidate = 86400;
-export const dynamicParams = true;
-export function generateStaticParams(): { id: string; slug: string }[] {
-  return [];
-}
-
-const HTML = { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': ARTICLE_CACHE_CONTROL };
+// The article page. Rendered per request as plain HTML (./article-page.ts): nothing from the
+// build and nothing in Next's cache, so an unknown id leaves nothing behind; server.mjs keeps the
+// pages the site links to in memory, so readers' requests do no database work and no rendering.
+export const dynamic = 'force-dynamic';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; slug: string }> }) {
   const { id, slug } = await params;
   const articleId = parseId(id);
-  const loaded = articleId ? await readArticle(articleId) : null;
-  if (!loaded) return new Response(articleNotFoundHtml(), { status: 404, headers: HTML });
-  const { article, tags, notes } = loaded;
+  const article = articleId ? getPublishedArticle(articleId) : undefined;
+  if (!article) return notFoundResponse();
   // A wrong or old slug redirects to the current one; the id alone finds the article.
   if (safeDecode(slug) !== article.slug)
     return new Response(null, {
       status: 308,
       headers: { Location: articlePath(article), 'Cache-Control': ARTICLE_CACHE_CONTROL },
     });
-  const related = await readRelated(
-    article.id,
-    article.tags,
-    tags.map((t) => t.id),
-  );
-  return new Response(articlePageHtml({ article, tags, notes, related }), { headers: HTML });
+  const tags = readerTagsByName(article.tags);
+  const notes = listRevisionNotes(article.id);
+  const related = listRelated(article.id, article.tags);
+  return readerResponse(articlePageHtml({ article, tags, notes, related }));
 }

@@ -1,12 +1,7 @@
 import { feedResponse } from '@/lib/reader-feeds';
 
-// Cached like the pages; publishing or unpublishing refreshes it (lib/reader-cache.ts).
-export const dynamic = 'force-static';
-export const revalidate = 300;
-export const dynamicParams = true;
-export function generateStaticParams(): { slug: string }[] {
-  return [];
-}
+// Rendered per request (lib/reader-feeds.ts): nothing from the build; server.mjs keeps a copy.
+export const dynamic = 'force-dynamic';
 
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {
   return feedResponse({ kind: 'section', slug: (await params).slug }, 'atom');

@@ -1,0 +1,30 @@
+'use client';
+
+import {
+  approveArticleAction,
+  publishArticleAction,
+  requestChangesAction,
+  saveArticleAction,
+  submitForReviewAction,
+  suggestTagsAction,
+  unpublishArticleAction,
+} from '@/app/(newsroom)/newsroom/articles/actions';
+import { ArticleEditor, type EditableArticle, type EditorActions } from '@/components/editor/ArticleEditor';
+
+// The route's client shell: hands the editor the server actions it may call (components/editor/
+// imports none itself, so it can be tested and reused apart from this route).
+const actions: EditorActions = {
+  save: (input) => saveArticleAction(input),
+  suggestTags: (typed) => suggestTagsAction({ typed }),
+  workflow: {
+    submit: submitForReviewAction,
+    requestChanges: requestChangesAction,
+    approve: approveArticleAction,
+    publish: publishArticleAction,
+    unpublish: unpublishArticleAction,
+  },
+};
+
+export function EditorShell({ article }: { article: EditableArticle }) {
+  return <ArticleEditor article={article} actions={actions} />;
+}

@@ -1,0 +1,9 @@
+import { homePage } from '@/lib/reader-pages';
+
+// Rendered per request as plain HTML (lib/reader-pages.ts): nothing from the build, nothing in
+// Next's cache; server.mjs keeps a copy of the addresses the site links to.
+export const dynamic = 'force-dynamic';
+
+export function GET() {
+  return homePage();
+}
