@@ -3,6 +3,7 @@ import { getServerSession, type NextAuthOptions } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { redirect } from 'next/navigation';
 import { getUserById } from '@/db/queries/users';
+import { whenWritable } from '@/db/write-lock';
 import type { User } from '@/db/schema';
 import { authSecret } from '@/lib/secret';
 import { authorizeSignIn } from '@/lib/sign-in';
@@ -15,7 +16,8 @@ export const authOptions: NextAuthOptions = {
     Credentials({
       name: 'email',
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
-      authorize: (raw) => authorizeSignIn(raw),
+      // Counting the attempt is a write: it waits for another process's lock without blocking.
+      authorize: (raw) => whenWritable(() => authorizeSignIn(raw)),
     }),
   ],
   callbacks: {

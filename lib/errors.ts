@@ -15,6 +15,7 @@ export const ERROR_MESSAGES = {
   missing_headline: 'لا يُنشر مقال بلا عنوان: العنوان مطلوب قبل النشر.',
   missing_body: 'لا يُنشر مقال بلا نص: نص المقال مطلوب قبل النشر.',
   missing_section: 'لا يُنشر مقال بلا قسم: القسم مطلوب قبل النشر.',
+  busy: 'قاعدة البيانات مشغولة بعمل آخر الآن، ولم يُحفظ شيء. أعد المحاولة بعد لحظات.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

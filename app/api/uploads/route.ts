@@ -1,3 +1,4 @@
+import { DatabaseBusyError } from '@/db/write-lock';
 import { getCurrentUser } from '@/lib/auth';
 import { ERROR_MESSAGES } from '@/lib/errors';
 import { UploadRefused, uploadMedia } from '@/lib/media';
@@ -44,6 +45,7 @@ export async function POST(request: Request): Promise<Response> {
     return json(200, { ok: true, media });
   } catch (error) {
     if (error instanceof UploadRefused) return json(error.status, { ok: false, message: error.message });
+    if (error instanceof DatabaseBusyError) return json(503, { ok: false, message: ERROR_MESSAGES.busy });
     console.error('upload failed', error);
     return json(500, { ok: false, message: ERROR_MESSAGES.server_error });
   }

@@ -1,4 +1,5 @@
 import { updateMediaText } from '@/db/queries/media';
+import { DatabaseBusyError, whenWritable } from '@/db/write-lock';
 import { getCurrentUser } from '@/lib/auth';
 import { ERROR_MESSAGES } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/permissions';
@@ -24,11 +25,12 @@ export async function PATCH(request: Request, { params }: { params: Promise<{ id
     return json(400, { ok: false, message: text.error.issues[0]?.message ?? ERROR_MESSAGES.invalid_input });
   }
   try {
-    const media = updateMediaText(user, id, text.data);
+    const media = await whenWritable(() => updateMediaText(user, id, text.data));
     if (!media) return json(404, { ok: false, message: NOT_FOUND });
     return json(200, { ok: true, media });
   } catch (error) {
     if (error instanceof ForbiddenError) return json(403, { ok: false, message: ERROR_MESSAGES.forbidden });
+    if (error instanceof DatabaseBusyError) return json(503, { ok: false, message: ERROR_MESSAGES.busy });
     throw error;
   }
 }

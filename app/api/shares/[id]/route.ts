@@ -1,5 +1,6 @@
 import { headers } from 'next/headers';
 import { recordShare } from '@/db/queries/stats';
+import { DatabaseBusyError, whenWritable } from '@/db/write-lock';
 import { parseId } from '@/lib/urls';
 import { isKnownBot, visitorOfRequest } from '@/lib/visitors';
 
@@ -9,6 +10,13 @@ export async function POST(_request: Request, { params }: { params: Promise<{ id
   const articleId = parseId((await params).id);
   if (!articleId) return new Response(null, { status: 404 });
   const requestHeaders = await headers();
-  if (!isKnownBot(requestHeaders.get('user-agent'))) recordShare(articleId, visitorOfRequest(requestHeaders));
+  if (isKnownBot(requestHeaders.get('user-agent'))) return new Response(null, { status: 204 });
+  try {
+    // Waits for another process's write lock without blocking other requests (db/write-lock.ts).
+    await whenWritable(() => recordShare(articleId, visitorOfRequest(requestHeaders)));
+  } catch (error) {
+    if (error instanceof DatabaseBusyError) return new Response(null, { status: 503 });
+    throw error;
+  }
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 }
