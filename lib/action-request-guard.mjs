@@ -22,8 +22,10 @@ const MESSAGES = {
 // other `$` forms a plain-text body can hold stand for values JSON has no word for. Every other
 // `$` form points at another part of a multipart body, which a text body does not have.
 const PLAIN_TEXT_FORMS = /^\$(?:\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|D|n-?\d+$|T)/s;
-// The actions take flat objects; React's decoder recurses, so a deep body could overflow its stack.
-const MAX_DEPTH = 32;
+// React's decoder recurses, so a deep body could overflow its stack. Autosaves carry TipTap nodes
+// (a body patch), and a list nested past the document's own limit (12) must still reach the action
+// so that it answers next to the body, in Arabic: 256 levels is about 60 nested lists.
+const MAX_DEPTH = 256;
 
 /** @typedef {400 | 403 | 409 | 413} RefusalStatus */
 /** @typedef {{ status: RefusalStatus; message: string; reason: string }} Refusal */
