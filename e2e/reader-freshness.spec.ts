@@ -63,6 +63,8 @@ test('publishing shows an article everywhere within two seconds; unpublishing re
   await ed.body.click();
   await editor.keyboard.type('تنطلق اليوم فعاليات المهرجان السنوي بمشاركة فرق من عشرين دولة.');
   await editor.getByLabel('الوسوم').fill(tag);
+  // A tag becomes a tag when the journalist finishes it (Enter), not while it is typed.
+  await editor.getByLabel('الوسوم').press('Enter');
   await waitUntilSaved(editor);
   await chooseSection(editor);
   await ed.button('إرسال للمراجعة').click();
