@@ -135,6 +135,29 @@ function loadForAction(tx: Tx, actor: Actor, articleId: number, action: ArticleA
 }
 
 // Exported for the history queries (db/queries/revisions.ts): a restore is written the same way.
+// What a revision holds of the article: one list, for the revisions written and for the working
+// copy shown as a revision in the history (db/queries/revisions.ts).
+export function revisionContentOf(tx: Tx | typeof db, article: Article) {
+  return {
+    articleId: article.id,
+    articleVersion: article.version,
+    headline: article.headline,
+    deck: article.deck,
+    slug: article.slug,
+    sectionId: article.sectionId,
+    dateline: article.dateline,
+    byline: article.byline,
+    leadImageId: article.leadImageId,
+    leadImageAlt: article.leadImageAlt,
+    leadImageCaption: article.leadImageCaption,
+    leadImageCredit: article.leadImageCredit,
+    bodyJson: article.bodyJson,
+    bodyText: article.bodyText,
+    tagsJson: JSON.stringify(tagNamesOf(tx, article.id)),
+    authorId: article.authorId,
+  };
+}
+
 export function writeRevision(
   tx: Tx,
   actor: Actor,
@@ -147,24 +170,9 @@ export function writeRevision(
   return tx
     .insert(articleRevisions)
     .values({
-      articleId: article.id,
-      articleVersion: article.version,
+      ...revisionContentOf(tx, article),
       reason,
-      headline: article.headline,
-      deck: article.deck,
-      slug: article.slug,
-      sectionId: article.sectionId,
-      dateline: article.dateline,
-      byline: article.byline,
-      leadImageId: article.leadImageId,
-      leadImageAlt: article.leadImageAlt,
-      leadImageCaption: article.leadImageCaption,
-      leadImageCredit: article.leadImageCredit,
-      bodyJson: article.bodyJson,
-      bodyText: article.bodyText,
       bodyHtml,
-      tagsJson: JSON.stringify(tagNamesOf(tx, article.id)),
-      authorId: article.authorId,
       createdBy: actor.id,
       note,
       createdAt: now,
