@@ -29,7 +29,7 @@ function load(url: string, pid: number, header = ''): Run {
   const before = cpuMs(pid);
   const out = execFileSync(
     'npx',
-    ['tsx', path.join(import.meta.dirname, 'load.ts'), url, String(SECONDS), String(CONCURRENCY), header],
+    ['tsx', path.join(import.meta.dirname, 'load-generator.ts'), url, String(SECONDS), String(CONCURRENCY), header],
     { encoding: 'utf8' },
   );
   const cpu = cpuMs(pid) - before;
