@@ -7,6 +7,12 @@ import { E2E_NAME as NAME, E2E_PORT as PORT, e2eServerEnv as env } from './e2e/s
 // E2E_PORT / E2E_NAME let two runs share a machine without sharing a server, build or database.
 export default defineConfig({
   testDir: 'e2e',
+  // The hostile-input spec publishes over a hundred articles: it runs after every journey, so
+  // that the demo article is still on the front page and in the feeds when those specs read them.
+  projects: [
+    { name: 'journeys', testIgnore: /hostile-input\.spec\.ts/ },
+    { name: 'hostile-input', testMatch: /hostile-input\.spec\.ts/, dependencies: ['journeys'] },
+  ],
   fullyParallel: false,
   workers: 1,
   retries: 0,

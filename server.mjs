@@ -17,12 +17,15 @@
 //
 // Usage: node server.mjs [-H host] [-p port]   (PORT and HOST are read too; defaults 127.0.0.1:3000)
 import cluster from 'node:cluster';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
+import { guardActionRequest, hasOverlongSegment } from './lib/action-request-guard.mjs';
+import nextConfig from './next.config.js';
 
 // As `next start` does; set before Next and React load, since they pick their builds by it.
 process.env.NODE_ENV = 'production';
@@ -81,6 +84,23 @@ async function runWorker() {
         : hostname.includes(':')
           ? `[${hostname}]`
           : hostname;
+
+  // The server-action body limit Next enforces (next.config.js), enforced here before Next reads it.
+  const parseBytes = createRequire(import.meta.url)('next/dist/compiled/bytes');
+  const actionGuard = {
+    bodyLimit: parseBytes.parse(nextConfig.experimental?.serverActions?.bodySizeLimit ?? '1mb'),
+    knownActions: knownActionIds(),
+  };
+
+  // The build's server-action ids (an unknown one is refused without Next's stack trace).
+  function knownActionIds() {
+    const file = path.join(nextConfig.distDir ?? '.next', 'server', 'server-reference-manifest.json');
+    try {
+      return new Set(Object.keys(JSON.parse(readFileSync(file, 'utf8')).node ?? {}));
+    } catch {
+      return null;
+    }
+  }
 
   const TTL_MS = 60_000;
   const MAX_BYTES = 64 * 1024 * 1024; // raw and gzipped pages together
@@ -276,7 +296,10 @@ async function runWorker() {
   await app.prepare();
 
   http
-    .createServer((req, res) => {
+    .createServer(async (incoming, res) => {
+      // Malformed server-action requests get their 4xx here (lib/action-request-guard.mjs).
+      const req = await guardActionRequest(incoming, res, actionGuard);
+      if (!req) return;
       try {
         syncWithDatabase();
       } catch (error) {
@@ -290,6 +313,10 @@ async function runWorker() {
       const url = req.url ?? '/';
       const query = url.indexOf('?');
       const pathname = query < 0 ? url : url.slice(0, query);
+      if (hasOverlongSegment(pathname)) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+        return res.end('الصفحة غير موجودة.');
+      }
       if (cacheable(req, pathname, query < 0 ? '' : url.slice(query))) {
         const page = pages.get(pathname);
         if (page && page.expires > Date.now()) {

@@ -10,6 +10,7 @@ export type BenchServer = {
   databasePath: string;
   pid: number;
   stop: () => void;
+  child: ChildProcess;
 };
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -49,16 +50,7 @@ export async function startApp(
   for (const script of options.seed ?? []) run('npx', ['tsx', '--conditions=react-server', script], env);
   const distDir = path.join(ROOT, env.NEXT_DIST_DIR!);
   if (!options.reuseBuild || !existsSync(path.join(distDir, 'BUILD_ID'))) run('npx', ['next', 'build'], env);
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'server.mjs'), '-H', '127.0.0.1', '-p', String(port)],
-    {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      detached: true,
-    },
-  );
+  const child = spawnServer(env, port);
   const url = `http://127.0.0.1:${port}`;
   await waitFor(url);
   return {
@@ -67,7 +59,18 @@ export async function startApp(
     databasePath: env.DATABASE_PATH!,
     pid: child.pid!,
     stop: () => stopProcess(child),
+    child,
   };
+}
+
+// The production server (server.mjs) on an existing build and database, in its own process group.
+export function spawnServer(env: NodeJS.ProcessEnv, port: number): ChildProcess {
+  return spawn(process.execPath, [path.join(ROOT, 'server.mjs'), '-H', '127.0.0.1', '-p', String(port)], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
 }
 
 export function stopProcess(child: ChildProcess): void {

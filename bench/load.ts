@@ -1,55 +1,231 @@
-// A closed-loop HTTP load generator: `concurrency` keep-alive connections each sending the next
-// request as soon as the last answered, for `seconds`. Prints one JSON line. Run as its own
-// process so it never shares an event loop with the server it measures.
+// Issue 11, load: 200 readers and 20 journalists against the production server for 60 s. Readers
+// go from page to page without pause (home, article, section, search, feed, robots.txt, counts and
+// view beacons); journalists autosave their own drafts at the editor's pace and send presence
+// heartbeats. Prints errors and p50/p95/p99 per route, beside each route's latency with a single
+// reader measured first in the same run, and the server's resident memory: idle before the load
+// and at its peak (sampled from /proc every 200 ms; aim: peak <= 250 MB).
+// Run: npx tsx --conditions=react-server bench/load.ts
 import http from 'node:http';
+import { readFileSync, readdirSync } from 'node:fs';
+import { benchEnv, demoArticleUrl, fmt, percentile, startApp } from './lib';
+import { actionId, signIn } from './http';
 
-const [url, secondsArg = '8', concurrencyArg = '16', header = ''] = process.argv.slice(2);
-if (!url) throw new Error('usage: load.ts URL [seconds] [concurrency] ["Name: value" header]');
-const headerAt = header.indexOf(':');
-const headers = headerAt > 0 ? { [header.slice(0, headerAt).trim()]: header.slice(headerAt + 1).trim() } : {};
-const seconds = Number(secondsArg);
-const concurrency = Number(concurrencyArg);
-const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-const target = new URL(url);
+const PORT = 3386;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
+const READERS = Number(process.env.BENCH_CONCURRENCY ?? 200);
+const JOURNALISTS = Number(process.env.BENCH_EDITORS ?? 20);
 
-let ok = 0;
-let failed = 0;
-let bytes = 0;
-const deadline = Date.now() + seconds * 1000;
+Object.assign(process.env, benchEnv('load'));
+const app = await startApp('load', PORT, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
+const { createDraft } = await import('@/db/queries/articles');
+const { findUserByEmail } = await import('@/db/queries/users');
+const { paragraphsToDocument } = await import('@/lib/article-document/check');
 
-function once(): Promise<void> {
+const agent = new http.Agent({ keepAlive: true, maxSockets: READERS + JOURNALISTS + 8 });
+
+type Sample = { ms: number; ok: boolean };
+const samples = new Map<string, Sample[]>();
+const firstErrors: string[] = [];
+
+function request(
+  route: string,
+  path: string,
+  {
+    method = 'GET',
+    headers = {},
+    body,
+  }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  record = samples,
+): Promise<string> {
+  const started = performance.now();
   return new Promise((resolve) => {
-    const request = http.get(
+    const req = http.request(
       {
         agent,
-        host: target.hostname,
-        port: target.port,
-        path: target.pathname + target.search,
-        headers,
+        host: '127.0.0.1',
+        port: PORT,
+        path,
+        method,
+        headers: { 'accept-encoding': 'gzip', ...headers },
       },
       (response) => {
-        response.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => {
-          if (response.statusCode === 200) ok++;
-          else if (failed++ === 0)
-            console.error(`first non-200: ${response.statusCode} ${response.headers.location ?? ''}`);
-          resolve();
+          const status = response.statusCode ?? 0;
+          const ok = status >= 200 && status < 400;
+          const text = Buffer.concat(chunks).toString();
+          if (!ok && firstErrors.length < 5) firstErrors.push(`${route}: ${status} ${text.slice(0, 120)}`);
+          if (!record.has(route)) record.set(route, []);
+          record.get(route)!.push({ ms: performance.now() - started, ok });
+          resolve(text);
         });
       },
     );
-    request.on('error', () => {
-      failed++;
-      resolve();
+    req.on('error', (error) => {
+      if (firstErrors.length < 5) firstErrors.push(`${route}: ${error.message}`);
+      if (!record.has(route)) record.set(route, []);
+      record.get(route)!.push({ ms: performance.now() - started, ok: false });
+      resolve('');
     });
+    req.end(body);
   });
 }
 
-async function worker(): Promise<void> {
-  while (Date.now() < deadline) await once();
+// Resident memory of the server's process group (server.mjs and, with NEWSROOM_WORKERS, its workers).
+function residentMb(groupId: number): number {
+  let kb = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[2]) !== groupId) continue; // pgrp
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return kb / 1024;
 }
 
-const started = Date.now();
-await Promise.all(Array.from({ length: concurrency }, worker));
-const elapsed = (Date.now() - started) / 1000;
-console.log(JSON.stringify({ ok, failed, rps: ok / elapsed, bytesPerResponse: ok ? bytes / ok : 0 }));
-agent.destroy();
+function table(title: string, record: Map<string, Sample[]>, baseline?: Map<string, Sample[]>): number {
+  console.log(title);
+  let errors = 0;
+  for (const [route, list] of [...record].sort(([a], [b]) => a.localeCompare(b))) {
+    const sorted = list.map((s) => s.ms).sort((a, b) => a - b);
+    const failed = list.filter((s) => !s.ok).length;
+    errors += failed;
+    const single = baseline
+      ?.get(route)
+      ?.map((s) => s.ms)
+      .sort((a, b) => a - b);
+    const ratio = single?.length
+      ? `  (p50 ×${fmt(percentile(sorted, 50) / percentile(single, 50), 1)} one reader's)`
+      : '';
+    console.log(
+      `  ${route.padEnd(16)} n=${String(list.length).padStart(6)} errors=${failed}  p50 ${fmt(percentile(sorted, 50)).padStart(7)} ms  p95 ${fmt(percentile(sorted, 95)).padStart(7)} ms  p99 ${fmt(percentile(sorted, 99)).padStart(7)} ms${ratio}`,
+    );
+  }
+  return errors;
+}
+
+try {
+  const reporter = findUserByEmail('reporter@newsroom.test')!;
+  const drafts = Array.from({ length: JOURNALISTS }, () => createDraft(reporter));
+  const cookie = await signIn(app.url, 'reporter@newsroom.test');
+  const editPath = (id: number) => `/newsroom/articles/${id}`;
+  const saveId = await actionId(`${app.url}${editPath(drafts[0]!.id)}`, cookie, 'saveArticleAction');
+  const presenceId = await actionId(`${app.url}${editPath(drafts[0]!.id)}`, cookie, 'articlePresenceAction');
+  const article = new URL(await demoArticleUrl(app.url)).pathname;
+  const articleId = Number(/\/news\/(\d+)\//.exec(article)![1]);
+  const queries = ['الأخبار', 'المدينة', 'اقتصاد', 'الحكومة', 'مياه', 'طلاب', 'العاصمة', 'سوق'];
+
+  const readerRoutes: [string, () => Promise<unknown>][] = [
+    ['home', () => request('home', '/')],
+    ['article', () => request('article', article)],
+    ['article (Next)', () => request('article (Next)', `${article}?utm_source=load`)],
+    [
+      'search',
+      () =>
+        request(
+          'search',
+          `/search?q=${encodeURIComponent(queries[Math.floor(Math.random() * queries.length)]!)}`,
+        ),
+    ],
+    ['feed.xml', () => request('feed.xml', '/feed.xml')],
+    ['robots.txt', () => request('robots.txt', '/robots.txt')],
+    ['stats', () => request('stats', `/api/stats/${articleId}`)],
+    [
+      'view beacon',
+      () =>
+        request('view beacon', `/api/views/${articleId}`, {
+          method: 'POST',
+          headers: { 'user-agent': 'Mozilla/5.0 load' },
+        }),
+    ],
+  ];
+
+  // One reader alone, first: the same routes unloaded, the baseline of each ratio.
+  const single = new Map<string, Sample[]>();
+  for (let round = 0; round < 15; round++) {
+    for (const [route] of readerRoutes) {
+      const path = {
+        home: '/',
+        article,
+        'article (Next)': `${article}?utm_source=load`,
+        search: `/search?q=${encodeURIComponent(queries[round % queries.length]!)}`,
+        'feed.xml': '/feed.xml',
+        'robots.txt': '/robots.txt',
+        stats: `/api/stats/${articleId}`,
+        'view beacon': `/api/views/${articleId}`,
+      }[route]!;
+      await request(
+        route,
+        path,
+        { method: route === 'view beacon' ? 'POST' : 'GET' },
+        round < 5 ? new Map() : single,
+      );
+    }
+  }
+  const idleMb = residentMb(app.child.pid!);
+
+  let peakMb = idleMb;
+  const sampler = setInterval(() => (peakMb = Math.max(peakMb, residentMb(app.child.pid!))), 200);
+  const deadline = Date.now() + SECONDS * 1000;
+  const readers = Array.from({ length: READERS }, async (_, reader) => {
+    for (let i = reader; Date.now() < deadline; i++) await readerRoutes[i % readerRoutes.length]![1]();
+  });
+  const journalists = drafts.map(async (draft, index) => {
+    let version = draft.version;
+    const headers = {
+      'Next-Action': saveId,
+      Accept: 'text/x-component',
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Origin: app.url,
+      cookie,
+    };
+    for (let n = 0; Date.now() < deadline; n++) {
+      await new Promise((r) => setTimeout(r, 1000 + Math.random() * 1000));
+      const body = JSON.stringify([
+        {
+          articleId: draft.id,
+          baseVersion: version,
+          changes: {
+            headline: `عنوان الصحفي ${index} ${n}`,
+            body: JSON.stringify(paragraphsToDocument([`فقرة ${n} يكتبها الصحفي ${index} في غرفة الأخبار.`])),
+          },
+        },
+      ]);
+      const text = await request('autosave', editPath(draft.id), { method: 'POST', headers, body });
+      const saved = /"version":(\d+)/.exec(text);
+      if (saved) version = Number(saved[1]);
+      if (n % 10 === 0) {
+        const presence = JSON.stringify([{ articleId: draft.id, tabId: `load-tab-${index}-0000` }]);
+        await request('presence', editPath(draft.id), {
+          method: 'POST',
+          headers: { ...headers, 'Next-Action': presenceId },
+          body: presence,
+        });
+      }
+    }
+  });
+  await Promise.all([...readers, ...journalists]);
+  clearInterval(sampler);
+
+  console.log(
+    `${READERS} readers without pause and ${JOURNALISTS} journalists autosaving every 1-2 s, ${SECONDS} s:`,
+  );
+  const errors = table('under load:', samples, single);
+  table('one reader alone, before the load (baseline):', single);
+  const total = [...samples.values()].reduce((n, list) => n + list.length, 0);
+  console.log(
+    `requests: ${total} (${fmt(total / SECONDS, 0)}/s); errors: ${errors}${firstErrors.length ? ` — first: ${firstErrors.join(' | ')}` : ''}`,
+  );
+  console.log(
+    `server resident memory: idle ${fmt(idleMb, 0)} MB, peak under load ${fmt(peakMb, 0)} MB (aim <= 250 MB)`,
+  );
+} finally {
+  agent.destroy();
+  app.stop();
+}

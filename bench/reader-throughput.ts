@@ -18,7 +18,14 @@ function load(
 ): { ok: number; failed: number; rps: number; bytesPerResponse: number } {
   const out = execFileSync(
     'npx',
-    ['tsx', path.join(import.meta.dirname, 'load.ts'), url, String(SECONDS), String(CONCURRENCY), header],
+    [
+      'tsx',
+      path.join(import.meta.dirname, 'load-generator.ts'),
+      url,
+      String(SECONDS),
+      String(CONCURRENCY),
+      header,
+    ],
     {
       encoding: 'utf8',
     },

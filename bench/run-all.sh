@@ -19,4 +19,8 @@ run npx tsx bench/editor-typing.ts
 BENCH_REUSE_BUILD=1 run npx tsx bench/editor-weight.ts
 run npx tsx --conditions=react-server bench/search.ts
 run npx tsx bench/workers.ts
+run npx tsx --conditions=react-server bench/locked-writer.ts
+run npx tsx --conditions=react-server bench/crash.ts
+run npx tsx --conditions=react-server bench/load.ts
+run npx tsx bench/sign-in-flood.ts
 exit $status

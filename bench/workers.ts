@@ -1,6 +1,6 @@
 // Issue 10, "Speed": throughput of the production server (server.mjs, as `npm start` runs it) with
 // NEWSROOM_WORKERS=1 and NEWSROOM_WORKERS=2, route by route, on one build and one database, in one
-// run. The load generator (bench/load.ts: keep-alive connections, closed loop) is a separate Node
+// run. The load generator (bench/load-generator.ts: keep-alive connections, closed loop) is a separate Node
 // process on the same machine, so on two cores it competes with the workers; node:cluster hands
 // each of its connections to a worker in turn. Beside each rate: the server's CPU time per request,
 // summed over every process of the server (the cluster's primary and each worker), from
@@ -39,7 +39,7 @@ function get(url: string): Promise<{ status: number; body: string }> {
 function load(url: string): Load {
   const out = execFileSync(
     'npx',
-    ['tsx', path.join(import.meta.dirname, 'load.ts'), url, String(SECONDS), String(CONCURRENCY)],
+    ['tsx', path.join(import.meta.dirname, 'load-generator.ts'), url, String(SECONDS), String(CONCURRENCY)],
     { encoding: 'utf8' },
   );
   return JSON.parse(out.trim().split('\n').at(-1)!) as Load;

@@ -28,6 +28,9 @@ export const REVISION_REASONS = [
   'unpublish',
   'restore',
   'correction',
+  'withdraw',
+  'schedule',
+  'archive',
 ] as const;
 export type RevisionReason = (typeof REVISION_REASONS)[number];
 
@@ -98,6 +101,13 @@ export const articles = sqliteTable(
     // When an editor made this the front page's top story (الخبر الرئيسي); null when it is not.
     topStoryAt: integer('top_story_at', { mode: 'timestamp_ms' }),
     changesRequestedReason: text('changes_requested_reason'),
+    // Readers see nothing of the article while this is set (db/queries/public.ts, readerVisible);
+    // the scheduler clears it when its time comes, with the same cache refresh as a publish.
+    embargoUntil: integer('embargo_until', { mode: 'timestamp_ms' }),
+    // Who scheduled it: the scheduler publishes in their name.
+    scheduledBy: integer('scheduled_by').references(() => users.id),
+    // A never-published draft that was deleted: it leaves every list, its revisions stay.
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
     // Who last changed each field, at which version and when (FieldChanges, as JSON): what the
     // three-way merge of autosaves needs to know (drizzle/0006_field_changes.sql).
     fieldChanges: text('field_changes').notNull().default('{}'),
@@ -106,6 +116,10 @@ export const articles = sqliteTable(
     index('articles_status_published_idx').on(t.status, t.publishedAt),
     index('articles_author_idx').on(t.authorId, t.updatedAt),
     index('articles_section_idx').on(t.sectionId, t.status, t.publishedAt),
+    index('articles_scheduled_idx').on(t.status, t.scheduledAt),
+    index('articles_embargo_idx')
+      .on(t.embargoUntil)
+      .where(sql`embargo_until IS NOT NULL`),
     index('articles_updated_idx').on(t.updatedAt),
     index('articles_version_idx').on(t.version),
     index('articles_top_story_idx')
@@ -372,6 +386,63 @@ export const events = sqliteTable(
   ],
 );
 
+// Addresses a published article had before its slug was edited: they keep redirecting to it, and
+// no other article may take them.
+export const articleOldSlugs = sqliteTable('article_old_slugs', {
+  slug: text('slug').primaryKey(),
+  articleId: integer('article_id')
+    .notNull()
+    .references(() => articles.id, { onDelete: 'cascade' }),
+  retiredAt: integer('retired_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const NOTE_KINDS = ['note', 'request_changes'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+// ملاحظات التحرير: the newsroom's thread on an article. Never read by a reader query.
+export const notes = sqliteTable(
+  'notes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: NOTE_KINDS }).notNull().default('note'),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notes_article_idx').on(t.articleId, t.id)],
+);
+
+export const NOTIFICATION_KINDS = [
+  'submitted',
+  'changes_requested',
+  'approved',
+  'scheduled',
+  'published',
+  'mentioned',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    articleId: integer('article_id').references(() => articles.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id').references(() => users.id),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    createdAt: createdAt(),
+    readAt: integer('read_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt, t.id)],
+);
+
 // Which article version each newsroom_search row (a hand-written FTS5 table, drizzle/0008) was
 // folded from; a newsroom search re-folds the rows whose article moved on.
 export const newsroomSearchState = sqliteTable('newsroom_search_state', {
@@ -399,3 +470,5 @@ export type ArticleRevision = typeof articleRevisions.$inferSelect;
 export type Section = typeof sections.$inferSelect;
 export type Tag = typeof tags.$inferSelect;
 export type Media = typeof media.$inferSelect;
+export type Note = typeof notes.$inferSelect;
+export type Notification = typeof notifications.$inferSelect;

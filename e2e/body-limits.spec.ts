@@ -1,5 +1,14 @@
-import { expect, test, type Page } from '@playwright/test';
-import { REPORTER, editorPage, newArticle, openArticle, personPage, waitUntilSaved } from './fixtures';
+import { type Page } from '@playwright/test';
+import {
+  expect,
+  test,
+  REPORTER,
+  editorPage,
+  newArticle,
+  openArticle,
+  personPage,
+  waitUntilSaved,
+} from './fixtures';
 
 // Limits that say why (issue 8, point 4): a body nested too deep, a body too large for the save
 // action, each refused with its Arabic message and nothing written.

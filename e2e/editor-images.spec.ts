@@ -2,6 +2,7 @@ import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import sharp from 'sharp';
 import {
+  chooseSection,
   EDITOR,
   REPORTER,
   editorPage,
@@ -57,6 +58,7 @@ test('an image in the body and a lead image, each with alternative text, caption
   await openArticle(reporter, articleId);
   await expect(ed.body.locator('figure img')).toHaveAttribute('alt', 'قاعة المؤتمر');
   await expect(lead.getByLabel('مصدر الصورة')).toHaveValue('الرئاسة');
+  await chooseSection(reporter);
   await ed.button('إرسال للمراجعة').click();
   await expect(reporter.locator('.status')).toHaveText('قيد المراجعة');
 

@@ -1,6 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
 import sharp from 'sharp';
 import {
+  expect,
+  test,
   EDITOR,
   REPORTER,
   editorPage,

@@ -108,8 +108,27 @@ export async function recordSaveStates(page: Page): Promise<() => Promise<string
   return () => page.evaluate(() => (window as unknown as { saveStates: string[] }).saveStates);
 }
 
+// Publishing needs a section: the first one, when the article has none yet.
+export async function chooseSection(page: Page): Promise<void> {
+  const section = page.getByLabel('القسم', { exact: true });
+  if ((await section.inputValue()) === '') {
+    await section.selectOption({ index: 1 });
+    await waitUntilSaved(page);
+  }
+}
+
+// Unpublishing asks first, naming the article.
+export async function unpublishConfirmed(page: Page): Promise<void> {
+  await editorPage(page).button('إلغاء النشر').click();
+  const dialog = page.getByRole('dialog', { name: 'إلغاء النشر' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'تأكيد' }).click();
+  await expect(page.locator('.status')).toHaveText('غير منشور');
+}
+
 // An editor takes their own open draft through the desk: submit, approve, publish.
 export async function publishThroughDesk(page: Page): Promise<void> {
+  await chooseSection(page);
   for (const [button, status] of [
     ['إرسال للمراجعة', 'قيد المراجعة'],
     ['اعتماد', 'معتمد'],

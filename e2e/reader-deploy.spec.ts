@@ -1,6 +1,6 @@
+import { expect, test } from './fixtures';
 import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { waitFor } from '../bench/lib';
 import { E2E_NAME, E2E_PORT } from './server-env';
 

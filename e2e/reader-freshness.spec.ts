@@ -1,6 +1,15 @@
 import { type APIRequestContext, type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { EDITOR, editorPage, newArticle, personPage, waitUntilSaved } from './fixtures';
+import {
+  expect,
+  test,
+  chooseSection,
+  EDITOR,
+  editorPage,
+  newArticle,
+  personPage,
+  unpublishConfirmed,
+  waitUntilSaved,
+} from './fixtures';
 import { decoded, fetchXml, parseXmlEntries } from './reader-helpers';
 
 // Publishing and unpublishing refresh every cached reader page that shows the article within two
@@ -56,7 +65,10 @@ test('publishing shows an article everywhere within two seconds; unpublishing re
   await ed.body.click();
   await editor.keyboard.type('تنطلق اليوم فعاليات المهرجان السنوي بمشاركة فرق من عشرين دولة.');
   await editor.getByLabel('الوسوم').fill(tag);
+  // A tag becomes a tag when the journalist finishes it (Enter), not while it is typed.
+  await editor.getByLabel('الوسوم').press('Enter');
   await waitUntilSaved(editor);
+  await chooseSection(editor);
   await ed.button('إرسال للمراجعة').click();
   await expect(editor.locator('.status')).toHaveText('قيد المراجعة');
   await ed.button('اعتماد').click();
@@ -96,8 +108,7 @@ test('publishing shows an article everywhere within two seconds; unpublishing re
     5_000,
   );
 
-  await ed.button('إلغاء النشر').click();
-  await expect(editor.locator('.status')).toHaveText('غير منشور');
+  await unpublishConfirmed(editor);
 
   const gone = async (path: string) => {
     const { status, html } = await htmlOf(request, path);

@@ -1,6 +1,15 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
 import sharp from 'sharp';
-import { EDITOR, editorPage, newArticle, personPage, publishThroughDesk, waitUntilSaved } from './fixtures';
+import {
+  expect,
+  test,
+  EDITOR,
+  editorPage,
+  newArticle,
+  personPage,
+  publishThroughDesk,
+  waitUntilSaved,
+} from './fixtures';
 
 // The reader's front page and an article with a large picture in its body, at a phone's width and
 // a desktop's: nothing wider than the window, the top story with its picture, the sections, and

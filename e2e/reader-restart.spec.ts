@@ -1,6 +1,15 @@
 import { spawn } from 'node:child_process';
-import { expect, test } from './fixtures';
-import { EDITOR, editorPage, newArticle, personPage, publishThroughDesk, waitUntilSaved } from './fixtures';
+import {
+  expect,
+  test,
+  EDITOR,
+  editorPage,
+  newArticle,
+  personPage,
+  publishThroughDesk,
+  unpublishConfirmed,
+  waitUntilSaved,
+} from './fixtures';
 import { E2E_PORT, e2eServerEnv } from './server-env';
 import { waitFor } from '../bench/lib';
 
@@ -32,8 +41,7 @@ test('an article unpublished before a restart stays unpublished after it', async
   expect(fromNext.status()).toBe(200);
   expect(fromNext.headers()['x-nextjs-cache']).toBeUndefined();
 
-  await editorPage(editor).button('إلغاء النشر').click();
-  await expect(editor.locator('.status')).toHaveText('غير منشور');
+  await unpublishConfirmed(editor);
 
   const second = spawn(process.execPath, ['server.mjs', '-H', '127.0.0.1', '-p', String(SECOND_PORT)], {
     env: { ...process.env, ...e2eServerEnv },

@@ -10,4 +10,7 @@ export const e2eServerEnv = {
   NEXT_TELEMETRY_DISABLED: '1',
   NEWSROOM_DEMO_PASSWORD: 'newsroom-demo',
   NEXTAUTH_URL: `http://127.0.0.1:${E2E_PORT}`,
+  // Scheduled articles and embargoes are checked every second, so the tests wait for the minute
+  // they set and not for the scheduler's default half minute after it.
+  NEWSROOM_SCHEDULER_MS: '1000',
 };

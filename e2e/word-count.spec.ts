@@ -1,5 +1,4 @@
-import { expect, test } from '@playwright/test';
-import { REPORTER, editorPage, newArticle, personPage, waitUntilSaved } from './fixtures';
+import { expect, test, REPORTER, editorPage, newArticle, personPage, waitUntilSaved } from './fixtures';
 
 // One word counter (issue 8, point 3): the count the editor shows while typing (in Chromium) and
 // the count the server stores at the save (in Node), which the article lists show, are the same,

@@ -1,7 +1,16 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { expect, test } from './fixtures';
-import { EDITOR, editorPage, newArticle, personPage, publishThroughDesk, waitUntilSaved } from './fixtures';
+import {
+  expect,
+  test,
+  EDITOR,
+  editorPage,
+  newArticle,
+  personPage,
+  publishThroughDesk,
+  unpublishConfirmed,
+  waitUntilSaved,
+} from './fixtures';
 import { E2E_PORT, e2eServerEnv } from './server-env';
 import { waitFor } from '../bench/lib';
 
@@ -82,8 +91,7 @@ test('a publish and an unpublish are seen by both workers on their next request'
       expect(answer.body).toContain(headline);
     }
 
-    await editorPage(editor).button('إلغاء النشر').click();
-    await expect(editor.locator('.status')).toHaveText('غير منشور');
+    await unpublishConfirmed(editor);
     for (const answer of await askEveryWorker(articlePath))
       expect(answer.status, `worker ${answer.worker}`).toBe(404);
     for (const answer of await askEveryWorker('/'))

@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import type { User } from '@/db/schema';
 import { currentSessionClaims, sessionStateFor } from '@/lib/session';
 import { factsOfHeaders, fieldErrorsOf, mark, sameOrigin, type Marked, type RequestFacts } from '@/lib/door';
+import { DatabaseBusyError, whenWritable } from '@/db/write-lock';
 import { ActionError, fail, type ActionResult } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/permissions';
 
@@ -13,7 +14,8 @@ export type NewsroomAction<T> = Marked<
 >;
 
 // The one door for every write: session → same origin → zod → (permission + query, inside the
-// query's write transaction, so the state that was checked is the state that is changed).
+// query's write transaction, so the state that was checked is the state that is changed). A write
+// that finds another process holding the database's lock waits for it without blocking other requests.
 export function newsroomAction<S extends z.ZodType, T>(
   schema: S,
   handler: (user: User, input: z.infer<S>) => T | Promise<T>,
@@ -26,8 +28,9 @@ export function newsroomAction<S extends z.ZodType, T>(
       if (!sameOrigin(facts)) return fail('cross_origin');
       const parsed = schema.safeParse(raw);
       if (!parsed.success) return fail('invalid_input', fieldErrorsOf(parsed.error));
-      return { ok: true, data: await handler(user, parsed.data) };
+      return { ok: true, data: await whenWritable(() => handler(user, parsed.data)) };
     } catch (error) {
+      if (error instanceof DatabaseBusyError) return fail('busy');
       if (error instanceof ActionError) return fail(error.code, error.fieldErrors, error.current);
       if (error instanceof ForbiddenError) return fail('forbidden');
       console.error('newsroom action failed', error);

@@ -5,6 +5,7 @@ import { cookies, headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { db } from '@/db';
 import { endSessionsOf } from '@/db/queries/sessions';
+import { whenWritable } from '@/db/write-lock';
 import type { User } from '@/db/schema';
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S } from '@/lib/device-cookie';
 import { authSecret } from '@/lib/secret';
@@ -31,12 +32,16 @@ export const authOptions: NextAuthOptions = {
     Credentials({
       name: 'email',
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
+      // Counting the attempt is a write: it waits for another process's lock without blocking.
       authorize: async (raw) => {
         const jar = await cookies();
-        const outcome = await authorizeSignIn(raw, {
-          deviceCookie: jar.get(DEVICE_COOKIE)?.value,
-          address: clientAddressOf(await headers()) || 'unknown',
-        });
+        const address = clientAddressOf(await headers()) || 'unknown';
+        const outcome = await whenWritable(() =>
+          authorizeSignIn(raw, {
+            deviceCookie: jar.get(DEVICE_COOKIE)?.value,
+            address,
+          }),
+        );
         if (!outcome) return null;
         jar.set(DEVICE_COOKIE, outcome.deviceCookie, {
           httpOnly: true,
@@ -63,9 +68,9 @@ export const authOptions: NextAuthOptions = {
   events: {
     // Signing out ends every session of this person, not only this browser's cookie: a copied
     // token is worth nothing afterwards.
-    signOut({ token }) {
+    async signOut({ token }) {
       const id = claimsOf({ user: { id: token?.sub, ver: token?.ver } })?.userId;
-      if (id) endSessionsOf(db, id);
+      if (id) await whenWritable(() => endSessionsOf(db, id));
     },
   },
 };

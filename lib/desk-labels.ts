@@ -24,6 +24,8 @@ export const EVENT_ACTION_LABELS: Record<string, string> = {
   unschedule: 'إلغاء الجدولة',
   embargo: 'حظر النشر حتى',
   note: 'إضافة ملاحظة',
+  // The workflow's own (db/queries/articles.ts, transition).
+  scheduled_publish: 'نشر في موعده',
   member_added: 'إضافة عضو',
   role_changed: 'تغيير الدور',
   member_disabled: 'تعطيل الحساب',

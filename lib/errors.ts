@@ -14,6 +14,11 @@ export const ERROR_MESSAGES = {
   cross_origin: 'رُفض الطلب لأنه لم يأتِ من صفحات هذا الموقع.',
   unsupported_media_type: 'نوع البيانات المرسلة غير مقبول.',
   too_large: 'البيانات المرسلة أكبر من المسموح.',
+  // A refusal to publish or schedule names the first missing field (all are in fieldErrors).
+  missing_headline: 'لا يُنشر مقال بلا عنوان: العنوان مطلوب قبل النشر.',
+  missing_body: 'لا يُنشر مقال بلا نص: نص المقال مطلوب قبل النشر.',
+  missing_section: 'لا يُنشر مقال بلا قسم: القسم مطلوب قبل النشر.',
+  busy: 'قاعدة البيانات مشغولة بعمل آخر الآن، ولم يُحفظ شيء. أعد المحاولة بعد لحظات.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -33,6 +38,11 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   cross_origin: 403,
   unsupported_media_type: 415,
   too_large: 413,
+  missing_headline: 422,
+  missing_body: 422,
+  missing_section: 422,
+  // Another process holds the write lock for longer than the retry waits: try again shortly.
+  busy: 503,
 };
 
 // A refusal with its own status and Arabic message (an upload's, say), for a route handler.

@@ -4,6 +4,7 @@ import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata, type SharpOptions } from 'sharp';
 import { recordUpload, type MediaText } from '@/db/queries/media';
+import { whenWritable } from '@/db/write-lock';
 import {
   MAX_IMAGE_PIXELS,
   MAX_IMAGE_SIDE,
@@ -249,7 +250,7 @@ export async function uploadMedia(
 ): Promise<MediaItem> {
   const processed = await processUpload(bytes, originalName, dir);
   try {
-    return recordUpload(actor, processed, text);
+    return await whenWritable(() => recordUpload(actor, processed, text));
   } catch (error) {
     await removeVariantFiles(processed.variants, dir);
     throw error;

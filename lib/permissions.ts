@@ -2,7 +2,9 @@ import { ARTICLE_STATUSES, type ArticleStatus, type Role } from '@/db/schema';
 
 // Who may do what to which article, as one table. Pure: no I/O, so every cell is unit-tested.
 
-export const ARTICLE_ACTIONS = [
+// The actions the editor's own buttons offer (components/editor), and those of the desk's panels
+// beside it (app/(newsroom)/newsroom/articles/[id]/DeskActions.tsx…). One table holds both.
+export const EDITOR_ACTIONS = [
   'view',
   'edit',
   'submit',
@@ -11,7 +13,21 @@ export const ARTICLE_ACTIONS = [
   'publish',
   'unpublish',
 ] as const;
-export type ArticleAction = (typeof ARTICLE_ACTIONS)[number];
+export const DESK_ACTIONS = [
+  'withdraw',
+  'schedule',
+  'unschedule',
+  'embargo',
+  'archive',
+  'delete',
+  'addNote',
+] as const;
+export const ARTICLE_ACTIONS = [...EDITOR_ACTIONS, ...DESK_ACTIONS] as const;
+// ArticleAction keeps its first meaning (what the editor's buttons know); ArticleActionAny is the
+// whole table.
+export type ArticleAction = (typeof EDITOR_ACTIONS)[number];
+export type DeskAction = (typeof DESK_ACTIONS)[number];
+export type ArticleActionAny = ArticleAction | DeskAction;
 
 // viewEveryArticle: كل المقالات lists everyone's work (otherwise one's own); viewActivityLog: the
 // whole سجل النشاط (each article's own log goes with viewing the article).
@@ -40,32 +56,52 @@ const EDITABLE_BY_DESK: readonly ArticleStatus[] = [
   'in_review',
   'changes_requested',
   'approved',
+  'scheduled',
   'published',
   'unpublished',
 ];
+// Nothing here has reached readers: it can be put away without unpublishing anything.
+const ARCHIVABLE: readonly ArticleStatus[] = ['draft', 'changes_requested', 'approved', 'unpublished'];
 
-const DESK: Record<ArticleAction, Rule> = {
+const DESK: Record<ArticleActionAny, Rule> = {
   view: { scope: 'any', from: EVERY_STATUS },
   edit: { scope: 'any', from: EDITABLE_BY_DESK },
   submit: { scope: 'any', from: WORKING },
-  requestChanges: { scope: 'any', from: ['in_review', 'approved'] },
+  // An editor who sent their own piece asks for it back; someone else's gets requestChanges.
+  withdraw: { scope: 'own', from: ['in_review'] },
+  requestChanges: { scope: 'any', from: ['in_review', 'approved', 'scheduled'] },
   approve: { scope: 'any', from: ['in_review'] },
+  // Scheduling again moves the time.
+  schedule: { scope: 'any', from: ['approved', 'scheduled'] },
+  unschedule: { scope: 'any', from: ['scheduled'] },
   // Re-publishing a published article is how a correction or update reaches readers.
-  publish: { scope: 'any', from: ['approved', 'published', 'unpublished'] },
+  publish: { scope: 'any', from: ['approved', 'scheduled', 'published', 'unpublished'] },
   unpublish: { scope: 'any', from: ['published'] },
+  embargo: { scope: 'any', from: ['approved', 'scheduled', 'published'] },
+  archive: { scope: 'any', from: ARCHIVABLE },
+  // Only a draft, and the query also refuses one that was ever published.
+  delete: { scope: 'any', from: ['draft'] },
+  addNote: { scope: 'any', from: EVERY_STATUS },
 };
 
-export const ARTICLE_PERMISSIONS: Record<Role, Record<ArticleAction, Rule>> = {
+export const ARTICLE_PERMISSIONS: Record<Role, Record<ArticleActionAny, Rule>> = {
   // Like Ghost's contributors: reporters write and submit their own drafts and never change
   // status beyond that.
   reporter: {
     view: { scope: 'own', from: EVERY_STATUS },
     edit: { scope: 'own', from: WORKING },
     submit: { scope: 'own', from: WORKING },
+    withdraw: { scope: 'own', from: ['in_review'] },
     requestChanges: null,
     approve: null,
+    schedule: null,
+    unschedule: null,
     publish: null,
     unpublish: null,
+    embargo: null,
+    archive: null,
+    delete: { scope: 'own', from: ['draft'] },
+    addNote: { scope: 'own', from: EVERY_STATUS },
   },
   editor: DESK,
   admin: DESK,
@@ -107,7 +143,7 @@ export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>>
 export type Actor = { id: number; role: Role };
 export type ArticleRef = { authorId: number; status: ArticleStatus };
 
-export function can(actor: Actor, action: ArticleAction, article: ArticleRef): boolean {
+export function can(actor: Actor, action: ArticleActionAny, article: ArticleRef): boolean {
   const rule = ARTICLE_PERMISSIONS[actor.role][action];
   if (!rule) return false;
   if (rule.scope === 'own' && article.authorId !== actor.id) return false;
@@ -129,15 +165,19 @@ export class ForbiddenError extends Error {
   }
 }
 
-export function assertCan(actor: Actor, action: ArticleAction, article: ArticleRef): void {
+export function assertCan(actor: Actor, action: ArticleActionAny, article: ArticleRef): void {
   if (!can(actor, action, article)) throw new ForbiddenError(action);
 }
 
 // Where each workflow action leaves the article.
-export const NEXT_STATUS: Partial<Record<ArticleAction, ArticleStatus>> = {
+export const NEXT_STATUS: Partial<Record<ArticleActionAny, ArticleStatus>> = {
   submit: 'in_review',
+  withdraw: 'draft',
   requestChanges: 'changes_requested',
   approve: 'approved',
+  schedule: 'scheduled',
+  unschedule: 'approved',
   publish: 'published',
   unpublish: 'unpublished',
+  archive: 'archived',
 };

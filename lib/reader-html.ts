@@ -38,7 +38,7 @@ export function imageHtml(image: ListImage, size: ImageSize, eager = false): Htm
     width="${image.width}"
     height="${image.height}"
     alt="${image.alt}"
-    ${eager ? trustedHtml('fetchpriority="high"') : trustedHtml('loading="lazy" decoding="async"')}
+    ${eager ? trustedHtml('fetchpriority="high"') : trustedHtml('loading="lazy" decoding="async" fetchpriority="low"')}
   />`;
 }
 
@@ -204,6 +204,8 @@ export type ReaderPage = {
   script?: string;
   // The search page has its own form; the header's would be a second one.
   headerSearch?: boolean;
+  // The page's largest picture (its LCP): fetched from the head, before the body is parsed.
+  leadImage?: { image: ListImage; size: ImageSize };
   ogType?: 'website' | 'article';
 };
 
@@ -223,6 +225,17 @@ export function readerDocument(page: ReaderPage): string {
         ${page.description ? html`<meta name="description" content="${page.description}" />` : null}
         ${page.noindex ? html`<meta name="robots" content="noindex" />` : null}
         <link rel="icon" href="/icon.svg" type="image/svg+xml" />
+        ${
+          page.leadImage
+            ? html`<link
+                rel="preload"
+                as="image"
+                imagesrcset="${mediaSrcSet(page.leadImage.image.variants)}"
+                imagesizes="${READER_IMAGE_SIZES[page.leadImage.size]}"
+                fetchpriority="high"
+              />`
+            : null
+        }
         ${READER_FONT_PRELOADS.map(
           (href) => html`<link rel="preload" href="${href}" as="font" type="font/woff2" crossorigin="" />`,
         )}

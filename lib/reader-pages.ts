@@ -103,6 +103,7 @@ export function homePage(): Response {
     readerDocument({
       description: `آخر الأخبار من ${newsroomSettings.name}`,
       canonicalPath: '/',
+      leadImage: top?.image ? { image: top.image, size: 'top' } : undefined,
       main,
     }),
   );
@@ -177,8 +178,8 @@ export function listPage(kind: ListKind, key: string, pageSegment?: string): Res
   const main = html`<section aria-labelledby="listing-heading" class="listing">
     <h1 id="listing-heading">${title}</h1>
     ${list.items.length === 0 ? html`<p class="muted">لا توجد أخبار منشورة بعد.</p>` : null}
-    ${lead ? html`<div class="section-lead">${storyCardHtml(lead, { size: 'top', eager: true, kicker: false })}</div>` : null}
-    ${rest.length > 0 ? storyGridHtml(rest, { level: lead ? 'h3' : 'h2', kicker: kind !== 'section' }) : null}
+    ${lead ? html`<div class="section-lead">${storyCardHtml(lead, { level: 'h2', size: 'top', eager: true, kicker: false })}</div>` : null}
+    ${rest.length > 0 ? storyGridHtml(rest, { level: 'h2', kicker: kind !== 'section' }) : null}
     ${paginationHtml(page, list.pageCount, (n) => pagePath(basePath, n))}
     ${
       feeds
@@ -191,6 +192,7 @@ export function listPage(kind: ListKind, key: string, pageSegment?: string): Res
       title: page > 1 ? `${title} — صفحة ${page}` : title,
       canonicalPath: pagePath(basePath, page),
       feeds,
+      leadImage: lead?.image ? { image: lead.image, size: 'top' } : undefined,
       main,
     }),
   );

@@ -2,6 +2,7 @@ import 'server-only';
 import { NextRequest } from 'next/server';
 import { z } from 'zod';
 import type { User } from '@/db/schema';
+import { DatabaseBusyError, whenWritable } from '@/db/write-lock';
 import { currentSessionClaims, sessionStateFor } from '@/lib/session';
 import { factsOfHeaders, fieldErrorsOf, mark, sameOrigin, type Marked, type RequestFacts } from '@/lib/door';
 import {
@@ -65,7 +66,8 @@ export function newsroomRoute<P extends z.ZodType = z.ZodUnknown, I extends z.Zo
       const user = session.user;
       if (!safeMethod(request) && !sameOrigin(facts)) throw new ActionError('cross_origin');
       const ctx = await admit(spec, request, rawParams);
-      return handler(user, ctx);
+      // A write that finds another process holding the lock waits for it without blocking.
+      return whenWritable(() => handler(user, ctx));
     });
   return mark(
     async (request: Request, context: Context) =>
@@ -89,7 +91,7 @@ export function publicRoute<P extends z.ZodType = z.ZodUnknown, I extends z.ZodT
         spec.sameOrigin === false
           ? await paramsOnly(spec, request, rawParams)
           : await admit(spec, request, rawParams);
-      return handler(ctx);
+      return safeMethod(request) ? handler(ctx) : whenWritable(() => handler(ctx));
     });
   return mark(
     async (request: Request, context: Context | undefined) => {
@@ -212,6 +214,7 @@ async function answer(
       return refusal(error.code, error.fieldErrors);
     }
     if (error instanceof ForbiddenError) return refusal('forbidden');
+    if (error instanceof DatabaseBusyError) return refusal('busy');
     if (error instanceof z.ZodError) return refusal('invalid_input', fieldErrorsOf(error));
     if (error instanceof Refusal) return json(error.status, { ok: false, message: error.message });
     console.error('route handler failed', error);

@@ -54,6 +54,9 @@ export type EditorActions = {
   workflow: WorkflowActions;
 };
 
+// Survives the remount that follows a workflow action (see focusStatus below).
+const focusStatusOnMount: { articleId: number | null } = { articleId: null };
+
 export function ArticleEditor({ article, actions }: { article: EditableArticle; actions: EditorActions }) {
   const router = useRouter();
   const canEdit = article.allowed.includes('edit');
@@ -164,7 +167,18 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
     [snapshot.fieldErrors, workflowErrors],
   );
   const saveNow = useCallback(() => machine.saveNow(), [machine]);
-  const focusStatus = useCallback(() => statusRef.current?.focus(), []);
+  // A workflow action gives the article a new version, and the page remounts the editor for it
+  // (app/…/articles/[id]/page.tsx keys it by version): the flag outlives the old instance, so the
+  // new one puts focus back on the status message.
+  const focusStatus = useCallback(() => {
+    focusStatusOnMount.articleId = article.id;
+    statusRef.current?.focus();
+  }, [article.id]);
+  useEffect(() => {
+    if (focusStatusOnMount.articleId !== article.id) return;
+    focusStatusOnMount.articleId = null;
+    statusRef.current?.focus();
+  }, [article.id]);
   const rememberSrc = useCallback(
     (mediaId: number, src: string) => setLeadSrc((m) => ({ ...m, [mediaId]: src })),
     [],

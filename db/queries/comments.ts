@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
 import { db } from '@/db';
+import { readerVisible as articleVisible } from '@/db/queries/public';
 import { prepareOnFirstUse } from '@/db/prepared';
 import {
   articleCommentSettings,
@@ -34,7 +35,8 @@ export function commentTextKey(text: string): string {
   return createHash('sha256').update(folded).digest('base64url').slice(0, 22);
 }
 
-const readerVisible = and(eq(articles.status, 'published'), eq(comments.status, 'approved'));
+// Readers see approved comments of an article readers may see (published, not under embargo).
+const readerVisible = and(articleVisible, eq(comments.status, 'approved'));
 
 const approvedOf = prepareOnFirstUse(() =>
   db
@@ -82,11 +84,12 @@ export type CommentsState = 'open' | 'closed_site' | 'closed_article' | 'not_pub
 
 export function commentsStateOf(articleId: number, tx: Pick<typeof db, 'select'> = db): CommentsState {
   const article = tx
-    .select({ status: articles.status })
+    .select({ status: articles.status, embargoUntil: articles.embargoUntil })
     .from(articles)
     .where(eq(articles.id, articleId))
     .get();
-  if (article?.status !== 'published') return 'not_published';
+  // Under embargo it is not published for readers yet.
+  if (article?.status !== 'published' || article.embargoUntil) return 'not_published';
   if (!siteCommentsEnabled(tx)) return 'closed_site';
   if (articleCommentsClosed(tx, articleId)) return 'closed_article';
   return 'open';

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import { prepareOnFirstUse } from '@/db/prepared';
 import { articles, sections, users, type ArticleStatus } from '@/db/schema';
@@ -92,7 +92,8 @@ export function refreshNewsroomSearch(): number {
 }
 
 function conditionsFor(actor: Actor, filter: IndexFilter): SQL[] {
-  const conditions: SQL[] = [];
+  // A deleted draft leaves every list (its revisions stay).
+  const conditions: SQL[] = [isNull(articles.deletedAt)];
   // Scope first: a reporter's index is their own work, whatever the filters say.
   if (!canInNewsroom(actor, 'viewEveryArticle')) conditions.push(eq(articles.authorId, actor.id));
   if (filter.status) conditions.push(eq(articles.status, filter.status));

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
 import { prepareOnFirstUse } from '@/db/prepared';
 import { articleRevisions, articles, media, sections, tags, users, type Section } from '@/db/schema';
@@ -59,7 +59,13 @@ export type PublishedSummary = {
 
 export type ListImage = { alt: string; width: number; height: number; variants: MediaVariant[] };
 
-const isPublished = eq(articles.status, 'published');
+// What readers may see, in one place so that no reader query can forget a part of it: published,
+// and not under embargo (حظر النشر حتى). The embargo is lifted by the scheduler when its time
+// comes, with the cache refresh of a publication, so every page shows the article at once.
+// Every reader query below, search (db/queries/search.ts) and the counters (stats.ts) use it.
+export const readerVisible = and(eq(articles.status, 'published'), isNull(articles.embargoUntil))!;
+export const READER_VISIBLE_SQL = "articles.status = 'published' AND articles.embargo_until IS NULL";
+const isPublished = readerVisible;
 // The byline as printed, or the author's name when the journalist left it empty.
 const bylineOrName = sql<string>`coalesce(nullif(trim(${articleRevisions.byline}), ''), ${users.name})`;
 

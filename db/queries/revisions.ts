@@ -12,8 +12,14 @@ import {
   type ArticleRevision,
 } from '@/db/schema';
 import { toMediaItem } from '@/db/queries/media';
-import { everyFieldChanged, recordEvent, uniqueSlug, writeRevision } from '@/db/queries/articles';
-import { setArticleTags, tagNamesOf } from '@/db/queries/tags';
+import {
+  everyFieldChanged,
+  recordEvent,
+  revisionContentOf,
+  uniqueSlug,
+  writeRevision,
+} from '@/db/queries/articles';
+import { setArticleTags } from '@/db/queries/tags';
 import { slugify } from '@/lib/arabic';
 import { checkArticleDocument } from '@/lib/article-document/check';
 import { documentStats } from '@/lib/article-document/stats';
@@ -130,25 +136,10 @@ export const CURRENT = 0;
 
 function workingCopyRevision(article: Article): ArticleRevision {
   return {
+    ...revisionContentOf(db, article),
     id: CURRENT,
-    articleId: article.id,
-    articleVersion: article.version,
     reason: 'save',
-    headline: article.headline,
-    deck: article.deck,
-    slug: article.slug,
-    sectionId: article.sectionId,
-    dateline: article.dateline,
-    byline: article.byline,
-    leadImageId: article.leadImageId,
-    leadImageAlt: article.leadImageAlt,
-    leadImageCaption: article.leadImageCaption,
-    leadImageCredit: article.leadImageCredit,
-    bodyJson: article.bodyJson,
-    bodyText: article.bodyText,
     bodyHtml: null,
-    tagsJson: JSON.stringify(tagNamesOf(db, article.id)),
-    authorId: article.authorId,
     createdBy: article.authorId,
     note: null,
     createdAt: article.updatedAt,

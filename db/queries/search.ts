@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Db } from '@/db/connection';
 import { prepareOnFirstUse } from '@/db/prepared';
+import { READER_VISIBLE_SQL } from '@/db/queries/public';
 import { searchTerms } from '@/lib/arabic';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -93,7 +94,7 @@ const rankedPage = prepareOnFirstUse(() =>
            LIMIT @limit OFFSET @offset) AS ranked
      -- CROSS JOIN keeps the page of matches as the outer loop; otherwise SQLite walks every
      -- published article through the status index and probes the matches.
-     CROSS JOIN articles ON articles.id = ranked.id AND articles.status = 'published'
+     CROSS JOIN articles ON articles.id = ranked.id AND ${READER_VISIBLE_SQL}
      JOIN article_revisions r ON r.id = articles.published_revision_id
      ORDER BY ranked.score, ranked.id DESC`,
   ),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, count, desc, eq, gt, gte, lt, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { prepareOnFirstUse } from '@/db/prepared';
-import { publishedSummariesById, type PublishedSummary } from '@/db/queries/public';
+import { publishedSummariesById, readerVisible, type PublishedSummary } from '@/db/queries/public';
 import { articleStats, articleViewHours, articles, countedVisits, visitorSalts } from '@/db/schema';
 import type { Visitor } from '@/lib/visitors';
 
@@ -32,6 +32,12 @@ const countsOf = prepareOnFirstUse(() =>
 
 export function getArticleCounts(articleId: number): ArticleCounts {
   return countsOf().get({ id: articleId }) ?? { views: 0, shares: 0 };
+}
+
+// What the reader API answers: null for an article readers may not see (unpublished, under
+// embargo), so that not even its existence shows.
+export function getReaderCounts(articleId: number): ArticleCounts | null {
+  return isPublished(db, articleId) ? getArticleCounts(articleId) : null;
 }
 
 // The day's salt for visitor hashes (lib/visitors.ts). The first worker to need it on a new day
@@ -68,7 +74,7 @@ function isPublished(tx: Pick<typeof db, 'select'>, articleId: number): boolean 
   const row = tx
     .select({ id: articles.id })
     .from(articles)
-    .where(and(eq(articles.id, articleId), eq(articles.status, 'published')))
+    .where(and(eq(articles.id, articleId), readerVisible))
     .get();
   return row !== undefined;
 }
@@ -171,7 +177,7 @@ export function mostReadArticles({ since, limit = 5 }: { since: Date; limit?: nu
     .select({ id: articleViewHours.articleId, views })
     .from(articleViewHours)
     .innerJoin(articles, eq(articles.id, articleViewHours.articleId))
-    .where(and(gte(articleViewHours.hour, fromHour), eq(articles.status, 'published')))
+    .where(and(gte(articleViewHours.hour, fromHour), readerVisible))
     .groupBy(articleViewHours.articleId)
     .orderBy(desc(views), desc(articleViewHours.articleId))
     .limit(Math.max(1, Math.min(limit, 50)) * 2)

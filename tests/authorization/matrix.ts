@@ -1,4 +1,4 @@
-import type { ArticleAction, NewsroomAction } from '@/lib/permissions';
+import type { ArticleActionAny, NewsroomAction } from '@/lib/permissions';
 
 // The authorization matrix: one row per door — every server action exported from a 'use server'
 // file and every method of every route.ts under app/ — saying who may pass it.
@@ -17,7 +17,7 @@ export type Who =
   // lib/permissions NEWSROOM_PERMISSIONS for this action.
   | { newsroom: NewsroomAction }
   // lib/permissions can() for this action, on an article in each state.
-  | { article: ArticleAction }
+  | { article: ArticleActionAny }
   // The person who uploaded the image, or the desk (editors and admins).
   | 'uploader-or-desk';
 
@@ -32,13 +32,13 @@ export type MatrixRow = {
 };
 
 const ARTICLE_ACTIONS_FILE = 'app/(newsroom)/newsroom/articles/actions.ts';
+const DESK_ACTIONS_FILE = 'app/(newsroom)/newsroom/articles/desk-actions.ts';
 
 export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   [`action ${ARTICLE_ACTIONS_FILE}#createDraftAction`]: { who: { newsroom: 'createArticle' } },
-  [`action ${ARTICLE_ACTIONS_FILE}#saveArticleAction`]: { who: { article: 'edit' }, probe: 'pending' },
+  [`action ${ARTICLE_ACTIONS_FILE}#saveArticleAction`]: { who: { article: 'edit' } },
   'action app/(newsroom)/newsroom/articles/top-story-actions.ts#chooseTopStoryAction': {
     who: { newsroom: 'chooseTopStory' },
-    probe: 'pending',
   },
   'route app/(newsroom)/newsroom/articles/[id]/preview/document/route.ts GET': {
     who: { article: 'view' },
@@ -51,6 +51,14 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   [`action ${ARTICLE_ACTIONS_FILE}#approveArticleAction`]: { who: { article: 'approve' } },
   [`action ${ARTICLE_ACTIONS_FILE}#publishArticleAction`]: { who: { article: 'publish' } },
   [`action ${ARTICLE_ACTIONS_FILE}#unpublishArticleAction`]: { who: { article: 'unpublish' } },
+  [`action ${DESK_ACTIONS_FILE}#withdrawFromReviewAction`]: { who: { article: 'withdraw' } },
+  [`action ${DESK_ACTIONS_FILE}#scheduleArticleAction`]: { who: { article: 'schedule' } },
+  [`action ${DESK_ACTIONS_FILE}#unscheduleArticleAction`]: { who: { article: 'unschedule' } },
+  [`action ${DESK_ACTIONS_FILE}#setEmbargoAction`]: { who: { article: 'embargo' } },
+  [`action ${DESK_ACTIONS_FILE}#archiveArticleAction`]: { who: { article: 'archive' } },
+  [`action ${DESK_ACTIONS_FILE}#deleteDraftAction`]: { who: { article: 'delete' } },
+  [`action ${DESK_ACTIONS_FILE}#addNoteAction`]: { who: { article: 'addNote' } },
+  'action app/(newsroom)/newsroom/notifications/actions.ts#markNotificationsReadAction': { who: 'newsroom' },
 
   'action app/(newsroom)/newsroom/articles/[id]/history/actions.ts#restoreRevisionAction': {
     who: { article: 'edit' },

@@ -16,7 +16,7 @@ import {
 } from '@/db/queries/articles';
 import { getPublishedArticle, listLatestPublished, listRevisionNotes } from '@/db/queries/public';
 import { createUser } from '@/db/queries/users';
-import { articleRevisions, articles, events, tags, type User } from '@/db/schema';
+import { articleRevisions, articles, events, sections, tags, type User } from '@/db/schema';
 import { paragraphsToDocument } from '@/lib/article-document/check';
 import { ActionError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/permissions';
@@ -26,6 +26,8 @@ import { ForbiddenError } from '@/lib/permissions';
 let reporter: User;
 let otherReporter: User;
 let editor: User;
+// Publishing needs a section; every article written here has one unless a test says otherwise.
+let sectionId: number;
 
 before(async () => {
   [reporter, otherReporter, editor] = await Promise.all([
@@ -43,6 +45,7 @@ before(async () => {
     }),
     createUser({ email: 'e@test.example', name: 'محرر', role: 'editor', password: 'long-enough-password' }),
   ]);
+  sectionId = db.insert(sections).values({ name: 'سياسة', slug: 'سياسة' }).returning().get().id;
 });
 
 function write(
@@ -60,6 +63,7 @@ function write(
     body: paragraphsToDocument(paragraphs),
     bodyText: paragraphs.join('\n\n'),
     wordCount: paragraphs.join(' ').split(' ').length,
+    sectionId,
     ...extra,
   });
 }

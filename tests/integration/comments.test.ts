@@ -25,6 +25,7 @@ import { paragraphsToDocument } from '@/lib/article-document/check';
 import { ActionError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/permissions';
 import { COMMENT_MAX, cleanCommentText, commentInput, countLinks } from '@/lib/validation/comment';
+import { testSection } from './section';
 
 // Readers' comments on a real SQLite file: held until an editor approves, refused with an Arabic
 // message for what a newsroom would not take, closed and gone with an unpublished article.
@@ -48,6 +49,7 @@ function publish(headline: string): number {
     body: paragraphsToDocument(['نص.']),
     bodyText: 'نص.',
     wordCount: 1,
+    sectionId: testSection(),
   });
   submitForReview(reporter, draft.id);
   approveArticle(editor, draft.id);

@@ -22,6 +22,7 @@ import { createUser } from '@/db/queries/users';
 import { countedVisits, visitorSalts, type User } from '@/db/schema';
 import { paragraphsToDocument } from '@/lib/article-document/check';
 import { visitorOf } from '@/lib/visitors';
+import { testSection } from './section';
 
 // Reader counters on a real SQLite file: one count per visitor per half hour with no cookie, a few
 // at most from one address, hashes instead of addresses, and الأكثر قراءة over a time window.
@@ -50,6 +51,7 @@ function publish(headline: string): number {
     body: paragraphsToDocument(['نص للعدادات.']),
     bodyText: 'نص للعدادات.',
     wordCount: 2,
+    sectionId: testSection(),
   });
   submitForReview(reporter, draft.id);
   approveArticle(editor, draft.id);

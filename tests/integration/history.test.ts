@@ -17,6 +17,7 @@ import { articleRevisions, articles, type User } from '@/db/schema';
 import { paragraphsToDocument } from '@/lib/article-document/check';
 import { ActionError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/permissions';
+import { testSection } from './section';
 
 // سجل النسخ and سجل النشاط on a real SQLite file: listing, comparing and restoring revisions.
 
@@ -46,6 +47,7 @@ function write(user: User, articleId: number, headline: string, paragraphs: stri
       body: paragraphsToDocument(paragraphs),
       bodyText: paragraphs.join('\n\n'),
       wordCount: paragraphs.join(' ').split(' ').length,
+      sectionId: testSection(),
       ...extra,
     },
     at,

@@ -84,7 +84,7 @@ describe('كل المقالات', () => {
 
   test('search folds Arabic as reader search does and finds drafts and working copies', () => {
     const t = new Date('2026-05-01T10:00:00Z');
-    const draft = article(reporter, 'مكتبة الإسكندرية', 'افتتاح قاعة جديدة للمخطوطات', t);
+    const draft = article(reporter, 'مكتبة الإسكندرية', 'افتتاح قاعة جديدة للمخطوطات', t, { sectionId });
     // Hamza, taa marbuta, diacritics and the attached article all fold away.
     assert.deepEqual(ids(listNewsroomArticles(editor, { q: 'مكتبه الاسكندريه' })), [draft]);
     assert.deepEqual(ids(listNewsroomArticles(editor, { q: 'المَخطوطات' })), [draft]);

@@ -15,6 +15,7 @@ import {
 } from '@/db/queries/reader-cache';
 import { createUser } from '@/db/queries/users';
 import { paragraphsToDocument } from '@/lib/article-document/check';
+import { testSection } from './section';
 
 // The reader cache's tag expiries, kept in SQLite across restarts and shared by every worker: one
 // row per tag, and a later expiry is never overwritten by an earlier one (two servers, or clocks,
@@ -48,6 +49,7 @@ test('publishing and unpublishing bump the generation with the tags of the place
     body: paragraphsToDocument(['نص.']),
     bodyText: 'نص.',
     wordCount: 1,
+    sectionId: testSection(),
   });
   submitForReview(reporter, draft.id);
   approveArticle(editor, draft.id);

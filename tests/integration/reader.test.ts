@@ -65,6 +65,7 @@ function publish(
     body: paragraphsToDocument(paragraphs),
     bodyText: paragraphs.join('\n\n'),
     wordCount: 10,
+    sectionId,
     ...extra,
   });
   submitForReview(reporter, draft.id);

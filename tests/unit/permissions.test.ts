@@ -10,7 +10,8 @@ import {
   ForbiddenError,
   NEWSROOM_ACTIONS,
   NEWSROOM_PERMISSIONS,
-  type ArticleAction,
+  NEXT_STATUS,
+  type ArticleActionAny as ArticleAction,
   type NewsroomAction,
 } from '@/lib/permissions';
 
@@ -18,34 +19,56 @@ import {
 // the states in which it is allowed on one's own article and on someone else's.
 const S = (...states: ArticleStatus[]) => states;
 const ALL = S(...ARTICLE_STATUSES);
-const DESK_EDIT = S('draft', 'in_review', 'changes_requested', 'approved', 'published', 'unpublished');
+const DESK_EDIT = S(
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'scheduled',
+  'published',
+  'unpublished',
+);
+const NONE = S();
 const desk: Record<ArticleAction, ArticleStatus[]> = {
   view: ALL,
   edit: DESK_EDIT,
   submit: S('draft', 'changes_requested'),
-  requestChanges: S('in_review', 'approved'),
+  withdraw: S('in_review'),
+  requestChanges: S('in_review', 'approved', 'scheduled'),
   approve: S('in_review'),
-  publish: S('approved', 'published', 'unpublished'),
+  schedule: S('approved', 'scheduled'),
+  unschedule: S('scheduled'),
+  publish: S('approved', 'scheduled', 'published', 'unpublished'),
   unpublish: S('published'),
+  embargo: S('approved', 'scheduled', 'published'),
+  archive: S('draft', 'changes_requested', 'approved', 'unpublished'),
+  delete: S('draft'),
+  addNote: ALL,
 };
+// The desk withdraws only what it sent itself; someone else's piece gets "request changes".
+const deskOther: Record<ArticleAction, ArticleStatus[]> = { ...desk, withdraw: NONE };
+const nothing = Object.fromEntries(ARTICLE_ACTIONS.map((a) => [a, NONE])) as Record<
+  ArticleAction,
+  ArticleStatus[]
+>;
 const expected: Record<
   Role,
   { own: Record<ArticleAction, ArticleStatus[]>; other: Record<ArticleAction, ArticleStatus[]> }
 > = {
   reporter: {
     own: {
+      ...nothing,
       view: ALL,
       edit: S('draft', 'changes_requested'),
       submit: S('draft', 'changes_requested'),
-      requestChanges: [],
-      approve: [],
-      publish: [],
-      unpublish: [],
+      withdraw: S('in_review'),
+      delete: S('draft'),
+      addNote: ALL,
     },
-    other: { view: [], edit: [], submit: [], requestChanges: [], approve: [], publish: [], unpublish: [] },
+    other: nothing,
   },
-  editor: { own: desk, other: desk },
-  admin: { own: desk, other: desk },
+  editor: { own: desk, other: deskOther },
+  admin: { own: desk, other: deskOther },
 };
 
 describe('article permissions, every cell', () => {
@@ -65,6 +88,20 @@ describe('article permissions, every cell', () => {
       }
     }
   }
+});
+
+describe('the table has a rule for every action', () => {
+  test('the expected table names exactly the actions of lib/permissions.ts', () => {
+    for (const role of ROLES)
+      for (const whose of ['own', 'other'] as const)
+        assert.deepEqual(Object.keys(expected[role][whose]).sort(), [...ARTICLE_ACTIONS].sort());
+  });
+  test('every workflow action but delete and notes leads somewhere', () => {
+    for (const action of ARTICLE_ACTIONS) {
+      const moves = !['view', 'edit', 'embargo', 'delete', 'addNote'].includes(action);
+      assert.equal(NEXT_STATUS[action] !== undefined, moves, action);
+    }
+  });
 });
 
 // Every cell of the newsroom table, written out independently of lib/permissions.ts.

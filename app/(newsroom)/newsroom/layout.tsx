@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { countUnreadNotifications } from '@/db/queries/notes';
 import { requireUser } from '@/lib/auth';
 import { ROLE_LABELS } from '@/lib/labels';
 import { canInNewsroom } from '@/lib/permissions';
@@ -11,6 +12,7 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
   const user = await requireUser();
   // A password an admin chose is changed before anything else.
   if (user.mustChangePassword) redirect('/change-password');
+  const unread = countUnreadNotifications(user.id);
   return (
     <>
       <header className="newsroom-header">
@@ -48,6 +50,17 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
                   <Link href="/newsroom/people">الفريق</Link>
                 </li>
               ) : null}
+              <li>
+                <Link href="/newsroom/notifications" prefetch={false}>
+                  الإشعارات
+                  {unread > 0 ? (
+                    <>
+                      {' '}
+                      <span className="unread-count">({unread})</span>
+                    </>
+                  ) : null}
+                </Link>
+              </li>
               <li>
                 <Link href="/">آخر الأخبار</Link>
               </li>

@@ -1,10 +1,14 @@
-import { getArticleCounts } from '@/db/queries/stats';
+import { getReaderCounts } from '@/db/queries/stats';
+import { ActionError } from '@/lib/errors';
 import { idParams, publicRoute } from '@/lib/route';
 
 // An article's counts for its page. One primary-key read; a CDN may keep it for a minute, so the
-// counts readers see are at most a minute old.
-export const GET = publicRoute({ params: idParams }, ({ params }) =>
-  Response.json(getArticleCounts(params.id), {
+// counts readers see are at most a minute old. An article readers cannot see (a draft, under
+// embargo) has no counts: "not found", as its page.
+export const GET = publicRoute({ params: idParams }, ({ params }) => {
+  const counts = getReaderCounts(params.id);
+  if (!counts) throw new ActionError('not_found');
+  return Response.json(counts, {
     headers: { 'Cache-Control': 'public, max-age=0, s-maxage=60' },
-  }),
-);
+  });
+});

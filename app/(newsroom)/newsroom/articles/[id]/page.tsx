@@ -4,14 +4,22 @@ import { notFound } from 'next/navigation';
 import type { EditableArticle } from '@/components/editor/ArticleEditor';
 import { getArticleForEdit, listSections } from '@/db/queries/articles';
 import { getMedia } from '@/db/queries/media';
+import { deskStateOf, listNotes } from '@/db/queries/notes';
+import { formatArabicDateTime } from '@/lib/arabic';
 import { requireUser } from '@/lib/auth';
 import { STATUS_LABELS } from '@/lib/labels';
-import { ARTICLE_ACTIONS, can, canInNewsroom, ForbiddenError } from '@/lib/permissions';
+import { DESK_ACTIONS, EDITOR_ACTIONS, can, canInNewsroom, ForbiddenError } from '@/lib/permissions';
+import { newsroomSettings } from '@/lib/settings';
 import { isTopStory } from '@/db/queries/front-page';
 import { TopStoryControl } from './TopStoryControl';
 import { articlePath, parseId } from '@/lib/urls';
 import { EditorShell } from './EditorShell';
 import '../../_desk/desk.css';
+import { toNewsroomMinute } from '@/lib/validation/workflow';
+import { DeskActions } from './DeskActions';
+import { NotesPanel } from './NotesPanel';
+import { SchedulePanel } from './SchedulePanel';
+import styles from './desk.module.css';
 
 export const metadata = { title: 'تحرير مقال' };
 
@@ -72,8 +80,24 @@ export default async function EditArticlePage({
     authorName: article.authorName,
     changesRequestedReason: article.changesRequestedReason,
     publicPath: article.status === 'published' ? articlePath(article) : null,
-    allowed: ARTICLE_ACTIONS.filter((action) => action !== 'view' && can(user, action, article)),
+    // Unpublishing asks first, naming the article: DeskActions offers it, not the editor's row.
+    allowed: EDITOR_ACTIONS.filter(
+      (action) => action !== 'view' && action !== 'unpublish' && can(user, action, article),
+    ),
   };
+  const desk = DESK_ACTIONS.filter((action) => can(user, action, article));
+  const { unpublishedEdits, latestChangeRequest } = deskStateOf(article);
+  const dates = newsroomSettings.dates;
+  const when = (at: Date | null) => (at ? formatArabicDateTime(at, dates) : null);
+  const notes = listNotes(user, article.id).map((note) => ({
+    id: note.id,
+    kind: note.kind,
+    body: note.body,
+    authorName: note.authorName,
+    createdAt: note.createdAt.toISOString(),
+    createdLabel: formatArabicDateTime(note.createdAt, dates),
+  }));
+  const now = new Date();
   const topStory =
     article.status === 'published' && canInNewsroom(user, 'chooseTopStory') ? (
       <TopStoryControl articleId={article.id} chosen={isTopStory(article.id)} />
@@ -88,6 +112,31 @@ export default async function EditArticlePage({
         <Link href={`/newsroom/articles/${article.id}/history`}>سجل النسخ</Link>
         <Link href="/newsroom/articles">كل المقالات</Link>
       </nav>
+      {article.status === 'changes_requested' && latestChangeRequest ? (
+        <section className={styles.banner} aria-labelledby="changes-requested-heading">
+          <h2 id="changes-requested-heading">مطلوب تعديلات</h2>
+          <p dir="auto">{latestChangeRequest.body}</p>
+          <p className="muted">
+            <bdi>{latestChangeRequest.authorName}</bdi>،{' '}
+            {formatArabicDateTime(latestChangeRequest.createdAt, dates)}
+          </p>
+        </section>
+      ) : null}
+      {article.status === 'published' ? (
+        <section className={styles.live} aria-label="النسخة المنشورة">
+          <p>
+            {unpublishedEdits ? (
+              <>
+                <strong>تعديلات غير منشورة</strong>: يرى القراء{' '}
+              </>
+            ) : (
+              <>منشور. ما تكتبه هنا يبقى تعديلات غير منشورة، ويرى القراء </>
+            )}
+            <Link href={articlePath(article)}>النسخة المنشورة</Link> حتى ينشر محرر التحديث (مع ملاحظة التصحيح
+            أو التحديث إن وُجدت).
+          </p>
+        </section>
+      ) : null}
       {topStory}
       {restored ? (
         <p className="notice">
@@ -95,7 +144,30 @@ export default async function EditArticlePage({
           {article.status === 'published' ? '؛ يرى القراء النسخة المنشورة حتى يُنشر التحديث' : ''}.
         </p>
       ) : null}
-      <EditorShell key={article.id} article={editable} />
+      {/* Remounted on every new version the server hands over (a change of state made by a
+          panel below), so the editor never saves on a version it no longer has. */}
+      <EditorShell key={`${article.id}:${article.version}`} article={editable} />
+      <div className={styles.panels}>
+        <DeskActions
+          articleId={article.id}
+          headline={article.headline}
+          allowed={desk}
+          canUnpublish={can(user, 'unpublish', article)}
+        />
+        <SchedulePanel
+          articleId={article.id}
+          scheduledAt={article.scheduledAt ? toNewsroomMinute(article.scheduledAt, dates.timeZone) : ''}
+          embargoUntil={article.embargoUntil ? toNewsroomMinute(article.embargoUntil, dates.timeZone) : ''}
+          scheduledLabel={article.status === 'scheduled' ? when(article.scheduledAt) : null}
+          embargoLabel={when(article.embargoUntil)}
+          timeZone={dates.timeZone}
+          nowMinute={toNewsroomMinute(now, dates.timeZone)}
+          canSchedule={desk.includes('schedule')}
+          canUnschedule={desk.includes('unschedule')}
+          canEmbargo={desk.includes('embargo')}
+        />
+        <NotesPanel articleId={article.id} notes={notes} canAdd={desk.includes('addNote')} />
+      </div>
     </>
   );
 }

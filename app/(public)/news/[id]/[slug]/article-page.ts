@@ -253,6 +253,7 @@ export function articlePageHtml({
     description: descriptionOf(article),
     canonicalPath: articlePath(article),
     ogType: 'article',
+    leadImage: article.leadImage ? { image: article.leadImage, size: 'article' } : undefined,
     head: articleHead(article),
     main,
     script: ARTICLE_SCRIPT,

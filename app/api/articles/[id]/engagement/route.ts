@@ -20,12 +20,18 @@ export const GET = publicRoute({ params: idParams }, async ({ params }) => {
   const articleId = params.id;
   const article = articleId
     ? db
-        .select({ id: articles.id, authorId: articles.authorId, status: articles.status })
+        .select({
+          id: articles.id,
+          authorId: articles.authorId,
+          status: articles.status,
+          embargoUntil: articles.embargoUntil,
+        })
         .from(articles)
         .where(eq(articles.id, articleId))
         .get()
     : undefined;
-  if (!article || article.status !== 'published')
+  // An article under embargo is, for readers, not there yet.
+  if (!article || article.status !== 'published' || article.embargoUntil)
     return Response.json({ error: 'not_found' }, { status: 404, headers: { 'Cache-Control': 'no-store' } });
 
   const jar = await cookies();

@@ -1,0 +1,74 @@
+'use server';
+
+import {
+  archiveArticle,
+  deleteDraft,
+  scheduleArticle,
+  setEmbargo,
+  unscheduleArticle,
+  withdrawFromReview,
+  type Transitioned,
+} from '@/db/queries/articles';
+import { addNote } from '@/db/queries/notes';
+import { newsroomAction } from '@/lib/action';
+import { ActionError, type FieldErrors } from '@/lib/errors';
+import { refreshReaderPages } from '@/lib/reader-cache';
+import { newsroomSettings } from '@/lib/settings';
+import {
+  articleOnlyInput,
+  embargoInput,
+  noteInput,
+  parseNewsroomMinute,
+  scheduleInput,
+  TIME_MESSAGES,
+} from '@/lib/validation/workflow';
+
+// The desk's writes beside the editor (withdraw, schedule, embargo, archive, delete, notes). Every
+// export goes through newsroomAction: session → zod → permission inside the query's transaction.
+
+// A minute typed in the newsroom's clock, or a refusal next to its field.
+function minuteOf(value: string, field: 'scheduledAt' | 'embargoUntil', errors: FieldErrors): Date | null {
+  if (!value.trim()) return null;
+  const at = parseNewsroomMinute(value, newsroomSettings.dates.timeZone);
+  if (!at) errors[field] = TIME_MESSAGES[field];
+  return at;
+}
+
+export const withdrawFromReviewAction = newsroomAction(articleOnlyInput, (user, input) =>
+  withdrawFromReview(user, input.articleId),
+);
+
+export const scheduleArticleAction = newsroomAction(scheduleInput, (user, input): Transitioned => {
+  const errors: FieldErrors = {};
+  const scheduledAt = minuteOf(input.scheduledAt, 'scheduledAt', errors);
+  if (!input.scheduledAt.trim()) errors.scheduledAt = 'اختر موعد النشر';
+  const embargoUntil = minuteOf(input.embargoUntil ?? '', 'embargoUntil', errors);
+  if (Object.keys(errors).length > 0) throw new ActionError('invalid_input', errors);
+  return scheduleArticle(user, input.articleId, scheduledAt!, embargoUntil);
+});
+
+export const unscheduleArticleAction = newsroomAction(articleOnlyInput, (user, input) =>
+  unscheduleArticle(user, input.articleId),
+);
+
+// Setting an embargo on a published article takes it from readers; lifting it shows it again.
+export const setEmbargoAction = newsroomAction(embargoInput, (user, input): Transitioned => {
+  const errors: FieldErrors = {};
+  const embargoUntil = minuteOf(input.embargoUntil, 'embargoUntil', errors);
+  if (Object.keys(errors).length > 0) throw new ActionError('invalid_input', errors);
+  const result = setEmbargo(user, input.articleId, embargoUntil);
+  if (result.status === 'published') refreshReaderPages(input.articleId);
+  return result;
+});
+
+export const archiveArticleAction = newsroomAction(articleOnlyInput, (user, input) =>
+  archiveArticle(user, input.articleId),
+);
+
+export const deleteDraftAction = newsroomAction(articleOnlyInput, (user, input) =>
+  deleteDraft(user, input.articleId),
+);
+
+export const addNoteAction = newsroomAction(noteInput, (user, input) =>
+  addNote(user, input.articleId, input.body),
+);
