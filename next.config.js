@@ -32,6 +32,11 @@ const nextConfig = {
         source,
         headers: headersOf(NEWSROOM_HEADERS),
       })),
+      // The preview document is framed by the newsroom's own preview page.
+      {
+        source: '/newsroom/articles/:id/preview/document',
+        headers: [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }],
+      },
       // Self-hosted fonts (public/fonts) keep their names across builds: cache for a week.
       {
         source: '/fonts/:file*',

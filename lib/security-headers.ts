@@ -13,14 +13,19 @@ import { siteIsHttps } from '@/lib/settings';
 //   Next's CSP guide, and they may not be framed by anyone (clickjacking publish buttons).
 // - Reader pages still rendered by React (their inline flight data changes with every page)
 //   allow inline scripts from this origin only; they carry no user-written script.
+// - The preview document (the working copy as the reader's page, in a frame of the newsroom's
+//   preview page) runs no script at all and may be framed by this site only.
 // - Everything else (JSON, feeds, images) may run nothing at all.
 
-export type RouteKind = 'reader-html' | 'reader-react' | 'newsroom' | 'resource';
+export type RouteKind = 'reader-html' | 'reader-react' | 'newsroom' | 'preview' | 'resource';
+
+const PREVIEW_DOCUMENT_PATH = /^\/newsroom\/articles\/\d+\/preview\/document$/;
 
 // Reader pages written by readerDocument (add a pattern when a page moves to plain HTML).
 export const PLAIN_HTML_READER_PATHS: readonly RegExp[] = [/^\/news\/[^/]+\/[^/]+$/];
 
 export function routeKindOf(pathname: string): RouteKind {
+  if (PREVIEW_DOCUMENT_PATH.test(pathname)) return 'preview';
   if (pathname === '/newsroom' || pathname.startsWith('/newsroom/') || pathname === '/signin')
     return 'newsroom';
   if (
@@ -67,6 +72,8 @@ export function contentSecurityPolicy(kind: RouteKind, nonce?: string): string {
         "frame-ancestors 'none'",
         ...https,
       ].join('; ');
+    case 'preview':
+      return [...COMMON, "script-src 'none'", "frame-ancestors 'self'", ...https].join('; ');
     case 'resource':
       return "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'";
   }
@@ -79,9 +86,11 @@ export function staticSecurityHeaders(kind: RouteKind): Record<string, string> {
   return {
     'X-Content-Type-Options': 'nosniff',
     // The newsroom's addresses (article ids, drafts) are nobody else's business.
-    'Referrer-Policy': kind === 'newsroom' ? 'same-origin' : 'strict-origin-when-cross-origin',
+    'Referrer-Policy':
+      kind === 'newsroom' || kind === 'preview' ? 'same-origin' : 'strict-origin-when-cross-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
     ...(kind === 'newsroom' ? { 'X-Frame-Options': 'DENY' } : {}),
+    ...(kind === 'preview' ? { 'X-Frame-Options': 'SAMEORIGIN' } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { hasLoneSurrogate, stripBidiOverrides } from '@/lib/arabic';
 import type { ArticleSave } from '@/db/queries/articles';
 import { DOCUMENT_MESSAGES, MAX_DOCUMENT_CHARS, parseArticleDocument } from '@/lib/article-document/check';

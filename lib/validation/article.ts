@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { ar } from 'zod/locales';
 
 // Messages zod writes itself (for fields without our own wording) come out in Arabic too.

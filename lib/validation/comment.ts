@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 // A reader's comment, as the article page's form sends it (lib/reader-scripts.ts) and the comments
 // route checks it. The text is cleaned before it is measured: what is stored is what was measured.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { BYLINE_MAX, CAPTION_MAX } from '@/lib/validation/article';
 
 // The texts that travel with an uploaded image: the same limits as the article's lead image.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { ROLES } from '@/db/schema';
 
 // الفريق's forms and actions share these; each message is shown next to its field.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { zonedWallTimeToDate } from '@/lib/settings';
 import '@/lib/validation/article';
 

@@ -22,6 +22,8 @@ const ROUTES: Record<string, RouteKind> = {
   '/newsroom': 'newsroom',
   '/newsroom/articles/12': 'newsroom',
   '/signin': 'newsroom',
+  '/newsroom/articles/12/preview': 'newsroom',
+  '/newsroom/articles/12/preview/document': 'preview',
   '/news/12/%D8%B9%D9%86%D9%88%D8%A7%D9%86': 'reader-html',
   '/': 'reader-react',
   '/section/politics': 'reader-react',
@@ -57,6 +59,13 @@ describe('security headers by route kind', () => {
     assert.match(headers['Content-Security-Policy']!, /frame-ancestors 'none'/);
     assert.equal(headers['X-Frame-Options'], 'DENY');
     assert.equal(headers['Referrer-Policy'], 'same-origin');
+  });
+
+  test('the preview document: no script, framed by this site only', () => {
+    const headers = securityHeaders('preview');
+    assert.match(headers['Content-Security-Policy']!, /script-src 'none'/);
+    assert.match(headers['Content-Security-Policy']!, /frame-ancestors 'self'/);
+    assert.equal(headers['X-Frame-Options'], 'SAMEORIGIN');
   });
 
   test("a plain-HTML reader page's inline scripts are exactly the ones its CSP allows by hash", () => {
@@ -99,7 +108,7 @@ describe('security headers by route kind', () => {
     };
     const rules = await config.headers();
     const matches = (source: string, path: string) =>
-      new RegExp(`^${source.replace(/\/:\w+\*/g, '(?:/.*)?')}$`).test(path);
+      new RegExp(`^${source.replace(/\/:\w+\*/g, '(?:/.*)?').replace(/:\w+/g, '[^/]+')}$`).test(path);
     for (const [path, kind] of Object.entries(ROUTES)) {
       const sent: Record<string, string> = {};
       for (const rule of rules)

@@ -18,9 +18,8 @@ const HEADERS = {
   'Content-Type': 'text/html; charset=utf-8',
   'Cache-Control': 'no-store',
   'X-Robots-Tag': 'noindex, nofollow',
-  // No script (the view beacon, the counters); framed only by the newsroom's own preview page.
-  'Content-Security-Policy': "script-src 'none'; frame-ancestors 'self'",
-  'Referrer-Policy': 'no-referrer',
+  // No script (the view beacon, the counters), framed only by the newsroom's own preview page:
+  // the CSP of its route kind, 'preview' (lib/security-headers.ts, set by proxy.ts).
 };
 
 async function get(request: Request, { params }: { params: Promise<{ id: string }> }) {
