@@ -1,8 +1,11 @@
 // Issue 10, "Speed": throughput of the production server (server.mjs, as `npm start` runs it) with
 // NEWSROOM_WORKERS=1 and NEWSROOM_WORKERS=2, route by route, on one build and one database, in one
-// run. The load generator (bench/load-generator.ts: keep-alive connections, closed loop) is a separate Node
-// process on the same machine, so on two cores it competes with the workers; node:cluster hands
-// each of its connections to a worker in turn. Beside each rate: the server's CPU time per request,
+// run. The load generator is a separate process on the same machine, so on two cores it competes
+// with the workers; node:cluster hands each of its connections to a worker in turn. It is `wrk`
+// (Debian's package: `apt-get install -y wrk`) when installed — written in C, it needs a fraction
+// of a core for what costs our Node generator a whole one, which leaves the second core to the
+// second worker — else bench/load-generator.ts (keep-alive connections, closed loop). The first
+// line printed says which. Beside each rate: the server's CPU time per request,
 // summed over every process of the server (the cluster's primary and each worker), from
 // /proc/<pid>/stat before and after the run.
 //
@@ -36,7 +39,30 @@ function get(url: string): Promise<{ status: number; body: string }> {
   });
 }
 
+const WRK = (() => {
+  if (process.env.BENCH_GENERATOR === 'node') return null;
+  try {
+    execFileSync('wrk', ['--version'], { stdio: 'ignore' });
+  } catch (error) {
+    // wrk --version exits 1 after printing its version; only a missing binary is ENOENT.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+  }
+  return 'wrk';
+})();
+
+// wrk's summary: "Requests/sec: 12345.67", "N requests in 5.00s", and a line of socket errors.
+function loadWithWrk(url: string): Load {
+  const out = execFileSync('wrk', ['-t1', `-c${CONCURRENCY}`, `-d${SECONDS}s`, url], { encoding: 'utf8' });
+  const ok = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
+  const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
+  const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
+  const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(out)?.[1] ?? 0);
+  const failed = non2xx + (errors ? errors.slice(1).reduce((n, x) => n + Number(x), 0) : 0);
+  return { ok: ok - non2xx, failed, rps };
+}
+
 function load(url: string): Load {
+  if (WRK) return loadWithWrk(url);
   const out = execFileSync(
     'npx',
     ['tsx', path.join(import.meta.dirname, 'load-generator.ts'), url, String(SECONDS), String(CONCURRENCY)],
@@ -110,7 +136,7 @@ try {
     ['engagement API', `${one.url}/api/articles/1/engagement`],
   ];
   console.log(
-    `${SECONDS} s per run, ${CONCURRENCY} connections, ${ROUNDS} rounds in turns, CPU from /proc (${TICKS_PER_SECOND} ticks/s); load average at start ${load1()}`,
+    `load generator: ${WRK ? 'wrk (1 thread)' : 'bench/load-generator.ts (Node)'}; ${SECONDS} s per run, ${CONCURRENCY} connections, ${ROUNDS} rounds in turns, CPU from /proc (${TICKS_PER_SECOND} ticks/s); load average at start ${load1()}`,
   );
   console.log('\nroute             | 1 worker req/s (CPU ms/req) | 2 workers req/s (CPU ms/req) | ratio');
   console.log('------------------|-----------------------------|------------------------------|------');
