@@ -1,5 +1,4 @@
-import { expect, test } from './fixtures';
-import { REPORTER, signIn } from './fixtures';
+import { expect, test, REPORTER, signIn } from './fixtures';
 
 test('the newsroom needs a signed-in user', async ({ page }) => {
   await page.goto('/newsroom');

@@ -1,6 +1,16 @@
 import { type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { REPORTER, editorPage, newArticle, personPage, signIn, waitUntilSaved } from './fixtures';
+import {
+  expect,
+  test,
+  REPORTER,
+  editorPage,
+  newArticle,
+  pageActionId,
+  personPage,
+  postToAction,
+  signIn,
+  waitUntilSaved,
+} from './fixtures';
 
 test('submitting without a headline or body is refused next to the fields', async ({ page }) => {
   await signIn(page, REPORTER);
@@ -14,23 +24,8 @@ test('submitting without a headline or body is refused next to the fields', asyn
   await expect(page.locator('.status')).toHaveText('مسودة');
 });
 
-// Finds a server action's id in the page's JavaScript, as anyone with the page can.
-async function actionId(page: Page, name: string): Promise<string> {
-  const scripts = await page.evaluate(() => Array.from(document.scripts, (s) => s.src).filter(Boolean));
-  for (const src of scripts) {
-    const code = await (await page.request.get(src)).text();
-    const match = new RegExp(`"([0-9a-f]{40,})"[^"]{0,200}"${name}"`).exec(code);
-    if (match) return match[1]!;
-  }
-  throw new Error(`no server action named ${name} in the page's scripts`);
-}
-
 async function callAction(page: Page, id: string, input: unknown) {
-  const response = await page.request.post(page.url(), {
-    headers: { 'Next-Action': id, Accept: 'text/x-component', 'Content-Type': 'text/plain;charset=UTF-8' },
-    data: JSON.stringify([input]),
-  });
-  return response.text();
+  return (await postToAction(page, id, JSON.stringify([input]))).text();
 }
 
 test('the server refuses what the role may not do and documents that break the schema', async ({
@@ -45,12 +40,12 @@ test('the server refuses what the role may not do and documents that break the s
   await waitUntilSaved(reporter);
 
   // A reporter's hand-made publish request: refused by the server.
-  const publish = await actionId(reporter, 'publishArticleAction');
+  const publish = await pageActionId(reporter, 'publishArticleAction');
   const refused = await callAction(reporter, publish, { articleId });
   expect(refused).toContain('"code":"forbidden"');
 
   // A body that is not a document of the editor's schema, and a javascript: link: nothing written.
-  const save = await actionId(reporter, 'saveArticleAction');
+  const save = await pageActionId(reporter, 'saveArticleAction');
   await reporter.reload();
   await expect(ed.body).toContainText('نص أول.');
   const bogus = await callAction(reporter, save, {

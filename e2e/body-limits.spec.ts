@@ -6,7 +6,9 @@ import {
   editorPage,
   newArticle,
   openArticle,
+  pageActionId,
   personPage,
+  postToAction,
   waitUntilSaved,
 } from './fixtures';
 
@@ -58,17 +60,6 @@ test('a list nested deeper than the limit is refused with its message next to th
   await expect(editorPage(fresh).body.locator('ul')).toHaveCount(0);
 });
 
-// Finds a server action's id in the page's JavaScript, as anyone with the page can.
-async function actionId(page: Page, name: string): Promise<string> {
-  const scripts = await page.evaluate(() => Array.from(document.scripts, (s) => s.src).filter(Boolean));
-  for (const src of scripts) {
-    const code = await (await page.request.get(src)).text();
-    const match = new RegExp(`"([0-9a-f]{40,})"[^"]{0,200}"${name}"`).exec(code);
-    if (match) return match[1]!;
-  }
-  throw new Error(`no server action named ${name} in the page's scripts`);
-}
-
 test('a body over the save limits is an Arabic refusal, never a 500, and nothing is written', async ({
   browser,
 }) => {
@@ -79,16 +70,8 @@ test('a body over the save limits is an Arabic refusal, never a 500, and nothing
   await ed.body.click();
   await reporter.keyboard.type('نص صغير.');
   await waitUntilSaved(reporter);
-  const save = await actionId(reporter, 'saveArticleAction');
-  const post = (body: string) =>
-    reporter.request.post(reporter.url(), {
-      headers: {
-        'Next-Action': save,
-        Accept: 'text/x-component',
-        'Content-Type': 'text/plain;charset=UTF-8',
-      },
-      data: body,
-    });
+  const save = await pageActionId(reporter, 'saveArticleAction');
+  const post = (body: string) => postToAction(reporter, save, body);
   const document = (chars: number) =>
     JSON.stringify({
       type: 'doc',

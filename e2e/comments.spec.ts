@@ -1,6 +1,14 @@
 import { type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import { EDITOR, editorPage, newArticle, personPage, publishThroughDesk, waitUntilSaved } from './fixtures';
+import {
+  expect,
+  test,
+  EDITOR,
+  editorPage,
+  newArticle,
+  personPage,
+  publishThroughDesk,
+  waitUntilSaved,
+} from './fixtures';
 
 // A reader's comment is held بانتظار المراجعة, an editor accepts it in إدارة التعليقات, and then
 // every reader sees it, as text, and counted beside views and shares. The article page itself is

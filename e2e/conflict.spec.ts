@@ -1,5 +1,4 @@
-import { expect, test } from './fixtures';
-import { REPORTER, editorPage, newArticle, signIn, waitUntilSaved } from './fixtures';
+import { expect, test, REPORTER, editorPage, newArticle, signIn, waitUntilSaved } from './fixtures';
 
 // Two tabs on one article: the stale one gets a conflict; the newer text in the database stays.
 test('a save based on an old version is a conflict, never a silent overwrite', async ({ browser }) => {

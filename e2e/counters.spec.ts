@@ -1,5 +1,13 @@
-import { expect, test } from './fixtures';
-import { EDITOR, editorPage, newArticle, personPage, publishThroughDesk, waitUntilSaved } from './fixtures';
+import {
+  expect,
+  test,
+  EDITOR,
+  editorPage,
+  newArticle,
+  personPage,
+  publishThroughDesk,
+  waitUntilSaved,
+} from './fixtures';
 
 // Counters honest enough to print: a client that keeps no cookie is still one visitor (its address
 // and user agent, hashed with the day's salt), and one that changes its user agent on every beacon

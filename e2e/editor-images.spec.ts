@@ -1,7 +1,7 @@
 import { type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
-import sharp from 'sharp';
 import {
+  expect,
+  test,
   chooseSection,
   EDITOR,
   REPORTER,
@@ -11,6 +11,7 @@ import {
   personPage,
   waitUntilSaved,
 } from './fixtures';
+import sharp from 'sharp';
 
 const photo = () =>
   sharp({ create: { width: 800, height: 450, channels: 3, background: '#2a6f97' } })

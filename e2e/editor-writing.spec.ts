@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
 import {
+  expect,
+  test,
   EDITOR,
   REPORTER,
   editorPage,

@@ -138,3 +138,23 @@ export async function publishThroughDesk(page: Page): Promise<void> {
     await expect(page.locator('.status')).toHaveText(status);
   }
 }
+
+// Finds a server action's id in the page's JavaScript, as anyone with the page can.
+export async function pageActionId(page: Page, name: string): Promise<string> {
+  const scripts = await page.evaluate(() => Array.from(document.scripts, (s) => s.src).filter(Boolean));
+  for (const src of scripts) {
+    const code = await (await page.request.get(src)).text();
+    const match = new RegExp(`"([0-9a-f]{40,})"[^"]{0,200}"${name}"`).exec(code);
+    if (match) return match[1]!;
+  }
+  throw new Error(`no server action named ${name} in the page's scripts`);
+}
+
+// Posts a raw body to a server action from the page's own address and session, as React's
+// client does (its arguments are JSON.stringify([input])).
+export function postToAction(page: Page, id: string, body: string) {
+  return page.request.post(page.url(), {
+    headers: { 'Next-Action': id, Accept: 'text/x-component', 'Content-Type': 'text/plain;charset=UTF-8' },
+    data: body,
+  });
+}

@@ -1,6 +1,5 @@
-import { expect, test } from './fixtures';
+import { expect, test, REPORTER, signIn } from './fixtures';
 import sharp from 'sharp';
-import { REPORTER, signIn } from './fixtures';
 
 // Uploads through the real route handlers of the production build, on the run's own MEDIA_DIR.
 

@@ -45,6 +45,9 @@ test('the preview shows the working copy exactly as the published page shows it,
   expect(document.headers()['cache-control']).toBe('no-store');
   expect(document.headers()['x-robots-tag']).toContain('noindex');
   expect(document.headers()['content-security-policy']).toContain("script-src 'none'");
+  // Framed by the newsroom's preview page, and by nobody else.
+  expect(document.headers()['content-security-policy']).toContain("frame-ancestors 'self'");
+  expect(document.headers()['x-frame-options']).toBe('SAMEORIGIN');
 
   // Phone width.
   await editor.getByRole('link', { name: 'هاتف (390 px)' }).click();

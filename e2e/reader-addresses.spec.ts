@@ -1,5 +1,13 @@
-import { expect, test } from './fixtures';
-import { EDITOR, editorPage, newArticle, personPage, publishThroughDesk, waitUntilSaved } from './fixtures';
+import {
+  expect,
+  test,
+  EDITOR,
+  editorPage,
+  newArticle,
+  personPage,
+  publishThroughDesk,
+  waitUntilSaved,
+} from './fixtures';
 
 // Regression: with the article and its slug-less short link in one optional catch-all route,
 // Next cached the short link's redirect under the canonical address, and every reader after that

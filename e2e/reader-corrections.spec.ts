@@ -1,5 +1,13 @@
-import { expect, test } from './fixtures';
-import { EDITOR, editorPage, newArticle, personPage, publishThroughDesk, waitUntilSaved } from './fixtures';
+import {
+  expect,
+  test,
+  EDITOR,
+  editorPage,
+  newArticle,
+  personPage,
+  publishThroughDesk,
+  waitUntilSaved,
+} from './fixtures';
 
 // A published article changed and published again carries "updated on" and the editor's
 // correction note for readers, while the first publication date stays.

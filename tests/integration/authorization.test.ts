@@ -543,8 +543,9 @@ describe('the doors refuse what no person may send', () => {
   });
 
   test('the matrix was walked', () => {
-    // 7 people × (9 action rows, 7 of them × 8 article states) + 7 people × 6 route rows.
-    assert.ok(cells >= 400, `only ${cells} cells`);
+    // 7 people × (each article row × every article state + each other action row) + 7 people ×
+    // each route row: 973 when this was written.
+    assert.ok(cells >= 900, `only ${cells} cells`);
     console.log(`authorization matrix: ${cells} cells checked by calling the doors`);
   });
 });

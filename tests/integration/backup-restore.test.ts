@@ -7,18 +7,11 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { db } from '@/db';
-import {
-  approveArticle,
-  createDraft,
-  getArticleForEdit,
-  publishArticle,
-  saveDraft,
-  submitForReview,
-} from '@/db/queries/articles';
+import { createDraft, getArticleForEdit, saveDraft } from '@/db/queries/articles';
 import { getPublishedArticle, listLatestPublished } from '@/db/queries/public';
 import { currentReaderGeneration, listExpiredReaderTags } from '@/db/queries/reader-cache';
 import { createUser } from '@/db/queries/users';
-import { testSection } from './section';
+import { publishedArticle } from './publish';
 import type { User } from '@/db/schema';
 import { checkDatabase, tableCounts } from '@/lib/backup';
 import { paragraphsToDocument } from '@/lib/article-document/check';
@@ -49,20 +42,7 @@ function run(
 }
 
 function publish(editor: User, headline: string): number {
-  const draft = createDraft(editor);
-  saveDraft(editor, {
-    articleId: draft.id,
-    baseVersion: draft.version,
-    headline,
-    sectionId: testSection(),
-    body: paragraphsToDocument([`نص ${headline}`]),
-    bodyText: `نص ${headline}`,
-    wordCount: 2,
-  });
-  submitForReview(editor, draft.id);
-  approveArticle(editor, draft.id);
-  publishArticle(editor, draft.id);
-  return draft.id;
+  return publishedArticle({ reporter: editor, editor }, headline);
 }
 
 const counted = (counts: Record<string, number>) =>

@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import {
-  approveArticle,
-  createDraft,
-  publishArticle,
-  saveDraft,
-  submitForReview,
-  unpublishArticle,
-} from '@/db/queries/articles';
+import { unpublishArticle } from '@/db/queries/articles';
 import {
   COMMENTS_PER_MINUTE,
   addComment,
@@ -21,11 +14,10 @@ import {
 } from '@/db/queries/comments';
 import { createUser } from '@/db/queries/users';
 import type { User } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/article-document/check';
 import { ActionError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/permissions';
 import { COMMENT_MAX, cleanCommentText, commentInput, countLinks } from '@/lib/validation/comment';
-import { testSection } from './section';
+import { publishedArticle } from './publish';
 
 // Readers' comments on a real SQLite file: held until an editor approves, refused with an Arabic
 // message for what a newsroom would not take, closed and gone with an unpublished article.
@@ -41,20 +33,7 @@ before(async () => {
 });
 
 function publish(headline: string): number {
-  const draft = createDraft(reporter);
-  saveDraft(reporter, {
-    articleId: draft.id,
-    baseVersion: draft.version,
-    headline,
-    body: paragraphsToDocument(['نص.']),
-    bodyText: 'نص.',
-    wordCount: 1,
-    sectionId: testSection(),
-  });
-  submitForReview(reporter, draft.id);
-  approveArticle(editor, draft.id);
-  publishArticle(editor, draft.id);
-  return draft.id;
+  return publishedArticle({ reporter, editor }, headline, { paragraphs: ['نص.'] });
 }
 
 const parse = (name: unknown, text: unknown) => commentInput.safeParse({ name, text });

@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { db } from '@/db';
-import {
-  approveArticle,
-  createDraft,
-  publishArticle,
-  saveDraft,
-  submitForReview,
-  unpublishArticle,
-} from '@/db/queries/articles';
+import { unpublishArticle } from '@/db/queries/articles';
 import {
   ADDRESS_CAP,
   VIEW_WINDOW_MS,
@@ -20,9 +13,8 @@ import {
 } from '@/db/queries/stats';
 import { createUser } from '@/db/queries/users';
 import { countedVisits, visitorSalts, type User } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/article-document/check';
 import { visitorOf } from '@/lib/visitors';
-import { testSection } from './section';
+import { publishedArticle } from './publish';
 
 // Reader counters on a real SQLite file: one count per visitor per half hour with no cookie, a few
 // at most from one address, hashes instead of addresses, and الأكثر قراءة over a time window.
@@ -43,20 +35,7 @@ before(async () => {
 });
 
 function publish(headline: string): number {
-  const draft = createDraft(reporter);
-  saveDraft(reporter, {
-    articleId: draft.id,
-    baseVersion: draft.version,
-    headline,
-    body: paragraphsToDocument(['نص للعدادات.']),
-    bodyText: 'نص للعدادات.',
-    wordCount: 2,
-    sectionId: testSection(),
-  });
-  submitForReview(reporter, draft.id);
-  approveArticle(editor, draft.id);
-  publishArticle(editor, draft.id);
-  return draft.id;
+  return publishedArticle({ reporter, editor }, headline, { paragraphs: ['نص للعدادات.'] });
 }
 
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';

@@ -2,14 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db';
-import {
-  approveArticle,
-  createDraft,
-  publishArticle,
-  saveDraft,
-  submitForReview,
-  unpublishArticle,
-} from '@/db/queries/articles';
+import { createDraft, saveDraft, unpublishArticle } from '@/db/queries/articles';
 import { chooseTopStory, isTopStory } from '@/db/queries/front-page';
 import { getTopStory, pageOfLatest } from '@/db/queries/public';
 import { mostReadArticles } from '@/db/queries/stats';
@@ -21,6 +14,7 @@ import { ActionError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/permissions';
 import { feedResponse } from '@/lib/reader-feeds';
 import { homePage, listPage } from '@/lib/reader-pages';
+import { publishedArticle } from './publish';
 
 // The front page on a real SQLite file: the desk's top story and its fallback, the most read, the
 // rendered page itself, tags of unpublished work, and feeds with pictures and summaries.
@@ -62,24 +56,16 @@ before(async () => {
 
 let clock = Date.parse('2026-01-01T00:00:00Z');
 function publish(headline: string, { image = false, deck = '', tags = [] as string[] } = {}) {
-  const draft = createDraft(reporter);
-  saveDraft(reporter, {
-    articleId: draft.id,
-    baseVersion: draft.version,
-    headline,
+  clock += 60_000;
+  return publishedArticle({ reporter, editor }, headline, {
+    paragraphs: [`افتتاح ${headline} بحضور جمهور كبير من المدينة والقرى المجاورة.`],
+    wordCount: 10,
     deck,
     sectionId,
     tags,
     leadImage: image ? { mediaId: imageId, alt: 'لاعبون في الملعب', caption: '', credit: '' } : null,
-    body: paragraphsToDocument([`افتتاح ${headline} بحضور جمهور كبير من المدينة والقرى المجاورة.`]),
-    bodyText: `افتتاح ${headline} بحضور جمهور كبير من المدينة والقرى المجاورة.`,
-    wordCount: 10,
+    at: new Date(clock),
   });
-  submitForReview(reporter, draft.id);
-  approveArticle(editor, draft.id);
-  clock += 60_000;
-  publishArticle(editor, draft.id, new Date(clock));
-  return draft.id;
 }
 
 describe('the top story', () => {

@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { db } from '@/db';
-import {
-  approveArticle,
-  createDraft,
-  publishArticle,
-  saveDraft,
-  submitForReview,
-  unpublishArticle,
-} from '@/db/queries/articles';
+import { unpublishArticle } from '@/db/queries/articles';
 import {
   getPublishedArticle,
   getTagBySlug,
@@ -24,7 +17,7 @@ import { highlight, searchPublished } from '@/db/queries/search';
 import { createUser } from '@/db/queries/users';
 import { media, sections, type User } from '@/db/schema';
 import { searchTerms } from '@/lib/arabic';
-import { paragraphsToDocument } from '@/lib/article-document/check';
+import { publishedArticle, type ArticleFields } from './publish';
 
 // The reader's queries on a real SQLite file: only published revisions are seen, search folds
 // Arabic spellings, counters count once, and an unpublished article leaves every list.
@@ -51,27 +44,14 @@ before(async () => {
   sectionId = db.insert(sections).values({ name: 'اقتصاد', slug: 'اقتصاد' }).returning().get().id;
 });
 
-function publish(
-  headline: string,
-  paragraphs: string[],
-  extra: Record<string, unknown> = {},
-  at = new Date(),
-) {
-  const draft = createDraft(reporter);
-  saveDraft(reporter, {
-    articleId: draft.id,
-    baseVersion: draft.version,
-    headline,
-    body: paragraphsToDocument(paragraphs),
-    bodyText: paragraphs.join('\n\n'),
+function publish(headline: string, paragraphs: string[], extra: ArticleFields = {}, at = new Date()) {
+  return publishedArticle({ reporter, editor }, headline, {
+    paragraphs,
     wordCount: 10,
     sectionId,
     ...extra,
+    at,
   });
-  submitForReview(reporter, draft.id);
-  approveArticle(editor, draft.id);
-  publishArticle(editor, draft.id, at);
-  return draft.id;
 }
 
 const ids = (items: { id: number }[]) => items.map((i) => i.id);
