@@ -52,7 +52,11 @@ const WRK = (() => {
 
 // wrk's summary: "Requests/sec: 12345.67", "N requests in 5.00s", and a line of socket errors.
 function loadWithWrk(url: string): Load {
-  const out = execFileSync('wrk', ['-t1', `-c${CONCURRENCY}`, `-d${SECONDS}s`, url], { encoding: 'utf8' });
+  const out = execFileSync(
+    'wrk',
+    ['-t1', `-c${CONCURRENCY}`, `-d${SECONDS}s`, '-H', 'Accept-Encoding: gzip', url],
+    { encoding: 'utf8' },
+  );
   const ok = Number(/(\d+) requests in/.exec(out)?.[1] ?? 0);
   const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? 0);
   const errors = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);

@@ -177,3 +177,50 @@ test('a pasted photo uploads into the body; a refused file says why in Arabic', 
   await expect(page.getByRole('alert').filter({ hasText: 'لم تُرفع الصورة' })).toHaveCount(2);
   await expect(ed.body.locator('figure img')).toHaveCount(1);
 });
+
+test('a photo dropped onto the body uploads where it was dropped', async ({ browser }) => {
+  const page = await personPage(browser, REPORTER);
+  const articleId = await newArticle(page);
+  const ed = editorPage(page);
+  await ed.headline.fill('صورة مسحوبة');
+  await ed.body.click();
+  await page.keyboard.type('الفقرة الأولى');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('الفقرة الثانية');
+  const png = await sharp({ create: { width: 480, height: 320, channels: 3, background: '#247' } })
+    .png()
+    .toBuffer();
+  // A drop as the browser sends it: dragenter/dragover, then drop with the file, at the end of
+  // the first paragraph.
+  const box = (await ed.body.locator('p').first().boundingBox())!;
+  await page.evaluate(
+    ({ base64, x, y }) => {
+      const transfer = new DataTransfer();
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      transfer.items.add(new File([bytes], 'صورة.png', { type: 'image/png' }));
+      const target = document.querySelector('[role="textbox"][aria-label="نص المقال"] p')!;
+      for (const type of ['dragenter', 'dragover', 'drop'])
+        target.dispatchEvent(
+          new DragEvent(type, {
+            dataTransfer: transfer,
+            clientX: x,
+            clientY: y,
+            bubbles: true,
+            cancelable: true,
+          }),
+        );
+    },
+    { base64: png.toString('base64'), x: box.x + 4, y: box.y + box.height / 2 },
+  );
+  await expect(ed.body.locator('figure img')).toHaveAttribute('src', /^\/media\/[0-9a-f]{32}-\d+\.webp$/);
+  await waitUntilSaved(page);
+  await openArticle(page, articleId);
+  // One photo, between the two paragraphs (dropped on the first, it lands after it), and no text lost.
+  await expect(ed.body.locator('figure img')).toHaveCount(1);
+  const order = await ed.body.evaluate((body) =>
+    Array.from(body.children, (child) => child.tagName.toLowerCase()),
+  );
+  expect(order.filter((tag) => tag === 'p' || tag === 'figure')).toEqual(['p', 'figure', 'p']);
+  await expect(ed.body).toContainText('الفقرة الأولى');
+  await expect(ed.body).toContainText('الفقرة الثانية');
+});

@@ -55,12 +55,8 @@ export function SchedulePanel({
     setMessage(Object.keys(outcome.fieldErrors).length > 0 ? null : outcome.message);
   }
 
-  const fieldError = (name: string) =>
-    errors[name] ? (
-      <p id={`${name}-error`} className="field-error">
-        {errors[name]}
-      </p>
-    ) : null;
+  // Every button runs one desk action through act (busy, errors, refresh).
+  const run = (call: Parameters<typeof runAction>[0]) => void act(() => runAction(call));
 
   return (
     <section className={styles.panel} aria-labelledby="schedule-heading">
@@ -73,41 +69,29 @@ export function SchedulePanel({
           onSubmit={(event) => {
             event.preventDefault();
             if (canSchedule)
-              void act(() =>
-                runAction(() =>
-                  scheduleArticleAction({ articleId, scheduledAt: when, embargoUntil: embargo }),
-                ),
-              );
+              run(() => scheduleArticleAction({ articleId, scheduledAt: when, embargoUntil: embargo }));
           }}
         >
           {canSchedule ? (
-            <div className="field">
-              <label htmlFor="scheduled-at">موعد النشر</label>
-              <input
-                id="scheduled-at"
-                type="datetime-local"
-                value={when}
-                min={nowMinute}
-                aria-invalid={errors.scheduledAt ? true : undefined}
-                aria-describedby={errors.scheduledAt ? 'scheduledAt-error' : 'clock-hint'}
-                onChange={(e) => setWhen(e.target.value)}
-              />
-              {fieldError('scheduledAt')}
-            </div>
-          ) : null}
-          <div className="field">
-            <label htmlFor="embargo-until">حظر النشر حتى</label>
-            <input
-              id="embargo-until"
-              type="datetime-local"
-              value={embargo}
+            <MinuteField
+              id="scheduled-at"
+              name="scheduledAt"
+              label="موعد النشر"
+              value={when}
               min={nowMinute}
-              aria-invalid={errors.embargoUntil ? true : undefined}
-              aria-describedby={errors.embargoUntil ? 'embargoUntil-error' : 'clock-hint'}
-              onChange={(e) => setEmbargo(e.target.value)}
+              error={errors.scheduledAt}
+              onChange={setWhen}
             />
-            {fieldError('embargoUntil')}
-          </div>
+          ) : null}
+          <MinuteField
+            id="embargo-until"
+            name="embargoUntil"
+            label="حظر النشر حتى"
+            value={embargo}
+            min={nowMinute}
+            error={errors.embargoUntil}
+            onChange={setEmbargo}
+          />
           <p id="clock-hint" className={styles.hint}>
             بتوقيت غرفة الأخبار (<bdi>{timeZone}</bdi>). حتى وقت الحظر لا يرى القراء المقال في أي مكان.
           </p>
@@ -121,9 +105,7 @@ export function SchedulePanel({
               <button
                 type="button"
                 disabled={busy}
-                onClick={() =>
-                  void act(() => runAction(() => setEmbargoAction({ articleId, embargoUntil: embargo })))
-                }
+                onClick={() => run(() => setEmbargoAction({ articleId, embargoUntil: embargo }))}
               >
                 حفظ حظر النشر
               </button>
@@ -132,9 +114,7 @@ export function SchedulePanel({
               <button
                 type="button"
                 disabled={busy}
-                onClick={() =>
-                  void act(() => runAction(() => setEmbargoAction({ articleId, embargoUntil: '' })))
-                }
+                onClick={() => run(() => setEmbargoAction({ articleId, embargoUntil: '' }))}
               >
                 رفع الحظر
               </button>
@@ -147,7 +127,7 @@ export function SchedulePanel({
           <button
             type="button"
             disabled={busy}
-            onClick={() => void act(() => runAction(() => unscheduleArticleAction({ articleId })))}
+            onClick={() => run(() => unscheduleArticleAction({ articleId }))}
           >
             إلغاء الجدولة
           </button>
@@ -159,5 +139,45 @@ export function SchedulePanel({
         </p>
       ) : null}
     </section>
+  );
+}
+
+// A minute in the newsroom's clock, its error under it (and named by aria-describedby), else the
+// shared hint about the time zone.
+function MinuteField({
+  id,
+  name,
+  label,
+  value,
+  min,
+  error,
+  onChange,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  min: string;
+  error: string | undefined;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="datetime-local"
+        value={value}
+        min={min}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${name}-error` : 'clock-hint'}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error ? (
+        <p id={`${name}-error`} className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }
