@@ -37,6 +37,17 @@ if (workers > 1 && cluster.isPrimary) {
   await runWorker();
 }
 
+function boundedInteger(name, fallback, min, max) {
+  const value = process.env[name];
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    console.error(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+    process.exit(1);
+  }
+  return n;
+}
+
 function workerCount(value) {
   if (value === undefined || value.trim() === '') return availableParallelism();
   const n = Number(value);
@@ -47,10 +58,27 @@ function workerCount(value) {
   return n;
 }
 
+// V8 sizes its heap by the machine's memory (4 GB here) and, under load, lets each worker's heap
+// grow to several times what it holds before collecting: 200 readers took two workers from 170 to
+// 360 MB each (bench/load.ts), for a live set under 160 MB. Workers get a ceiling instead
+// (NEWSROOM_HEAP_MB, default 192; 0 leaves V8's own), so they collect sooner; a --max-old-space-size
+// given to node itself wins. One process (NEWSROOM_WORKERS=1) is not forked: give it the flag
+// yourself (NODE_OPTIONS=--max-old-space-size=192).
+function heapFlags(value) {
+  if (process.execArgv.some((arg) => arg.startsWith('--max-old-space-size'))) return [];
+  const mb = value === undefined || value.trim() === '' ? 192 : Number(value);
+  if (!Number.isInteger(mb) || (mb !== 0 && (mb < 96 || mb > 65536))) {
+    console.error(`NEWSROOM_HEAP_MB must be 0 or a whole number of MB from 96 to 65536, not "${value}"`);
+    process.exit(1);
+  }
+  return mb === 0 ? [] : [`--max-old-space-size=${mb}`];
+}
+
 // The primary only starts the workers, starts one again if it dies, and stops them all when it is
 // stopped itself. It opens no database and loads no Next.
 function runPrimary(count) {
   let stopping = false;
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...heapFlags(process.env.NEWSROOM_HEAP_MB)] });
   for (let i = 0; i < count; i++) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
@@ -291,6 +319,58 @@ async function runWorker() {
     return req.socket.remoteAddress ?? '';
   }
 
+  // Readers wait their turn here, not inside Next. With 200 readers at once, each worker's Next
+  // held a hundred requests in flight: a journalist's autosave, which awaits several times on its
+  // way through Next, queued behind all of them at every await (p95 4.7-10 s, bench/load.ts), and
+  // every one of those renders held its memory at the same time. Reader requests run no I/O but
+  // SQLite's (synchronous), so a few at a time keep the core as busy as a hundred; with 4 the same
+  // load gave autosaves p50 120 ms, p95 290-650 ms. So at most READER_SLOTS (default 4) reader
+  // requests are inside this worker's Next at once; the rest wait in order (at most READER_QUEUE,
+  // then 503 with Retry-After rather than a queue without end). The newsroom — its pages, server
+  // actions, sign-in, uploads — and Next's own files never wait.
+  const READER_SLOTS = boundedInteger('NEWSROOM_READER_SLOTS', 4, 1, 4096);
+  const READER_QUEUE = boundedInteger('NEWSROOM_READER_QUEUE', 2000, 0, 1_000_000);
+  let readersInside = 0;
+  const waiting = [];
+  function isNewsroomRequest(req, pathname) {
+    return (
+      req.headers['next-action'] !== undefined ||
+      pathname === '/newsroom' ||
+      pathname.startsWith('/newsroom/') ||
+      pathname === '/signin' ||
+      pathname === '/change-password' ||
+      pathname.startsWith('/api/auth/') ||
+      pathname === '/api/uploads' ||
+      pathname === '/api/media' ||
+      pathname.startsWith('/api/media/') ||
+      pathname.startsWith('/_next/')
+    );
+  }
+  function admitReader(res, enter) {
+    if (readersInside < READER_SLOTS) return enterAsReader(res, enter);
+    if (waiting.length >= READER_QUEUE) {
+      res.writeHead(503, {
+        'retry-after': '1',
+        'cache-control': 'no-store',
+        'content-type': 'text/plain; charset=utf-8',
+      });
+      return res.end('الخادم مشغول. أعد المحاولة بعد لحظة.');
+    }
+    waiting.push({ res, enter });
+  }
+  function enterAsReader(res, enter) {
+    readersInside++;
+    // 'close' comes once the answer is sent or the client went away, whichever is first.
+    res.once('close', () => {
+      readersInside--;
+      while (waiting.length > 0 && readersInside < READER_SLOTS) {
+        const next = waiting.shift();
+        if (!next.res.destroyed) enterAsReader(next.res, next.enter);
+      }
+    });
+    enter();
+  }
+
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -329,14 +409,17 @@ async function runWorker() {
           if (res.statusCode === 200) void fill(pathname);
         });
       }
-      handle(req, res).catch((error) => {
-        console.error(error);
-        if (res.headersSent) res.destroy();
-        else {
-          res.statusCode = 500;
-          res.end();
-        }
-      });
+      const enter = () =>
+        handle(req, res).catch((error) => {
+          console.error(error);
+          if (res.headersSent) res.destroy();
+          else {
+            res.statusCode = 500;
+            res.end();
+          }
+        });
+      if (isNewsroomRequest(req, pathname)) enter();
+      else admitReader(res, enter);
     })
     .listen(port, hostname, () => {
       console.log(`newsroom ready on http://${hostname}:${port} (process ${process.pid})`);

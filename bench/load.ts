@@ -6,6 +6,7 @@
 // and at its peak (sampled from /proc every 200 ms; aim: peak <= 250 MB).
 // Run: npx tsx --conditions=react-server bench/load.ts
 import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { readFileSync, readdirSync } from 'node:fs';
 import { benchEnv, demoArticleUrl, fmt, percentile, startApp } from './lib';
 import { actionId, signIn } from './http';
@@ -26,6 +27,7 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: READERS + JOURNALIST
 type Sample = { ms: number; ok: boolean };
 const samples = new Map<string, Sample[]>();
 const firstErrors: string[] = [];
+let unsaved = 0;
 
 function request(
   route: string,
@@ -54,7 +56,8 @@ function request(
         response.on('end', () => {
           const status = response.statusCode ?? 0;
           const ok = status >= 200 && status < 400;
-          const text = Buffer.concat(chunks).toString();
+          const raw = Buffer.concat(chunks);
+          const text = (response.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw).toString();
           if (!ok && firstErrors.length < 5) firstErrors.push(`${route}: ${status} ${text.slice(0, 120)}`);
           if (!record.has(route)) record.set(route, []);
           record.get(route)!.push({ ms: performance.now() - started, ok });
@@ -72,22 +75,28 @@ function request(
   });
 }
 
-// Resident memory of the server's process group (server.mjs and, with NEWSROOM_WORKERS, its workers).
-function residentMb(groupId: number): number {
-  let kb = 0;
+// Resident memory of the server's process group (server.mjs and, with NEWSROOM_WORKERS, its
+// workers), in MB per process id.
+function residentByProcess(groupId: number): Map<number, number> {
+  const out = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (Number(fields[2]) !== groupId) continue; // pgrp
-      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1] ?? 0);
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1] ?? 0);
+      out.set(Number(entry), kb / 1024);
     } catch {
       // the process ended meanwhile
     }
   }
-  return kb / 1024;
+  return out;
 }
+
+const totalOf = (byProcess: Map<number, number>) => [...byProcess.values()].reduce((a, b) => a + b, 0);
+const describe = (byProcess: Map<number, number>) =>
+  [...byProcess.values()].map((mb) => fmt(mb, 0)).join(' + ');
 
 function table(title: string, record: Map<string, Sample[]>, baseline?: Map<string, Sample[]>): number {
   console.log(title);
@@ -168,10 +177,15 @@ try {
       );
     }
   }
-  const idleMb = residentMb(app.child.pid!);
+  const idle = residentByProcess(app.child.pid!);
+  const idleMb = totalOf(idle);
 
   let peakMb = idleMb;
-  const sampler = setInterval(() => (peakMb = Math.max(peakMb, residentMb(app.child.pid!))), 200);
+  let peak = idle;
+  const sampler = setInterval(() => {
+    const now = residentByProcess(app.child.pid!);
+    if (totalOf(now) > peakMb) [peakMb, peak] = [totalOf(now), now];
+  }, 200);
   const deadline = Date.now() + SECONDS * 1000;
   const readers = Array.from({ length: READERS }, async (_, reader) => {
     for (let i = reader; Date.now() < deadline; i++) await readerRoutes[i % readerRoutes.length]![1]();
@@ -200,6 +214,11 @@ try {
       const text = await request('autosave', editPath(draft.id), { method: 'POST', headers, body });
       const saved = /"version":(\d+)/.exec(text);
       if (saved) version = Number(saved[1]);
+      // An answer that is not a save (busy, a conflict, a refusal) is counted, whatever its status.
+      else {
+        unsaved++;
+        if (firstErrors.length < 5) firstErrors.push(`autosave not saved: ${text.slice(0, 160)}`);
+      }
       if (n % 10 === 0) {
         const presence = JSON.stringify([{ articleId: draft.id, tabId: `load-tab-${index}-0000` }]);
         await request('presence', editPath(draft.id), {
@@ -220,10 +239,10 @@ try {
   table('one reader alone, before the load (baseline):', single);
   const total = [...samples.values()].reduce((n, list) => n + list.length, 0);
   console.log(
-    `requests: ${total} (${fmt(total / SECONDS, 0)}/s); errors: ${errors}${firstErrors.length ? ` — first: ${firstErrors.join(' | ')}` : ''}`,
+    `requests: ${total} (${fmt(total / SECONDS, 0)}/s); errors: ${errors}; autosaves answered without a save: ${unsaved}${firstErrors.length ? ` — first: ${firstErrors.join(' | ')}` : ''}`,
   );
   console.log(
-    `server resident memory: idle ${fmt(idleMb, 0)} MB, peak under load ${fmt(peakMb, 0)} MB (aim <= 250 MB)`,
+    `server resident memory (NEWSROOM_WORKERS=${process.env.NEWSROOM_WORKERS ?? 'default: one per core'}): idle ${fmt(idleMb, 0)} MB (${describe(idle)}), peak under load ${fmt(peakMb, 0)} MB (${describe(peak)}; aim <= 250 MB)`,
   );
 } finally {
   agent.destroy();
