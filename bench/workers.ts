@@ -98,16 +98,34 @@ function cpuMs(pids: number[]): number {
   return (ticks * 1000) / TICKS_PER_SECOND;
 }
 
-type Sample = { rps: number; cpuPerRequestMs: number; failed: number };
+type Sample = { rps: number; cpuPerRequestMs: number; failed: number; serverShare: number; idle: number };
+
+// The machine's CPU ticks, all and idle, from /proc/stat: how much of both cores the server used
+// during a run, and how much nobody used (none left means the machine, not the server, is the limit).
+function machineTicks(): { total: number; idle: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  return { total: fields.reduce((a, b) => a + b, 0), idle: fields[3]! + (fields[4] ?? 0) };
+}
 type Server = { name: string; url: string; pids: number[] };
 
 function sample(server: Server, url: string): Sample {
   const before = cpuMs(server.pids);
+  const machineBefore = machineTicks();
   const run = load(url.replace(/^http:\/\/[^/]+/, server.url));
   const after = cpuMs(server.pids);
-  return { rps: run.rps, cpuPerRequestMs: (after - before) / Math.max(1, run.ok), failed: run.failed };
+  const machineAfter = machineTicks();
+  const ticks = Math.max(1, machineAfter.total - machineBefore.total);
+  return {
+    rps: run.rps,
+    cpuPerRequestMs: (after - before) / Math.max(1, run.ok),
+    failed: run.failed,
+    // Shares of the whole machine (both cores = 1).
+    serverShare: ((after - before) * TICKS_PER_SECOND) / 1000 / ticks,
+    idle: (machineAfter.idle - machineBefore.idle) / ticks,
+  };
 }
 
+const pct = (share: number) => `${Math.round(share * 100)}%`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const load1 = () => readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
 
@@ -142,8 +160,12 @@ try {
   console.log(
     `load generator: ${WRK ? 'wrk (1 thread)' : 'bench/load-generator.ts (Node)'}; ${SECONDS} s per run, ${CONCURRENCY} connections, ${ROUNDS} rounds in turns, CPU from /proc (${TICKS_PER_SECOND} ticks/s); load average at start ${load1()}`,
   );
-  console.log('\nroute             | 1 worker req/s (CPU ms/req) | 2 workers req/s (CPU ms/req) | ratio');
-  console.log('------------------|-----------------------------|------------------------------|------');
+  console.log(
+    '\nroute             | 1 worker req/s (CPU ms/req) | 2 workers req/s (CPU ms/req) | ratio | machine (1 worker / 2 workers)',
+  );
+  console.log(
+    '------------------|-----------------------------|------------------------------|-------|-------------------------------',
+  );
   for (const [route, url] of routes) {
     const status = (await get(url)).status;
     if (status !== 200) {
@@ -158,9 +180,11 @@ try {
       rps: median(samples.map((x) => x.rps)),
       cpu: median(samples.map((x) => x.cpuPerRequestMs)),
       failed: samples.reduce((n, x) => n + x.failed, 0),
+      share: median(samples.map((x) => x.serverShare)),
+      idle: median(samples.map((x) => x.idle)),
     }));
     console.log(
-      `${route.padEnd(18)}| ${fmt(a!.rps, 0).padStart(8)} (${fmt(a!.cpu, 3)})${' '.repeat(12)}| ${fmt(b!.rps, 0).padStart(8)} (${fmt(b!.cpu, 3)})${' '.repeat(13)}| ${fmt(b!.rps / a!.rps, 2)}×${a!.failed + b!.failed ? ` (${a!.failed + b!.failed} failed)` : ''}`,
+      `${route.padEnd(18)}| ${fmt(a!.rps, 0).padStart(8)} (${fmt(a!.cpu, 3)})${' '.repeat(12)}| ${fmt(b!.rps, 0).padStart(8)} (${fmt(b!.cpu, 3)})${' '.repeat(13)}| ${fmt(b!.rps / a!.rps, 2)}×${a!.failed + b!.failed ? ` (${a!.failed + b!.failed} failed)` : ''}  | server ${pct(a!.share)} / ${pct(b!.share)} of the machine, idle ${pct(a!.idle)} / ${pct(b!.idle)}`,
     );
   }
   console.log(`\nload average at the end ${load1()} (other work on this machine weighs on both servers)`);

@@ -9,7 +9,9 @@ import {
   editorPage,
   expect,
   newArticle,
+  pageActionId,
   personPage,
+  postToAction,
   publishThroughDesk,
   signIn,
   test,
@@ -237,6 +239,8 @@ test('unpublished text reaches no reader address, whatever the headers', async (
   const stamp = Date.now();
   const draftSecret = `مسودة-سرية-${stamp}`;
   const workingSecret = `نسخة-عمل-سرية-${stamp}`;
+  const embargoSecret = `محظور-سري-${stamp}`;
+  const noteSecret = `ملاحظة-سرية-${stamp}`;
 
   // A draft that was never published.
   const draftId = await newArticle(editor);
@@ -257,12 +261,40 @@ test('unpublished text reaches no reader address, whatever the headers', async (
   await editor.keyboard.press('End');
   await editor.keyboard.type(` ${workingSecret} لم يُنشر بعد.`);
   await waitUntilSaved(editor);
+  // An editorial note on it (ملاحظات التحرير are the newsroom's).
+  const addNote = await pageActionId(editor, 'addNoteAction');
+  const noted = await postToAction(
+    editor,
+    addNote,
+    JSON.stringify([{ articleId: publishedId, body: noteSecret }]),
+  );
+  expect(await noted.text()).toContain('"ok":true');
+
+  // An article published under an embargo that has not passed.
+  const embargoedId = await newArticle(editor);
+  await editorPage(editor).headline.fill(embargoSecret);
+  await editorPage(editor).body.click();
+  await editor.keyboard.type(`${embargoSecret} حتى موعد الحظر.`);
+  await waitUntilSaved(editor);
+  await publishThroughDesk(editor);
+  const setEmbargo = await pageActionId(editor, 'setEmbargoAction');
+  const embargoed = await postToAction(
+    editor,
+    setEmbargo,
+    JSON.stringify([{ articleId: embargoedId, embargoUntil: '2099-01-01T10:00' }]),
+  );
+  expect(await embargoed.text()).toContain('"ok":true');
 
   const addresses = [
     '/',
     `/news/${draftId}`,
     `/news/${draftId}/x`,
     `/news/${publishedId}`,
+    `/news/${embargoedId}`,
+    `/news/${embargoedId}/x`,
+    `/api/stats/${embargoedId}`,
+    `/api/articles/${embargoedId}/engagement`,
+    `/api/articles/${publishedId}/engagement`,
     // The page repeats the query, so ask for the stamp alone: the secrets are longer than it.
     `/search?q=${stamp}`,
     `/search?q=${encodeURIComponent('سرية')}`,
@@ -299,7 +331,7 @@ test('unpublished text reaches no reader address, whatever the headers', async (
         const response = await request.get(address + suffix, { headers, maxRedirects: 0 });
         const text = await response.text();
         probes++;
-        for (const secret of [draftSecret, workingSecret])
+        for (const secret of [draftSecret, workingSecret, embargoSecret, noteSecret])
           expect(text.includes(secret), `${secret} in ${address}${suffix} ${JSON.stringify(headers)}`).toBe(
             false,
           );
