@@ -76,6 +76,22 @@ async function call(pageUrl: string, id: string, args: unknown[]): Promise<strin
   }
 }
 
+// The action's result in React's answer (a line "1:{...}" of the flight data).
+type Result = { ok: boolean; data?: Record<string, unknown> };
+function actionResult(text: string): Result | null {
+  for (const line of text.split('\n')) {
+    const json = line.replace(/^[0-9a-f]+:/, '');
+    if (!json.startsWith('{')) continue;
+    try {
+      const value = JSON.parse(json) as Result;
+      if (typeof value.ok === 'boolean') return value;
+    } catch {
+      // not JSON: another kind of line
+    }
+  }
+  return null;
+}
+
 let running = true;
 let serverUp = true;
 
@@ -99,16 +115,16 @@ async function journalist(index: number): Promise<void> {
       counts.failedRequests++;
       continue;
     }
-    const saved = /"ok":true,"data":\{"version":(\d+)/.exec(text);
-    if (saved) {
-      version = Number(saved[1]);
+    const result = actionResult(text);
+    const data = result?.ok ? (result.data as { version: number; conflicts: unknown[] }) : null;
+    if (!data) throw new Error(`unexpected answer: ${text.slice(0, 300)}`);
+    version = data.version;
+    if (data.conflicts.length === 0) {
       acknowledged.set(draft.id, { version, headline });
       counts.saves++;
     } else {
-      // A save the server committed but could not answer before it died: start from what it has.
-      const current = /"current":\{"version":(\d+)/.exec(text);
-      if (!current) throw new Error(`unexpected answer: ${text.slice(0, 300)}`);
-      version = Number(current[1]);
+      // A save the server committed but could not answer before it died moved the base: the
+      // answer names the conflict and the current version, from which the next save starts.
       counts.conflicts++;
     }
     // Autosave bursts: a few saves back to back, then a short pause.
@@ -129,11 +145,12 @@ async function desk(): Promise<void> {
       counts.failedRequests++;
       continue;
     }
-    const done = /"ok":true,"data":\{"status":"(\w+)","version":(\d+)/.exec(text);
+    const result = actionResult(text);
+    const done = result?.ok ? (result.data as { status: string; version: number }) : null;
     if (done) {
-      article.published = done[1] === 'published';
-      article.version = Number(done[2]);
-      flips.set(article.id, { status: done[1]!, version: article.version });
+      article.published = done.status === 'published';
+      article.version = done.version;
+      flips.set(article.id, { status: done.status, version: article.version });
       counts.flips++;
     } else {
       // The flip before the crash went through unanswered: the article is in the other state now.

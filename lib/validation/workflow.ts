@@ -1,12 +1,12 @@
+import { NOTE_MAX } from './limits';
 import { z } from './zod';
 import { zonedWallTimeToDate } from '@/lib/settings';
 import '@/lib/validation/article';
 
-// The desk's forms: schedule, embargo, notes, notifications. Shared by the panels and the actions.
+// The desk's forms: schedule, embargo, notes, notifications, checked by the actions (the panels
+// import only lib/validation/limits.ts, which holds no schema).
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
-
-export const NOTE_MAX = 5000;
 
 export const noteInput = z.object({
   articleId: id,
