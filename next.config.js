@@ -2,6 +2,7 @@ const READER_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  'X-Frame-Options': 'SAMEORIGIN',
 };
 const NEWSROOM_HEADERS = { ...READER_HEADERS, 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY' };
 const headersOf = (map) => Object.entries(map).map(([key, value]) => ({ key, value }));

@@ -160,10 +160,18 @@ async function desk(): Promise<void> {
 }
 
 let server: ChildProcess = first.child;
-const workers = [...drafts.map((_, i) => journalist(i)), desk()];
+// A journalist or the desk that meets an answer it cannot read stops the run (after the server is
+// stopped, in `finally`) instead of ending this process with the server still running.
+let failure: unknown = null;
+const workers = [...drafts.map((_, i) => journalist(i)), desk()].map((work) =>
+  work.catch((error: unknown) => {
+    failure ??= error;
+    running = false;
+  }),
+);
 let kills = 0;
 try {
-  for (; kills < KILLS; kills++) {
+  for (; kills < KILLS && running; kills++) {
     // Killed at a random moment 2-5 s after it answered again: in the middle of the journalists'
     // bursts and the desk's flips.
     await new Promise((r) => setTimeout(r, 2000 + Math.random() * 3000));
@@ -180,6 +188,7 @@ try {
   await Promise.all(workers);
   process.kill(-server.pid!, 'SIGKILL');
 }
+if (failure) throw failure;
 
 const db = openDatabase(env.DATABASE_PATH);
 let lost = 0;

@@ -45,6 +45,12 @@ test('every route kind has its security headers, and the front copy serves the s
   for (const path of ['/', '/section/politics', '/search?q=x', '/api/stats/1', '/feed.xml', '/robots.txt']) {
     const response = await request.get(path);
     expectCommonHeaders(response.headers(), path);
+    // Every reader page is plain HTML: scripts by hash only, framed by this site only.
+    if (!/\.(xml|txt)$|^\/api\//.test(path)) {
+      expect(response.headers()['content-security-policy'], path).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(response.headers()['content-security-policy'], path).toMatch(/script-src 'sha256-/);
+      expect(response.headers()['x-frame-options'], path).toBe('SAMEORIGIN');
+    }
   }
   // A plain-HTML reader page: its script allowed by hash only, the same from Next and from the
   // copy server.mjs keeps in front of it.

@@ -6,23 +6,19 @@ import { siteIsHttps } from '@/lib/settings';
 // them; server.mjs keeps them with the article pages it serves from its front copy). Decided at run time, never
 // at build time: HSTS and Secure cookies follow the site URL the server is started with.
 //
-// - Plain-HTML reader pages (lib/reader-html.ts readerDocument) run only the script constants of
-//   lib/reader-scripts.ts, allowed by their sha256 hashes: the page is the same bytes for every
-//   reader, so it stays cacheable, and any other inline script (injected text) is refused.
+// - Reader pages — every one is plain HTML written by lib/reader-html.ts readerDocument, the 404
+//   included — run only the script constants of lib/reader-scripts.ts, allowed by their sha256
+//   hashes: the page is the same bytes for every reader, so it stays cacheable, and any other
+//   inline script (injected text) is refused. They may be framed by this site only.
 // - The newsroom and sign-in are rendered per request anyway: a fresh nonce per response, as in
 //   Next's CSP guide, and they may not be framed by anyone (clickjacking publish buttons).
-// - Reader pages still rendered by React (their inline flight data changes with every page)
-//   allow inline scripts from this origin only; they carry no user-written script.
 // - The preview document (the working copy as the reader's page, in a frame of the newsroom's
 //   preview page) runs no script at all and may be framed by this site only.
 // - Everything else (JSON, feeds, images) may run nothing at all.
 
-export type RouteKind = 'reader-html' | 'reader-react' | 'newsroom' | 'preview' | 'resource';
+export type RouteKind = 'reader-html' | 'newsroom' | 'preview' | 'resource';
 
 const PREVIEW_DOCUMENT_PATH = /^\/newsroom\/articles\/\d+\/preview\/document$/;
-
-// Reader pages written by readerDocument (add a pattern when a page moves to plain HTML).
-export const PLAIN_HTML_READER_PATHS: readonly RegExp[] = [/^\/news\/[^/]+\/[^/]+$/];
 
 export function routeKindOf(pathname: string): RouteKind {
   if (PREVIEW_DOCUMENT_PATH.test(pathname)) return 'preview';
@@ -36,8 +32,7 @@ export function routeKindOf(pathname: string): RouteKind {
     /\.(xml|txt|svg|ico|png|webp|woff2?|json)$/.test(pathname)
   )
     return 'resource';
-  if (PLAIN_HTML_READER_PATHS.some((pattern) => pattern.test(pathname))) return 'reader-html';
-  return 'reader-react';
+  return 'reader-html';
 }
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -63,8 +58,6 @@ export function contentSecurityPolicy(kind: RouteKind, nonce?: string): string {
   switch (kind) {
     case 'reader-html':
       return [...COMMON, `script-src ${READER_SCRIPT_HASHES}`, "frame-ancestors 'self'", ...https].join('; ');
-    case 'reader-react':
-      return [...COMMON, "script-src 'self' 'unsafe-inline'", "frame-ancestors 'self'", ...https].join('; ');
     case 'newsroom':
       return [
         ...COMMON,
@@ -90,7 +83,9 @@ export function staticSecurityHeaders(kind: RouteKind): Record<string, string> {
       kind === 'newsroom' || kind === 'preview' ? 'same-origin' : 'strict-origin-when-cross-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
     ...(kind === 'newsroom' ? { 'X-Frame-Options': 'DENY' } : {}),
-    ...(kind === 'preview' ? { 'X-Frame-Options': 'SAMEORIGIN' } : {}),
+    // Everything else may be framed by this site only (the CSP's frame-ancestors says the same,
+    // or 'none' for resources, to browsers that read it).
+    ...(kind !== 'newsroom' ? { 'X-Frame-Options': 'SAMEORIGIN' } : {}),
   };
 }
 

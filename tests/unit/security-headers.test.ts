@@ -25,9 +25,10 @@ const ROUTES: Record<string, RouteKind> = {
   '/newsroom/articles/12/preview': 'newsroom',
   '/newsroom/articles/12/preview/document': 'preview',
   '/news/12/%D8%B9%D9%86%D9%88%D8%A7%D9%86': 'reader-html',
-  '/': 'reader-react',
-  '/section/politics': 'reader-react',
-  '/search': 'reader-react',
+  '/': 'reader-html',
+  '/section/politics': 'reader-html',
+  '/search': 'reader-html',
+  '/no-such-page': 'reader-html',
   '/api/media': 'resource',
   '/api/auth/session': 'resource',
   '/media/abc-320.webp': 'resource',
@@ -80,6 +81,7 @@ describe('security headers by route kind', () => {
       assert.ok(csp.includes(`'sha256-${hash}'`), 'the inline script is allowed by its hash');
     }
     assert.doesNotMatch(csp, /unsafe-inline'[^;]*;[^;]*script-src|script-src[^;]*unsafe-inline/);
+    assert.equal(securityHeaders('reader-html')['X-Frame-Options'], 'SAMEORIGIN');
     assert.equal(csp.match(/'sha256-/g)!.length, READER_INLINE_SCRIPTS.length);
   });
 
