@@ -255,8 +255,10 @@ async function runWorker() {
       const body = Buffer.from(await response.arrayBuffer());
       const type = response.headers.get('content-type') ?? '';
       syncWithDatabase();
-      if (response.status !== 200 || started !== generation) return;
-      if (!CACHED_TYPES.some((cached) => type.startsWith(cached))) return;
+      if (started !== generation) return;
+      // What is no longer a normal page (gone, moved) stops being served from an old copy.
+      if (response.status !== 200 || !CACHED_TYPES.some((cached) => type.startsWith(cached)))
+        return forget(pathname);
       const gzip = gzipSync(body);
       forget(pathname);
       bytes += body.length + gzip.length;
@@ -282,6 +284,7 @@ async function runWorker() {
       });
     } catch {
       // Next will simply answer the next request itself.
+      forget(pathname);
     } finally {
       filling.delete(pathname);
     }
@@ -399,12 +402,15 @@ async function runWorker() {
       }
       if (cacheable(req, pathname, query < 0 ? '' : url.slice(query))) {
         const page = pages.get(pathname);
-        if (page && page.expires > Date.now()) {
+        if (page) {
+          // An expired copy is served while it is copied again, once, in the background: a
+          // minute's expiry must not send every reader of that moment into Next at once (each
+          // a render of up to 24 ms, bench/workers.ts). A publish empties the copy instead.
+          if (page.expires <= Date.now()) void fill(pathname);
           pages.delete(pathname); // moved to the end: most recently used
           pages.set(pathname, page);
           return serve(req, res, page);
         }
-        forget(pathname);
         res.on('finish', () => {
           if (res.statusCode === 200) void fill(pathname);
         });
