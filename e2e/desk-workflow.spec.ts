@@ -11,6 +11,7 @@ import {
   personPage,
   waitUntilSaved,
 } from './fixtures';
+import { toNewsroomMinute } from '../lib/validation/workflow';
 import { decoded, fetchXml, parseXmlEntries } from './reader-helpers';
 
 // The desk's workflow in the browser against the production server: a request for changes whose
@@ -22,19 +23,7 @@ import { decoded, fetchXml, parseXmlEntries } from './reader-helpers';
 const NEWSROOM_TIME_ZONE = 'Asia/Tashkent';
 const SHOTS = process.env.WORKFLOW_SHOTS;
 
-function newsroomMinute(at: Date): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: NEWSROOM_TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
-}
+const newsroomMinute = (at: Date) => toNewsroomMinute(at, NEWSROOM_TIME_ZONE);
 
 // The next whole minute at least 20 seconds away, so the form is sent before it comes.
 function comingMinute(): { value: string; at: Date } {

@@ -54,9 +54,11 @@ export function absoluteUrl(path: string): string {
   return `${newsroomSettings.siteUrl}${path}`;
 }
 
-// The instant at which the wall clock in `timeZone` reads `localIso` (e.g. "2024-09-05T00:00:00").
-export function zonedWallTimeToDate(localIso: string, timeZone: string): Date {
-  const asUtc = new Date(`${localIso}Z`);
+// What the wall clock in `timeZone` reads at `at`, field by field (zero-padded, 24-hour).
+export function wallClockAt(
+  at: Date,
+  timeZone: string,
+): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
@@ -66,15 +68,29 @@ export function zonedWallTimeToDate(localIso: string, timeZone: string): Date {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
-  }).formatToParts(asUtc);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
+}
+
+// The instant at which the wall clock in `timeZone` reads `localIso` (e.g. "2024-09-05T00:00:00").
+export function zonedWallTimeToDate(localIso: string, timeZone: string): Date {
+  const asUtc = new Date(`${localIso}Z`);
+  const wall = wallClockAt(asUtc, timeZone);
   const wallAtUtc = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
+    Number(wall.year),
+    Number(wall.month) - 1,
+    Number(wall.day),
+    Number(wall.hour),
+    Number(wall.minute),
+    Number(wall.second),
   );
   return new Date(asUtc.getTime() - (wallAtUtc - asUtc.getTime()));
 }

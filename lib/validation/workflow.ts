@@ -1,6 +1,6 @@
 import { NOTE_MAX } from './limits';
 import { z } from './zod';
-import { zonedWallTimeToDate } from '@/lib/settings';
+import { wallClockAt, zonedWallTimeToDate } from '@/lib/settings';
 import '@/lib/validation/article';
 
 // The desk's forms: schedule, embargo, notes, notifications, checked by the actions (the panels
@@ -50,17 +50,8 @@ export function parseNewsroomMinute(value: string, timeZone: string): Date | nul
 
 // The same minute back in the newsroom's clock, for the form's value.
 export function toNewsroomMinute(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}T${get('hour')}:${get('minute')}`;
+  const { year, month, day, hour, minute } = wallClockAt(at, timeZone);
+  return `${year}-${month}-${day}T${hour}:${minute}`;
 }
 
 const minuteText = z.string().max(40);
