@@ -30,7 +30,7 @@ import nextConfig from './next.config.js';
 // As `next start` does; set before Next and React load, since they pick their builds by it.
 process.env.NODE_ENV = 'production';
 
-const workers = workerCount(process.env.NEWSROOM_WORKERS);
+const workers = boundedInteger('NEWSROOM_WORKERS', availableParallelism(), 1, 256);
 if (workers > 1 && cluster.isPrimary) {
   runPrimary(workers);
 } else {
@@ -48,37 +48,23 @@ function boundedInteger(name, fallback, min, max) {
   return n;
 }
 
-function workerCount(value) {
-  if (value === undefined || value.trim() === '') return availableParallelism();
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) {
-    console.error(`NEWSROOM_WORKERS must be a whole number from 1 to 256, not "${value}"`);
-    process.exit(1);
-  }
-  return n;
-}
-
 // V8 sizes its heap by the machine's memory (4 GB here) and, under load, lets each worker's heap
 // grow to several times what it holds before collecting: 200 readers took two workers from 170 to
 // 360 MB each (bench/load.ts), for a live set under 160 MB. Workers get a ceiling instead
-// (NEWSROOM_HEAP_MB, default 192; 0 leaves V8's own), so they collect sooner; a --max-old-space-size
+// (NEWSROOM_HEAP_MB, default 192, at least 96; 0 leaves V8's own), so they collect sooner; a --max-old-space-size
 // given to node itself wins. One process (NEWSROOM_WORKERS=1) is not forked: give it the flag
 // yourself (NODE_OPTIONS=--max-old-space-size=192).
-function heapFlags(value) {
+function heapFlags() {
   if (process.execArgv.some((arg) => arg.startsWith('--max-old-space-size'))) return [];
-  const mb = value === undefined || value.trim() === '' ? 192 : Number(value);
-  if (!Number.isInteger(mb) || (mb !== 0 && (mb < 96 || mb > 65536))) {
-    console.error(`NEWSROOM_HEAP_MB must be 0 or a whole number of MB from 96 to 65536, not "${value}"`);
-    process.exit(1);
-  }
-  return mb === 0 ? [] : [`--max-old-space-size=${mb}`];
+  const mb = boundedInteger('NEWSROOM_HEAP_MB', 192, 0, 65536);
+  return mb === 0 ? [] : [`--max-old-space-size=${Math.max(mb, 96)}`];
 }
 
 // The primary only starts the workers, starts one again if it dies, and stops them all when it is
 // stopped itself. It opens no database and loads no Next.
 function runPrimary(count) {
   let stopping = false;
-  cluster.setupPrimary({ execArgv: [...process.execArgv, ...heapFlags(process.env.NEWSROOM_HEAP_MB)] });
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...heapFlags()] });
   for (let i = 0; i < count; i++) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;

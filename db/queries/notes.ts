@@ -29,19 +29,22 @@ export type NoteView = {
   authorName: string;
 };
 
+// What the desk shows of a note: its text, kind and time, and who wrote it.
+const NOTE_COLUMNS = {
+  id: notes.id,
+  kind: notes.kind,
+  body: notes.body,
+  createdAt: notes.createdAt,
+  authorId: notes.authorId,
+  authorName: users.name,
+};
+
 export function listNotes(actor: Actor, articleId: number): NoteView[] {
   const article = db.select().from(articles).where(eq(articles.id, articleId)).get();
   if (!article || article.deletedAt) throw new ActionError('not_found');
   assertCan(actor, 'view', article);
   return db
-    .select({
-      id: notes.id,
-      kind: notes.kind,
-      body: notes.body,
-      createdAt: notes.createdAt,
-      authorId: notes.authorId,
-      authorName: users.name,
-    })
+    .select(NOTE_COLUMNS)
     .from(notes)
     .innerJoin(users, eq(users.id, notes.authorId))
     .where(eq(notes.articleId, articleId))
@@ -239,14 +242,7 @@ export function deskStateOf(article: Article): {
     (SNAPSHOT_FIELDS.some((field) => published[field] !== article[field]) ||
       published.tagsJson !== JSON.stringify(tagNamesOf(db, article.id)));
   const request = db
-    .select({
-      id: notes.id,
-      kind: notes.kind,
-      body: notes.body,
-      createdAt: notes.createdAt,
-      authorId: notes.authorId,
-      authorName: users.name,
-    })
+    .select(NOTE_COLUMNS)
     .from(notes)
     .innerJoin(users, eq(users.id, notes.authorId))
     .where(and(eq(notes.articleId, article.id), eq(notes.kind, 'request_changes')))
