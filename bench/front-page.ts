@@ -5,10 +5,10 @@
 // with the server, so its rate saturates; the server's CPU time per request, read from
 // /proc/<pid>/stat before and after each run, is printed beside each rate and compared too.
 // One run, same machine, so the ratios are what to read.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cpuMs, fmt, startApp, stopProcess, waitFor } from './lib';
+import { cpuMs, fmt, startApp, stopProcess, waitFor, runLoadGenerator } from './lib';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -27,20 +27,8 @@ type Run = { ok: number; failed: number; rps: number; cpuPerRequestMs: number };
 
 function load(url: string, pid: number, header = ''): Run {
   const before = cpuMs(pid);
-  const out = execFileSync(
-    'npx',
-    [
-      'tsx',
-      path.join(import.meta.dirname, 'load-generator.ts'),
-      url,
-      String(SECONDS),
-      String(CONCURRENCY),
-      header,
-    ],
-    { encoding: 'utf8' },
-  );
+  const result = runLoadGenerator(url, SECONDS, CONCURRENCY, header);
   const cpu = cpuMs(pid) - before;
-  const result = JSON.parse(out.trim().split('\n').at(-1)!) as Omit<Run, 'cpuPerRequestMs'>;
   return { ...result, cpuPerRequestMs: result.ok > 0 ? cpu / result.ok : NaN };
 }
 

@@ -1,6 +1,6 @@
 // Shared plumbing for the benchmarks: a production build of this app on its own database and
 // port, started and stopped by the benchmark itself (127.0.0.1 only), plus small statistics.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
@@ -129,4 +129,29 @@ export async function demoArticleUrl(base: string): Promise<string> {
   const location = response.headers.get('location');
   if (!location) throw new Error('the demo article did not redirect to its slug');
   return new URL(location, base).toString();
+}
+
+export type GeneratorRun = { ok: number; failed: number; rps: number; bytesPerResponse: number };
+
+// bench/load-generator.ts (keep-alive connections, closed loop) in a process of its own, so that
+// it does not share this one's event loop: its summary, the last line it prints.
+export function runLoadGenerator(
+  url: string,
+  seconds: number,
+  concurrency: number,
+  header = '',
+): GeneratorRun {
+  const out = execFileSync(
+    'npx',
+    [
+      'tsx',
+      path.join(import.meta.dirname, 'load-generator.ts'),
+      url,
+      String(seconds),
+      String(concurrency),
+      header,
+    ],
+    { encoding: 'utf8' },
+  );
+  return JSON.parse(out.trim().split('\n').at(-1)!) as GeneratorRun;
 }

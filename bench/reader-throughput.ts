@@ -3,35 +3,16 @@
 // and beside the same page rendered on every request (Next's on-demand revalidation header with
 // the build's preview id: the route renders anew, and writes the cache, on each request). One
 // run, same machine, so the ratios are what to read.
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { demoArticleUrl, fmt, startApp, stopProcess, waitFor } from './lib';
+import { demoArticleUrl, fmt, startApp, stopProcess, waitFor, runLoadGenerator } from './lib';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
 const PLAIN_PORT = 3259;
 
-function load(
-  url: string,
-  header = '',
-): { ok: number; failed: number; rps: number; bytesPerResponse: number } {
-  const out = execFileSync(
-    'npx',
-    [
-      'tsx',
-      path.join(import.meta.dirname, 'load-generator.ts'),
-      url,
-      String(SECONDS),
-      String(CONCURRENCY),
-      header,
-    ],
-    {
-      encoding: 'utf8',
-    },
-  );
-  return JSON.parse(out.trim().split('\n').at(-1)!);
-}
+const load = (url: string, header = '') => runLoadGenerator(url, SECONDS, CONCURRENCY, header);
 
 const app = await startApp('reader', 3251, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
 try {

@@ -13,8 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
-import { demoArticleUrl, fmt, startApp } from './lib';
+import { demoArticleUrl, fmt, startApp, runLoadGenerator } from './lib';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
@@ -66,13 +65,7 @@ function loadWithWrk(url: string): Load {
 }
 
 function load(url: string): Load {
-  if (WRK) return loadWithWrk(url);
-  const out = execFileSync(
-    'npx',
-    ['tsx', path.join(import.meta.dirname, 'load-generator.ts'), url, String(SECONDS), String(CONCURRENCY)],
-    { encoding: 'utf8' },
-  );
-  return JSON.parse(out.trim().split('\n').at(-1)!) as Load;
+  return WRK ? loadWithWrk(url) : runLoadGenerator(url, SECONDS, CONCURRENCY);
 }
 
 // The server's processes: the one started, and its children (the cluster's workers).
