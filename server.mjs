@@ -16,6 +16,8 @@
 // every worker on its very next request, and a worker that starts late catches up the same way.
 //
 // Usage: node server.mjs [-H host] [-p port]   (PORT and HOST are read too; defaults 127.0.0.1:3000)
+// First, before any module that could fail on another Node (better-sqlite3 is built for this one).
+import './lib/server/runtime.mjs';
 import cluster from 'node:cluster';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
