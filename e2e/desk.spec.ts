@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { type Page } from '@playwright/test';
 import {
   expect,
@@ -194,10 +195,13 @@ test('the editor finds a reporter’s published article through كل المقا�
   const rows = editor.getByRole('row').filter({ hasText: headline });
   await expect(rows).toHaveCount(1);
   await expect(rows).toContainText('منشور');
-  await expect(rows.getByRole('link', { name: `النسخة المنشورة: ${headline}` })).toHaveAttribute(
+  await expect(rows.getByRole('link', { name: `عرض النسخة المنشورة من «${headline}»` })).toHaveAttribute(
     'href',
     new RegExp(`^/news/${articleId}/`),
   );
+  // Every link's accessible name contains its visible text (axe: label-content-name-mismatch).
+  const axe = await new AxeBuilder({ page: editor }).withRules(['label-content-name-mismatch']).analyze();
+  expect(axe.violations.map((v) => v.nodes.length)).toEqual([]);
   await rows.getByRole('link', { name: headline, exact: true }).click();
   await expect(editor).toHaveURL(new RegExp(`/newsroom/articles/${articleId}$`));
   await waitUntilEditable(editor);

@@ -42,6 +42,11 @@ test('a journalist writes mixed Arabic/English with formatting, a link and metad
   expect(severe.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   await ed.headline.fill(`قمة طشقند ${stamp}`);
+  await waitUntilSaved(reporter);
+  // Loaded afresh, the tab is titled by the headline and the page has its one heading.
+  await reporter.reload();
+  await expect(reporter).toHaveTitle(new RegExp(`^قمة طشقند ${stamp} — تحرير`));
+  await expect(reporter.getByRole('heading', { level: 1 })).toHaveText(`تحرير: قمة طشقند ${stamp}`);
   await reporter.getByLabel('العنوان الفرعي').fill('لقاء Sergey Lavrov مع نظيره');
   await ed.body.click();
   await reporter.keyboard.type('عنوان القسم');

@@ -184,8 +184,10 @@ export default async function AllArticlesPage({ searchParams }: { searchParams: 
                   <td>{item.wordCount}</td>
                   <td>
                     {item.status === 'published' ? (
-                      <Link href={articlePath(item)} aria-label={`النسخة المنشورة: ${item.headline}`}>
-                        <bdi dir="ltr">{decodeURIComponent(articlePath(item))}</bdi>
+                      // A short visible name that the accessible name contains (axe: label-content-name-mismatch);
+                      // the raw address wrapped badly in a narrow column. The full address is its title.
+                      <Link href={articlePath(item)} title={decodeURIComponent(articlePath(item))}>
+                        عرض<span className="visually-hidden"> النسخة المنشورة من «{item.headline}»</span>
                       </Link>
                     ) : (
                       '—'

@@ -21,7 +21,18 @@ import { NotesPanel } from './NotesPanel';
 import { SchedulePanel } from './SchedulePanel';
 import styles from './desk.module.css';
 
-export const metadata = { title: 'تحرير مقال' };
+// Each editor tab is titled by its headline, so a journalist with several open can tell them apart.
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const articleId = parseId((await params).id);
+  let headline = '';
+  try {
+    headline = (articleId && getArticleForEdit(user, articleId)?.headline) || '';
+  } catch (error) {
+    if (!(error instanceof ForbiddenError)) throw error;
+  }
+  return { title: headline ? `${headline} — تحرير` : 'تحرير مقال' };
+}
 
 export default async function EditArticlePage({
   params,
@@ -104,6 +115,8 @@ export default async function EditArticlePage({
     ) : null;
   return (
     <>
+      {/* The headline is an input below; the page still needs its heading for assistive technology. */}
+      <h1 className="visually-hidden">تحرير: {article.headline || 'مقال بلا عنوان'}</h1>
       <nav
         className="desk-crumbs"
         aria-label="المقال"

@@ -206,7 +206,7 @@ export function articlePageHtml({
     <h1>${article.headline}</h1>
     ${article.deck ? html`<p class="deck">${article.deck}</p>` : null}
     <p class="article-meta">
-      ${article.dateline ? html`<span aria-label="مكان الخبر">${article.dateline}</span>` : null}
+      ${article.dateline ? html`<span class="dateline"><span class="visually-hidden">مكان الخبر: </span>${article.dateline}</span>` : null}
       ${publishedDateHtml(article.publishedAt, 'نُشر في')}
       ${article.updatedAt ? publishedDateHtml(article.updatedAt, 'حُدّث في') : null}
       <span>الكاتب: <a href="/author/${article.authorId}">${article.authorName}</a></span>
