@@ -5,11 +5,11 @@
 // Run: npx tsx --conditions=react-server bench/autosave.ts
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { benchEnv, fmt, startApp, summarize } from './lib';
+import { benchEnv, benchPort, fmt, startApp, summarize } from './lib';
 
 const EDITORS = Number(process.env.BENCH_EDITORS ?? 20);
 const SAVES_EACH = Number(process.env.BENCH_SAVES ?? 15);
-const PORT = 3253;
+const PORT = benchPort(3253);
 
 Object.assign(process.env, benchEnv('autosave'));
 const app = await startApp('autosave', PORT, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });

@@ -4,10 +4,10 @@
 // in the database, PRAGMA integrity_check says ok and foreign_key_check finds nothing.
 // Prints the counts. Run: npx tsx --conditions=react-server bench/crash.ts
 import type { ChildProcess } from 'node:child_process';
-import { benchEnv, spawnServer, startApp, waitFor } from './lib';
+import { benchEnv, benchPort, spawnServer, startApp, waitFor } from './lib';
 import { actionId, signIn } from './http';
 
-const PORT = 3385;
+const PORT = benchPort(3385);
 const KILLS = Number(process.env.BENCH_KILLS ?? 30);
 const JOURNALISTS = Number(process.env.BENCH_EDITORS ?? 10);
 const FLIPPED = 3;

@@ -10,10 +10,10 @@ import http from 'node:http';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
-import { fmt, startApp, summarize } from './lib';
+import { benchPort, fmt, startApp, summarize } from './lib';
 
 // BENCH_PORT lets runs on a shared machine keep to their own ports (the bare page uses the next-but-one).
-const PORT = Number(process.env.BENCH_PORT ?? 3261);
+const PORT = benchPort(3261);
 const BARE_PORT = PORT + 2;
 const CHARS = Number(process.env.BENCH_CHARS ?? 200);
 const SIZES = [5_000, 20_000];

@@ -7,9 +7,9 @@
 import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
-import { fmt, startApp } from './lib';
+import { benchPort, fmt, startApp } from './lib';
 
-const app = await startApp('editor', Number(process.env.BENCH_PORT ?? 3262), {
+const app = await startApp('editor', benchPort(3262), {
   reuseBuild: process.env.BENCH_REUSE_BUILD === '1',
 });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

@@ -8,11 +8,11 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { cpuMs, fmt, startApp, stopProcess, waitFor, runLoadGenerator } from './lib';
+import { benchPort, cpuMs, fmt, runLoadGenerator, startApp, stopProcess, waitFor } from './lib';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const PLAIN_PORT = 3258;
+const PLAIN_PORT = benchPort(3255) + 3;
 
 // A fetch that retries once: the server may have closed an idle keep-alive socket during a run.
 async function get(url: string): Promise<Response> {
@@ -35,7 +35,7 @@ function load(url: string, pid: number, header = ''): Run {
 const line = (name: string, r: Run) =>
   `${name.padEnd(34)} ${fmt(r.rps, 0).padStart(7)} req/s, ${fmt(r.cpuPerRequestMs, 3)} ms CPU/request (${r.failed} non-200)`;
 
-const app = await startApp('front', 3255, {
+const app = await startApp('front', benchPort(3255), {
   reuseBuild: process.env.BENCH_REUSE_BUILD === '1',
   seed: ['bench/seed-front-page.ts'],
   // One process, so that the pid whose CPU is read is the one that answers.

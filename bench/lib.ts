@@ -15,6 +15,17 @@ export type BenchServer = {
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
+// Each benchmark has its own default port so two can run side by side; BENCH_PORT moves it (and
+// the ports it uses next to it: the plain baseline server, a second server) on a shared machine.
+export function benchPort(fallback: number): number {
+  const raw = process.env.BENCH_PORT;
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1024 || port > 65_000)
+    throw new Error(`BENCH_PORT must be a port from 1024 to 65000, not ${raw}`);
+  return port;
+}
+
 export function benchEnv(name: string): NodeJS.ProcessEnv {
   return {
     ...process.env,

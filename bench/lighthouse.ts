@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
-import { demoArticleUrl, fmt, startApp } from './lib';
+import { benchPort, demoArticleUrl, fmt, startApp } from './lib';
 
 const FLAGS = ['--headless=new', ...CHROMIUM_ARGS];
 
@@ -31,7 +31,7 @@ async function audit(url: string, port: number) {
   };
 }
 
-const app = await startApp('reader', 3254, {
+const app = await startApp('reader', benchPort(3254), {
   reuseBuild: process.env.BENCH_REUSE_BUILD === '1',
   seed: ['bench/seed-front-page.ts'],
 });

@@ -8,10 +8,10 @@
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { readFileSync, readdirSync } from 'node:fs';
-import { benchEnv, demoArticleUrl, fmt, percentile, startApp } from './lib';
+import { benchEnv, benchPort, demoArticleUrl, fmt, percentile, startApp } from './lib';
 import { actionId, signIn } from './http';
 
-const PORT = 3386;
+const PORT = benchPort(3386);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const READERS = Number(process.env.BENCH_CONCURRENCY ?? 200);
 const JOURNALISTS = Number(process.env.BENCH_EDITORS ?? 20);

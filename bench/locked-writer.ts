@@ -4,10 +4,10 @@
 // got (saved, or refused with the Arabic "busy" message) and how long they waited.
 // Run: npx tsx --conditions=react-server bench/locked-writer.ts
 import { spawn } from 'node:child_process';
-import { benchEnv, demoArticleUrl, fmt, percentile, startApp } from './lib';
+import { benchEnv, benchPort, demoArticleUrl, fmt, percentile, startApp } from './lib';
 import { actionId, postAction, signIn } from './http';
 
-const PORT = 3384;
+const PORT = benchPort(3384);
 const LOCK_MS = 5000;
 const READERS = Number(process.env.BENCH_CONCURRENCY ?? 2);
 

@@ -9,11 +9,12 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import type { JSONContent } from '@tiptap/core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
+import { benchPort } from './lib';
 import { checkArticleDocument, MAX_BODY_DEPTH, MAX_NESTED_LISTS } from '@/lib/article-document/check';
 import { renderArticleHtml } from '@/lib/article-document/render';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const PORT = Number(process.env.BENCH_PORT ?? 3319);
+const PORT = benchPort(3319);
 
 // `levels` lists inside one another; the innermost text is at node depth 2 × levels + 2.
 function nestedList(levels: number): JSONContent {

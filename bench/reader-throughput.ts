@@ -6,15 +6,15 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { demoArticleUrl, fmt, startApp, stopProcess, waitFor, runLoadGenerator } from './lib';
+import { benchPort, demoArticleUrl, fmt, runLoadGenerator, startApp, stopProcess, waitFor } from './lib';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const PLAIN_PORT = 3259;
+const PLAIN_PORT = benchPort(3251) + 8;
 
 const load = (url: string, header = '') => runLoadGenerator(url, SECONDS, CONCURRENCY, header);
 
-const app = await startApp('reader', 3251, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
+const app = await startApp('reader', benchPort(3251), { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
 try {
   const url = await demoArticleUrl(app.url);
   const page = await fetch(url);

@@ -2,7 +2,7 @@
 // beside the framework's baseline page (the app's 404 page: root layout, no client code of ours)
 // in the same build. Also checks that no editor code (TipTap/ProseMirror) ships to readers.
 import { gzipSync } from 'node:zlib';
-import { demoArticleUrl, fmt, startApp } from './lib';
+import { benchPort, demoArticleUrl, fmt, startApp } from './lib';
 
 type Weight = { total: number; files: number; inline: number; editorCode: boolean };
 
@@ -29,7 +29,7 @@ async function scriptsOf(pageUrl: string): Promise<Weight> {
   return { total, files: new Set(sources).size, inline, editorCode };
 }
 
-const app = await startApp('reader', 3252, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
+const app = await startApp('reader', benchPort(3252), { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
 try {
   const baseline = await scriptsOf(`${app.url}/__baseline-404`);
   const article = await scriptsOf(await demoArticleUrl(app.url));

@@ -5,11 +5,11 @@
 // the rest are refused before any hashing. Also prints how many attempts were checked and how
 // many refused as "busy", and whether a trusted browser (device cookie) still signs in mid-flood.
 // Run: npx tsx bench/sign-in-flood.ts   (BENCH_SECONDS, BENCH_FLOOD_RPS change the load)
-import { fmt, startApp, summarize } from './lib';
+import { benchPort, fmt, startApp, summarize } from './lib';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const FLOOD_RPS = Number(process.env.BENCH_FLOOD_RPS ?? 95);
-const PORT = 3376;
+const PORT = benchPort(3376);
 
 // Each request names its client in X-Forwarded-For, as behind a reverse proxy.
 process.env.NEWSROOM_TRUST_PROXY = '1';

@@ -13,11 +13,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import http from 'node:http';
-import { demoArticleUrl, fmt, startApp, runLoadGenerator } from './lib';
+import { benchPort, demoArticleUrl, fmt, runLoadGenerator, startApp } from './lib';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16);
-const PORT = 3363;
+const PORT = benchPort(3363);
 const TICKS_PER_SECOND = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
 
 type Load = { ok: number; failed: number; rps: number };
