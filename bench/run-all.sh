@@ -23,4 +23,5 @@ run npx tsx --conditions=react-server bench/locked-writer.ts
 run npx tsx --conditions=react-server bench/crash.ts
 run npx tsx --conditions=react-server bench/load.ts
 run npx tsx bench/sign-in-flood.ts
+run npx tsx bench/restart.ts
 exit $status

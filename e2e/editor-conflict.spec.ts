@@ -1,73 +1,89 @@
-import {
-  expect,
-  test,
-  EDITOR,
-  REPORTER,
-  editorPage,
-  newArticle,
-  openArticle,
-  personPage,
-  waitUntilSaved,
-} from './fixtures';
+import { expect, test, EDITOR, REPORTER, EditorPage, personPage } from './fixtures';
 
-// Two people on one article: the second sees the first is there; the stale save is a conflict
-// shown side by side, and copying their text into mine keeps both.
-test('two browser contexts on one article get a conflict and lose nothing', async ({ browser }) => {
-  const reporter = await personPage(browser, REPORTER);
-  const articleId = await newArticle(reporter);
-  await editorPage(reporter).headline.fill('خبر مشترك');
-  await waitUntilSaved(reporter);
+// Conflicts, written as the steps people take. Two people, or two tabs of one person, on one
+// article: a save based on an old version is a conflict shown side by side, never a silent
+// overwrite, and each way out of it (copy theirs into mine, keep theirs, keep mine) loses nothing
+// that was not given up on purpose.
 
-  const editor = await personPage(browser, EDITOR);
-  await openArticle(editor, articleId);
-  await expect(editor.getByText('يفتح هذا المقال الآن أيضاً: سارة الصحفية')).toBeVisible();
+test('two people on one article get a conflict and copying theirs into mine keeps both', async ({
+  browser,
+}) => {
+  const reporter = new EditorPage(await personPage(browser, REPORTER));
+  const articleId = await reporter.openNew();
+  await reporter.headline.fill('خبر مشترك');
+  await reporter.waitUntilSaved();
 
-  await editorPage(reporter).body.click();
-  await reporter.keyboard.type('نص الصحفية');
-  await waitUntilSaved(reporter);
+  const editor = new EditorPage(await personPage(browser, EDITOR));
+  await editor.open(articleId);
+  await expect(editor.page.getByText('يفتح هذا المقال الآن أيضاً: سارة الصحفية')).toBeVisible();
 
-  await editorPage(editor).body.click();
-  await editor.keyboard.type('نص المحرر');
-  await expect(editor.getByRole('heading', { name: 'تعارض في التعديل' })).toBeVisible();
-  await expect(editorPage(editor).saveState).toContainText('لم يُحفظ');
-  const theirs = editor.getByRole('region', { name: 'نسختهم: نص المقال' });
-  const mine = editor.getByRole('region', { name: 'نسختي: نص المقال' });
-  await expect(editor.getByRole('region', { name: 'تعارض: نص المقال' })).toContainText('غيّره سارة الصحفية');
-  await expect(theirs).toContainText('نص الصحفية');
-  await expect(mine).toContainText('نص المحرر');
+  await reporter.typeInBody('نص الصحفية');
+  await reporter.waitUntilSaved();
 
-  await editor.getByRole('button', { name: 'نسخ نصهم إلى نسختي' }).click();
-  await expect(editorPage(editor).body).toContainText('نص المحرر');
-  await expect(editorPage(editor).body).toContainText('نص الصحفية');
-  await waitUntilSaved(editor);
+  await editor.typeInBody('نص المحرر');
+  await expect(editor.conflictHeading).toBeVisible();
+  await expect(editor.saveState).toContainText('لم يُحفظ');
+  await expect(editor.page.getByRole('region', { name: 'تعارض: نص المقال' })).toContainText(
+    'غيّره سارة الصحفية',
+  );
+  await expect(editor.conflictSide('نسختهم')).toContainText('نص الصحفية');
+  await expect(editor.conflictSide('نسختي')).toContainText('نص المحرر');
 
-  const check = await personPage(browser, REPORTER);
-  await openArticle(check, articleId);
-  await expect(editorPage(check).body).toContainText('نص المحرر');
-  await expect(editorPage(check).body).toContainText('نص الصحفية');
+  await editor.page.getByRole('button', { name: 'نسخ نصهم إلى نسختي' }).click();
+  await expect(editor.body).toContainText('نص المحرر');
+  await expect(editor.body).toContainText('نص الصحفية');
+  await editor.waitUntilSaved();
+
+  const check = new EditorPage(await personPage(browser, REPORTER));
+  await check.open(articleId);
+  await expect(check.body).toContainText('نص المحرر');
+  await expect(check.body).toContainText('نص الصحفية');
 });
 
-test('keeping theirs discards mine only when asked', async ({ browser }) => {
-  const reporter = await personPage(browser, REPORTER);
-  const articleId = await newArticle(reporter);
-  const other = await reporter.context().newPage();
-  await openArticle(other, articleId);
-  await expect(other.getByText('يفتح هذا المقال الآن أيضاً: أنت في تبويب آخر')).toBeVisible();
+test('keeping theirs discards mine only when asked, and editing continues from theirs', async ({
+  browser,
+}) => {
+  const first = new EditorPage(await personPage(browser, REPORTER));
+  const articleId = await first.openNew();
+  const second = new EditorPage(await first.page.context().newPage());
+  await second.open(articleId);
+  await expect(second.page.getByText('يفتح هذا المقال الآن أيضاً: أنت في تبويب آخر')).toBeVisible();
 
-  await editorPage(reporter).body.click();
-  await reporter.keyboard.type('الأول');
-  await waitUntilSaved(reporter);
-  await editorPage(other).body.click();
-  await other.keyboard.type('الثاني');
-  await expect(other.getByRole('heading', { name: 'تعارض في التعديل' })).toBeVisible();
-  await other.getByRole('button', { name: 'اعتماد نسختهم' }).click();
-  await expect(editorPage(other).body).toHaveText('الأول');
-  await expect(editorPage(other).saveState).toHaveText('تم الحفظ');
-  // Editing again continues from their version without a conflict.
-  await editorPage(other).body.click();
-  await other.keyboard.press('Control+End');
-  await other.keyboard.type(' ثم الثاني');
-  await waitUntilSaved(other);
-  await openArticle(reporter, articleId);
-  await expect(editorPage(reporter).body).toHaveText('الأول ثم الثاني');
+  await first.typeInBody('الأول');
+  await first.waitUntilSaved();
+  await second.typeInBody('الثاني');
+  await expect(second.conflictHeading).toBeVisible();
+  await second.page.getByRole('button', { name: 'اعتماد نسختهم' }).click();
+  await expect(second.body).toHaveText('الأول');
+  await expect(second.saveState).toHaveText('تم الحفظ');
+
+  await second.typeInBody(' ثم الثاني');
+  await second.waitUntilSaved();
+  await first.open(articleId);
+  await expect(first.body).toHaveText('الأول ثم الثاني');
+});
+
+test('keeping mine writes it as the newest version on top; until then the database keeps theirs', async ({
+  browser,
+}) => {
+  const first = new EditorPage(await personPage(browser, REPORTER));
+  const articleId = await first.openNew();
+  const second = new EditorPage(await first.page.context().newPage());
+  await second.open(articleId);
+
+  await first.typeInBody('نص التبويب الأول');
+  await first.waitUntilSaved();
+  await second.typeInBody('نص التبويب الثاني');
+  await expect(second.saveState).toContainText('لم يُحفظ');
+  await expect(second.conflictHeading).toBeVisible();
+  await expect(second.page.locator('.conflict')).toContainText('نص التبويب الأول');
+
+  const check = new EditorPage(await first.page.context().newPage());
+  await check.open(articleId);
+  await expect(check.body).toHaveText('نص التبويب الأول');
+
+  await second.page.getByRole('button', { name: 'حفظ نسختي فوقها' }).click();
+  await second.waitUntilSaved();
+  await check.open(articleId);
+  await expect(check.body).toHaveText('نص التبويب الثاني');
 });

@@ -1,0 +1,92 @@
+import { expect, type Page } from '@playwright/test';
+
+// The article editor (/newsroom/articles/<id>) as a journalist meets it: the fields by their
+// Arabic labels, the save indicator, the workflow buttons and the conflict panel.
+export class EditorPage {
+  constructor(readonly page: Page) {}
+
+  get headline() {
+    return this.page.getByLabel('العنوان', { exact: true });
+  }
+  get body() {
+    return this.page.getByRole('textbox', { name: 'نص المقال' });
+  }
+  get saveState() {
+    return this.page.getByRole('status');
+  }
+  get status() {
+    return this.page.locator('.status');
+  }
+  get conflictHeading() {
+    return this.page.getByRole('heading', { name: 'تعارض في التعديل' });
+  }
+  button(name: string) {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+  // One side of the conflict panel for a field: 'نسختهم' (theirs) or 'نسختي' (mine).
+  conflictSide(side: 'نسختهم' | 'نسختي', field = 'نص المقال') {
+    return this.page.getByRole('region', { name: `${side}: ${field}` });
+  }
+
+  // Opens a new draft and returns its id.
+  async openNew(): Promise<number> {
+    await this.page.goto('/newsroom/articles/new');
+    await expect(this.page).toHaveURL(/\/newsroom\/articles\/\d+$/);
+    const id = Number(/\/articles\/(\d+)$/.exec(this.page.url())![1]);
+    await this.waitUntilEditable();
+    return id;
+  }
+
+  async open(articleId: number): Promise<void> {
+    await this.page.goto(`/newsroom/articles/${articleId}`);
+    await this.waitUntilEditable();
+  }
+
+  // The editor becomes editable once it has checked this browser's journal of unsaved work.
+  async waitUntilEditable(): Promise<void> {
+    await expect(this.body).toHaveAttribute('contenteditable', 'true');
+  }
+
+  async waitUntilSaved(): Promise<void> {
+    await expect(this.saveState).toHaveText('تم الحفظ');
+  }
+
+  // Types at the end of the body, as a journalist adding a line would.
+  async typeInBody(text: string): Promise<void> {
+    await this.body.click();
+    await this.page.keyboard.press('Control+End');
+    await this.page.keyboard.type(text);
+  }
+
+  // Publishing needs a section: the first one, when the article has none yet.
+  async chooseSection(): Promise<void> {
+    const section = this.page.getByLabel('القسم', { exact: true });
+    if ((await section.inputValue()) === '') {
+      await section.selectOption({ index: 1 });
+      await this.waitUntilSaved();
+    }
+  }
+
+  // Presses a workflow button and waits for the state it leads to.
+  async moveTo(button: string, status: string): Promise<void> {
+    await this.button(button).click();
+    await expect(this.status).toHaveText(status);
+  }
+
+  // An editor takes their own open draft through the desk: submit, approve, publish.
+  async publishThroughDesk(): Promise<void> {
+    await this.chooseSection();
+    await this.moveTo('إرسال للمراجعة', 'قيد المراجعة');
+    await this.moveTo('اعتماد', 'معتمد');
+    await this.moveTo('نشر', 'منشور');
+  }
+
+  // Unpublishing asks first, naming the article.
+  async unpublishConfirmed(): Promise<void> {
+    await this.button('إلغاء النشر').click();
+    const dialog = this.page.getByRole('dialog', { name: 'إلغاء النشر' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'تأكيد' }).click();
+    await expect(this.status).toHaveText('غير منشور');
+  }
+}
