@@ -24,7 +24,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { guardActionRequest, hasOverlongSegment } from './lib/action-request-guard.mjs';
+import { guardActionRequest, hasOverlongSegment, isServerActionRequest } from './lib/action-request-guard.mjs';
+import { bodyLimitOf, guardBodyLimit, isNewsroomRequest } from './lib/request-limits.mjs';
 import nextConfig from './next.config.js';
 
 // As `next start` does; set before Next and React load, since they pick their builds by it.
@@ -316,25 +317,12 @@ async function runWorker() {
   // load gave autosaves p50 120 ms, p95 290-650 ms. So at most READER_SLOTS (default 4) reader
   // requests are inside this worker's Next at once; the rest wait in order (at most READER_QUEUE,
   // then 503 with Retry-After rather than a queue without end). The newsroom — its pages, server
-  // actions, sign-in, uploads — and Next's own files never wait.
+  // actions, sign-in, uploads — and Next's own files never wait; which is which is decided by the
+  // normalised path and the method (lib/request-limits.mjs isNewsroomRequest), never by a header.
   const READER_SLOTS = boundedInteger('NEWSROOM_READER_SLOTS', 4, 1, 4096);
   const READER_QUEUE = boundedInteger('NEWSROOM_READER_QUEUE', 2000, 0, 1_000_000);
   let readersInside = 0;
   const waiting = [];
-  function isNewsroomRequest(req, pathname) {
-    return (
-      req.headers['next-action'] !== undefined ||
-      pathname === '/newsroom' ||
-      pathname.startsWith('/newsroom/') ||
-      pathname === '/signin' ||
-      pathname === '/change-password' ||
-      pathname.startsWith('/api/auth/') ||
-      pathname === '/api/uploads' ||
-      pathname === '/api/media' ||
-      pathname.startsWith('/api/media/') ||
-      pathname.startsWith('/_next/')
-    );
-  }
   function admitReader(res, enter) {
     if (readersInside < READER_SLOTS) return enterAsReader(res, enter);
     if (waiting.length >= READER_QUEUE) {
@@ -366,8 +354,13 @@ async function runWorker() {
 
   http
     .createServer(async (incoming, res) => {
-      // Malformed server-action requests get their 4xx here (lib/action-request-guard.mjs).
-      const req = await guardActionRequest(incoming, res, actionGuard);
+      // Malformed server-action requests get their 4xx here (lib/action-request-guard.mjs), and
+      // every other body over its route's limit its 413 (lib/request-limits.mjs), before Next or
+      // its proxy reads any of it.
+      const rawPath = (incoming.url ?? '/').split('?')[0];
+      const req = isServerActionRequest(incoming)
+        ? await guardActionRequest(incoming, res, actionGuard)
+        : await guardBodyLimit(incoming, res, bodyLimitOf(incoming.method, rawPath));
       if (!req) return;
       try {
         syncWithDatabase();
@@ -410,7 +403,7 @@ async function runWorker() {
             res.end();
           }
         });
-      if (isNewsroomRequest(req, pathname)) enter();
+      if (isNewsroomRequest(req.method, pathname, req.headers)) enter();
       else admitReader(res, enter);
     })
     .listen(port, hostname, () => {

@@ -12,10 +12,13 @@ import { E2E_PORT, e2eServerEnv } from './server-env';
 
 const PORT = E2E_PORT + 5;
 
-function get(path: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     http
-      .get({ host: '127.0.0.1', port: PORT, path, agent: false }, (response) => {
+      .get({ host: '127.0.0.1', port: PORT, path, headers, agent: false }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () =>
@@ -105,6 +108,10 @@ test('readers wait their turn outside Next, a full line is a 503 in Arabic, the 
     expect(refused.status).toBe(503);
     expect(refused.headers['retry-after']).toBe('1');
     expect(refused.body).toBe('الخادم مشغول. أعد المحاولة بعد لحظة.');
+    // A reader page cannot skip the line by a header it chooses (no action runs for a GET), nor by
+    // a path that only looks like Next's files until it is resolved.
+    expect((await get('/search?q=x', { 'Next-Action': 'x' })).status).toBe(503);
+    expect((await get('/_next/../search?q=x')).status).toBe(503);
 
     // The newsroom does not wait behind readers.
     const signIn = await get('/signin');
