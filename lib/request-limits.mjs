@@ -89,27 +89,46 @@ const TOO_LARGE = 'الطلب أكبر من الحد المسموح به.';
  */
 export async function guardBodyLimit(req, res, limit) {
   const declared = req.headers['content-length'];
-  const chunked = declared === undefined && /\bchunked\b/i.test(String(req.headers['transfer-encoding'] ?? ''));
+  const chunked =
+    declared === undefined && /\bchunked\b/i.test(String(req.headers['transfer-encoding'] ?? ''));
   if (declared !== undefined) {
     const length = Number(declared);
     if (!Number.isSafeInteger(length) || length < 0) return refuse(res, 400, 'البيانات المرسلة غير صالحة.');
     return length > limit ? refuse(res, 413, TOO_LARGE) : req;
   }
   if (!chunked || limit > BUFFER_AT_MOST) return req;
-  /** @type {Buffer[]} */
-  const chunks = [];
-  let size = 0;
-  try {
-    for await (const chunk of req) {
+  return new Promise((resolve) => {
+    /** @type {Buffer[]} */
+    const chunks = [];
+    let size = 0;
+    /** @param {Buffer} chunk */
+    const onData = (chunk) => {
       size += chunk.length;
-      if (size > limit) return refuse(res, 413, TOO_LARGE);
-      chunks.push(chunk);
-    }
-  } catch {
-    res.destroy();
-    return null;
-  }
-  return replay(req, Buffer.concat(chunks));
+      if (size <= limit) return void chunks.push(chunk);
+      // Stop reading here; the answer is sent and the connection closed behind it, so the rest of
+      // the body is never read (destroying the request would drop the answer with the socket).
+      stop();
+      req.pause();
+      resolve(refuse(res, 413, TOO_LARGE));
+    };
+    const onEnd = () => {
+      stop();
+      resolve(replay(req, Buffer.concat(chunks)));
+    };
+    const onError = () => {
+      stop();
+      res.destroy();
+      resolve(null);
+    };
+    const stop = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
 }
 
 /** @param {import('node:http').ServerResponse} res @param {number} status @param {string} message */
