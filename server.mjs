@@ -24,8 +24,13 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { guardActionRequest, hasOverlongSegment, isServerActionRequest } from './lib/action-request-guard.mjs';
+import {
+  guardActionRequest,
+  hasOverlongSegment,
+  isServerActionRequest,
+} from './lib/action-request-guard.mjs';
 import { bodyLimitOf, guardBodyLimit, isNewsroomRequest } from './lib/request-limits.mjs';
+import { publicAuthUrl } from './lib/server-config.mjs';
 import nextConfig from './next.config.js';
 
 // As `next start` does; set before Next and React load, since they pick their builds by it.
@@ -82,8 +87,6 @@ function runPrimary(count) {
 }
 
 async function runWorker() {
-  const { default: next } = await import('next');
-
   function option(flag, fallback) {
     const at = process.argv.indexOf(flag);
     return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
@@ -100,11 +103,27 @@ async function runWorker() {
           ? `[${hostname}]`
           : hostname;
 
+  // next-auth's links and redirects: NEXTAUTH_URL, else NEWSROOM_SITE_URL, else (listening on this
+  // machine only) the address served here (lib/server-config.mjs). Set before Next and the app load.
+  const authUrl = publicAuthUrl(process.env, { hostname, self, port });
+  if (!authUrl.ok) {
+    console.error(authUrl.message);
+    process.exit(1);
+  }
+  process.env.NEXTAUTH_URL = authUrl.url;
+  const { default: next } = await import('next');
+
+  // Behind a reverse proxy that the deployment declares (NEWSROOM_TRUST_PROXY=1), its X-Forwarded-*
+  // headers say who asked and which host; otherwise they are whatever a client wrote, and are
+  // removed before the action guard, the doors (lib/door.ts) or Next compare an Origin with them.
+  const trustProxy = process.env.NEWSROOM_TRUST_PROXY === '1';
+
   // The server-action body limit Next enforces (next.config.js), enforced here before Next reads it.
   const parseBytes = createRequire(import.meta.url)('next/dist/compiled/bytes');
   const actionGuard = {
     bodyLimit: parseBytes.parse(nextConfig.experimental?.serverActions?.bodySizeLimit ?? '1mb'),
     knownActions: knownActionIds(),
+    trustProxy,
   };
 
   // The build's server-action ids (an unknown one is refused without Next's stack trace).
@@ -293,8 +312,6 @@ async function runWorker() {
   // (e2e/workers.spec.ts); never sent unless that test asks for it.
   const workerHeader =
     process.env.NEWSROOM_EXPOSE_WORKER === '1' ? { 'x-newsroom-worker': String(process.pid) } : {};
-  const trustProxy = process.env.NEWSROOM_TRUST_PROXY === '1';
-
   // The reader's address for the counters' visitor hash (lib/visitors.ts): the socket's, or behind a
   // reverse proxy that the deployment says it has (NEWSROOM_TRUST_PROXY=1), the address that proxy
   // added last to X-Forwarded-For. Always overwritten, so a client cannot choose its own.
@@ -357,6 +374,10 @@ async function runWorker() {
       // Malformed server-action requests get their 4xx here (lib/action-request-guard.mjs), and
       // every other body over its route's limit its 413 (lib/request-limits.mjs), before Next or
       // its proxy reads any of it.
+      if (!trustProxy) {
+        delete incoming.headers['x-forwarded-host'];
+        delete incoming.headers['x-forwarded-proto'];
+      }
       const rawPath = (incoming.url ?? '/').split('?')[0];
       const req = isServerActionRequest(incoming)
         ? await guardActionRequest(incoming, res, actionGuard)

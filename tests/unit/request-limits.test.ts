@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { MAX_UPLOAD_BYTES } from '@/lib/media-urls';
 import { bodyLimitOf, DEFAULT_BODY_LIMIT, isNewsroomRequest } from '@/lib/request-limits.mjs';
+import { publicAuthUrl } from '@/lib/server-config.mjs';
 
 // server.mjs's two decisions before Next (lib/request-limits.mjs): the line a request waits in,
 // and the size its body may have.
@@ -53,5 +54,26 @@ describe('body limits, one per route', () => {
     assert.equal(bodyLimitOf('POST', '/search'), DEFAULT_BODY_LIMIT);
     assert.equal(bodyLimitOf('POST', '/'), DEFAULT_BODY_LIMIT);
     assert.ok(DEFAULT_BODY_LIMIT <= 64 * 1024);
+  });
+});
+
+describe('next-auth’s public address (NEXTAUTH_URL) at start', () => {
+  const local = { hostname: '127.0.0.1', self: '127.0.0.1', port: 4000 };
+  test('as given; else the site URL’s origin; else, on this machine only, the address served', () => {
+    assert.deepEqual(publicAuthUrl({ NEXTAUTH_URL: 'https://a.example' }, local), {
+      ok: true,
+      url: 'https://a.example',
+      derived: false,
+    });
+    assert.deepEqual(publicAuthUrl({ NEWSROOM_SITE_URL: 'https://news.example/x' }, local), {
+      ok: true,
+      url: 'https://news.example',
+      derived: true,
+    });
+    assert.deepEqual(publicAuthUrl({}, local), { ok: true, url: 'http://127.0.0.1:4000', derived: true });
+  });
+  test('listening on every interface with neither set, or a value that is no address: refuse to start', () => {
+    assert.equal(publicAuthUrl({}, { hostname: '0.0.0.0', self: '127.0.0.1', port: 80 }).ok, false);
+    assert.equal(publicAuthUrl({ NEWSROOM_SITE_URL: 'news.example' }, local).ok, false);
   });
 });
