@@ -18,7 +18,7 @@ export function normalizedPath(rawPathname) {
 
 const NEWSROOM_PATHS = [
   /^\/newsroom(?:\/|$)/,
-  /^\/(?:signin|change-password)$/,
+  /^\/(?:signin|signin\/link|change-password)$/,
   /^\/api\/auth\//,
   /^\/api\/uploads$/,
   /^\/api\/media(?:\/|$)/,
