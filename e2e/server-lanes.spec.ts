@@ -41,19 +41,24 @@ function startServer(env: Record<string, string>) {
   });
 }
 
-// A reader request that stays inside Next until `finish` is called: a beacon whose announced body
-// has not arrived yet (the door waits to read it).
-function pendingBeacon(): { finish: () => Promise<number> } {
+// A reader request that stays inside Next until `finish` is called: a comment whose announced body
+// has not arrived yet (the door waits to read it). Not a beacon: a beacon takes no body, and
+// server.mjs now refuses one that announces any before it reaches the line (lib/request-limits.mjs).
+function pendingReader(): { finish: () => Promise<number> } {
   let answered!: (status: number) => void;
   const status = new Promise<number>((resolve) => (answered = resolve));
   const request = http.request(
     {
       host: '127.0.0.1',
       port: PORT,
-      path: '/api/views/1',
+      path: '/api/articles/1/comments',
       method: 'POST',
       agent: false,
-      headers: { 'content-length': '2', 'user-agent': 'Mozilla/5.0 lanes' },
+      headers: {
+        'content-length': '2',
+        'content-type': 'application/json',
+        'user-agent': 'Mozilla/5.0 lanes',
+      },
     },
     (response) => {
       response.resume();
@@ -98,9 +103,9 @@ test('readers wait their turn outside Next, a full line is a 503 in Arabic, the 
     expect((await get(`/search?q=${encodeURIComponent('طشقند')}`)).status).toBe(200);
 
     // One reader inside Next (its slot), one waiting in line.
-    const inside = pendingBeacon();
+    const inside = pendingReader();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const waiting = pendingBeacon();
+    const waiting = pendingReader();
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     // The line is full: the next reader is told to come back, in Arabic, at once.

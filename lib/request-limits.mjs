@@ -76,6 +76,9 @@ export function bodyLimitOf(method, rawPathname) {
 }
 
 const TOO_LARGE = 'الطلب أكبر من الحد المسموح به.';
+// How much of a refused body is read and dropped (never kept) so that the client reads its 413.
+const DRAIN_AT_MOST = 16 * 1024 * KB;
+const CHUNKED_DRAIN = 1024 * KB;
 
 /**
  * Refuses a body over its route's limit before anything buffers it: by Content-Length at once,
@@ -93,8 +96,11 @@ export async function guardBodyLimit(req, res, limit) {
     declared === undefined && /\bchunked\b/i.test(String(req.headers['transfer-encoding'] ?? ''));
   if (declared !== undefined) {
     const length = Number(declared);
-    if (!Number.isSafeInteger(length) || length < 0) return refuse(res, 400, 'البيانات المرسلة غير صالحة.');
-    return length > limit ? refuse(res, 413, TOO_LARGE) : req;
+    if (!Number.isSafeInteger(length) || length < 0)
+      return refuse(res, 400, 'البيانات المرسلة غير صالحة.', true);
+    // Up to DRAIN_AT_MOST, Node reads the unread body after the answer and drops it (nothing is
+    // kept), so the client, still sending, gets to read the 413; a longer one closes the connection.
+    return length > limit ? refuse(res, 413, TOO_LARGE, length > DRAIN_AT_MOST) : req;
   }
   if (!chunked || limit > BUFFER_AT_MOST) return req;
   return new Promise((resolve) => {
@@ -105,11 +111,17 @@ export async function guardBodyLimit(req, res, limit) {
     const onData = (chunk) => {
       size += chunk.length;
       if (size <= limit) return void chunks.push(chunk);
-      // Stop reading here; the answer is sent and the connection closed behind it, so the rest of
-      // the body is never read (destroying the request would drop the answer with the socket).
+      // Nothing more is kept. The answer goes out now; what the client still sends is dropped as
+      // it comes, up to CHUNKED_DRAIN bytes more, and then the connection is cut off (closing it
+      // at once would make the client's kernel discard the 413 it had not read yet).
       stop();
-      req.pause();
-      resolve(refuse(res, 413, TOO_LARGE));
+      resolve(refuse(res, 413, TOO_LARGE, false));
+      let dropped = 0;
+      req.on('data', (/** @type {Buffer} */ more) => {
+        dropped += more.length;
+        if (dropped > CHUNKED_DRAIN) req.socket.destroy();
+      });
+      req.on('error', () => {});
     };
     const onEnd = () => {
       stop();
@@ -131,15 +143,17 @@ export async function guardBodyLimit(req, res, limit) {
   });
 }
 
-/** @param {import('node:http').ServerResponse} res @param {number} status @param {string} message */
-function refuse(res, status, message) {
+/**
+ * @param {import('node:http').ServerResponse} res @param {number} status @param {string} message
+ * @param {boolean} close the connection ends with the answer
+ */
+function refuse(res, status, message, close) {
   const body = Buffer.from(message, 'utf8');
-  // `connection: close`: the rest of the body is never read; the socket ends with the answer.
   res.writeHead(status, {
     'content-type': 'text/plain; charset=utf-8',
     'content-length': body.length,
     'cache-control': 'no-store',
-    connection: 'close',
+    ...(close ? { connection: 'close' } : {}),
   });
   res.end(body);
   return null;
