@@ -76,7 +76,7 @@ export function bodyLimitOf(method, rawPathname) {
 }
 
 const TOO_LARGE = 'الطلب أكبر من الحد المسموح به.';
-// How much of a refused body is read and dropped (never kept) so that the client reads its 413.
+// How much of a refused body is read and dropped (never kept) before the connection is cut.
 const DRAIN_AT_MOST = 16 * 1024 * KB;
 const CHUNKED_DRAIN = 1024 * KB;
 
@@ -97,10 +97,8 @@ export async function guardBodyLimit(req, res, limit) {
   if (declared !== undefined) {
     const length = Number(declared);
     if (!Number.isSafeInteger(length) || length < 0)
-      return refuse(res, 400, 'البيانات المرسلة غير صالحة.', true);
-    // Up to DRAIN_AT_MOST, Node reads the unread body after the answer and drops it (nothing is
-    // kept), so the client, still sending, gets to read the 413; a longer one closes the connection.
-    return length > limit ? refuse(res, 413, TOO_LARGE, length > DRAIN_AT_MOST) : req;
+      return refuse(req, res, 400, 'البيانات المرسلة غير صالحة.', DRAIN_AT_MOST);
+    return length > limit ? refuse(req, res, 413, TOO_LARGE, DRAIN_AT_MOST) : req;
   }
   if (!chunked || limit > BUFFER_AT_MOST) return req;
   return new Promise((resolve) => {
@@ -111,17 +109,8 @@ export async function guardBodyLimit(req, res, limit) {
     const onData = (chunk) => {
       size += chunk.length;
       if (size <= limit) return void chunks.push(chunk);
-      // Nothing more is kept. The answer goes out now; what the client still sends is dropped as
-      // it comes, up to CHUNKED_DRAIN bytes more, and then the connection is cut off (closing it
-      // at once would make the client's kernel discard the 413 it had not read yet).
       stop();
-      resolve(refuse(res, 413, TOO_LARGE, false));
-      let dropped = 0;
-      req.on('data', (/** @type {Buffer} */ more) => {
-        dropped += more.length;
-        if (dropped > CHUNKED_DRAIN) req.socket.destroy();
-      });
-      req.on('error', () => {});
+      resolve(refuse(req, res, 413, TOO_LARGE, CHUNKED_DRAIN));
     };
     const onEnd = () => {
       stop();
@@ -144,18 +133,37 @@ export async function guardBodyLimit(req, res, limit) {
 }
 
 /**
+ * Answers at once, and drops what the client still sends (nothing is kept) until its body ends or
+ * `drainAtMost` more bytes came, then cuts the connection. The answer is complete on the wire
+ * before the body is (its length is given), but the response is ended only then: Node closes a
+ * connection whose answer ended while its request was still arriving, and the client, still
+ * writing, then met a reset and never read its 413.
+ * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res @param {number} status @param {string} message
- * @param {boolean} close the connection ends with the answer
+ * @param {number} drainAtMost
  */
-function refuse(res, status, message, close) {
+function refuse(req, res, status, message, drainAtMost) {
   const body = Buffer.from(message, 'utf8');
   res.writeHead(status, {
     'content-type': 'text/plain; charset=utf-8',
     'content-length': body.length,
     'cache-control': 'no-store',
-    ...(close ? { connection: 'close' } : {}),
   });
-  res.end(body);
+  if (req.complete) {
+    res.end(body);
+    return null;
+  }
+  res.write(body);
+  let dropped = 0;
+  req.on('data', (/** @type {Buffer} */ chunk) => {
+    dropped += chunk.length;
+    if (dropped <= drainAtMost) return;
+    res.end();
+    req.socket.destroy();
+  });
+  req.on('end', () => res.end());
+  req.on('error', () => res.destroy());
+  req.resume();
   return null;
 }
 
