@@ -28,11 +28,25 @@ const nextConfig = {
     return [
       // lib/security-headers.ts staticSecurityHeaders (a unit test keeps the two the same); the
       // CSP and HSTS depend on the running server and come from proxy.ts. Later rules win.
-      { source: '/:path*', headers: headersOf(READER_HEADERS) },
-      ...['/newsroom', '/newsroom/:path*', '/signin'].map((source) => ({
-        source,
-        headers: headersOf(NEWSROOM_HEADERS),
-      })),
+      // Like routeKindOf, unknown fails closed: every path gets the newsroom's headers, and only
+      // the reader's pages and the resources listed there are framed by this site.
+      { source: '/:path*', headers: headersOf(NEWSROOM_HEADERS) },
+      ...[
+        '/',
+        '/search',
+        ...['page', 'news', 'section', 'tag', 'author', 'api', 'media', '_next', 'fonts'].map(
+          (root) => `/${root}/:path*`,
+        ),
+        ...[
+          'icon.svg',
+          'favicon.ico',
+          'feed.xml',
+          'atom.xml',
+          'sitemap.xml',
+          'news-sitemap.xml',
+          'robots.txt',
+        ].map((file) => `/${file}`),
+      ].map((source) => ({ source, headers: headersOf(READER_HEADERS) })),
       // The preview document is framed by the newsroom's own preview page.
       {
         source: '/newsroom/articles/:id/preview/document',

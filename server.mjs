@@ -26,7 +26,13 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import Database from 'better-sqlite3';
-import { guardActionRequest, hasOverlongSegment } from './lib/action-request-guard.mjs';
+import {
+  guardActionRequest,
+  hasOverlongSegment,
+  isServerActionRequest,
+} from './lib/action-request-guard.mjs';
+import { bodyLimitOf, guardBodyLimit, isNewsroomRequest } from './lib/request-limits.mjs';
+import { publicAuthUrl } from './lib/server-config.mjs';
 import nextConfig from './next.config.js';
 
 // As `next start` does; set before Next and React load, since they pick their builds by it.
@@ -83,8 +89,6 @@ function runPrimary(count) {
 }
 
 async function runWorker() {
-  const { default: next } = await import('next');
-
   function option(flag, fallback) {
     const at = process.argv.indexOf(flag);
     return at > 0 && process.argv[at + 1] ? process.argv[at + 1] : fallback;
@@ -101,11 +105,27 @@ async function runWorker() {
           ? `[${hostname}]`
           : hostname;
 
+  // next-auth's links and redirects: NEXTAUTH_URL, else NEWSROOM_SITE_URL, else (listening on this
+  // machine only) the address served here (lib/server-config.mjs). Set before Next and the app load.
+  const authUrl = publicAuthUrl(process.env, { hostname, self, port });
+  if (!authUrl.ok) {
+    console.error(authUrl.message);
+    process.exit(1);
+  }
+  process.env.NEXTAUTH_URL = authUrl.url;
+  const { default: next } = await import('next');
+
+  // Behind a reverse proxy that the deployment declares (NEWSROOM_TRUST_PROXY=1), its X-Forwarded-*
+  // headers say who asked and which host; otherwise they are whatever a client wrote, and are
+  // removed before the action guard, the doors (lib/door.ts) or Next compare an Origin with them.
+  const trustProxy = process.env.NEWSROOM_TRUST_PROXY === '1';
+
   // The server-action body limit Next enforces (next.config.js), enforced here before Next reads it.
   const parseBytes = createRequire(import.meta.url)('next/dist/compiled/bytes');
   const actionGuard = {
     bodyLimit: parseBytes.parse(nextConfig.experimental?.serverActions?.bodySizeLimit ?? '1mb'),
     knownActions: knownActionIds(),
+    trustProxy,
   };
 
   // The build's server-action ids (an unknown one is refused without Next's stack trace).
@@ -294,8 +314,6 @@ async function runWorker() {
   // (e2e/workers.spec.ts); never sent unless that test asks for it.
   const workerHeader =
     process.env.NEWSROOM_EXPOSE_WORKER === '1' ? { 'x-newsroom-worker': String(process.pid) } : {};
-  const trustProxy = process.env.NEWSROOM_TRUST_PROXY === '1';
-
   // The reader's address for the counters' visitor hash (lib/visitors.ts): the socket's, or behind a
   // reverse proxy that the deployment says it has (NEWSROOM_TRUST_PROXY=1), the address that proxy
   // added last to X-Forwarded-For. Always overwritten, so a client cannot choose its own.
@@ -318,25 +336,12 @@ async function runWorker() {
   // load gave autosaves p50 120 ms, p95 290-650 ms. So at most READER_SLOTS (default 4) reader
   // requests are inside this worker's Next at once; the rest wait in order (at most READER_QUEUE,
   // then 503 with Retry-After rather than a queue without end). The newsroom — its pages, server
-  // actions, sign-in, uploads — and Next's own files never wait.
+  // actions, sign-in, uploads — and Next's own files never wait; which is which is decided by the
+  // normalised path and the method (lib/request-limits.mjs isNewsroomRequest), never by a header.
   const READER_SLOTS = boundedInteger('NEWSROOM_READER_SLOTS', 4, 1, 4096);
   const READER_QUEUE = boundedInteger('NEWSROOM_READER_QUEUE', 2000, 0, 1_000_000);
   let readersInside = 0;
   const waiting = [];
-  function isNewsroomRequest(req, pathname) {
-    return (
-      req.headers['next-action'] !== undefined ||
-      pathname === '/newsroom' ||
-      pathname.startsWith('/newsroom/') ||
-      pathname === '/signin' ||
-      pathname === '/change-password' ||
-      pathname.startsWith('/api/auth/') ||
-      pathname === '/api/uploads' ||
-      pathname === '/api/media' ||
-      pathname.startsWith('/api/media/') ||
-      pathname.startsWith('/_next/')
-    );
-  }
   function admitReader(res, enter) {
     if (readersInside < READER_SLOTS) return enterAsReader(res, enter);
     if (waiting.length >= READER_QUEUE) {
@@ -368,8 +373,17 @@ async function runWorker() {
 
   http
     .createServer(async (incoming, res) => {
-      // Malformed server-action requests get their 4xx here (lib/action-request-guard.mjs).
-      const req = await guardActionRequest(incoming, res, actionGuard);
+      // Malformed server-action requests get their 4xx here (lib/action-request-guard.mjs), and
+      // every other body over its route's limit its 413 (lib/request-limits.mjs), before Next or
+      // its proxy reads any of it.
+      if (!trustProxy) {
+        delete incoming.headers['x-forwarded-host'];
+        delete incoming.headers['x-forwarded-proto'];
+      }
+      const rawPath = (incoming.url ?? '/').split('?')[0];
+      const req = isServerActionRequest(incoming)
+        ? await guardActionRequest(incoming, res, actionGuard)
+        : await guardBodyLimit(incoming, res, bodyLimitOf(incoming.method, rawPath));
       if (!req) return;
       try {
         syncWithDatabase();
@@ -412,7 +426,7 @@ async function runWorker() {
             res.end();
           }
         });
-      if (isNewsroomRequest(req, pathname)) enter();
+      if (isNewsroomRequest(req.method, pathname, req.headers)) enter();
       else admitReader(res, enter);
     })
     .listen(port, hostname, () => {

@@ -302,6 +302,29 @@ export const lockedDevices = sqliteTable('locked_devices', {
   lockedUntil: integer('locked_until').notNull(),
 });
 
+// One-time sign-in links (migration 0012, db/queries/sign-in-links.ts): the SHA-256 of the token
+// only, single use, short-lived.
+export const signInLinks = sqliteTable(
+  'sign_in_links',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [
+    uniqueIndex('sign_in_links_token_idx').on(t.tokenHash),
+    index('sign_in_links_user_idx').on(t.userId, t.expiresAt),
+  ],
+);
+
 // Who has an article open in the editor: one row per open tab, refreshed by its heartbeat, kept in
 // the database so that every worker process sees every tab (made by migration 0010; 0011 adds the
 // per-person index).

@@ -30,6 +30,27 @@ test('signing in and out', async ({ page }) => {
   await expect(page).toHaveURL(/\/signin$/);
 });
 
+test('a signed-in member sent to /signin?next=… is never redirected to another host', async ({ page }) => {
+  await signIn(page, REPORTER);
+  for (const next of [
+    '/..//evil.example/',
+    '/newsroom/../..//evil.example',
+    '/./..//evil.example',
+    '/%2e%2e//evil.example',
+    '//evil.example',
+  ]) {
+    const response = await page.request.get(`/signin?next=${encodeURIComponent(next)}`, { maxRedirects: 0 });
+    expect(response.status(), next).toBe(307);
+    // Once resolved these were "//evil.example": a Location that leaves the site.
+    expect(response.headers()['location'], next).toBe('/newsroom');
+  }
+  // A path on the site is still where sign-in sends you.
+  const own = await page.request.get(`/signin?next=${encodeURIComponent('/newsroom/people')}`, {
+    maxRedirects: 0,
+  });
+  expect(own.headers()['location']).toBe('/newsroom/people');
+});
+
 test('after five wrong passwords an address is refused to untrusted browsers for a while, with its reason', async ({
   page,
 }) => {

@@ -71,6 +71,27 @@ test('malformed action requests are 4xx without stack traces; a good one still s
     ['not JSON', () => send('{{{'), 400],
     ['deep nesting', () => send(`[${'['.repeat(10_000)}${']'.repeat(10_000)}]`), 400],
     ['10 MB headline', () => send(good('ع'.repeat(5_000_000))), 413],
+    // X-Forwarded-Host is a client's word here (no NEWSROOM_TRUST_PROXY): it cannot vouch for an Origin.
+    [
+      'forged X-Forwarded-Host',
+      () => send(good('x'), { Origin: 'http://evil.test', 'X-Forwarded-Host': 'evil.test' }),
+      403,
+    ],
+    // A form posted from another site without JavaScript, and without an Origin: the browser's
+    // Sec-Fetch-Site says where it came from.
+    [
+      'cross-site no-JS form without Origin',
+      () => {
+        const form = new FormData();
+        form.set(`$ACTION_ID_${createId}`, '');
+        return fetch(`${base}/newsroom/articles/new`, {
+          method: 'POST',
+          headers: { cookie, 'Sec-Fetch-Site': 'cross-site' },
+          body: form,
+        });
+      },
+      403,
+    ],
     ['unknown action id', () => send(good('x'), {}, 'f'.repeat(42)), 409],
     [
       'broken multipart',

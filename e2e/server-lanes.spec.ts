@@ -12,10 +12,13 @@ import { E2E_PORT, e2eServerEnv } from './server-env';
 
 const PORT = E2E_PORT + 5;
 
-function get(path: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     http
-      .get({ host: '127.0.0.1', port: PORT, path, agent: false }, (response) => {
+      .get({ host: '127.0.0.1', port: PORT, path, headers, agent: false }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () =>
@@ -38,19 +41,24 @@ function startServer(env: Record<string, string>) {
   });
 }
 
-// A reader request that stays inside Next until `finish` is called: a beacon whose announced body
-// has not arrived yet (the door waits to read it).
-function pendingBeacon(): { finish: () => Promise<number> } {
+// A reader request that stays inside Next until `finish` is called: a comment whose announced body
+// has not arrived yet (the door waits to read it). Not a beacon: a beacon takes no body, and
+// server.mjs now refuses one that announces any before it reaches the line (lib/request-limits.mjs).
+function pendingReader(): { finish: () => Promise<number> } {
   let answered!: (status: number) => void;
   const status = new Promise<number>((resolve) => (answered = resolve));
   const request = http.request(
     {
       host: '127.0.0.1',
       port: PORT,
-      path: '/api/views/1',
+      path: '/api/articles/1/comments',
       method: 'POST',
       agent: false,
-      headers: { 'content-length': '2', 'user-agent': 'Mozilla/5.0 lanes' },
+      headers: {
+        'content-length': '2',
+        'content-type': 'application/json',
+        'user-agent': 'Mozilla/5.0 lanes',
+      },
     },
     (response) => {
       response.resume();
@@ -95,9 +103,9 @@ test('readers wait their turn outside Next, a full line is a 503 in Arabic, the 
     expect((await get(`/search?q=${encodeURIComponent('طشقند')}`)).status).toBe(200);
 
     // One reader inside Next (its slot), one waiting in line.
-    const inside = pendingBeacon();
+    const inside = pendingReader();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const waiting = pendingBeacon();
+    const waiting = pendingReader();
     await new Promise((resolve) => setTimeout(resolve, 300));
 
     // The line is full: the next reader is told to come back, in Arabic, at once.
@@ -105,6 +113,10 @@ test('readers wait their turn outside Next, a full line is a 503 in Arabic, the 
     expect(refused.status).toBe(503);
     expect(refused.headers['retry-after']).toBe('1');
     expect(refused.body).toBe('الخادم مشغول. أعد المحاولة بعد لحظة.');
+    // A reader page cannot skip the line by a header it chooses (no action runs for a GET), nor by
+    // a path that only looks like Next's files until it is resolved.
+    expect((await get('/search?q=x', { 'Next-Action': 'x' })).status).toBe(503);
+    expect((await get('/_next/../search?q=x')).status).toBe(503);
 
     // The newsroom does not wait behind readers.
     const signIn = await get('/signin');

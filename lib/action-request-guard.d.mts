@@ -3,7 +3,11 @@ import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:
 
 export type RefusalStatus = 400 | 403 | 409 | 413;
 export type Refusal = { status: RefusalStatus; message: string; reason: string };
-export type GuardOptions = { bodyLimit: number; knownActions?: ReadonlySet<string> | null };
+export type GuardOptions = {
+  bodyLimit: number;
+  knownActions?: ReadonlySet<string> | null;
+  trustProxy?: boolean;
+};
 
 export function isServerActionRequest(req: IncomingMessage): boolean;
 export function screenActionHeaders(headers: IncomingHttpHeaders, options: GuardOptions): Refusal | null;

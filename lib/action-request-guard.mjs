@@ -29,7 +29,7 @@ const MAX_DEPTH = 256;
 
 /** @typedef {400 | 403 | 409 | 413} RefusalStatus */
 /** @typedef {{ status: RefusalStatus; message: string; reason: string }} Refusal */
-/** @typedef {{ bodyLimit: number; knownActions?: ReadonlySet<string> | null }} GuardOptions */
+/** @typedef {{ bodyLimit: number; knownActions?: ReadonlySet<string> | null; trustProxy?: boolean }} GuardOptions */
 
 /** @param {RefusalStatus} status @param {string} reason @returns {Refusal} */
 function refuse(status, reason) {
@@ -55,12 +55,15 @@ export function isServerActionRequest(req) {
  * @param {GuardOptions} options the body limit in bytes; the build's action ids, when known
  * @returns {Refusal | null}
  */
-export function screenActionHeaders(headers, { bodyLimit, knownActions }) {
+export function screenActionHeaders(headers, { bodyLimit, knownActions, trustProxy = false }) {
   const action = headers['next-action'];
   // Next answers an unknown id the same way, after logging a stack trace for it.
   if (typeof action === 'string' && knownActions && !knownActions.has(action)) {
     return refuse(409, 'unknown action');
   }
+  // The browser says the post comes from another site: refused whatever its Origin says, or
+  // without one (a form posted without JavaScript reached an action with neither checked).
+  if (headers['sec-fetch-site'] === 'cross-site') return refuse(403, 'cross-site');
   const origin = headers.origin;
   if (origin !== undefined) {
     let originHost;
@@ -69,8 +72,9 @@ export function screenActionHeaders(headers, { bodyLimit, knownActions }) {
     } catch {
       return refuse(400, 'unparsable origin');
     }
-    // The host Next compares the origin with (its action handler's parseHostHeader).
-    const forwarded = headers['x-forwarded-host'];
+    // The host Next compares the origin with (its action handler's parseHostHeader); a
+    // forwarded host only from a proxy the deployment declared.
+    const forwarded = trustProxy ? headers['x-forwarded-host'] : undefined;
     const host = (Array.isArray(forwarded) ? forwarded[0] : forwarded?.split(',')[0]?.trim()) || headers.host;
     if (!host || originHost !== host) return refuse(403, 'cross-origin');
   }

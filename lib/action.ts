@@ -16,15 +16,20 @@ export type NewsroomAction<T> = Marked<
 // The one door for every write: session → same origin → zod → (permission + query, inside the
 // query's write transaction, so the state that was checked is the state that is changed). A write
 // that finds another process holding the database's lock waits for it without blocking other requests.
+// A member whose password an admin chose (must_change_password) is refused every write but the
+// one that changes it (`beforePasswordChange`): the newsroom layout's redirect guards pages only,
+// and an action can be posted without loading any page.
 export function newsroomAction<S extends z.ZodType, T>(
   schema: S,
   handler: (user: User, input: z.infer<S>) => T | Promise<T>,
+  options: { beforePasswordChange?: boolean } = {},
 ): NewsroomAction<T> {
   const run = async (facts: RequestFacts, raw: unknown): Promise<ActionResult<T>> => {
     try {
       const session = sessionStateFor(facts.claims);
       if (!('user' in session)) return fail(session.refused);
       const user = session.user;
+      if (user.mustChangePassword && !options.beforePasswordChange) return fail('password_change_required');
       if (!sameOrigin(facts)) return fail('cross_origin');
       const parsed = schema.safeParse(raw);
       if (!parsed.success) return fail('invalid_input', fieldErrorsOf(parsed.error));

@@ -9,7 +9,7 @@ import { whenWritable } from '@/db/write-lock';
 import type { User } from '@/db/schema';
 import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S } from '@/lib/device-cookie';
 import { authSecret } from '@/lib/secret';
-import { authorizeSignIn } from '@/lib/sign-in';
+import { authorizeLinkSignIn, authorizeSignIn, type SignInOutcome } from '@/lib/sign-in';
 import {
   claimsOf,
   sessionStateFor,
@@ -42,15 +42,21 @@ export const authOptions: NextAuthOptions = {
             address,
           }),
         );
-        if (!outcome) return null;
-        jar.set(DEVICE_COOKIE, outcome.deviceCookie, {
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: siteIsHttps(),
-          path: '/api/auth/',
-          maxAge: DEVICE_COOKIE_MAX_AGE_S,
-        });
-        return outcome.user;
+        return signedIn(jar, outcome);
+      },
+    }),
+    // A one-time link an admin issued from الفريق (db/queries/sign-in-links.ts).
+    Credentials({
+      id: 'link',
+      name: 'link',
+      credentials: { token: { type: 'text' } },
+      authorize: async (raw) => {
+        const jar = await cookies();
+        const address = clientAddressOf(await headers()) || 'unknown';
+        const outcome = await whenWritable(() =>
+          authorizeLinkSignIn(raw, { deviceCookie: jar.get(DEVICE_COOKIE)?.value, address }),
+        );
+        return signedIn(jar, outcome);
       },
     }),
   ],
@@ -74,6 +80,19 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
+
+// The user next-auth signs in, and this browser's device cookie (it is trusted from now on).
+function signedIn(jar: Awaited<ReturnType<typeof cookies>>, outcome: SignInOutcome) {
+  if (!outcome) return null;
+  jar.set(DEVICE_COOKIE, outcome.deviceCookie, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: siteIsHttps(),
+    path: '/api/auth/',
+    maxAge: DEVICE_COOKIE_MAX_AGE_S,
+  });
+  return outcome.user;
+}
 
 export async function sessionClaimsFromCookie(): Promise<SessionClaims | null> {
   return claimsOf(await getServerSession(authOptions));

@@ -33,6 +33,8 @@ export const EVENT_ACTION_LABELS: Record<string, string> = {
   password_reset: 'إعادة تعيين كلمة المرور',
   password_changed: 'تغيير كلمة المرور',
   sign_in_unlocked: 'إلغاء قفل الدخول',
+  sign_in_link_issued: 'إصدار رابط دخول لمرة واحدة',
+  sign_in_link_used: 'الدخول برابط لمرة واحدة',
 };
 
 export const reasonLabel = (reason: string): string => REVISION_REASON_LABELS[reason] ?? reason;

@@ -46,11 +46,18 @@ export function sameOrigin(facts: Pick<RequestFacts, 'origin' | 'host' | 'fetchS
   }
 }
 
-export function factsOfHeaders(headers: Headers, claims: SessionClaims | null): RequestFacts {
+// X-Forwarded-Host names the host only behind a proxy the deployment declared
+// (NEWSROOM_TRUST_PROXY=1); otherwise a client chooses it, and with it the origin that passes.
+export function factsOfHeaders(
+  headers: Headers,
+  claims: SessionClaims | null,
+  trustProxy = process.env.NEWSROOM_TRUST_PROXY === '1',
+): RequestFacts {
+  const forwarded = trustProxy ? headers.get('x-forwarded-host')?.split(',')[0]?.trim() : undefined;
   return {
     claims,
     origin: headers.get('origin'),
-    host: headers.get('x-forwarded-host') ?? headers.get('host'),
+    host: forwarded || headers.get('host'),
     fetchSite: headers.get('sec-fetch-site'),
   };
 }

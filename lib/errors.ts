@@ -19,6 +19,8 @@ export const ERROR_MESSAGES = {
   missing_body: 'لا يُنشر مقال بلا نص: نص المقال مطلوب قبل النشر.',
   missing_section: 'لا يُنشر مقال بلا قسم: القسم مطلوب قبل النشر.',
   busy: 'قاعدة البيانات مشغولة بعمل آخر الآن، ولم يُحفظ شيء. أعد المحاولة بعد لحظات.',
+  password_change_required:
+    'اختار المدير كلمة المرور التي دخلت بها؛ غيّرها أولاً من صفحة تغيير كلمة المرور. لم يُحفظ شيء.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -43,6 +45,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   missing_section: 422,
   // Another process holds the write lock for longer than the retry waits: try again shortly.
   busy: 503,
+  // A first password (or one an admin reset) must be replaced before any other write.
+  password_change_required: 403,
 };
 
 // A refusal with its own status and Arabic message (an upload's, say), for a route handler.

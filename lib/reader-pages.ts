@@ -13,7 +13,8 @@ import {
   type Page,
   type PublishedSummary,
 } from '@/db/queries/public';
-import { highlight, searchPublished, type SnippetPart } from '@/db/queries/search';
+import { highlight, type SnippetPart } from '@/db/queries/search';
+import { cachedSearch } from '@/lib/search-cache';
 import { mostReadArticles } from '@/db/queries/stats';
 import { html, type Html } from '@/lib/html';
 import {
@@ -211,7 +212,8 @@ export function searchPage(url: URL): Response {
   const query = (url.searchParams.get('q') ?? '').slice(0, MAX_QUERY).trim();
   const pageParam = url.searchParams.get('page') ?? '';
   const requested = /^[1-9][0-9]{0,5}$/.test(pageParam) ? Number(pageParam) : 1;
-  const results = query ? searchPublished(query, requested) : null;
+  // Cached for a few seconds per normalised query (lib/search-cache.ts).
+  const results = query ? cachedSearch(query, requested) : null;
   const hrefOf = (n: number) => `/search?q=${encodeURIComponent(query)}&page=${n}`;
   // The heading is the field's label: "بحث" once on the page, the button an icon named بحث.
   const main = html`<section aria-labelledby="search-heading" class="search-page">

@@ -44,6 +44,9 @@ type Spec<P extends z.ZodType, I extends z.ZodType> = {
   input?: I;
   // The route's own words for a door refusal (an upload's "too large", say).
   messages?: Partial<Record<ErrorCode, string>>;
+  // Open to a member who must still change the password an admin chose (newsroomRoute refuses
+  // them otherwise, as newsroomAction does).
+  beforePasswordChange?: boolean;
 };
 
 type Ctx<P extends z.ZodType, I extends z.ZodType> = {
@@ -64,6 +67,8 @@ export function newsroomRoute<P extends z.ZodType = z.ZodUnknown, I extends z.Zo
       const session = sessionStateFor(facts.claims);
       if (!('user' in session)) throw new ActionError(session.refused);
       const user = session.user;
+      if (user.mustChangePassword && !spec.beforePasswordChange)
+        throw new ActionError('password_change_required');
       if (!safeMethod(request) && !sameOrigin(facts)) throw new ActionError('cross_origin');
       const ctx = await admit(spec, request, rawParams);
       // A write that finds another process holding the lock waits for it without blocking.

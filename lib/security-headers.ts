@@ -15,24 +15,29 @@ import { siteIsHttps } from '@/lib/settings';
 // - The preview document (the working copy as the reader's page, in a frame of the newsroom's
 //   preview page) runs no script at all and may be framed by this site only.
 // - Everything else (JSON, feeds, images) may run nothing at all.
+// - An address that is none of these (a new newsroom page, a made-up address, whose reader 404 has
+//   no script) gets the newsroom's policy: unknown fails closed.
 
 export type RouteKind = 'reader-html' | 'newsroom' | 'preview' | 'resource';
 
 const PREVIEW_DOCUMENT_PATH = /^\/newsroom\/articles\/\d+\/preview\/document$/;
+// The reader's pages, listed: lib/reader-html.ts writes every one of them (server.mjs READER_PATHS
+// and lib/urls.ts are the addresses they are linked under).
+const READER_HTML_PATH = /^\/$|^\/search$|^\/(?:page|news|section|tag|author)(?:\/.*)?$/;
+// Files and data: Next's build, uploads, fonts, the API, feeds and sitemaps.
+const RESOURCE_PATH =
+  /^\/(?:api|media|_next|fonts)\/|^\/(?:icon\.svg|favicon\.ico|feed\.xml|atom\.xml|sitemap\.xml|news-sitemap\.xml|robots\.txt)$/;
+const FEED_PATH = /^\/(?:section|tag)\/[^/]+\/(?:feed|atom)\.xml$/;
 
+// Fails closed: a path that is not one of the reader's pages nor a resource gets the newsroom's
+// policy (a nonce per response, no framing). A page added outside this list (/change-password was
+// one: it fell to the reader's hash-only policy, so a direct load ran none of its scripts and its
+// form submitted by GET) still works, and is never framed.
 export function routeKindOf(pathname: string): RouteKind {
   if (PREVIEW_DOCUMENT_PATH.test(pathname)) return 'preview';
-  if (pathname === '/newsroom' || pathname.startsWith('/newsroom/') || pathname === '/signin')
-    return 'newsroom';
-  if (
-    pathname.startsWith('/api/') ||
-    pathname.startsWith('/media/') ||
-    pathname.startsWith('/_next/') ||
-    pathname.startsWith('/fonts/') ||
-    /\.(xml|txt|svg|ico|png|webp|woff2?|json)$/.test(pathname)
-  )
-    return 'resource';
-  return 'reader-html';
+  if (RESOURCE_PATH.test(pathname) || FEED_PATH.test(pathname)) return 'resource';
+  if (READER_HTML_PATH.test(pathname)) return 'reader-html';
+  return 'newsroom';
 }
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { admitSignInAttempt, clearSignInAttempts } from '@/db/queries/sign-in';
+import { consumeSignInLink } from '@/db/queries/sign-in-links';
 import { findUserByEmail, replacePasswordHash } from '@/db/queries/users';
 import { issueDeviceCookie, trustedDevice } from '@/lib/device-cookie';
 import { hashPassword, needsRehash, verifyAgainstNothing, verifyPassword } from '@/lib/password';
@@ -39,5 +40,20 @@ export async function authorizeSignIn(
   return {
     user: { id: String(user.id), name: user.name, email: user.email, sessionVersion: user.sessionVersion },
     deviceCookie: issueDeviceCookie(email, device ?? undefined),
+  };
+}
+
+// next-auth's one-time link step (lib/auth.ts, provider "link"): the user a link an admin issued
+// signs in, and a device cookie for this browser, so that a stranger's wrong passwords never make
+// it wait afterwards. No password is checked, so neither the account's back-off nor the argon2
+// budget applies: a 256-bit token cannot be guessed, and this is the way in they cannot block.
+export function authorizeLinkSignIn(raw: unknown, client: SignInClient, now = Date.now()): SignInOutcome {
+  const token = (raw as { token?: unknown } | null | undefined)?.token;
+  const user = consumeSignInLink(token, now);
+  if (!user) return null;
+  const device = trustedDevice(client.deviceCookie, user.email);
+  return {
+    user: { id: String(user.id), name: user.name, email: user.email, sessionVersion: user.sessionVersion },
+    deviceCookie: issueDeviceCookie(user.email, device ?? undefined),
   };
 }

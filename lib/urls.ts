@@ -33,5 +33,16 @@ export function safeNextPath(next: unknown, fallback = '/newsroom'): string {
     return fallback;
   }
   if (url.origin !== base) return fallback;
-  return `${url.pathname}${url.search}${url.hash}`;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // Dot segments resolve away: "/..//evil.test", "/newsroom/../..//evil.test", "/./..//evil.test"
+  // and "/%2e%2e//evil.test" all resolve to the path "//evil.test", which a Location header sends
+  // to another host. Such a result is refused, and what is returned must read the same again.
+  if (path.startsWith('//') || path.startsWith('/\\')) return fallback;
+  try {
+    const again = new URL(path, base);
+    if (again.origin !== base || `${again.pathname}${again.search}${again.hash}` !== path) return fallback;
+  } catch {
+    return fallback;
+  }
+  return path;
 }

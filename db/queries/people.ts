@@ -2,7 +2,7 @@ import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { events, users, type Role, type User } from '@/db/schema';
 import { endSessionsOf } from '@/db/queries/sessions';
-import { accountLockedUntil, unlockAccount } from '@/db/queries/sign-in';
+import { accountLockedUntil, unlockAccount, untrustedAttemptsOf } from '@/db/queries/sign-in';
 import { ActionError } from '@/lib/errors';
 import { canInNewsroom, ForbiddenError, type Actor } from '@/lib/permissions';
 import { hashPassword, verifyPassword } from '@/lib/password';
@@ -32,6 +32,9 @@ export type Member = {
   createdAt: Date;
   // Locked by the sign-in throttle (lib/sign-in.ts) until this time; null when not locked.
   lockedUntil: Date | null;
+  // Wrong passwords from browsers new to this account since its last sign-in: who is targeted.
+  failedAttempts: number;
+  lastFailedAt: Date | null;
 };
 
 function assertManagesPeople(actor: Actor): void {
@@ -55,7 +58,13 @@ export function listMembers(actor: Actor, now = Date.now()): Member[] {
     .all();
   return rows.map((member) => {
     const until = accountLockedUntil(member.email, now);
-    return { ...member, lockedUntil: until === null ? null : new Date(until) };
+    const failed = untrustedAttemptsOf(member.email);
+    return {
+      ...member,
+      lockedUntil: until === null ? null : new Date(until),
+      failedAttempts: failed?.attempts ?? 0,
+      lastFailedAt: failed ? new Date(failed.lastAt) : null,
+    };
   });
 }
 
@@ -111,7 +120,7 @@ export async function addMember(actor: Actor, input: NewMember, now = new Date()
         .returning()
         .get();
       recordPeopleEvent(tx, actor, member.id, 'member_added', now, member.role);
-      return { ...member, lockedUntil: null };
+      return { ...member, lockedUntil: null, failedAttempts: 0, lastFailedAt: null };
     },
     { behavior: 'immediate' },
   );

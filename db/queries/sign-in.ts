@@ -166,3 +166,16 @@ export function unlockAccount(tx: Writer, email: string): void {
     .where(eq(signInLimits.key, keyOf.account(email)))
     .run();
 }
+
+// Who is being targeted (الفريق): the wrong-password attempts from browsers that never signed in
+// to this account, since its last success, and when the last one came. Counted by
+// admitSignInAttempt before the password is checked, and cleared by a success, so what is left
+// are failures (or refusals of a locked account).
+export function untrustedAttemptsOf(email: string): { attempts: number; lastAt: number } | null {
+  const row = db
+    .select()
+    .from(signInLimits)
+    .where(eq(signInLimits.key, keyOf.account(email)))
+    .get();
+  return row ? { attempts: row.attempts, lastAt: row.lastAttemptAt } : null;
+}

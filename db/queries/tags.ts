@@ -1,7 +1,8 @@
-import { and, asc, eq, exists, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/connection';
-import { articleTags, tags } from '@/db/schema';
+import { articles, articleTags, tags } from '@/db/schema';
 import { normalizeTagName, slugify } from '@/lib/arabic';
+import { ARTICLE_PERMISSIONS, type Actor } from '@/lib/permissions';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -50,9 +51,20 @@ export function tagNamesOf(tx: Tx | Db, articleId: number): string[] {
     .map((t) => t.name);
 }
 
+// The articles whose tags `viewer` may be offered: published ones (readers see their tags), and
+// those the permission table lets the viewer read (lib/permissions.ts, 'view': a reporter's own,
+// the desk's any). A tag that lives only on another reporter's draft is that reporter's business.
+function readableBy(viewer: Actor): SQL {
+  const rule = ARTICLE_PERMISSIONS[viewer.role].view;
+  const published = eq(articles.status, 'published');
+  if (!rule) return published;
+  const statuses = inArray(articles.status, [...rule.from]);
+  return or(published, rule.scope === 'any' ? statuses : and(eq(articles.authorId, viewer.id), statuses))!;
+}
+
 // Existing tags whose normalized form starts with what was typed, so "اسيا" finds "آسيا" and a
 // journalist reuses a tag instead of coining a second spelling of it.
-export function suggestTags(tx: Tx | Db, typed: string, limit = 8): string[] {
+export function suggestTags(tx: Tx | Db, typed: string, viewer: Actor, limit = 8): string[] {
   const key = normalizeTagName(typed);
   if (!key) return [];
   const pattern = `${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -60,8 +72,8 @@ export function suggestTags(tx: Tx | Db, typed: string, limit = 8): string[] {
     tx
       .select({ name: tags.name })
       .from(tags)
-      // A tag no article uses (a draft's tags changed since, a tag typed half-way by an older
-      // editor) is not offered to anyone.
+      // Only tags of articles the viewer may read: a tag no article uses (a draft's tags changed
+      // since, a tag typed half-way by an older editor) is offered to no one.
       .where(
         and(
           sql`${tags.normalized} LIKE ${pattern} ESCAPE '\\'`,
@@ -69,7 +81,8 @@ export function suggestTags(tx: Tx | Db, typed: string, limit = 8): string[] {
             tx
               .select({ one: sql`1` })
               .from(articleTags)
-              .where(eq(articleTags.tagId, tags.id)),
+              .innerJoin(articles, eq(articles.id, articleTags.articleId))
+              .where(and(eq(articleTags.tagId, tags.id), readableBy(viewer))),
           ),
         ),
       )

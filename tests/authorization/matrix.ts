@@ -82,6 +82,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     who: { newsroom: 'manageUsers' },
   },
   'action app/(newsroom)/newsroom/people/actions.ts#unlockSignInAction': { who: { newsroom: 'manageUsers' } },
+  'action app/(newsroom)/newsroom/people/actions.ts#issueSignInLinkAction': {
+    who: { newsroom: 'manageUsers' },
+  },
   'action app/(auth)/change-password/actions.ts#changeOwnPasswordAction': { who: 'newsroom' },
 
   'route app/api/media/route.ts GET': { who: 'newsroom' },

@@ -245,6 +245,7 @@ const INPUTS: Record<string, (persona: Persona) => unknown> = {
   setMemberDisabledAction: async () => ({ userId: (await throwaway()).id, disabled: true }),
   resetPasswordAction: async () => ({ userId: (await throwaway()).id, password: '' }),
   unlockSignInAction: async () => ({ userId: (await throwaway()).id }),
+  issueSignInLinkAction: async () => ({ userId: (await throwaway()).id }),
   // Each person is asked once, so their password is still the one they were made with.
   changeOwnPasswordAction: (persona) => {
     const next = `password-of-${persona}-${++serial}`;

@@ -1,12 +1,21 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { db } from '@/db';
-import { createDraft, saveDraft } from '@/db/queries/articles';
+import * as articleActions from '@/app/(newsroom)/newsroom/articles/actions';
+import {
+  approveArticle,
+  createDraft,
+  publishArticle,
+  saveDraft,
+  submitForReview,
+} from '@/db/queries/articles';
 import { cleanTagNames, suggestTags } from '@/db/queries/tags';
 import { createUser } from '@/db/queries/users';
 import { tags, type User } from '@/db/schema';
 import { paragraphsToDocument } from '@/lib/article-document/check';
 import { normalizeTagName } from '@/lib/arabic';
+import { DOOR, type RequestFacts } from '@/lib/door';
+import { testSection } from './section';
 
 let reporter: User;
 
@@ -59,15 +68,73 @@ describe('tag identity', () => {
 
 describe('suggestTags', () => {
   test('finds existing tags from a prefix typed in any spelling', () => {
-    assert.deepEqual(suggestTags(db, 'اسي'), ['آسيا الوسطى']);
-    assert.deepEqual(suggestTags(db, 'الامم'), ['الأمم المتحدة']);
-    assert.deepEqual(suggestTags(db, 'مُكافـحة'), ['مكافحة الإرهاب']);
+    assert.deepEqual(suggestTags(db, 'اسي', reporter), ['آسيا الوسطى']);
+    assert.deepEqual(suggestTags(db, 'الامم', reporter), ['الأمم المتحدة']);
+    assert.deepEqual(suggestTags(db, 'مُكافـحة', reporter), ['مكافحة الإرهاب']);
   });
 
   test('LIKE wildcards in what was typed match only themselves', () => {
-    assert.deepEqual(suggestTags(db, '%'), []);
-    assert.deepEqual(suggestTags(db, '_'), []);
-    assert.deepEqual(suggestTags(db, 'أمن_1'), ['أمن_100%']);
-    assert.deepEqual(suggestTags(db, '   '), []);
+    assert.deepEqual(suggestTags(db, '%', reporter), []);
+    assert.deepEqual(suggestTags(db, '_', reporter), []);
+    assert.deepEqual(suggestTags(db, 'أمن_1', reporter), ['أمن_100%']);
+    assert.deepEqual(suggestTags(db, '   ', reporter), []);
+  });
+});
+
+describe('tag suggestions through the door: only tags of articles the caller may read', () => {
+  type Door = {
+    [DOOR]: { runAs: (facts: RequestFacts, raw: unknown) => Promise<{ ok: boolean; data?: unknown }> };
+  };
+  const suggestAs = async (user: User, typed: string) => {
+    const result = await (articleActions.suggestTagsAction as unknown as Door)[DOOR].runAs(
+      {
+        claims: { userId: user.id, sessionVersion: user.sessionVersion },
+        origin: null,
+        host: '127.0.0.1:3000',
+        fetchSite: 'same-origin',
+      },
+      { typed },
+    );
+    assert.equal(result.ok, true);
+    return result.data;
+  };
+
+  test('another reporter’s draft tag is not offered; the author and the desk see it; published, everyone does', async () => {
+    const author = await createUser({
+      email: 'secret-tags@test.example',
+      name: 'كاتبة',
+      role: 'reporter',
+      password: 'long-enough-password',
+    });
+    const other = await createUser({
+      email: 'other-tags@test.example',
+      name: 'زميل',
+      role: 'reporter',
+      password: 'long-enough-password',
+    });
+    const editor = await createUser({
+      email: 'desk-tags@test.example',
+      name: 'محرر',
+      role: 'editor',
+      password: 'long-enough-password',
+    });
+    const draft = createDraft(author);
+    saveDraft(author, {
+      articleId: draft.id,
+      baseVersion: draft.version,
+      headline: 'سبق صحفي',
+      tags: ['صفقة سرية مع الوزارة'],
+      body: paragraphsToDocument(['نص']),
+      bodyText: 'نص',
+      wordCount: 1,
+      sectionId: testSection(),
+    });
+    assert.deepEqual(await suggestAs(other, 'صفقة'), []);
+    assert.deepEqual(await suggestAs(author, 'صفقة'), ['صفقة سرية مع الوزارة']);
+    assert.deepEqual(await suggestAs(editor, 'صفقة'), ['صفقة سرية مع الوزارة']);
+    submitForReview(author, draft.id);
+    approveArticle(editor, draft.id);
+    publishArticle(editor, draft.id);
+    assert.deepEqual(await suggestAs(other, 'صفقة'), ['صفقة سرية مع الوزارة']);
   });
 });

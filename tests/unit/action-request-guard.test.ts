@@ -53,16 +53,27 @@ describe('headers', () => {
       assert.equal(screenActionHeaders(headers({ origin }), { bodyLimit: LIMIT })?.status, 400, origin);
     }
   });
-  test('another origin, or "null", is a 403; x-forwarded-host is what Next compares first', () => {
+  test('another origin, or "null", is a 403; x-forwarded-host counts only behind a declared proxy', () => {
     assert.equal(
       screenActionHeaders(headers({ origin: 'http://evil.test' }), { bodyLimit: LIMIT })?.status,
       403,
     );
     assert.equal(screenActionHeaders(headers({ origin: 'null' }), { bodyLimit: LIMIT })?.status, 403);
+    const forwarded = headers({ origin: 'https://proxy.test', 'x-forwarded-host': 'proxy.test' });
+    assert.equal(screenActionHeaders(forwarded, { bodyLimit: LIMIT, trustProxy: true }), null);
+    // Without NEWSROOM_TRUST_PROXY a client writes the header itself, naming its own origin.
+    const forged = headers({ origin: 'http://evil.test', 'x-forwarded-host': 'evil.test' });
+    assert.equal(screenActionHeaders(forged, { bodyLimit: LIMIT })?.status, 403);
+  });
+  test('Sec-Fetch-Site: cross-site is a 403 whatever the Origin, or with none (a no-JS form)', () => {
+    for (const extra of [{}, { origin: 'http://news.test' }] as Record<string, string>[])
+      assert.equal(
+        screenActionHeaders(headers({ ...extra, 'sec-fetch-site': 'cross-site' }), { bodyLimit: LIMIT })
+          ?.status,
+        403,
+      );
     assert.equal(
-      screenActionHeaders(headers({ origin: 'https://proxy.test', 'x-forwarded-host': 'proxy.test' }), {
-        bodyLimit: LIMIT,
-      }),
+      screenActionHeaders(headers({ 'sec-fetch-site': 'same-origin' }), { bodyLimit: LIMIT }),
       null,
     );
   });

@@ -27,6 +27,21 @@ describe('where sign-in may send you next', () => {
       assert.equal(safeNextPath(next), '/newsroom', JSON.stringify(next));
   });
 
+  test('dot segments that resolve to "//host" are refused (an open redirect after sign-in)', () => {
+    for (const next of [
+      '/..//evil.example/',
+      '/../..//evil.example',
+      '/newsroom/../..//evil.example',
+      '/./..//evil.example',
+      '/%2e%2e//evil.example',
+      '/%2E%2E//evil.example/x?y#z',
+      '/.%2e//evil.example',
+      '/newsroom/%2e%2e/%2e%2e//evil.example',
+      '/a/..//evil.example',
+    ])
+      assert.equal(safeNextPath(next), '/newsroom', JSON.stringify(next));
+  });
+
   test('a real path keeps its query and fragment, and stays on this site', () => {
     assert.equal(safeNextPath('/newsroom/articles/12?tab=notes#top'), '/newsroom/articles/12?tab=notes#top');
     assert.equal(safeNextPath('/%09/evil.test'), '/%09/evil.test');

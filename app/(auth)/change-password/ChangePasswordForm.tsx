@@ -16,7 +16,10 @@ export function ChangePasswordForm() {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [pending, startTransition] = useTransition();
   return (
+    // method="post": should this page ever run without its script (it did, under the wrong CSP),
+    // the browser posts the form to this page instead of putting the passwords in a GET address.
     <form
+      method="post"
       noValidate
       onSubmit={(event) => {
         event.preventDefault();

@@ -5,7 +5,12 @@ import { newsroomAction } from '@/lib/action';
 import { changeOwnPasswordInput } from '@/lib/validation/people';
 
 // A member replaces the first password an admin gave them (or their own), through the one door.
-export const changeOwnPasswordAction = newsroomAction(changeOwnPasswordInput, async (user, input) => {
-  await changeOwnPassword(user, input.current, input.password);
-  return { changed: true };
-});
+// The one write open to a member who must still change their password (lib/action.ts).
+export const changeOwnPasswordAction = newsroomAction(
+  changeOwnPasswordInput,
+  async (user, input) => {
+    await changeOwnPassword(user, input.current, input.password);
+    return { changed: true };
+  },
+  { beforePasswordChange: true },
+);

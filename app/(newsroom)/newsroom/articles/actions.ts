@@ -42,9 +42,10 @@ export const saveArticleAction = newsroomAction(saveArticleEnvelope, (user, raw)
   saveArticle(user, parseArticleSave(raw)),
 );
 
-// Reads, but through the same door: only a signed-in member of the newsroom gets answers.
-export const suggestTagsAction = newsroomAction(suggestTagsInput, (_user, input) =>
-  suggestTags(db, input.typed),
+// Reads, but through the same door: only a signed-in member of the newsroom gets answers, and
+// only tags of articles they may read.
+export const suggestTagsAction = newsroomAction(suggestTagsInput, (user, input) =>
+  suggestTags(db, input.typed, user),
 );
 
 // The heartbeat of an open editor; answers with whoever else has the article open.

@@ -7,6 +7,7 @@ import type { ActionResult, FieldErrors } from '@/lib/errors';
 import {
   addMemberAction,
   changeRoleAction,
+  issueSignInLinkAction,
   resetPasswordAction,
   setMemberDisabledAction,
   unlockSignInAction,
@@ -26,6 +27,9 @@ export type MemberView = {
   disabled: boolean;
   mustChangePassword: boolean;
   locked: string | null;
+  // Wrong passwords from browsers new to this account since it last signed in (who is targeted).
+  failedAttempts: number;
+  lastFailed: string | null;
   self: boolean;
 };
 
@@ -172,6 +176,7 @@ export function MemberCard({ member }: { member: MemberView }) {
   const id = useId();
   const { pending, errors, run } = useWrite();
   const [generated, setGenerated] = useState<string | null>(null);
+  const [link, setLink] = useState<string | null>(null);
   const [role, setRole] = useState<Role>(member.role);
   const [newPassword, setNewPassword] = useState('');
   return (
@@ -186,6 +191,13 @@ export function MemberCard({ member }: { member: MemberView }) {
         {member.mustChangePassword ? ' · يغيّر كلمة المرور عند الدخول التالي' : ''}
         {member.locked ? ` · الدخول مقفل حتى ${member.locked}` : ''}
       </p>
+      {member.failedAttempts > 0 ? (
+        <p className="form-error">
+          محاولات دخول خاطئة من متصفحات جديدة على هذا الحساب: {member.failedAttempts}
+          {member.lastFailed ? `، آخرها ${member.lastFailed}` : ''}. إن لم تكن من صاحبه، فأصدر له رابط دخول
+          لمرة واحدة.
+        </p>
+      ) : null}
       <div className="people-forms">
         <form
           onSubmit={(event) => {
@@ -267,11 +279,34 @@ export function MemberCard({ member }: { member: MemberView }) {
             إلغاء قفل الدخول
           </button>
         ) : null}
+        {member.disabled ? null : (
+          <button
+            type="button"
+            disabled={pending}
+            onClick={() =>
+              run(
+                () => issueSignInLinkAction({ userId: member.id }),
+                // In the fragment: never sent to the server, so never in an access log or a Referer.
+                (data) => setLink(`${window.location.origin}/signin/link#${data.token}`),
+              )
+            }
+          >
+            رابط دخول لمرة واحدة
+          </button>
+        )}
       </div>
       <FieldError id={`${id}-form-e`} message={errors.form} />
       {generated ? (
         <p role="status" className="notice">
           كلمة المرور الجديدة (تظهر الآن فقط): <bdi className="one-time">{generated}</bdi>
+        </p>
+      ) : null}
+      {link ? (
+        <p role="status" className="notice">
+          رابط الدخول (يظهر الآن فقط، يعمل مرة واحدة خلال 30 دقيقة):{' '}
+          <bdi dir="ltr" className="one-time">
+            {link}
+          </bdi>
         </p>
       ) : null}
     </section>

@@ -8,6 +8,7 @@ import {
   setMemberDisabled,
   unlockMemberSignIn,
 } from '@/db/queries/people';
+import { issueSignInLink } from '@/db/queries/sign-in-links';
 import { newsroomAction } from '@/lib/action';
 import {
   addMemberInput,
@@ -52,4 +53,11 @@ export const resetPasswordAction = newsroomAction(resetPasswordInput, async (use
 export const unlockSignInAction = newsroomAction(memberInput, (user, input) => {
   unlockMemberSignIn(user, input.userId);
   return { userId: input.userId };
+});
+
+// A one-time sign-in link for a member a stranger keeps locked out (db/queries/sign-in-links.ts):
+// the token is shown once, on the admin's screen, and stored only as its hash.
+export const issueSignInLinkAction = newsroomAction(memberInput, (user, input) => {
+  const link = issueSignInLink(user, input.userId);
+  return { userId: input.userId, token: link.token, expiresAt: link.expiresAt };
 });

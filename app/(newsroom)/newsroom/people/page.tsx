@@ -30,6 +30,10 @@ export default async function PeoplePage() {
             disabled: member.disabled,
             mustChangePassword: member.mustChangePassword,
             locked: member.lockedUntil ? formatArabicTime(member.lockedUntil, newsroomSettings.dates) : null,
+            failedAttempts: member.failedAttempts,
+            lastFailed: member.lastFailedAt
+              ? formatArabicTime(member.lastFailedAt, newsroomSettings.dates)
+              : null,
             self: member.id === user.id,
           }}
         />

@@ -1,0 +1,193 @@
+// What server.mjs decides about a request before Next sees it: which line it waits in (readers or
+// the newsroom), and how large a body it may send. Plain JavaScript: server.mjs loads it
+// untranspiled (types in request-limits.d.mts).
+import { IncomingMessage } from 'node:http';
+
+/**
+ * The request's path as Next will route it: dot segments resolved (also written %2e), so that
+ * "/_next/../search" is "/search". The raw path when it cannot be parsed (Next answers it 404).
+ * @param {string} rawPathname the path of the request line, without its query
+ */
+export function normalizedPath(rawPathname) {
+  try {
+    return new URL(rawPathname, 'http://newsroom.invalid').pathname;
+  } catch {
+    return rawPathname;
+  }
+}
+
+const NEWSROOM_PATHS = [
+  /^\/newsroom(?:\/|$)/,
+  /^\/(?:signin|signin\/link|change-password)$/,
+  /^\/api\/auth\//,
+  /^\/api\/uploads$/,
+  /^\/api\/media(?:\/|$)/,
+  // Next's build files: the newsroom's scripts and styles must not queue behind readers (reader
+  // pages load none of them).
+  /^\/_next\//,
+];
+
+/**
+ * Whether a request goes in the newsroom's line (never waits) rather than the readers' one. Decided
+ * by the normalised path and the method, not by a header the client chooses: a server action is a
+ * POST (Next runs no action for another method), so a GET /search with `Next-Action: x`, or
+ * "/_next/../search", is a reader page and waits its turn.
+ * @param {string | undefined} method
+ * @param {string} rawPathname
+ * @param {import('node:http').IncomingHttpHeaders} headers
+ */
+export function isNewsroomRequest(method, rawPathname, headers) {
+  if (method === 'POST' && typeof headers['next-action'] === 'string') return true;
+  const pathname = normalizedPath(rawPathname);
+  return NEWSROOM_PATHS.some((pattern) => pattern.test(pathname));
+}
+
+const KB = 1024;
+// Each route's own limit (its `maxBytes` in lib/route.ts's spec, or the door's JSON default), by
+// method and normalised path. Server actions are bounded by lib/action-request-guard.mjs (Next's
+// serverActions.bodySizeLimit). Anything else gets DEFAULT_BODY_LIMIT: no reader page or
+// newsroom page takes a body of its own.
+/** @type {readonly { method: string; path: RegExp; bytes: number }[]} */
+export const BODY_LIMITS = [
+  // app/api/uploads/route.ts: MAX_UPLOAD_BYTES (lib/media-urls.ts) + MULTIPART_ALLOWANCE.
+  { method: 'POST', path: /^\/api\/uploads$/, bytes: 10 * 1024 * KB + 64 * KB },
+  // app/api/articles/[id]/comments/route.ts MAX_BODY_BYTES.
+  { method: 'POST', path: /^\/api\/articles\/[^/]+\/comments$/, bytes: 32 * KB },
+  // app/api/auth/[...nextauth]/route.ts.
+  { method: 'POST', path: /^\/api\/auth\//, bytes: 4 * KB },
+  // app/api/media/[id]/route.ts: the door's JSON default (lib/route.ts JSON_MAX_BYTES).
+  { method: 'PATCH', path: /^\/api\/media\/[^/]+$/, bytes: 64 * KB },
+  // Beacons carry nothing.
+  { method: 'POST', path: /^\/api\/(?:views|shares)\/[^/]+$/, bytes: 0 },
+];
+export const DEFAULT_BODY_LIMIT = 16 * KB;
+// A chunked body up to this size is read here and handed to Next whole (so nothing inside Next
+// holds more than the route's limit); a larger limit (uploads) is left to the route itself,
+// whose door checks the session before it reads, and cuts the stream off at the same limit.
+const BUFFER_AT_MOST = 1024 * KB;
+
+/** @param {string | undefined} method @param {string} rawPathname */
+export function bodyLimitOf(method, rawPathname) {
+  const pathname = normalizedPath(rawPathname);
+  return (
+    BODY_LIMITS.find((limit) => limit.method === method && limit.path.test(pathname))?.bytes ??
+    DEFAULT_BODY_LIMIT
+  );
+}
+
+const TOO_LARGE = 'الطلب أكبر من الحد المسموح به.';
+// How much of a refused body is read and dropped (never kept) before the connection is cut.
+const DRAIN_AT_MOST = 16 * 1024 * KB;
+const CHUNKED_DRAIN = 1024 * KB;
+
+/**
+ * Refuses a body over its route's limit before anything buffers it: by Content-Length at once,
+ * and for a chunked body by counting as it arrives. Resolves to the request Next should get (the
+ * same one, or a copy that replays a chunked body already read), or answers 413 itself and
+ * resolves to null. Next's proxy (proxy.ts) otherwise reads up to 10 MB of any POST it runs for.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} limit
+ * @returns {Promise<import('node:http').IncomingMessage | null>}
+ */
+export async function guardBodyLimit(req, res, limit) {
+  const declared = req.headers['content-length'];
+  const chunked =
+    declared === undefined && /\bchunked\b/i.test(String(req.headers['transfer-encoding'] ?? ''));
+  if (declared !== undefined) {
+    const length = Number(declared);
+    if (!Number.isSafeInteger(length) || length < 0)
+      return refuse(req, res, 400, 'البيانات المرسلة غير صالحة.', DRAIN_AT_MOST);
+    return length > limit ? refuse(req, res, 413, TOO_LARGE, DRAIN_AT_MOST) : req;
+  }
+  if (!chunked || limit > BUFFER_AT_MOST) return req;
+  return new Promise((resolve) => {
+    /** @type {Buffer[]} */
+    const chunks = [];
+    let size = 0;
+    /** @param {Buffer} chunk */
+    const onData = (chunk) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      stop();
+      resolve(refuse(req, res, 413, TOO_LARGE, CHUNKED_DRAIN));
+    };
+    const onEnd = () => {
+      stop();
+      resolve(replay(req, Buffer.concat(chunks)));
+    };
+    const onError = () => {
+      stop();
+      res.destroy();
+      resolve(null);
+    };
+    const stop = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
+}
+
+/**
+ * Answers at once, and drops what the client still sends (nothing is kept) until its body ends or
+ * `drainAtMost` more bytes came, then cuts the connection. The answer is complete on the wire
+ * before the body is (its length is given), but the response is ended only then: Node closes a
+ * connection whose answer ended while its request was still arriving, and the client, still
+ * writing, then met a reset and never read its 413.
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res @param {number} status @param {string} message
+ * @param {number} drainAtMost
+ */
+function refuse(req, res, status, message, drainAtMost) {
+  const body = Buffer.from(message, 'utf8');
+  res.writeHead(status, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': body.length,
+    'cache-control': 'no-store',
+  });
+  if (req.complete) {
+    res.end(body);
+    return null;
+  }
+  res.write(body);
+  let dropped = 0;
+  req.on('data', (/** @type {Buffer} */ chunk) => {
+    dropped += chunk.length;
+    if (dropped <= drainAtMost) return;
+    res.end();
+    req.socket.destroy();
+  });
+  req.on('end', () => res.end());
+  req.on('error', () => res.destroy());
+  req.resume();
+  return null;
+}
+
+// A request with the same headers whose body is the bytes already read from the original (the
+// length now known, so Next's readers see a plain body).
+/** @param {import('node:http').IncomingMessage} req @param {Buffer} body */
+function replay(req, body) {
+  const copy = new IncomingMessage(req.socket);
+  copy.method = req.method;
+  copy.url = req.url;
+  copy.headers = { ...req.headers, 'content-length': String(body.length) };
+  delete copy.headers['transfer-encoding'];
+  copy.rawHeaders = [];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    const name = /** @type {string} */ (req.rawHeaders[i]);
+    if (name.toLowerCase() === 'transfer-encoding') continue;
+    copy.rawHeaders.push(name, /** @type {string} */ (req.rawHeaders[i + 1]));
+  }
+  copy.rawHeaders.push('content-length', String(body.length));
+  copy.httpVersion = req.httpVersion;
+  copy.httpVersionMajor = req.httpVersionMajor;
+  copy.httpVersionMinor = req.httpVersionMinor;
+  copy.push(body);
+  copy.push(null);
+  copy.complete = true;
+  return copy;
+}
