@@ -1,3 +1,5 @@
+import { formatArabicDateTime } from '../lib/arabic';
+import { newsroomSettings } from '../lib/settings';
 import { expect, test, EDITOR, REPORTER, EditorPage, personPage } from './fixtures';
 
 // Conflicts, written as the steps people take. Two people, or two tabs of one person, on one
@@ -23,9 +25,17 @@ test('two people on one article get a conflict and copying theirs into mine keep
   await editor.typeInBody('نص المحرر');
   await expect(editor.conflictHeading).toBeVisible();
   await expect(editor.saveState).toContainText('لم يُحفظ');
-  await expect(editor.page.getByRole('region', { name: 'تعارض: نص المقال' })).toContainText(
-    'غيّره سارة الصحفية',
+  const conflict = editor.page.getByRole('region', { name: 'تعارض: نص المقال' });
+  await expect(conflict).toContainText('غيّره سارة الصحفية');
+  // Their time in the newsroom's zone (NEWSROOM_TIMEZONE), not a library default two hours off.
+  const around = [-60_000, 0, 60_000].map((d) =>
+    formatArabicDateTime(new Date(Date.now() + d), newsroomSettings.dates),
   );
+  const shown = (await conflict.textContent()) ?? '';
+  expect(
+    around.filter((when) => shown.includes(when)),
+    `${shown} shows one of ${around.join(' | ')}`,
+  ).toHaveLength(1);
   await expect(editor.conflictSide('نسختهم')).toContainText('نص الصحفية');
   await expect(editor.conflictSide('نسختي')).toContainText('نص المحرر');
 
@@ -86,4 +96,27 @@ test('keeping mine writes it as the newest version on top; until then the databa
   await second.waitUntilSaved();
   await check.open(articleId);
   await expect(check.body).toHaveText('نص التبويب الثاني');
+});
+
+test('a reloaded editor is not its own «other tab»; a second tab is', async ({ browser }) => {
+  const editor = new EditorPage(await personPage(browser, REPORTER));
+  const articleId = await editor.openNew();
+  for (let i = 0; i < 2; i++) {
+    // The reloaded page's first heartbeat (not the old page's leaving one) and its answer.
+    const heartbeat = editor.page.waitForResponse(
+      (r) =>
+        r.request().method() === 'POST' &&
+        !!r.request().headers()['next-action'] &&
+        (r.request().postData() ?? '').includes('"leaving":false'),
+    );
+    await editor.page.reload();
+    await (await heartbeat).finished();
+    await editor.waitUntilEditable();
+  }
+  // A row left by an earlier load would be named at once and stay for half a minute.
+  await editor.page.waitForTimeout(1000);
+  await expect(editor.page.getByText('أنت في تبويب آخر')).toHaveCount(0);
+  const second = new EditorPage(await editor.page.context().newPage());
+  await second.open(articleId);
+  await expect(second.page.getByText('يفتح هذا المقال الآن أيضاً: أنت في تبويب آخر')).toBeVisible();
 });

@@ -7,9 +7,10 @@ export function isNewsroomRequest(
   rawPathname: string,
   headers: IncomingHttpHeaders,
 ): boolean;
-export const BODY_LIMITS: readonly { method: string; path: RegExp; bytes: number }[];
+export const BODY_LIMITS: readonly { method: string; path: RegExp; bytes: number; message?: string }[];
 export const DEFAULT_BODY_LIMIT: number;
 export function bodyLimitOf(method: string | undefined, rawPathname: string): number;
+export function tooLargeMessageOf(method: string | undefined, rawPathname: string): string;
 export function guardBodyLimit(
   req: IncomingMessage,
   res: ServerResponse,

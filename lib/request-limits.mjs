@@ -47,10 +47,18 @@ const KB = 1024;
 // method and normalised path. Server actions are bounded by lib/action-request-guard.mjs (Next's
 // serverActions.bodySizeLimit). Anything else gets DEFAULT_BODY_LIMIT: no reader page or
 // newsroom page takes a body of its own.
-/** @type {readonly { method: string; path: RegExp; bytes: number }[]} */
+// `message` is the route's own refusal (the one it would give itself), so the person sees the same
+// words whichever of the two refused them.
+/** @type {readonly { method: string; path: RegExp; bytes: number; message?: string }[]} */
 export const BODY_LIMITS = [
-  // app/api/uploads/route.ts: MAX_UPLOAD_BYTES (lib/media-urls.ts) + MULTIPART_ALLOWANCE.
-  { method: 'POST', path: /^\/api\/uploads$/, bytes: 10 * 1024 * KB + 64 * KB },
+  // app/api/uploads/route.ts: MAX_UPLOAD_BYTES (lib/media-urls.ts) + MULTIPART_ALLOWANCE; the
+  // message is lib/media-urls.ts's too_large.
+  {
+    method: 'POST',
+    path: /^\/api\/uploads$/,
+    bytes: 10 * 1024 * KB + 64 * KB,
+    message: 'حجم الصورة أكبر من 10 ميغابايت.',
+  },
   // app/api/articles/[id]/comments/route.ts MAX_BODY_BYTES.
   { method: 'POST', path: /^\/api\/articles\/[^/]+\/comments$/, bytes: 32 * KB },
   // app/api/auth/[...nextauth]/route.ts.
@@ -68,17 +76,27 @@ const BUFFER_AT_MOST = 1024 * KB;
 
 /** @param {string | undefined} method @param {string} rawPathname */
 export function bodyLimitOf(method, rawPathname) {
-  const pathname = normalizedPath(rawPathname);
-  return (
-    BODY_LIMITS.find((limit) => limit.method === method && limit.path.test(pathname))?.bytes ??
-    DEFAULT_BODY_LIMIT
-  );
+  return limitOf(method, rawPathname)?.bytes ?? DEFAULT_BODY_LIMIT;
 }
 
 const TOO_LARGE = 'الطلب أكبر من الحد المسموح به.';
-// How much of a refused body is read and dropped (never kept) before the connection is cut.
-const DRAIN_AT_MOST = 16 * 1024 * KB;
+
+/** What a body over the route's limit is told. @param {string | undefined} method @param {string} rawPathname */
+export function tooLargeMessageOf(method, rawPathname) {
+  return limitOf(method, rawPathname)?.message ?? TOO_LARGE;
+}
+
+/** @param {string | undefined} method @param {string} rawPathname */
+function limitOf(method, rawPathname) {
+  const pathname = normalizedPath(rawPathname);
+  return BODY_LIMITS.find((limit) => limit.method === method && limit.path.test(pathname));
+}
+
+// How much of a refused chunked body is read and dropped (never kept) before the connection is cut.
 const CHUNKED_DRAIN = 1024 * KB;
+// How long a refused body whose length was declared may stay connected, unread, for its client to
+// read the answer (Node's client, curl and browsers read it while still sending).
+const UNREAD_GRACE_MS = 5_000;
 
 /**
  * Refuses a body over its route's limit before anything buffers it: by Content-Length at once,
@@ -94,11 +112,13 @@ export async function guardBodyLimit(req, res, limit) {
   const declared = req.headers['content-length'];
   const chunked =
     declared === undefined && /\bchunked\b/i.test(String(req.headers['transfer-encoding'] ?? ''));
+  const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
+  const tooLarge = tooLargeMessageOf(req.method, rawPath);
   if (declared !== undefined) {
     const length = Number(declared);
     if (!Number.isSafeInteger(length) || length < 0)
-      return refuse(req, res, 400, 'البيانات المرسلة غير صالحة.', DRAIN_AT_MOST);
-    return length > limit ? refuse(req, res, 413, TOO_LARGE, DRAIN_AT_MOST) : req;
+      return refuse(req, res, 400, 'البيانات المرسلة غير صالحة.', 0);
+    return length > limit ? refuse(req, res, 413, tooLarge, 0) : req;
   }
   if (!chunked || limit > BUFFER_AT_MOST) return req;
   return new Promise((resolve) => {
@@ -110,7 +130,7 @@ export async function guardBodyLimit(req, res, limit) {
       size += chunk.length;
       if (size <= limit) return void chunks.push(chunk);
       stop();
-      resolve(refuse(req, res, 413, TOO_LARGE, CHUNKED_DRAIN));
+      resolve(refuse(req, res, 413, tooLarge, CHUNKED_DRAIN));
     };
     const onEnd = () => {
       stop();
@@ -133,19 +153,24 @@ export async function guardBodyLimit(req, res, limit) {
 }
 
 /**
- * Answers at once, and drops what the client still sends (nothing is kept) until its body ends or
- * `drainAtMost` more bytes came, then cuts the connection. The answer is complete on the wire
- * before the body is (its length is given), but the response is ended only then: Node closes a
- * connection whose answer ended while its request was still arriving, and the client, still
- * writing, then met a reset and never read its 413.
+ * Answers at once, in JSON (`{ ok: false, message }`) on the API as the routes themselves answer, in
+ * plain text elsewhere. The answer is complete on the wire before the body is (its length is
+ * given), but the response is not ended: Node closes a connection whose answer ended while its
+ * request was still arriving, and the client, still writing, then met a reset and never read its
+ * 413. A body whose length was declared is then left unread (the socket pauses once Node's small
+ * buffer is full, so nothing is allocated for it) until the client hangs up or UNREAD_GRACE_MS
+ * pass; reading and dropping it instead churned through what 100 clients sent before they read
+ * their answer (about 100 MB of resident memory). A chunked body was already being read: up to
+ * `drainAtMost` more bytes are dropped, then the connection is cut.
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res @param {number} status @param {string} message
  * @param {number} drainAtMost
  */
 function refuse(req, res, status, message, drainAtMost) {
-  const body = Buffer.from(message, 'utf8');
+  const api = normalizedPath((req.url ?? '/').split('?')[0] ?? '/').startsWith('/api/');
+  const body = Buffer.from(api ? JSON.stringify({ ok: false, message }) : message, 'utf8');
   res.writeHead(status, {
-    'content-type': 'text/plain; charset=utf-8',
+    'content-type': api ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
     'content-length': body.length,
     'cache-control': 'no-store',
   });
@@ -154,6 +179,13 @@ function refuse(req, res, status, message, drainAtMost) {
     return null;
   }
   res.write(body);
+  if (drainAtMost === 0) {
+    req.pause();
+    const timer = setTimeout(() => req.socket.destroy(), UNREAD_GRACE_MS);
+    timer.unref();
+    req.socket.once('close', () => clearTimeout(timer));
+    return null;
+  }
   let dropped = 0;
   req.on('data', (/** @type {Buffer} */ chunk) => {
     dropped += chunk.length;

@@ -5,7 +5,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleStatus } from '@/db/schema';
-import { formatReadingTime, readingTimeMinutes } from '@/lib/arabic';
+import { formatReadingTime, readingTimeMinutes, type DateSettings } from '@/lib/arabic';
 import type { FieldErrors } from '@/lib/errors';
 import type { ArticleAction } from '@/lib/permissions';
 import type {
@@ -44,6 +44,9 @@ export type EditableArticle = {
   changesRequestedReason: string | null;
   publicPath: string | null;
   allowed: ArticleAction[];
+  // The newsroom's calendar, digits and time zone (NEWSROOM_TIMEZONE…), read by the server: the
+  // browser's own zone, or a library default, would show other people's times hours off.
+  dates: DateSettings;
 };
 
 // What the editor may ask of the server, handed in by the route's shell (components/editor/ does
@@ -214,6 +217,7 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
             mine={snapshot.values}
             myBodyText={() => editor?.getText({ blockSeparator: '\n\n' }) ?? ''}
             sections={article.sections}
+            dates={article.dates}
             onKeepTheirs={(field) => machine.keepTheirs(field)}
             onKeepMine={(field) => machine.keepMine(field)}
             onCopy={copyTheirs}

@@ -2,7 +2,7 @@
 
 import type { JSONContent } from '@tiptap/core';
 import { useState } from 'react';
-import { formatArabicDateTime } from '@/lib/arabic';
+import { formatArabicDateTime, type DateSettings } from '@/lib/arabic';
 import type { ArticleField, ArticleFieldValues } from '@/lib/validation/article-save';
 import type { HeldConflict, Metadata } from './save-machine';
 
@@ -67,6 +67,7 @@ export function ConflictPanel({
   mine,
   myBodyText,
   sections,
+  dates,
   onKeepTheirs,
   onKeepMine,
   onCopy,
@@ -75,6 +76,7 @@ export function ConflictPanel({
   mine: Metadata;
   myBodyText: () => string;
   sections: { id: number; name: string }[];
+  dates: DateSettings;
   onKeepTheirs: (field: ArticleField) => void;
   onKeepMine: (field: ArticleField) => void;
   onCopy: (field: ArticleField, theirs: string) => void;
@@ -92,7 +94,7 @@ export function ConflictPanel({
         const theirs = describeValue(c.field, c.theirs, sections);
         const myValue = c.field === 'body' ? myBodyText() : describeValue(c.field, mine[c.field], sections);
         const who = c.changedBy ? c.changedBy.name : 'شخص آخر';
-        const when = c.changedAt ? ` في ${formatArabicDateTime(new Date(c.changedAt))}` : '';
+        const when = c.changedAt ? ` في ${formatArabicDateTime(new Date(c.changedAt), dates)}` : '';
         const copyLabel = COPY_LABELS[c.field];
         return (
           <section

@@ -7,12 +7,29 @@ const HEARTBEAT_MS = 15_000;
 
 type Other = { name: string; sameUser: boolean };
 
+// One id per browser tab and article, kept in sessionStorage so that a reload (or the remount
+// after a workflow action) is the same tab: a fresh id each time left the previous load's row
+// behind, and the journalist was told «أنت في تبويب آخر» about their only tab.
+function tabIdFor(articleId: number): string {
+  const key = `newsroom:presence-tab:${articleId}`;
+  try {
+    const known = sessionStorage.getItem(key);
+    if (known && /^[0-9a-f-]{36}$/.test(known)) return known;
+    const made = crypto.randomUUID();
+    sessionStorage.setItem(key, made);
+    return made;
+  } catch {
+    // Storage refused (a private mode): presence still works, a reload may show a ghost briefly.
+    return crypto.randomUUID();
+  }
+}
+
 // Tells a journalist who else has this article open, so two people know before they collide.
 export function PresenceNotice({ articleId }: { articleId: number }) {
   const [others, setOthers] = useState<Other[]>([]);
 
   useEffect(() => {
-    const tabId = crypto.randomUUID();
+    const tabId = tabIdFor(articleId);
     let stopped = false;
     const beat = (leaving = false) =>
       articlePresenceAction({ articleId, tabId, leaving })

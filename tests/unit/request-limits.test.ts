@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { MAX_UPLOAD_BYTES } from '@/lib/media-urls';
-import { bodyLimitOf, DEFAULT_BODY_LIMIT, isNewsroomRequest } from '@/lib/request-limits.mjs';
+import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from '@/lib/media-urls';
+import {
+  bodyLimitOf,
+  DEFAULT_BODY_LIMIT,
+  isNewsroomRequest,
+  tooLargeMessageOf,
+} from '@/lib/request-limits.mjs';
 import { publicAuthUrl } from '@/lib/server-config.mjs';
 
 // server.mjs's two decisions before Next (lib/request-limits.mjs): the line a request waits in,
@@ -54,6 +59,12 @@ describe('body limits, one per route', () => {
     assert.equal(bodyLimitOf('POST', '/search'), DEFAULT_BODY_LIMIT);
     assert.equal(bodyLimitOf('POST', '/'), DEFAULT_BODY_LIMIT);
     assert.ok(DEFAULT_BODY_LIMIT <= 64 * 1024);
+  });
+
+  test('an upload refused by size before the route is told the route’s own words', () => {
+    assert.equal(tooLargeMessageOf('POST', '/api/uploads'), UPLOAD_MESSAGES.too_large);
+    assert.equal(tooLargeMessageOf('POST', '/api/views/../uploads'), UPLOAD_MESSAGES.too_large);
+    assert.equal(tooLargeMessageOf('POST', '/api/articles/1/comments'), 'الطلب أكبر من الحد المسموح به.');
   });
 });
 

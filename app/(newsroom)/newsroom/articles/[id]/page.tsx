@@ -95,6 +95,7 @@ export default async function EditArticlePage({
     allowed: EDITOR_ACTIONS.filter(
       (action) => action !== 'view' && action !== 'unpublish' && can(user, action, article),
     ),
+    dates: newsroomSettings.dates,
   };
   const desk = DESK_ACTIONS.filter((action) => can(user, action, article));
   const { unpublishedEdits, latestChangeRequest } = deskStateOf(article);
