@@ -5,6 +5,6 @@ export async function register(): Promise<void> {
   restoreReaderTagExpiry();
   // Not while `next build` prerenders: only a serving process publishes on time.
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { startScheduler } = await import('./lib/scheduler');
+  const { startScheduler } = await import('./lib/newsroom/scheduler');
   startScheduler();
 }

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { routeKindOf, runtimeSecurityHeaders } from '@/lib/security-headers';
+import { routeKindOf, runtimeSecurityHeaders } from '@/lib/http/security-headers';
 
 // Runs before the requests Next answers (Next 16's proxy, on the Node.js runtime): the security
 // headers of the route's kind that are decided at run time (lib/security-headers.ts: the CSP, HSTS), and for the newsroom and sign-in a fresh

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import { preload } from 'react-dom';
 import './fonts.css';
 import './globals.css';
-import { newsroomSettings } from '@/lib/settings';
+import { newsroomSettings } from '@/lib/shared/settings';
 
 export const metadata: Metadata = {
   title: { default: newsroomSettings.name, template: `%s | ${newsroomSettings.name}` },

@@ -21,11 +21,11 @@ migrateDatabase(migrating);
 migrating.$client.close();
 
 // Imported after the environment names the bench database.
-const { createDraft, saveArticle } = await import('@/db/queries/articles');
-const { createUser } = await import('@/db/queries/users');
-const { countWords } = await import('@/lib/arabic');
-const { checkArticleDocument, paragraphsToDocument } = await import('@/lib/article-document/check');
-const { parseArticleSave } = await import('@/lib/validation/article-save-schema');
+const { createDraft, saveArticle } = await import('@/lib/newsroom/articles');
+const { createUser } = await import('@/lib/auth/users');
+const { countWords } = await import('@/lib/shared/arabic');
+const { checkArticleDocument, paragraphsToDocument } = await import('@/lib/document/check');
+const { parseArticleSave } = await import('@/lib/newsroom/save-request');
 
 const seed = JSON.parse(readFileSync(path.join(ROOT, 'db/seed/seed-article.json'), 'utf8')) as {
   headline: string;

@@ -14,11 +14,11 @@ const PORT = benchPort(3253);
 Object.assign(process.env, benchEnv('autosave'));
 const app = await startApp('autosave', PORT, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
 // Imported after the environment names the bench database.
-const { createDraft, saveArticle } = await import('@/db/queries/articles');
-const { parseArticleSave } = await import('@/lib/validation/article-save-schema');
-const { findUserByEmail } = await import('@/db/queries/users');
-const { countWords } = await import('@/lib/arabic');
-const { paragraphsToDocument } = await import('@/lib/article-document/check');
+const { createDraft, saveArticle } = await import('@/lib/newsroom/articles');
+const { parseArticleSave } = await import('@/lib/newsroom/save-request');
+const { findUserByEmail } = await import('@/lib/auth/users');
+const { countWords } = await import('@/lib/shared/arabic');
+const { paragraphsToDocument } = await import('@/lib/document/check');
 
 const seed = JSON.parse(
   readFileSync(path.join(import.meta.dirname, '../db/seed/seed-article.json'), 'utf8'),

@@ -16,10 +16,10 @@ const env = benchEnv('crash');
 Object.assign(process.env, env);
 const first = await startApp('crash', PORT, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
 const { approveArticle, createDraft, publishArticle, saveDraft, submitForReview } =
-  await import('@/db/queries/articles');
-const { findUserByEmail } = await import('@/db/queries/users');
-const { paragraphsToDocument } = await import('@/lib/article-document/check');
-const { checkDatabase } = await import('@/lib/backup');
+  await import('@/lib/newsroom/articles');
+const { findUserByEmail } = await import('@/lib/auth/users');
+const { paragraphsToDocument } = await import('@/lib/document/check');
+const { checkDatabase } = await import('@/db/backup');
 const { openDatabase } = await import('@/db/connection');
 
 const base = first.url;

@@ -18,9 +18,9 @@ const JOURNALISTS = Number(process.env.BENCH_EDITORS ?? 20);
 
 Object.assign(process.env, benchEnv('load'));
 const app = await startApp('load', PORT, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
-const { createDraft } = await import('@/db/queries/articles');
-const { findUserByEmail } = await import('@/db/queries/users');
-const { paragraphsToDocument } = await import('@/lib/article-document/check');
+const { createDraft } = await import('@/lib/newsroom/articles');
+const { findUserByEmail } = await import('@/lib/auth/users');
+const { paragraphsToDocument } = await import('@/lib/document/check');
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: READERS + JOURNALISTS + 8 });
 

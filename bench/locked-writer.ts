@@ -13,9 +13,9 @@ const READERS = Number(process.env.BENCH_CONCURRENCY ?? 2);
 
 Object.assign(process.env, benchEnv('locked-writer'));
 const app = await startApp('locked-writer', PORT, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
-const { createDraft } = await import('@/db/queries/articles');
-const { findUserByEmail } = await import('@/db/queries/users');
-const { paragraphsToDocument } = await import('@/lib/article-document/check');
+const { createDraft } = await import('@/lib/newsroom/articles');
+const { findUserByEmail } = await import('@/lib/auth/users');
+const { paragraphsToDocument } = await import('@/lib/document/check');
 
 type Phase = Record<string, number[]>;
 

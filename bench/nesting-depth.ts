@@ -10,8 +10,8 @@ import { chromium } from '@playwright/test';
 import type { JSONContent } from '@tiptap/core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { benchPort } from './lib';
-import { checkArticleDocument, MAX_BODY_DEPTH, MAX_NESTED_LISTS } from '@/lib/article-document/check';
-import { renderArticleHtml } from '@/lib/article-document/render';
+import { checkArticleDocument, MAX_BODY_DEPTH, MAX_NESTED_LISTS } from '@/lib/document/check';
+import { renderArticleHtml } from '@/lib/document/render';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PORT = benchPort(3319);

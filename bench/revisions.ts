@@ -19,11 +19,11 @@ const { db } = await import('@/db');
 migrateDatabase(db);
 const { eq, sql } = await import('drizzle-orm');
 const { articleRevisions, articles, sections } = await import('@/db/schema');
-const articlesQ = await import('@/db/queries/articles');
-const { createUser } = await import('@/db/queries/users');
-const { countWords } = await import('@/lib/arabic');
-const { checkArticleDocument, paragraphsToDocument } = await import('@/lib/article-document/check');
-const { documentStats } = await import('@/lib/article-document/stats');
+const articlesQ = await import('@/lib/newsroom/articles');
+const { createUser } = await import('@/lib/auth/users');
+const { countWords } = await import('@/lib/shared/arabic');
+const { checkArticleDocument, paragraphsToDocument } = await import('@/lib/document/check');
+const { documentStats } = await import('@/lib/document/stats');
 
 const seed = JSON.parse(readFileSync(path.resolve('db/seed/seed-article.json'), 'utf8')) as {
   paragraphs: string[];

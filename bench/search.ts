@@ -16,9 +16,9 @@ process.env.DATABASE_PATH = file;
 
 const { db } = await import('@/db');
 const { migrateDatabase } = await import('@/db/connection');
-const { searchTerms } = await import('@/lib/arabic');
-const { searchPublished } = await import('@/db/queries/search');
-const { createUser } = await import('@/db/queries/users');
+const { searchTerms } = await import('@/lib/shared/arabic');
+const { searchPublished } = await import('@/lib/reader/search');
+const { createUser } = await import('@/lib/auth/users');
 
 const seed = JSON.parse(
   readFileSync(path.join(import.meta.dirname, '../db/seed/seed-article.json'), 'utf8'),

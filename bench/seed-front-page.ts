@@ -14,13 +14,13 @@ import {
   publishArticle,
   saveDraft,
   submitForReview,
-} from '@/db/queries/articles';
+} from '@/lib/newsroom/articles';
 import { articleStats, articleViewHours, sections, users } from '@/db/schema';
-import { ARTICLE_TEXT_DIRECTION } from '@/lib/article-document/extensions';
-import { checkArticleDocument } from '@/lib/article-document/check';
-import { documentStats } from '@/lib/article-document/stats';
-import { uploadMedia } from '@/lib/media';
-import { mediaSrc, mediaSrcSet } from '@/lib/media-urls';
+import { ARTICLE_TEXT_DIRECTION } from '@/lib/document/extensions';
+import { checkArticleDocument } from '@/lib/document/check';
+import { documentStats } from '@/lib/document/stats';
+import { uploadMedia } from '@/lib/newsroom/uploads';
+import { mediaSrc, mediaSrcSet } from '@/lib/shared/media-urls';
 
 const COLORS = ['#2a6f97', '#8d5524', '#386641', '#6a4c93', '#bc4749', '#33415c', '#b08968', '#1d3557'];
 

@@ -1,7 +1,7 @@
 // Issue 11, "A sign-in flood slows reader search": reader search latency (p50/p95) while a flood
 // of sign-in attempts arrives from many clients (each request claims another address, as a
 // botnet would), beside the same searches with no flood, in the same run. With the global argon2
-// budget (db/queries/sign-in.ts) at most 16 checks a second are spent however large the flood;
+// budget (lib/auth/sign-in-attempts.ts) at most 16 checks a second are spent however large the flood;
 // the rest are refused before any hashing. Also prints how many attempts were checked and how
 // many refused as "busy", and whether a trusted browser (device cookie) still signs in mid-flood.
 // Run: npx tsx bench/sign-in-flood.ts   (BENCH_SECONDS, BENCH_FLOOD_RPS change the load)

@@ -101,7 +101,7 @@ export const articles = sqliteTable(
     // When an editor made this the front page's top story (الخبر الرئيسي); null when it is not.
     topStoryAt: integer('top_story_at', { mode: 'timestamp_ms' }),
     changesRequestedReason: text('changes_requested_reason'),
-    // Readers see nothing of the article while this is set (db/queries/public.ts, readerVisible);
+    // Readers see nothing of the article while this is set (lib/reader/queries.ts, readerVisible);
     // the scheduler clears it when its time comes, with the same cache refresh as a publish.
     embargoUntil: integer('embargo_until', { mode: 'timestamp_ms' }),
     // Who scheduled it: the scheduler publishes in their name.
@@ -199,7 +199,7 @@ export const articleStats = sqliteTable('article_stats', {
 });
 
 // One count per visitor per article per half hour, for views and shares alike. A visitor is a
-// hash of the client's address and user agent with the day's salt (lib/visitors.ts), never the raw
+// hash of the client's address and user agent with the day's salt (lib/reader/visitors.ts), never the raw
 // values; `address` is the hash of the address alone, which caps how many visitors one address can
 // be. Rows older than the window are deleted as counts are made, so the table holds half an hour.
 export const countedVisits = sqliteTable(
@@ -284,7 +284,7 @@ export const siteSettings = sqliteTable('site_settings', {
 
 // Sign-in attempts per key — an untrusted client, an account's allowance for untrusted clients,
 // a device cookie, the global argon2 budget — each counted before its password is checked, so
-// parallel guesses cannot slip past a limit (db/queries/sign-in.ts).
+// parallel guesses cannot slip past a limit (lib/auth/sign-in-attempts.ts).
 export const signInLimits = sqliteTable(
   'sign_in_limits',
   {
@@ -302,7 +302,7 @@ export const lockedDevices = sqliteTable('locked_devices', {
   lockedUntil: integer('locked_until').notNull(),
 });
 
-// One-time sign-in links (migration 0012, db/queries/sign-in-links.ts): the SHA-256 of the token
+// One-time sign-in links (migration 0012, lib/auth/sign-in-links.ts): the SHA-256 of the token
 // only, single use, short-lived.
 export const signInLinks = sqliteTable(
   'sign_in_links',

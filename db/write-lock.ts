@@ -4,7 +4,7 @@ import { db } from './index';
 // behind them. The app's connection waits only APP_LOCK_WAIT_MS for the lock inside SQLite (that
 // wait blocks the event loop); when it gets SQLITE_BUSY, the write is tried again after a growing,
 // jittered pause, until WRITE_LOCK_DEADLINE_MS, then refused as `busy` (an Arabic message,
-// lib/errors.ts). A write is only retried when its connection changed nothing in the attempt, so
+// lib/shared/errors.ts). A write is only retried when its connection changed nothing in the attempt, so
 // a handler whose first transaction committed is never run twice.
 
 export const WRITE_LOCK_DEADLINE_MS = 8000;

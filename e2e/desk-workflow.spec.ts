@@ -11,7 +11,7 @@ import {
   personPage,
   waitUntilSaved,
 } from './fixtures';
-import { toNewsroomMinute } from '../lib/validation/workflow';
+import { toNewsroomMinute } from '@/lib/shared/validation/workflow';
 import { decoded, fetchXml, parseXmlEntries } from './reader-helpers';
 
 // The desk's workflow in the browser against the production server: a request for changes whose
@@ -19,7 +19,7 @@ import { decoded, fetchXml, parseXmlEntries } from './reader-helpers';
 // that keeps an article from every reader page until its time. The server's scheduler runs every
 // NEWSROOM_SCHEDULER_MS (e2e/server-env.ts); the article still waits for its minute.
 
-// The newsroom's time zone (lib/settings.ts default; the e2e server sets none).
+// The newsroom's time zone (lib/shared/settings.ts default; the e2e server sets none).
 const NEWSROOM_TIME_ZONE = 'Asia/Tashkent';
 const SHOTS = process.env.WORKFLOW_SHOTS;
 

@@ -1,5 +1,5 @@
-import { formatArabicDateTime } from '../lib/arabic';
-import { newsroomSettings } from '../lib/settings';
+import { formatArabicDateTime } from '@/lib/shared/arabic';
+import { newsroomSettings } from '@/lib/shared/settings';
 import { expect, test, EDITOR, REPORTER, EditorPage, personPage } from './fixtures';
 
 // Conflicts, written as the steps people take. Two people, or two tabs of one person, on one

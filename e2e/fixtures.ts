@@ -8,7 +8,7 @@ export { ReaderArticle } from './pages/reader';
 
 // Every spec's `test`: fails a test in which any page reported a Content-Security-Policy
 // violation (the `securitypolicyviolation` event, or Chromium's console error about a CSP), so
-// the headers of lib/security-headers.ts are proved on every page of every journey.
+// the headers of lib/http/security-headers.ts are proved on every page of every journey.
 export const test = base.extend<{ cspViolations: string[] }>({
   cspViolations: [
     async ({ context }, use) => {

@@ -34,7 +34,7 @@ test('a reader reads the demo article: dates, byline, tags, sharing, counts and 
   expect(await page.locator('script[src]').count()).toBe(0);
   const inline = await page.$$eval('script:not([type])', (els) => els.map((e) => e.textContent ?? ''));
   expect(inline).toHaveLength(1);
-  // About 5 kB since it also loads and sends comments (lib/reader-scripts.ts); under 2 kB gzipped.
+  // About 5 kB since it also loads and sends comments (lib/reader/scripts.ts); under 2 kB gzipped.
   expect(inline[0]!.length).toBeLessThan(6000);
   // Every reader page is plain HTML now, the front page included: no script file at all.
   await page.goto('/');

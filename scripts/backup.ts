@@ -5,8 +5,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { databasePath } from '@/db/connection';
-import { backupNewsroom } from '@/lib/backup';
-import { mediaDir } from '@/lib/media';
+import { backupNewsroom } from '@/db/backup';
+import { mediaDir } from '@/lib/newsroom/uploads';
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const outDir = path.resolve(values.out ?? process.env.BACKUP_DIR ?? path.join('data', 'backups'));

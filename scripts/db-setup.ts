@@ -3,7 +3,7 @@
 import { db } from '@/db';
 import { databasePath, migrateDatabase } from '@/db/connection';
 import { ensureSections, seedDemo } from '@/db/seed/demo';
-import { authSecret } from '@/lib/secret';
+import { authSecret } from '@/lib/auth/secret';
 
 const withDemo = process.env.NEWSROOM_DEMO !== '0' && !process.argv.includes('--no-seed');
 

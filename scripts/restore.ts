@@ -4,8 +4,8 @@
 // into MEDIA_DIR, and every reader page cached before the restore is expired, so none is served.
 import path from 'node:path';
 import { databasePath } from '@/db/connection';
-import { restoreNewsroom } from '@/lib/backup';
-import { mediaDir } from '@/lib/media';
+import { restoreNewsroom } from '@/db/backup';
+import { mediaDir } from '@/lib/newsroom/uploads';
 
 const from = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
 if (!from) {

@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import { createInterface } from 'node:readline/promises';
 import { db } from '@/db';
 import { migrateDatabase } from '@/db/connection';
-import { createUser, findUserByEmail } from '@/db/queries/users';
-import { newUserInput } from '@/lib/validation/article';
+import { createUser, findUserByEmail } from '@/lib/auth/users';
+import { newUserInput } from '@/lib/shared/validation/article';
 
 const { values } = parseArgs({
   options: {

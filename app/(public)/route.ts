@@ -1,7 +1,7 @@
-import { homePage } from '@/lib/reader-pages';
-import { publicRoute } from '@/lib/route';
+import { homePage } from '@/lib/reader/pages';
+import { publicRoute } from '@/lib/http/route';
 
-// Rendered per request as plain HTML (lib/reader-pages.ts): nothing from the build, nothing in
+// Rendered per request as plain HTML (lib/reader/pages.ts): nothing from the build, nothing in
 // Next's cache; server.mjs keeps a copy of the addresses the site links to.
 export const dynamic = 'force-dynamic';
 
@@ -9,5 +9,5 @@ function get() {
   return homePage();
 }
 
-// Through the readers' door (lib/route.ts), which here reads nothing of the request itself.
+// Through the readers' door (lib/http/route.ts), which here reads nothing of the request itself.
 export const GET = publicRoute({ sameOrigin: false }, () => get());

@@ -1,7 +1,7 @@
 // The page bench/nesting-depth.ts opens in Chromium: the newsroom's own editor extensions (the
 // same list the editor uses), asked to open documents nested ever deeper.
 import { Editor, type JSONContent } from '@tiptap/core';
-import { ARTICLE_TEXT_DIRECTION, articleExtensions } from '@/lib/article-document/extensions';
+import { ARTICLE_TEXT_DIRECTION, articleExtensions } from '@/lib/document/extensions';
 
 (window as unknown as { openNested: (doc: JSONContent) => string }).openNested = (doc) => {
   const element = document.createElement('div');

@@ -5,15 +5,15 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleStatus } from '@/db/schema';
-import { formatReadingTime, readingTimeMinutes, type DateSettings } from '@/lib/arabic';
-import type { FieldErrors } from '@/lib/errors';
-import type { ArticleAction } from '@/lib/permissions';
+import { formatReadingTime, readingTimeMinutes, type DateSettings } from '@/lib/shared/arabic';
+import type { FieldErrors } from '@/lib/shared/errors';
+import type { ArticleAction } from '@/lib/shared/permissions';
 import type {
   ArticleChanges,
   ArticleField,
   ArticleFieldValues,
   SaveArticleInput,
-} from '@/lib/validation/article-save';
+} from '@/lib/shared/validation/article-save';
 import { BodyEditor, useBodyEditor, useWordCount, type CountStore } from './BodyEditor';
 import { ConflictPanel } from './ConflictPanel';
 import { forgetJournal, liveTabs, readJournal } from './journal';

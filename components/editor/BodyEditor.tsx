@@ -7,13 +7,13 @@ import { Placeholder } from '@tiptap/extensions';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { memo, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { MediaLibrary } from '@/components/media/MediaLibrary';
-import { cleanPastedHtml, plainTextParagraphs } from '@/lib/paste';
-import { ARTICLE_TEXT_DIRECTION, articleExtensions } from '@/lib/article-document/extensions';
+import { cleanPastedHtml, plainTextParagraphs } from '@/lib/document/paste';
+import { ARTICLE_TEXT_DIRECTION, articleExtensions } from '@/lib/document/extensions';
 import { ImageDetails } from './ImageDetails';
 import { LinkForm } from './LinkForm';
 import { Toolbar } from './Toolbar';
 import { refuseBeforeUpload, uploadImage } from './upload';
-import { createWordCounter } from '@/lib/article-document/stats';
+import { createWordCounter } from '@/lib/document/stats';
 
 // Runs `work` when the browser is idle (or soon), so derived figures never compete with typing.
 export function whenIdle(work: () => void): () => void {

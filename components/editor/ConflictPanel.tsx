@@ -2,8 +2,8 @@
 
 import type { JSONContent } from '@tiptap/core';
 import { useState } from 'react';
-import { formatArabicDateTime, type DateSettings } from '@/lib/arabic';
-import type { ArticleField, ArticleFieldValues } from '@/lib/validation/article-save';
+import { formatArabicDateTime, type DateSettings } from '@/lib/shared/arabic';
+import type { ArticleField, ArticleFieldValues } from '@/lib/shared/validation/article-save';
 import type { HeldConflict, Metadata } from './save-machine';
 
 export function documentText(doc: JSONContent): string {

@@ -2,7 +2,7 @@
 
 import { NodeSelection } from '@tiptap/pm/state';
 import { useEditorState, type Editor } from '@tiptap/react';
-import { IMAGE_CREDIT_MAX, IMAGE_TEXT_MAX, type ArticleImageAttrs } from '@/lib/article-document/image';
+import { IMAGE_CREDIT_MAX, IMAGE_TEXT_MAX, type ArticleImageAttrs } from '@/lib/document/image';
 
 type ImageText = Pick<ArticleImageAttrs, 'alt' | 'caption' | 'credit'>;
 

@@ -2,9 +2,9 @@
 
 import { useState } from 'react';
 import { MediaLibrary } from '@/components/media/MediaLibrary';
-import type { FieldErrors } from '@/lib/errors';
+import type { FieldErrors } from '@/lib/shared/errors';
 import { IMAGE_TEXT_FIELDS } from './ImageDetails';
-import type { LeadImageValue } from '@/lib/validation/article-save';
+import type { LeadImageValue } from '@/lib/shared/validation/article-save';
 
 // src only to show it here; it is not part of what is saved.
 export type LeadImage = LeadImageValue & { src?: string };

@@ -2,7 +2,7 @@
 
 import type { Editor } from '@tiptap/react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { isSafeHref } from '@/lib/links';
+import { isSafeHref } from '@/lib/shared/links';
 
 export const UNSAFE_LINK_MESSAGE = 'رابط غير مسموح: الروابط المقبولة http وhttps وmailto فقط';
 

@@ -2,8 +2,8 @@
 
 import { memo } from 'react';
 
-import type { FieldErrors } from '@/lib/errors';
-import type { ArticleFieldValues } from '@/lib/validation/article-save';
+import type { FieldErrors } from '@/lib/shared/errors';
+import type { ArticleFieldValues } from '@/lib/shared/validation/article-save';
 import { LeadImageField, type LeadImage } from './LeadImageField';
 import type { Metadata } from './save-machine';
 import { TagsField, type SuggestTags } from './TagsField';

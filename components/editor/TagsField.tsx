@@ -2,7 +2,7 @@
 
 import { X } from 'lucide-react';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { normalizeTagName } from '@/lib/arabic';
+import { normalizeTagName } from '@/lib/shared/arabic';
 
 const SEPARATOR = /[,،\n]/;
 

@@ -3,8 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { memo, useState } from 'react';
 import type { ArticleStatus } from '@/db/schema';
-import type { ActionResult, FieldErrors } from '@/lib/errors';
-import type { ArticleAction } from '@/lib/permissions';
+import type { ActionResult, FieldErrors } from '@/lib/shared/errors';
+import type { ArticleAction } from '@/lib/shared/permissions';
 
 export type WorkflowAction = Exclude<ArticleAction, 'view' | 'edit'>;
 export type WorkflowActions = Record<

@@ -1,7 +1,7 @@
-// The body part of an autosave (lib/validation/article-save.ts): instead of the whole document,
+// The body part of an autosave (lib/shared/validation/article-save.ts): instead of the whole document,
 // the run of top-level blocks that changed since the body the server last acknowledged. Pure, so
 // the save machine and its tests use it without an editor or a DOM.
-import type { BodyPatch } from '@/lib/validation/article-save';
+import type { BodyPatch } from '@/lib/shared/validation/article-save';
 
 type Doc = { content?: unknown[]; [key: string]: unknown };
 

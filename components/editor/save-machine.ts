@@ -8,7 +8,7 @@
 //   has acknowledged exactly it;
 // - one save in flight at a time; changes made during a save are sent after it;
 // - a save sends only the fields edited since the server last acknowledged them (the contract
-//   of lib/validation/article-save.ts), and the body as a patch of its changed blocks;
+//   of lib/shared/validation/article-save.ts), and the body as a patch of its changed blocks;
 // - a field that someone else changed too is held, shown, and not sent until the journalist
 //   chooses; other fields keep saving;
 // - fields others changed that this tab did not touch are adopted; if this tab touched one of
@@ -20,7 +20,7 @@ import {
   type ArticleFieldValues,
   type SaveArticleInput,
   type SaveArticleResult,
-} from '@/lib/validation/article-save';
+} from '@/lib/shared/validation/article-save';
 import { bodyBase, bodyChange, type BodyBase } from './body-patch';
 
 export type SaveOutcome =

@@ -1,7 +1,7 @@
 // An image pasted or dropped into the body goes through the media library's route
 // (app/api/uploads/route.ts), with the same limits and the same Arabic refusals. XMLHttpRequest
 // rather than fetch: it reports upload progress.
-import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES, type MediaItem } from '@/lib/media-urls';
+import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES, type MediaItem } from '@/lib/shared/media-urls';
 
 export const UPLOAD_NETWORK_ERROR = 'تعذّر رفع الصورة: لا اتصال بالخادم. أعد المحاولة.';
 const ACCEPTED = /^image\/(jpeg|png|webp|avif)$/;

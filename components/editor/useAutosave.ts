@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import type { ArticleChanges } from '@/lib/validation/article-save';
+import type { ArticleChanges } from '@/lib/shared/validation/article-save';
 import { clearJournal, holdTabLock, writeJournal } from './journal';
 import { SaveMachine, type Clock, type SaveMachineOptions, type SaveSnapshot } from './save-machine';
 

@@ -7,7 +7,7 @@ import {
   mediaUrl,
   UPLOAD_MESSAGES,
   type MediaItem,
-} from '@/lib/media-urls';
+} from '@/lib/shared/media-urls';
 import styles from './MediaLibrary.module.css';
 
 type Props = {

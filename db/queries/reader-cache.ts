@@ -1,7 +1,7 @@
 import { eq, gt, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { prepareOnFirstUse } from '@/db/prepared';
-import { readerPlacesOf } from '@/db/queries/public';
+import { readerPlacesOf } from '@/lib/reader/queries';
 import { readerCacheExpiries, readerCacheGeneration } from '@/db/schema';
 
 // The durable, shared side of the reader cache's invalidation (see db/schema.ts,

@@ -6,13 +6,13 @@ import {
   publishArticle,
   saveDraft,
   submitForReview,
-} from '@/db/queries/articles';
-import { countUsers, createUser } from '@/db/queries/users';
+} from '@/lib/newsroom/articles';
+import { countUsers, createUser } from '@/lib/auth/users';
 import { sections } from '@/db/schema';
-import { slugify } from '@/lib/arabic';
-import { checkArticleDocument, paragraphsToDocument } from '@/lib/article-document/check';
-import { documentStats } from '@/lib/article-document/stats';
-import { newsroomSettings, zonedWallTimeToDate } from '@/lib/settings';
+import { slugify } from '@/lib/shared/arabic';
+import { checkArticleDocument, paragraphsToDocument } from '@/lib/document/check';
+import { documentStats } from '@/lib/document/stats';
+import { newsroomSettings, zonedWallTimeToDate } from '@/lib/shared/settings';
 import seedArticle from './seed-article.json' with { type: 'json' };
 
 export const DEMO_PASSWORD_DEFAULT = 'newsroom-demo';

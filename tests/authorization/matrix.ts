@@ -1,4 +1,4 @@
-import type { ArticleActionAny, NewsroomAction } from '@/lib/permissions';
+import type { ArticleActionAny, NewsroomAction } from '@/lib/shared/permissions';
 
 // The authorization matrix: one row per door — every server action exported from a 'use server'
 // file and every method of every route.ts under app/ — saying who may pass it.

@@ -2,21 +2,21 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db';
-import { bodyHashOf, createDraft, getArticleForEdit, saveArticle, saveDraft } from '@/db/queries/articles';
-import { suggestTags } from '@/db/queries/tags';
-import { createUser } from '@/db/queries/users';
+import { bodyHashOf, createDraft, getArticleForEdit, saveArticle, saveDraft } from '@/lib/newsroom/articles';
+import { suggestTags } from '@/lib/newsroom/tags';
+import { createUser } from '@/lib/auth/users';
 import { articleRevisions, articles, media, sections, tags, type User } from '@/db/schema';
-import { checkArticleDocument, MAX_DOCUMENT_CHARS, paragraphsToDocument } from '@/lib/article-document/check';
-import { ActionError } from '@/lib/errors';
+import { checkArticleDocument, MAX_DOCUMENT_CHARS, paragraphsToDocument } from '@/lib/document/check';
+import { ActionError } from '@/lib/shared/errors';
 import {
   ARTICLE_FIELDS,
   type ArticleChanges,
   type ArticleField,
   type SaveArticleInput,
-} from '@/lib/validation/article-save';
-import { parseArticleSave } from '@/lib/validation/article-save-schema';
+} from '@/lib/shared/validation/article-save';
+import { parseArticleSave } from '@/lib/newsroom/save-request';
 
-// The server's three-way merge of autosaves (lib/validation/article-save.ts) on a real SQLite
+// The server's three-way merge of autosaves (lib/shared/validation/article-save.ts) on a real SQLite
 // file, through the same checks as saveArticleAction (parseArticleSave, then saveArticle).
 
 let reporter: User;

@@ -13,13 +13,13 @@ import {
   submitForReview,
   unpublishArticle,
   type ConflictState,
-} from '@/db/queries/articles';
-import { getPublishedArticle, listLatestPublished, listRevisionNotes } from '@/db/queries/public';
-import { createUser } from '@/db/queries/users';
+} from '@/lib/newsroom/articles';
+import { getPublishedArticle, listLatestPublished, listRevisionNotes } from '@/lib/reader/queries';
+import { createUser } from '@/lib/auth/users';
 import { articleRevisions, articles, events, sections, tags, type User } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/article-document/check';
-import { ActionError } from '@/lib/errors';
-import { ForbiddenError } from '@/lib/permissions';
+import { paragraphsToDocument } from '@/lib/document/check';
+import { ActionError } from '@/lib/shared/errors';
+import { ForbiddenError } from '@/lib/shared/permissions';
 
 // Integration tests of the newsroom's queries on a real SQLite file (see tests/setup.ts).
 

@@ -28,10 +28,10 @@ import {
   saveDraft,
   submitForReview,
   unpublishArticle,
-} from '@/db/queries/articles';
-import { endSessionsOf } from '@/db/queries/sessions';
-import { addComment } from '@/db/queries/comments';
-import { createUser } from '@/db/queries/users';
+} from '@/lib/newsroom/articles';
+import { endSessionsOf } from '@/lib/auth/sessions';
+import { addComment } from '@/lib/newsroom/comments';
+import { createUser } from '@/lib/auth/users';
 import {
   ARTICLE_STATUSES,
   articleRevisions,
@@ -40,11 +40,11 @@ import {
   type ArticleStatus,
   type User,
 } from '@/db/schema';
-import { DOOR, isDoor, type RequestFacts } from '@/lib/door';
-import { paragraphsToDocument } from '@/lib/article-document/check';
-import { uploadMedia } from '@/lib/media';
-import { can, canInNewsroom, NEXT_STATUS, type ArticleActionAny } from '@/lib/permissions';
-import type { SessionClaims } from '@/lib/session';
+import { DOOR, isDoor, type RequestFacts } from '@/lib/http/door';
+import { paragraphsToDocument } from '@/lib/document/check';
+import { uploadMedia } from '@/lib/newsroom/uploads';
+import { can, canInNewsroom, NEXT_STATUS, type ArticleActionAny } from '@/lib/shared/permissions';
+import type { SessionClaims } from '@/lib/auth/session';
 import { testSection } from './section';
 import { AUTHORIZATION_MATRIX, type MatrixRow } from '../authorization/matrix';
 

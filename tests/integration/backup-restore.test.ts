@@ -7,15 +7,15 @@ import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import sharp from 'sharp';
 import { db } from '@/db';
-import { createDraft, getArticleForEdit, saveDraft } from '@/db/queries/articles';
-import { getPublishedArticle, listLatestPublished } from '@/db/queries/public';
+import { createDraft, getArticleForEdit, saveDraft } from '@/lib/newsroom/articles';
+import { getPublishedArticle, listLatestPublished } from '@/lib/reader/queries';
 import { currentReaderGeneration, listExpiredReaderTags } from '@/db/queries/reader-cache';
-import { createUser } from '@/db/queries/users';
+import { createUser } from '@/lib/auth/users';
 import { publishedArticle } from './publish';
 import type { User } from '@/db/schema';
-import { checkDatabase, tableCounts } from '@/lib/backup';
-import { paragraphsToDocument } from '@/lib/article-document/check';
-import { uploadMedia } from '@/lib/media';
+import { checkDatabase, tableCounts } from '@/db/backup';
+import { paragraphsToDocument } from '@/lib/document/check';
+import { uploadMedia } from '@/lib/newsroom/uploads';
 
 // `npm run backup` taken while this process keeps writing (as the running app would), then
 // `npm run restore` of it while this process's connection stays open: the restored database is

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { unpublishArticle } from '@/db/queries/articles';
+import { unpublishArticle } from '@/lib/newsroom/articles';
 import {
   COMMENTS_PER_MINUTE,
   addComment,
@@ -11,12 +11,12 @@ import {
   moderateComment,
   setArticleComments,
   setSiteComments,
-} from '@/db/queries/comments';
-import { createUser } from '@/db/queries/users';
+} from '@/lib/newsroom/comments';
+import { createUser } from '@/lib/auth/users';
 import type { User } from '@/db/schema';
-import { ActionError } from '@/lib/errors';
-import { ForbiddenError } from '@/lib/permissions';
-import { COMMENT_MAX, cleanCommentText, commentInput, countLinks } from '@/lib/validation/comment';
+import { ActionError } from '@/lib/shared/errors';
+import { ForbiddenError } from '@/lib/shared/permissions';
+import { COMMENT_MAX, cleanCommentText, commentInput, countLinks } from '@/lib/shared/validation/comment';
 import { publishedArticle } from './publish';
 
 // Readers' comments on a real SQLite file: held until an editor approves, refused with an Arabic

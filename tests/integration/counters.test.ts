@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { db } from '@/db';
-import { unpublishArticle } from '@/db/queries/articles';
+import { unpublishArticle } from '@/lib/newsroom/articles';
 import {
   ADDRESS_CAP,
   VIEW_WINDOW_MS,
@@ -10,10 +10,10 @@ import {
   recordShare,
   recordView,
   visitorSalt,
-} from '@/db/queries/stats';
-import { createUser } from '@/db/queries/users';
+} from '@/lib/reader/counters';
+import { createUser } from '@/lib/auth/users';
 import { countedVisits, visitorSalts, type User } from '@/db/schema';
-import { visitorOf } from '@/lib/visitors';
+import { visitorOf } from '@/lib/reader/visitors';
 import { publishedArticle } from './publish';
 
 // Reader counters on a real SQLite file: one count per visitor per half hour with no cookie, a few

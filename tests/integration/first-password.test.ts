@@ -10,12 +10,12 @@ import * as articleActions from '@/app/(newsroom)/newsroom/articles/actions';
 import * as peopleActions from '@/app/(newsroom)/newsroom/people/actions';
 import * as uploadsRoute from '@/app/api/uploads/route';
 import { db } from '@/db';
-import { approveArticle, createDraft, saveDraft, submitForReview } from '@/db/queries/articles';
-import { createUser } from '@/db/queries/users';
+import { approveArticle, createDraft, saveDraft, submitForReview } from '@/lib/newsroom/articles';
+import { createUser } from '@/lib/auth/users';
 import { articles, media, users, type User } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/article-document/check';
-import { DOOR, type RequestFacts } from '@/lib/door';
-import { ERROR_MESSAGES, HTTP_STATUS } from '@/lib/errors';
+import { paragraphsToDocument } from '@/lib/document/check';
+import { DOOR, type RequestFacts } from '@/lib/http/door';
+import { ERROR_MESSAGES, HTTP_STATUS } from '@/lib/shared/errors';
 import { testSection } from './section';
 
 // Issue 15.3: a first password (or one an admin reset) must be changed before anything else — in

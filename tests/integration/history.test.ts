@@ -8,15 +8,15 @@ import {
   publishArticle,
   saveDraft,
   submitForReview,
-} from '@/db/queries/articles';
-import { listArticleActivity, listActivity } from '@/db/queries/activity';
-import { getPublishedArticle } from '@/db/queries/public';
-import { getRevision, getRevisionPair, listRevisions, restoreRevision } from '@/db/queries/revisions';
-import { createUser } from '@/db/queries/users';
+} from '@/lib/newsroom/articles';
+import { listArticleActivity, listActivity } from '@/lib/newsroom/activity';
+import { getPublishedArticle } from '@/lib/reader/queries';
+import { getRevision, getRevisionPair, listRevisions, restoreRevision } from '@/lib/newsroom/history';
+import { createUser } from '@/lib/auth/users';
 import { articleRevisions, articles, type User } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/article-document/check';
-import { ActionError } from '@/lib/errors';
-import { ForbiddenError } from '@/lib/permissions';
+import { paragraphsToDocument } from '@/lib/document/check';
+import { ActionError } from '@/lib/shared/errors';
+import { ForbiddenError } from '@/lib/shared/permissions';
 import { testSection } from './section';
 
 // سجل النسخ and سجل النشاط on a real SQLite file: listing, comparing and restoring revisions.

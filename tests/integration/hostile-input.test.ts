@@ -15,24 +15,29 @@ import {
   requestChanges,
   saveArticle,
   submitForReview,
-} from '@/db/queries/articles';
-import { getMedia, updateMediaText } from '@/db/queries/media';
-import { getPublishedArticle } from '@/db/queries/public';
-import { highlight, searchPublished, toMatchExpression } from '@/db/queries/search';
-import { suggestTags } from '@/db/queries/tags';
-import { createUser } from '@/db/queries/users';
+} from '@/lib/newsroom/articles';
+import { getMedia, updateMediaText } from '@/lib/newsroom/media-library';
+import { getPublishedArticle } from '@/lib/reader/queries';
+import { highlight, searchPublished, toMatchExpression } from '@/lib/reader/search';
+import { suggestTags } from '@/lib/newsroom/tags';
+import { createUser } from '@/lib/auth/users';
 import { articleRevisions, articleTags, tags, type User } from '@/db/schema';
-import { normalizeTagName } from '@/lib/arabic';
-import { stripBidiOverrides } from '@/lib/arabic';
+import { normalizeTagName } from '@/lib/shared/arabic';
+import { stripBidiOverrides } from '@/lib/shared/arabic';
 import { testSection } from './section';
-import { parseArticleSave } from '@/lib/validation/article-save-schema';
-import { ActionError, ERROR_MESSAGES } from '@/lib/errors';
-import { uploadMedia } from '@/lib/media';
-import { touchPresence } from '@/lib/presence';
-import { authorizeSignIn } from '@/lib/sign-in';
-import { SIGN_IN_BUSY, SIGN_IN_LOCKED, SIGN_IN_MESSAGES } from '@/lib/sign-in-messages';
-import { newUserInput, presenceInput, suggestTagsInput, workflowInput } from '@/lib/validation/article';
-import { mediaTextInput } from '@/lib/validation/media';
+import { parseArticleSave } from '@/lib/newsroom/save-request';
+import { ActionError, ERROR_MESSAGES } from '@/lib/shared/errors';
+import { uploadMedia } from '@/lib/newsroom/uploads';
+import { touchPresence } from '@/lib/newsroom/presence';
+import { authorizeSignIn } from '@/lib/auth/sign-in';
+import { SIGN_IN_BUSY, SIGN_IN_LOCKED, SIGN_IN_MESSAGES } from '@/lib/shared/sign-in-messages';
+import {
+  newUserInput,
+  presenceInput,
+  suggestTagsInput,
+  workflowInput,
+} from '@/lib/shared/validation/article';
+import { mediaTextInput } from '@/lib/shared/validation/media';
 import {
   ALL_STRINGS,
   LONE_SURROGATE,

@@ -6,14 +6,14 @@ import { before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { db } from '@/db';
-import { createDraft, saveDraft } from '@/db/queries/articles';
-import { getMedia, listRecentMedia, RECENT_MEDIA_MAX, updateMediaText } from '@/db/queries/media';
-import { createUser } from '@/db/queries/users';
+import { createDraft, saveDraft } from '@/lib/newsroom/articles';
+import { getMedia, listRecentMedia, RECENT_MEDIA_MAX, updateMediaText } from '@/lib/newsroom/media-library';
+import { createUser } from '@/lib/auth/users';
 import { articles, media, type User } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/article-document/check';
-import { uploadMedia, UploadRefused } from '@/lib/media';
-import { isMediaPath } from '@/lib/media-urls';
-import { ForbiddenError } from '@/lib/permissions';
+import { paragraphsToDocument } from '@/lib/document/check';
+import { uploadMedia, UploadRefused } from '@/lib/newsroom/uploads';
+import { isMediaPath } from '@/lib/shared/media-urls';
+import { ForbiddenError } from '@/lib/shared/permissions';
 
 // The image library's queries on a real SQLite file, with real files in a temporary MEDIA_DIR.
 

@@ -8,11 +8,11 @@ import {
   publishArticle,
   saveDraft,
   submitForReview,
-} from '@/db/queries/articles';
-import { listNewsroomArticles, refreshNewsroomSearch } from '@/db/queries/newsroom-index';
-import { createUser } from '@/db/queries/users';
+} from '@/lib/newsroom/articles';
+import { listNewsroomArticles, refreshNewsroomSearch } from '@/lib/newsroom/article-list';
+import { createUser } from '@/lib/auth/users';
 import { articles, sections, type User } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/article-document/check';
+import { paragraphsToDocument } from '@/lib/document/check';
 
 // كل المقالات on a real SQLite file: who sees what, the filters, paging and the Arabic search.
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db';
-import { listActivity } from '@/db/queries/activity';
+import { listActivity } from '@/lib/newsroom/activity';
 import {
   addMember,
   changeOwnPassword,
@@ -11,14 +11,14 @@ import {
   resetMemberPassword,
   setMemberDisabled,
   unlockMemberSignIn,
-} from '@/db/queries/people';
-import { admitSignInAttempt, SIGN_IN_LIMITS } from '@/db/queries/sign-in';
-import { createUser, getActiveUserById } from '@/db/queries/users';
+} from '@/lib/newsroom/people';
+import { admitSignInAttempt, SIGN_IN_LIMITS } from '@/lib/auth/sign-in-attempts';
+import { createUser, getActiveUserById } from '@/lib/auth/users';
 import { users, type User } from '@/db/schema';
-import { ActionError } from '@/lib/errors';
-import { verifyPassword } from '@/lib/password';
-import { ForbiddenError } from '@/lib/permissions';
-import { authorizeSignIn } from '@/lib/sign-in';
+import { ActionError } from '@/lib/shared/errors';
+import { verifyPassword } from '@/lib/auth/password';
+import { ForbiddenError } from '@/lib/shared/permissions';
+import { authorizeSignIn } from '@/lib/auth/sign-in';
 
 // الفريق on a real SQLite file: adding, changing roles, disabling, resetting and unlocking, and
 // the rule that the newsroom always keeps an active admin.

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { createUser } from '@/db/queries/users';
+import { createUser } from '@/lib/auth/users';
 import type { User } from '@/db/schema';
-import { MAX_OTHERS_IN_ANSWER, MAX_TABS_PER_PERSON, touchPresence } from '@/lib/presence';
+import { MAX_OTHERS_IN_ANSWER, MAX_TABS_PER_PERSON, touchPresence } from '@/lib/newsroom/presence';
 
 // Presence on a real SQLite file (shared by every worker process): bounded per person and per
 // answer, so made-up tab ids cannot grow the heartbeat's answer.

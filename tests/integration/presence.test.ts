@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PRESENCE_HEARTBEAT_MS, touchPresence } from '@/lib/presence';
+import { PRESENCE_HEARTBEAT_MS, touchPresence } from '@/lib/newsroom/presence';
 
 // Presence lives in SQLite, so two tabs whose heartbeats reach two different worker processes
 // still see each other (each call here could come from any process: nothing is kept in memory).

@@ -5,9 +5,9 @@ import {
   saveDraft,
   submitForReview,
   type DraftChanges,
-} from '@/db/queries/articles';
+} from '@/lib/newsroom/articles';
 import type { User } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/article-document/check';
+import { paragraphsToDocument } from '@/lib/document/check';
 import { testSection } from './section';
 
 export type ArticleFields = Partial<

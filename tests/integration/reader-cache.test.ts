@@ -7,14 +7,14 @@ import {
   saveDraft,
   submitForReview,
   unpublishArticle,
-} from '@/db/queries/articles';
+} from '@/lib/newsroom/articles';
 import {
   currentReaderGeneration,
   listExpiredReaderTags,
   rememberExpiredReaderTags,
 } from '@/db/queries/reader-cache';
-import { createUser } from '@/db/queries/users';
-import { paragraphsToDocument } from '@/lib/article-document/check';
+import { createUser } from '@/lib/auth/users';
+import { paragraphsToDocument } from '@/lib/document/check';
 import { testSection } from './section';
 
 // The reader cache's tag expiries, kept in SQLite across restarts and shared by every worker: one

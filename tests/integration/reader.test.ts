@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { db } from '@/db';
-import { unpublishArticle } from '@/db/queries/articles';
+import { unpublishArticle } from '@/lib/newsroom/articles';
 import {
   getPublishedArticle,
   getTagBySlug,
@@ -12,11 +12,11 @@ import {
   pageOfSection,
   pageOfTag,
   readerPlacesOf,
-} from '@/db/queries/public';
-import { highlight, searchPublished } from '@/db/queries/search';
-import { createUser } from '@/db/queries/users';
+} from '@/lib/reader/queries';
+import { highlight, searchPublished } from '@/lib/reader/search';
+import { createUser } from '@/lib/auth/users';
 import { media, sections, type User } from '@/db/schema';
-import { searchTerms } from '@/lib/arabic';
+import { searchTerms } from '@/lib/shared/arabic';
 import { publishedArticle, type ArticleFields } from './publish';
 
 // The reader's queries on a real SQLite file: only published revisions are seen, search folds

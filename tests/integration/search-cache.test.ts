@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { unpublishArticle } from '@/db/queries/articles';
-import { createUser } from '@/db/queries/users';
+import { unpublishArticle } from '@/lib/newsroom/articles';
+import { createUser } from '@/lib/auth/users';
 import type { User } from '@/db/schema';
-import { cachedSearch, SEARCH_CACHE, searchCacheSize } from '@/lib/search-cache';
-import { searchPage } from '@/lib/reader-pages';
+import { cachedSearch, SEARCH_CACHE, searchCacheSize } from '@/lib/reader/search-cache';
+import { searchPage } from '@/lib/reader/pages';
 import { publishedArticle } from './publish';
 
-// Search results are kept a few seconds per normalised query (lib/search-cache.ts), bounded, and
+// Search results are kept a few seconds per normalised query (lib/reader/search-cache.ts), bounded, and
 // forgotten on the next search after anything is published or unpublished.
 
 let people: { reporter: User; editor: User };

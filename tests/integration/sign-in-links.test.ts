@@ -3,15 +3,15 @@ import { before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import * as peopleActions from '@/app/(newsroom)/newsroom/people/actions';
 import { db } from '@/db';
-import { listMembers } from '@/db/queries/people';
-import { admitSignInAttempt } from '@/db/queries/sign-in';
-import { consumeSignInLink, hashLinkToken, issueSignInLink, LINK_TTL_MS } from '@/db/queries/sign-in-links';
-import { createUser } from '@/db/queries/users';
+import { listMembers } from '@/lib/newsroom/people';
+import { admitSignInAttempt } from '@/lib/auth/sign-in-attempts';
+import { consumeSignInLink, hashLinkToken, issueSignInLink, LINK_TTL_MS } from '@/lib/auth/sign-in-links';
+import { createUser } from '@/lib/auth/users';
 import { events, signInLinks, users, type User } from '@/db/schema';
-import { trustedDevice } from '@/lib/device-cookie';
-import { DOOR, type RequestFacts } from '@/lib/door';
-import { authorizeLinkSignIn, authorizeSignIn } from '@/lib/sign-in';
-import { SIGN_IN_LOCKED } from '@/lib/sign-in-messages';
+import { trustedDevice } from '@/lib/auth/device-cookie';
+import { DOOR, type RequestFacts } from '@/lib/http/door';
+import { authorizeLinkSignIn, authorizeSignIn } from '@/lib/auth/sign-in';
+import { SIGN_IN_LOCKED } from '@/lib/shared/sign-in-messages';
 
 // Issue 15.7: a way in for an account's owner that a stranger cannot block — a one-time link an
 // admin issues from الفريق — and the admin sees who is being targeted.

@@ -2,19 +2,19 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db';
-import { endSessionsOf } from '@/db/queries/sessions';
-import { SIGN_IN_LIMITS, accountDelayMs, admitSignInAttempt } from '@/db/queries/sign-in';
-import { createUser, findUserByEmail, resetPassword } from '@/db/queries/users';
+import { endSessionsOf } from '@/lib/auth/sessions';
+import { SIGN_IN_LIMITS, accountDelayMs, admitSignInAttempt } from '@/lib/auth/sign-in-attempts';
+import { createUser, findUserByEmail, resetPassword } from '@/lib/auth/users';
 import { users } from '@/db/schema';
-import { userForSession } from '@/lib/session';
-import { issueDeviceCookie, trustedDevice } from '@/lib/device-cookie';
-import { PASSWORD_HASH_OPTIONS, needsRehash } from '@/lib/password';
-import { authorizeSignIn, type SignInClient } from '@/lib/sign-in';
-import { SIGN_IN_BUSY, SIGN_IN_LOCKED } from '@/lib/sign-in-messages';
+import { userForSession } from '@/lib/auth/session';
+import { issueDeviceCookie, trustedDevice } from '@/lib/auth/device-cookie';
+import { PASSWORD_HASH_OPTIONS, needsRehash } from '@/lib/auth/password';
+import { authorizeSignIn, type SignInClient } from '@/lib/auth/sign-in';
+import { SIGN_IN_BUSY, SIGN_IN_LOCKED } from '@/lib/shared/sign-in-messages';
 import { hash } from '@node-rs/argon2';
 
 // Sign-in that cannot be turned against its owner, on a real SQLite file, through the authorize
-// step next-auth calls (lib/auth.ts). Each test uses its own addresses, clients and instants.
+// step next-auth calls (lib/auth/index.ts). Each test uses its own addresses, clients and instants.
 
 const PASSWORD = 'right-password-123';
 let clock = 10_000_000;

@@ -8,13 +8,13 @@ import {
   publishArticle,
   saveDraft,
   submitForReview,
-} from '@/db/queries/articles';
-import { cleanTagNames, suggestTags } from '@/db/queries/tags';
-import { createUser } from '@/db/queries/users';
+} from '@/lib/newsroom/articles';
+import { cleanTagNames, suggestTags } from '@/lib/newsroom/tags';
+import { createUser } from '@/lib/auth/users';
 import { tags, type User } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/article-document/check';
-import { normalizeTagName } from '@/lib/arabic';
-import { DOOR, type RequestFacts } from '@/lib/door';
+import { paragraphsToDocument } from '@/lib/document/check';
+import { normalizeTagName } from '@/lib/shared/arabic';
+import { DOOR, type RequestFacts } from '@/lib/http/door';
 import { testSection } from './section';
 
 let reporter: User;

@@ -21,7 +21,7 @@ import {
   unscheduleArticle,
   withdrawFromReview,
   SCHEDULE_MESSAGES,
-} from '@/db/queries/articles';
+} from '@/lib/newsroom/articles';
 import {
   addNote,
   countUnreadNotifications,
@@ -29,13 +29,13 @@ import {
   listNotifications,
   markNotificationsRead,
   mentionedIn,
-} from '@/db/queries/notes';
-import * as publicQueries from '@/db/queries/public';
-import { runScheduledWork } from '@/db/queries/schedule';
-import { searchPublished } from '@/db/queries/search';
-import { commentsStateOf } from '@/db/queries/comments';
-import { getReaderCounts, mostReadArticles, recordShare, recordView } from '@/db/queries/stats';
-import { createUser } from '@/db/queries/users';
+} from '@/lib/newsroom/notes';
+import * as publicQueries from '@/lib/reader/queries';
+import { runScheduledWork } from '@/lib/newsroom/schedule';
+import { searchPublished } from '@/lib/reader/search';
+import { commentsStateOf } from '@/lib/newsroom/comments';
+import { getReaderCounts, mostReadArticles, recordShare, recordView } from '@/lib/reader/counters';
+import { createUser } from '@/lib/auth/users';
 import {
   articleOldSlugs,
   articleRevisions,
@@ -45,10 +45,10 @@ import {
   sections,
   type User,
 } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/article-document/check';
-import { ActionError, ERROR_MESSAGES } from '@/lib/errors';
-import { ForbiddenError } from '@/lib/permissions';
-import { noteInput } from '@/lib/validation/workflow';
+import { paragraphsToDocument } from '@/lib/document/check';
+import { ActionError, ERROR_MESSAGES } from '@/lib/shared/errors';
+import { ForbiddenError } from '@/lib/shared/permissions';
+import { noteInput } from '@/lib/shared/validation/workflow';
 
 // The desk's workflow on a real SQLite file: withdraw, request changes into the notes thread,
 // scheduling (also across a restart and with two processes racing), embargo across every reader
@@ -318,7 +318,7 @@ describe('scheduling', () => {
 });
 
 describe('embargo', () => {
-  // Every reader query of db/queries/public.ts (plus search and the counters), asked whether it
+  // Every reader query of lib/reader/queries.ts (plus search and the counters), asked whether it
   // shows the article. A reader query added later without a line here fails the first test.
   function readerSees(id: number, tag: string): Record<string, boolean> {
     const inList = (items: { id: number }[]) => items.some((item) => item.id === id);

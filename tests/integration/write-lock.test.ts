@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createDraft, getArticleForEdit, saveDraft } from '@/db/queries/articles';
+import { createDraft, getArticleForEdit, saveDraft } from '@/lib/newsroom/articles';
 import { rememberExpiredReaderTags } from '@/db/queries/reader-cache';
-import { createUser } from '@/db/queries/users';
+import { createUser } from '@/lib/auth/users';
 import { openDatabase, type Db } from '@/db/connection';
 import { DatabaseBusyError, isBusy, whenWritable } from '@/db/write-lock';
 import type { User } from '@/db/schema';
-import { paragraphsToDocument } from '@/lib/article-document/check';
+import { paragraphsToDocument } from '@/lib/document/check';
 
 // Another connection holding SQLite's write lock (as a backup tool, a migration or a second worker
 // process would): the app's writes wait for it asynchronously (db/write-lock.ts), reads go on.

@@ -22,7 +22,7 @@ import {
   toArabicIndicDigits,
   toWesternDigits,
   type DateSettings,
-} from '../../lib/arabic';
+} from '@/lib/shared/arabic';
 
 // Seed article sentence used throughout.
 const SAMPLE =

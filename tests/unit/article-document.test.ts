@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { JSONContent } from '@tiptap/core';
-import {
-  checkArticleDocument,
-  paragraphsToDocument,
-  parseArticleDocument,
-} from '@/lib/article-document/check';
-import { renderArticleHtml } from '@/lib/article-document/render';
-import { createWordCounter, documentStats } from '@/lib/article-document/stats';
-import { countWords } from '@/lib/arabic';
-import { isSafeHref } from '@/lib/links';
+import { checkArticleDocument, paragraphsToDocument, parseArticleDocument } from '@/lib/document/check';
+import { renderArticleHtml } from '@/lib/document/render';
+import { createWordCounter, documentStats } from '@/lib/document/stats';
+import { countWords } from '@/lib/shared/arabic';
+import { isSafeHref } from '@/lib/shared/links';
 
 const para = (text: string, dir?: string, marks?: unknown[]) => ({
   type: 'paragraph',

@@ -8,17 +8,17 @@ import {
   IMAGE_CREDIT_MAX,
   IMAGE_TEXT_MAX,
   isMediaSrcSet,
-} from '@/lib/article-document/image';
+} from '@/lib/document/image';
 import {
   ARTICLE_TEXT_DIRECTION,
   articleExtensions,
   articleSchemaExtensions,
-} from '@/lib/article-document/extensions';
-import { mediaSrcSet, type MediaVariant } from '@/lib/media-urls';
-import { BYLINE_MAX, CAPTION_MAX } from '@/lib/validation/article';
+} from '@/lib/document/extensions';
+import { mediaSrcSet, type MediaVariant } from '@/lib/shared/media-urls';
+import { BYLINE_MAX, CAPTION_MAX } from '@/lib/shared/validation/article';
 
 // The body's image node, in the schema and the static renderer the server uses (the one list in
-// lib/article-document/extensions.ts, which includes it).
+// lib/document/extensions.ts, which includes it).
 
 const schema = getSchema(articleSchemaExtensions);
 const render = (json: JSONContent) =>

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { factsOfHeaders, sameOrigin } from '@/lib/door';
+import { factsOfHeaders, sameOrigin } from '@/lib/http/door';
 
-// The doors' same-origin check (lib/door.ts) and the host it compares an Origin with.
+// The doors' same-origin check (lib/http/door.ts) and the host it compares an Origin with.
 
 describe('the host a request is compared with', () => {
   const forged = new Headers({

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import ts from 'typescript';
 import { AUTHORIZATION_MATRIX } from '../authorization/matrix';
 
-// Every server action and every route handler goes through a door (lib/action.ts, lib/route.ts)
+// Every server action and every route handler goes through a door (lib/http/action.ts, lib/http/route.ts)
 // and has a row in the authorization matrix (tests/authorization/matrix.ts). This test reads the
 // source of app/, lib/ and components/ with TypeScript's own parser, so a new 'use server' export
 // or route.ts that skips the door, or has no row, fails here with the line to write.

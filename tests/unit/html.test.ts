@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { articleNotFoundHtml, articlePageHtml } from '@/app/(public)/news/[id]/[slug]/article-page';
-import type { PublishedArticle } from '@/db/queries/public';
-import { escapeHtml, html, trustedHtml } from '@/lib/html';
+import type { PublishedArticle } from '@/lib/reader/queries';
+import { escapeHtml, html, trustedHtml } from '@/lib/reader/html';
 
-// The article page is written as a string (lib/html.ts): every value from the newsroom must be
+// The article page is written as a string (lib/reader/html.ts): every value from the newsroom must be
 // escaped wherever it lands — text, attributes, JSON-LD — and the markup must stay well formed.
 
 describe('html builder', () => {

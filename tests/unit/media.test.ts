@@ -5,8 +5,8 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
-import { detectImageFormat, processUpload, UploadRefused, webWidthsFor } from '@/lib/media';
-import { isMediaFile, MAX_UPLOAD_BYTES, UPLOAD_MESSAGES, type UploadRefusal } from '@/lib/media-urls';
+import { detectImageFormat, processUpload, UploadRefused, webWidthsFor } from '@/lib/newsroom/uploads';
+import { isMediaFile, MAX_UPLOAD_BYTES, UPLOAD_MESSAGES, type UploadRefusal } from '@/lib/shared/media-urls';
 
 // Real images made with sharp, real files on disk: the upload path as the newsroom meets it.
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { cleanPastedHtml, detectDirection, plainTextParagraphs } from '@/lib/paste';
+import { cleanPastedHtml, detectDirection, plainTextParagraphs } from '@/lib/document/paste';
 
 describe('cleanPastedHtml', () => {
   test('hostile markup comes out inert: no scripts, event attributes, styles, classes or ids', () => {

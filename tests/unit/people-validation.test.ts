@@ -5,7 +5,7 @@ import {
   changeOwnPasswordInput,
   changeRoleInput,
   resetPasswordInput,
-} from '@/lib/validation/people';
+} from '@/lib/shared/validation/people';
 
 // الفريق's forms: what they refuse, each with an Arabic message on its own field.
 

@@ -13,9 +13,9 @@ import {
   NEXT_STATUS,
   type ArticleActionAny as ArticleAction,
   type NewsroomAction,
-} from '@/lib/permissions';
+} from '@/lib/shared/permissions';
 
-// The expected table, written out independently of lib/permissions.ts: for each role and action,
+// The expected table, written out independently of lib/shared/permissions.ts: for each role and action,
 // the states in which it is allowed on one's own article and on someone else's.
 const S = (...states: ArticleStatus[]) => states;
 const ALL = S(...ARTICLE_STATUSES);
@@ -91,7 +91,7 @@ describe('article permissions, every cell', () => {
 });
 
 describe('the table has a rule for every action', () => {
-  test('the expected table names exactly the actions of lib/permissions.ts', () => {
+  test('the expected table names exactly the actions of lib/shared/permissions.ts', () => {
     for (const role of ROLES)
       for (const whose of ['own', 'other'] as const)
         assert.deepEqual(Object.keys(expected[role][whose]).sort(), [...ARTICLE_ACTIONS].sort());
@@ -104,7 +104,7 @@ describe('the table has a rule for every action', () => {
   });
 });
 
-// Every cell of the newsroom table, written out independently of lib/permissions.ts.
+// Every cell of the newsroom table, written out independently of lib/shared/permissions.ts.
 const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
   reporter: {
     createArticle: true,

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { searchTerms } from '@/lib/arabic';
-import { escapeXml } from '@/lib/feeds';
-import { isKnownBot } from '@/lib/visitors';
+import { searchTerms } from '@/lib/shared/arabic';
+import { escapeXml } from '@/lib/reader/feed-xml';
+import { isKnownBot } from '@/lib/reader/visitors';
 
 // Pure reader helpers: how a reader's spelling meets the indexed text, XML escaping, visitors.
 

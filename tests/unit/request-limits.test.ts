@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from '@/lib/media-urls';
+import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from '@/lib/shared/media-urls';
 import {
   bodyLimitOf,
   DEFAULT_BODY_LIMIT,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { JSONContent } from '@tiptap/core';
-import { compareDocuments, documentBlocks, wordDiff } from '@/lib/revision-diff';
+import { compareDocuments, documentBlocks, wordDiff } from '@/lib/newsroom/revision-diff';
 
 // مقارنة: block by block, then word by word with Arabic words as whole tokens.
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { isSafeHref } from '@/lib/links';
-import { safeNextPath } from '@/lib/urls';
+import { isSafeHref } from '@/lib/shared/links';
+import { safeNextPath } from '@/lib/shared/urls';
 
 // Addresses that look like paths on this site but that a browser opens on another host.
 const OFF_SITE = [

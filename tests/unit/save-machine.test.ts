@@ -1,5 +1,5 @@
 // The editor's save machine, driven without a browser: a fake clock, a fake connection, a fake
-// journal, and a small server that follows the contract of lib/validation/article-save.ts (a
+// journal, and a small server that follows the contract of lib/shared/validation/article-save.ts (a
 // three-way merge by field against the base version, body patches against the body's hash).
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
@@ -19,7 +19,7 @@ import type {
   ArticleFieldValues,
   FieldConflict,
   SaveArticleInput,
-} from '@/lib/validation/article-save';
+} from '@/lib/shared/validation/article-save';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 

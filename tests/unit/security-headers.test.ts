@@ -3,9 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
-import { html } from '@/lib/html';
-import { readerDocument } from '@/lib/reader-html';
-import { ARTICLE_SCRIPT, READER_INLINE_SCRIPTS } from '@/lib/reader-scripts';
+import { html } from '@/lib/reader/html';
+import { readerDocument } from '@/lib/reader/templates';
+import { ARTICLE_SCRIPT, READER_INLINE_SCRIPTS } from '@/lib/reader/scripts';
 import {
   SECURITY_HEADER_NAMES,
   contentSecurityPolicy,
@@ -13,7 +13,7 @@ import {
   securityHeaders,
   staticSecurityHeaders,
   type RouteKind,
-} from '@/lib/security-headers';
+} from '@/lib/http/security-headers';
 
 // The headers of every route kind (proxy.ts sets them; e2e/door.spec.ts checks them on the
 // production server).
@@ -100,7 +100,7 @@ describe('security headers by route kind', () => {
         'tsx',
         '--conditions=react-server',
         '-e',
-        "import('@/lib/security-headers').then((m) => console.log(JSON.stringify(m.securityHeaders('reader-html'))))",
+        "import('@/lib/http/security-headers').then((m) => console.log(JSON.stringify(m.securityHeaders('reader-html'))))",
       ],
       { env: { ...process.env, NEWSROOM_SITE_URL: 'https://news.example' }, encoding: 'utf8' },
     );

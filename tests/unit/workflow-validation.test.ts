@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { schedulerPeriod } from '@/lib/scheduler';
-import { parseNewsroomMinute, scheduleInput, toNewsroomMinute } from '@/lib/validation/workflow';
+import { schedulerPeriod } from '@/lib/newsroom/scheduler';
+import { parseNewsroomMinute, scheduleInput, toNewsroomMinute } from '@/lib/shared/validation/workflow';
 
 describe('a minute in the newsroom’s clock', () => {
   test('is read in the newsroom’s time zone and written back the same', () => {

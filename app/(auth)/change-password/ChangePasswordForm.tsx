@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import type { FieldErrors } from '@/lib/errors';
+import type { FieldErrors } from '@/lib/shared/errors';
 import { changeOwnPasswordAction } from './actions';
 
 const FIELDS = [

@@ -1,11 +1,11 @@
 'use server';
 
-import { changeOwnPassword } from '@/db/queries/people';
-import { newsroomAction } from '@/lib/action';
-import { changeOwnPasswordInput } from '@/lib/validation/people';
+import { changeOwnPassword } from '@/lib/newsroom/people';
+import { newsroomAction } from '@/lib/http/action';
+import { changeOwnPasswordInput } from '@/lib/shared/validation/people';
 
 // A member replaces the first password an admin gave them (or their own), through the one door.
-// The one write open to a member who must still change their password (lib/action.ts).
+// The one write open to a member who must still change their password (lib/http/action.ts).
 export const changeOwnPasswordAction = newsroomAction(
   changeOwnPasswordInput,
   async (user, input) => {

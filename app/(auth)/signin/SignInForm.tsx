@@ -3,8 +3,8 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { SIGN_IN_BUSY, SIGN_IN_LOCKED, SIGN_IN_MESSAGES } from '@/lib/sign-in-messages';
-import { safeNextPath } from '@/lib/urls';
+import { SIGN_IN_BUSY, SIGN_IN_LOCKED, SIGN_IN_MESSAGES } from '@/lib/shared/sign-in-messages';
+import { safeNextPath } from '@/lib/shared/urls';
 
 export function SignInForm({ next }: { next: string }) {
   const router = useRouter();

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth';
-import { safeNextPath } from '@/lib/urls';
+import { safeNextPath } from '@/lib/shared/urls';
 import { SignInForm } from './SignInForm';
 
 export const metadata = { title: 'تسجيل الدخول' };

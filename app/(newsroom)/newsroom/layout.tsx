@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { countUnreadNotifications } from '@/db/queries/notes';
+import { countUnreadNotifications } from '@/lib/newsroom/notes';
 import { requireUser } from '@/lib/auth';
-import { ROLE_LABELS } from '@/lib/labels';
-import { canInNewsroom } from '@/lib/permissions';
+import { ROLE_LABELS } from '@/lib/shared/labels';
+import { canInNewsroom } from '@/lib/shared/permissions';
 import { SignOutButton } from './SignOutButton';
 
 export const metadata = { title: 'غرفة الأخبار', robots: { index: false } };

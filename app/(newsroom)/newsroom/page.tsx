@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import { listMyArticles, listReviewQueue, type ArticleListItem } from '@/db/queries/articles';
-import { listNewsroomArticles, type IndexFilter } from '@/db/queries/newsroom-index';
+import { listMyArticles, listReviewQueue, type ArticleListItem } from '@/lib/newsroom/articles';
+import { listNewsroomArticles, type IndexFilter } from '@/lib/newsroom/article-list';
 import { requireUser } from '@/lib/auth';
-import { STATUS_LABELS } from '@/lib/labels';
-import { canInNewsroom } from '@/lib/permissions';
+import { STATUS_LABELS } from '@/lib/shared/labels';
+import { canInNewsroom } from '@/lib/shared/permissions';
 
 function ArticleTable({ items, caption }: { items: ArticleListItem[]; caption: string }) {
   if (items.length === 0) return <p className="muted">لا توجد مقالات.</p>;

@@ -1,6 +1,6 @@
-import { listForSitemap } from '@/db/queries/public';
-import { renderNewsSitemap, xmlResponse } from '@/lib/feeds';
-import { publicRoute } from '@/lib/route';
+import { listForSitemap } from '@/lib/reader/queries';
+import { renderNewsSitemap, xmlResponse } from '@/lib/reader/feed-xml';
+import { publicRoute } from '@/lib/http/route';
 
 // The news sitemap: articles published in the last two days. Rendered per request.
 export const dynamic = 'force-dynamic';

@@ -1,5 +1,5 @@
-import { renderRobots } from '@/lib/feeds';
-import { publicRoute } from '@/lib/route';
+import { renderRobots } from '@/lib/reader/feed-xml';
+import { publicRoute } from '@/lib/http/route';
 
 // Rendered per request: the site URL is the one the server was started with.
 export const dynamic = 'force-dynamic';
@@ -13,5 +13,5 @@ function get() {
   });
 }
 
-// Through the readers' door (lib/route.ts), which here reads nothing of the request itself.
+// Through the readers' door (lib/http/route.ts), which here reads nothing of the request itself.
 export const GET = publicRoute({ sameOrigin: false }, () => get());

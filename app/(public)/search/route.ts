@@ -1,5 +1,5 @@
-import { searchPage } from '@/lib/reader-pages';
-import { publicRoute } from '@/lib/route';
+import { searchPage } from '@/lib/reader/pages';
+import { publicRoute } from '@/lib/http/route';
 
 // Reads the query: rendered per request, never cached (server.mjs passes query strings to Next).
 export const dynamic = 'force-dynamic';
@@ -8,5 +8,5 @@ function get(request: Request) {
   return searchPage(new URL(request.url));
 }
 
-// Through the readers' door (lib/route.ts), which here reads nothing of the request itself.
+// Through the readers' door (lib/http/route.ts), which here reads nothing of the request itself.
 export const GET = publicRoute({ sameOrigin: false }, ({ request }) => get(request));

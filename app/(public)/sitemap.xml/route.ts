@@ -1,8 +1,8 @@
-import { listForSitemap, listSections } from '@/db/queries/public';
-import { renderSitemap, xmlResponse } from '@/lib/feeds';
-import { absoluteUrl } from '@/lib/settings';
-import { articlePath } from '@/lib/urls';
-import { publicRoute } from '@/lib/route';
+import { listForSitemap, listSections } from '@/lib/reader/queries';
+import { renderSitemap, xmlResponse } from '@/lib/reader/feed-xml';
+import { absoluteUrl } from '@/lib/shared/settings';
+import { articlePath } from '@/lib/shared/urls';
+import { publicRoute } from '@/lib/http/route';
 
 // Every published article and section. Rendered per request (nothing from the build).
 export const dynamic = 'force-dynamic';
@@ -25,5 +25,5 @@ function get() {
   );
 }
 
-// Through the readers' door (lib/route.ts), which here reads nothing of the request itself.
+// Through the readers' door (lib/http/route.ts), which here reads nothing of the request itself.
 export const GET = publicRoute({ sameOrigin: false }, () => get());

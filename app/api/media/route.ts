@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { listRecentMedia, RECENT_MEDIA_DEFAULT, RECENT_MEDIA_MAX } from '@/db/queries/media';
-import { newsroomRoute } from '@/lib/route';
+import { listRecentMedia, RECENT_MEDIA_DEFAULT, RECENT_MEDIA_MAX } from '@/lib/newsroom/media-library';
+import { newsroomRoute } from '@/lib/http/route';
 
 // GET /api/media?limit=…: the newsroom's recent uploads, newest first, for reuse.
 export const GET = newsroomRoute(

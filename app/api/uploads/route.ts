@@ -1,7 +1,7 @@
-import { uploadMedia, UploadRefused } from '@/lib/media';
-import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from '@/lib/media-urls';
-import { newsroomRoute } from '@/lib/route';
-import { mediaTextInput } from '@/lib/validation/media';
+import { uploadMedia, UploadRefused } from '@/lib/newsroom/uploads';
+import { MAX_UPLOAD_BYTES, UPLOAD_MESSAGES } from '@/lib/shared/media-urls';
+import { newsroomRoute } from '@/lib/http/route';
+import { mediaTextInput } from '@/lib/shared/validation/media';
 
 // POST /api/uploads: one image in the multipart field `file` (and optional alt, caption, credit).
 // Next reads route bodies without a limit of its own, so the door sets one: a declared

@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { mediaDir } from '@/lib/media';
-import { isMediaFile } from '@/lib/media-urls';
-import { publicRoute } from '@/lib/route';
+import { mediaDir } from '@/lib/newsroom/uploads';
+import { isMediaFile } from '@/lib/shared/media-urls';
+import { publicRoute } from '@/lib/http/route';
 
 // GET /media/<file>: a stored web size. Only names the server makes are served (no traversal,
 // no other files of MEDIA_DIR), and a name is never reused, so browsers may keep it forever.

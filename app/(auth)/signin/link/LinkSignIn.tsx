@@ -3,7 +3,7 @@
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { SIGN_IN_MESSAGES } from '@/lib/sign-in-messages';
+import { SIGN_IN_MESSAGES } from '@/lib/shared/sign-in-messages';
 
 export const LINK_REFUSED =
   'هذا الرابط غير صالح، أو استُخدم من قبل، أو انتهت مدته. اطلب من المدير رابطاً جديداً.';

@@ -1,8 +1,8 @@
 import Link from 'next/link';
-import type { ActivityEntry } from '@/db/queries/activity';
+import type { ActivityEntry } from '@/lib/newsroom/activity';
 import type { ArticleStatus } from '@/db/schema';
-import { eventLabel } from '@/lib/desk-labels';
-import { ROLE_LABELS, STATUS_LABELS } from '@/lib/labels';
+import { eventLabel } from '@/lib/shared/desk-labels';
+import { ROLE_LABELS, STATUS_LABELS } from '@/lib/shared/labels';
 import { when } from './format';
 
 const stateLabel = (status: string | null) =>

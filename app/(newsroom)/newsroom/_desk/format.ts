@@ -1,8 +1,8 @@
 import { notFound } from 'next/navigation';
-import { formatArabicDateTime } from '@/lib/arabic';
-import { ActionError } from '@/lib/errors';
-import { ForbiddenError } from '@/lib/permissions';
-import { newsroomSettings } from '@/lib/settings';
+import { formatArabicDateTime } from '@/lib/shared/arabic';
+import { ActionError } from '@/lib/shared/errors';
+import { ForbiddenError } from '@/lib/shared/permissions';
+import { newsroomSettings } from '@/lib/shared/settings';
 
 // Small helpers shared by the desk's server pages.
 

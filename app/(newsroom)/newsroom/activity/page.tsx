@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { listActivity, listActivityActions } from '@/db/queries/activity';
-import { listMemberNames } from '@/db/queries/people';
+import { listActivity, listActivityActions } from '@/lib/newsroom/activity';
+import { listMemberNames } from '@/lib/newsroom/people';
 import { requireUser } from '@/lib/auth';
-import { eventLabel } from '@/lib/desk-labels';
-import { canInNewsroom } from '@/lib/permissions';
+import { eventLabel } from '@/lib/shared/desk-labels';
+import { canInNewsroom } from '@/lib/shared/permissions';
 import { ActivityTable } from '../_desk/ActivityTable';
 import { oneParam, positiveInt } from '../_desk/format';
 import '../_desk/desk.css';

@@ -11,16 +11,16 @@ import {
   submitForReview,
   unpublishArticle,
   type Transitioned,
-} from '@/db/queries/articles';
-import { suggestTags } from '@/db/queries/tags';
+} from '@/lib/newsroom/articles';
+import { suggestTags } from '@/lib/newsroom/tags';
 import { db } from '@/db';
-import { newsroomAction } from '@/lib/action';
+import { newsroomAction } from '@/lib/http/action';
 import { refreshReaderPages } from '@/lib/reader-cache';
-import { ActionError } from '@/lib/errors';
-import { touchPresence } from '@/lib/presence';
-import { presenceInput, suggestTagsInput, workflowInput } from '@/lib/validation/article';
-import type { SaveArticleResult } from '@/lib/validation/article-save';
-import { parseArticleSave } from '@/lib/validation/article-save-schema';
+import { ActionError } from '@/lib/shared/errors';
+import { touchPresence } from '@/lib/newsroom/presence';
+import { presenceInput, suggestTagsInput, workflowInput } from '@/lib/shared/validation/article';
+import type { SaveArticleResult } from '@/lib/shared/validation/article-save';
+import { parseArticleSave } from '@/lib/newsroom/save-request';
 
 // Every export here is a write, and every one goes through newsroomAction (session → zod →
 // permission inside the query).
@@ -36,8 +36,8 @@ const saveArticleEnvelope = z.object({
   bodyPatch: z.unknown().optional(),
 });
 
-// The autosave under the save contract (lib/validation/article-save.ts): only the fields edited
-// since `baseVersion`, merged by field on the server (db/queries/articles.ts saveArticle).
+// The autosave under the save contract (lib/shared/validation/article-save.ts): only the fields edited
+// since `baseVersion`, merged by field on the server (lib/newsroom/articles.ts saveArticle).
 export const saveArticleAction = newsroomAction(saveArticleEnvelope, (user, raw): SaveArticleResult =>
   saveArticle(user, parseArticleSave(raw)),
 );

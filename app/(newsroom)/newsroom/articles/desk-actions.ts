@@ -8,12 +8,12 @@ import {
   unscheduleArticle,
   withdrawFromReview,
   type Transitioned,
-} from '@/db/queries/articles';
-import { addNote } from '@/db/queries/notes';
-import { newsroomAction } from '@/lib/action';
-import { ActionError, type FieldErrors } from '@/lib/errors';
+} from '@/lib/newsroom/articles';
+import { addNote } from '@/lib/newsroom/notes';
+import { newsroomAction } from '@/lib/http/action';
+import { ActionError, type FieldErrors } from '@/lib/shared/errors';
 import { refreshReaderPages } from '@/lib/reader-cache';
-import { newsroomSettings } from '@/lib/settings';
+import { newsroomSettings } from '@/lib/shared/settings';
 import {
   articleOnlyInput,
   embargoInput,
@@ -21,7 +21,7 @@ import {
   parseNewsroomMinute,
   scheduleInput,
   TIME_MESSAGES,
-} from '@/lib/validation/workflow';
+} from '@/lib/shared/validation/workflow';
 
 // The desk's writes beside the editor (withdraw, schedule, embargo, archive, delete, notes). Every
 // export goes through newsroomAction: session → zod → permission inside the query's transaction.

@@ -1,11 +1,11 @@
 import Link from 'next/link';
-import { listSections } from '@/db/queries/articles';
-import { listIndexAuthors, listNewsroomArticles, type IndexFilter } from '@/db/queries/newsroom-index';
+import { listSections } from '@/lib/newsroom/articles';
+import { listIndexAuthors, listNewsroomArticles, type IndexFilter } from '@/lib/newsroom/article-list';
 import { ARTICLE_STATUSES, type ArticleStatus } from '@/db/schema';
 import { requireUser } from '@/lib/auth';
-import { STATUS_LABELS } from '@/lib/labels';
-import { newsroomSettings, zonedWallTimeToDate } from '@/lib/settings';
-import { articlePath } from '@/lib/urls';
+import { STATUS_LABELS } from '@/lib/shared/labels';
+import { newsroomSettings, zonedWallTimeToDate } from '@/lib/shared/settings';
+import { articlePath } from '@/lib/shared/urls';
 import { oneParam, positiveInt, when } from '../_desk/format';
 import '../_desk/desk.css';
 

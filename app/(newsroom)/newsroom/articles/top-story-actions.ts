@@ -1,8 +1,8 @@
 'use server';
 
 import { z } from 'zod';
-import { chooseTopStory } from '@/db/queries/front-page';
-import { newsroomAction } from '@/lib/action';
+import { chooseTopStory } from '@/lib/newsroom/front-page';
+import { newsroomAction } from '@/lib/http/action';
 import { refreshReaderPages } from '@/lib/reader-cache';
 
 // The desk chooses the front page's top story (الخبر الرئيسي), or withdraws the choice. The

@@ -1,8 +1,12 @@
 'use server';
 
-import { moderateComment, setArticleComments, setSiteComments } from '@/db/queries/comments';
-import { newsroomAction } from '@/lib/action';
-import { articleCommentsInput, moderateCommentInput, siteCommentsInput } from '@/lib/validation/comment';
+import { moderateComment, setArticleComments, setSiteComments } from '@/lib/newsroom/comments';
+import { newsroomAction } from '@/lib/http/action';
+import {
+  articleCommentsInput,
+  moderateCommentInput,
+  siteCommentsInput,
+} from '@/lib/shared/validation/comment';
 
 // إدارة التعليقات. Every export is a write through newsroomAction; the permission is checked inside
 // each query's transaction. Approving needs no cache refresh: readers load comments by a small

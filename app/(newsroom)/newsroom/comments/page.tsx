@@ -4,14 +4,14 @@ import {
   listCommentQueue,
   listModeratedComments,
   siteCommentsEnabled,
-} from '@/db/queries/comments';
-import { listLatestPublished } from '@/db/queries/public';
-import { formatArabicDateTime } from '@/lib/arabic';
+} from '@/lib/newsroom/comments';
+import { listLatestPublished } from '@/lib/reader/queries';
+import { formatArabicDateTime } from '@/lib/shared/arabic';
 import { requireUser } from '@/lib/auth';
-import { ERROR_MESSAGES } from '@/lib/errors';
-import { canInNewsroom } from '@/lib/permissions';
-import { newsroomSettings } from '@/lib/settings';
-import { parseId } from '@/lib/urls';
+import { ERROR_MESSAGES } from '@/lib/shared/errors';
+import { canInNewsroom } from '@/lib/shared/permissions';
+import { newsroomSettings } from '@/lib/shared/settings';
+import { parseId } from '@/lib/shared/urls';
 import { CommentQueue, CommentSettings } from './CommentQueue';
 
 export const metadata = { title: 'إدارة التعليقات' };

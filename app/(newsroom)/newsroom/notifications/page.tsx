@@ -1,9 +1,9 @@
 import Link from 'next/link';
-import { listNotifications, type NotificationView } from '@/db/queries/notes';
+import { listNotifications, type NotificationView } from '@/lib/newsroom/notes';
 import type { NotificationKind } from '@/db/schema';
-import { formatArabicDateTime } from '@/lib/arabic';
+import { formatArabicDateTime } from '@/lib/shared/arabic';
 import { requireUser } from '@/lib/auth';
-import { newsroomSettings } from '@/lib/settings';
+import { newsroomSettings } from '@/lib/shared/settings';
 import { MarkReadButton } from './MarkReadButton';
 import styles from './notifications.module.css';
 

@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
 import type { Role } from '@/db/schema';
-import type { ActionResult, FieldErrors } from '@/lib/errors';
+import type { ActionResult, FieldErrors } from '@/lib/shared/errors';
 import {
   addMemberAction,
   changeRoleAction,

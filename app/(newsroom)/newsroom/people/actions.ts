@@ -7,16 +7,16 @@ import {
   resetMemberPassword,
   setMemberDisabled,
   unlockMemberSignIn,
-} from '@/db/queries/people';
-import { issueSignInLink } from '@/db/queries/sign-in-links';
-import { newsroomAction } from '@/lib/action';
+} from '@/lib/newsroom/people';
+import { issueSignInLink } from '@/lib/auth/sign-in-links';
+import { newsroomAction } from '@/lib/http/action';
 import {
   addMemberInput,
   changeRoleInput,
   memberInput,
   resetPasswordInput,
   setDisabledInput,
-} from '@/lib/validation/people';
+} from '@/lib/shared/validation/people';
 
 // الفريق's writes, each through the one door; every query checks manageUsers inside its write
 // transaction and records the change in سجل النشاط.
@@ -55,7 +55,7 @@ export const unlockSignInAction = newsroomAction(memberInput, (user, input) => {
   return { userId: input.userId };
 });
 
-// A one-time sign-in link for a member a stranger keeps locked out (db/queries/sign-in-links.ts):
+// A one-time sign-in link for a member a stranger keeps locked out (lib/auth/sign-in-links.ts):
 // the token is shown once, on the admin's screen, and stored only as its hash.
 export const issueSignInLinkAction = newsroomAction(memberInput, (user, input) => {
   const link = issueSignInLink(user, input.userId);

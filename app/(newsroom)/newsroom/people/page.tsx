@@ -1,9 +1,9 @@
 import { notFound } from 'next/navigation';
-import { listMembers } from '@/db/queries/people';
+import { listMembers } from '@/lib/newsroom/people';
 import { requireUser } from '@/lib/auth';
-import { formatArabicTime } from '@/lib/arabic';
-import { canInNewsroom } from '@/lib/permissions';
-import { newsroomSettings } from '@/lib/settings';
+import { formatArabicTime } from '@/lib/shared/arabic';
+import { canInNewsroom } from '@/lib/shared/permissions';
+import { newsroomSettings } from '@/lib/shared/settings';
 import { AddMemberForm, MemberCard } from './PeopleForms';
 import '../_desk/desk.css';
 

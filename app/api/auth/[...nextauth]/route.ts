@@ -1,6 +1,6 @@
 import NextAuth from 'next-auth';
 import { authOptions } from '@/lib/auth';
-import { publicRoute } from '@/lib/route';
+import { publicRoute } from '@/lib/http/route';
 
 const nextAuth = NextAuth(authOptions) as (request: Request, context: unknown) => Promise<Response>;
 

@@ -1,7 +1,7 @@
-import { updateMediaText } from '@/db/queries/media';
-import { Refusal } from '@/lib/errors';
-import { idParams, newsroomRoute } from '@/lib/route';
-import { mediaTextInput } from '@/lib/validation/media';
+import { updateMediaText } from '@/lib/newsroom/media-library';
+import { Refusal } from '@/lib/shared/errors';
+import { idParams, newsroomRoute } from '@/lib/http/route';
+import { mediaTextInput } from '@/lib/shared/validation/media';
 
 const NOT_FOUND = 'الصورة غير موجودة.';
 

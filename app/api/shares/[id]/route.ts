@@ -1,6 +1,6 @@
-import { recordShare } from '@/db/queries/stats';
-import { idParams, publicRoute } from '@/lib/route';
-import { isKnownBot, visitorOfRequest } from '@/lib/visitors';
+import { recordShare } from '@/lib/reader/counters';
+import { idParams, publicRoute } from '@/lib/http/route';
+import { isKnownBot, visitorOfRequest } from '@/lib/reader/visitors';
 
 // Sent when a reader uses a share link. Anonymous: it only ever adds one to a published article's
 // shares, counted like views (once per visitor per half hour, a few at most from one address).

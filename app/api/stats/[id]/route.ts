@@ -1,6 +1,6 @@
-import { getReaderCounts } from '@/db/queries/stats';
-import { ActionError } from '@/lib/errors';
-import { idParams, publicRoute } from '@/lib/route';
+import { getReaderCounts } from '@/lib/reader/counters';
+import { ActionError } from '@/lib/shared/errors';
+import { idParams, publicRoute } from '@/lib/http/route';
 
 // An article's counts for its page. One primary-key read; a CDN may keep it for a minute, so the
 // counts readers see are at most a minute old. An article readers cannot see (a draft, under

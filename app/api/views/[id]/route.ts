@@ -1,6 +1,6 @@
-import { recordView } from '@/db/queries/stats';
-import { idParams, publicRoute } from '@/lib/route';
-import { isKnownBot, visitorOfRequest } from '@/lib/visitors';
+import { recordView } from '@/lib/reader/counters';
+import { idParams, publicRoute } from '@/lib/http/route';
+import { isKnownBot, visitorOfRequest } from '@/lib/reader/visitors';
 
 // A reader's view beacon. Anonymous by design and without a cookie: it only ever adds one to a
 // published article's views, once per visitor (hashed address and user agent) per half hour, a

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { DeskAction } from '@/lib/permissions';
+import type { DeskAction } from '@/lib/shared/permissions';
 import { unpublishArticleAction } from '../actions';
 import { archiveArticleAction, deleteDraftAction, withdrawFromReviewAction } from '../desk-actions';
 import { ConfirmDialog } from './ConfirmDialog';

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import { NOTE_MAX } from '@/lib/validation/limits';
+import { NOTE_MAX } from '@/lib/shared/validation/limits';
 import { addNoteAction } from '../desk-actions';
 import styles from './desk.module.css';
 import { runAction } from './run-action';

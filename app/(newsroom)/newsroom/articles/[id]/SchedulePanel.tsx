@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { FieldErrors } from '@/lib/errors';
+import type { FieldErrors } from '@/lib/shared/errors';
 import { scheduleArticleAction, setEmbargoAction, unscheduleArticleAction } from '../desk-actions';
 import styles from './desk.module.css';
 import { runAction, type Outcome } from './run-action';

@@ -2,20 +2,20 @@ import { createHash } from 'node:crypto';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import type { EditableArticle } from '@/components/editor/ArticleEditor';
-import { getArticleForEdit, listSections } from '@/db/queries/articles';
-import { getMedia } from '@/db/queries/media';
-import { deskStateOf, listNotes } from '@/db/queries/notes';
-import { formatArabicDateTime } from '@/lib/arabic';
+import { getArticleForEdit, listSections } from '@/lib/newsroom/articles';
+import { getMedia } from '@/lib/newsroom/media-library';
+import { deskStateOf, listNotes } from '@/lib/newsroom/notes';
+import { formatArabicDateTime } from '@/lib/shared/arabic';
 import { requireUser } from '@/lib/auth';
-import { STATUS_LABELS } from '@/lib/labels';
-import { DESK_ACTIONS, EDITOR_ACTIONS, can, canInNewsroom, ForbiddenError } from '@/lib/permissions';
-import { newsroomSettings } from '@/lib/settings';
-import { isTopStory } from '@/db/queries/front-page';
+import { STATUS_LABELS } from '@/lib/shared/labels';
+import { DESK_ACTIONS, EDITOR_ACTIONS, can, canInNewsroom, ForbiddenError } from '@/lib/shared/permissions';
+import { newsroomSettings } from '@/lib/shared/settings';
+import { isTopStory } from '@/lib/newsroom/front-page';
 import { TopStoryControl } from './TopStoryControl';
-import { articlePath, parseId } from '@/lib/urls';
+import { articlePath, parseId } from '@/lib/shared/urls';
 import { EditorShell } from './EditorShell';
 import '../../_desk/desk.css';
-import { toNewsroomMinute } from '@/lib/validation/workflow';
+import { toNewsroomMinute } from '@/lib/shared/validation/workflow';
 import { DeskActions } from './DeskActions';
 import { NotesPanel } from './NotesPanel';
 import { SchedulePanel } from './SchedulePanel';
@@ -67,7 +67,7 @@ export default async function EditArticlePage({
     values: {
       headline: article.headline,
       deck: article.deck,
-      // '' while the slug follows the headline (lib/validation/article-save.ts).
+      // '' while the slug follows the headline (lib/shared/validation/article-save.ts).
       slug: article.slugLocked ? article.slug : '',
       sectionId: article.sectionId,
       dateline: article.dateline,

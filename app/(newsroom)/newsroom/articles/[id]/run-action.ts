@@ -1,4 +1,4 @@
-import type { ActionResult, FieldErrors } from '@/lib/errors';
+import type { ActionResult, FieldErrors } from '@/lib/shared/errors';
 
 export type Outcome = { ok: true } | { ok: false; message: string; fieldErrors: FieldErrors };
 

@@ -1,15 +1,15 @@
 import 'server-only';
-import type { LeadImage, PublishedArticle, PublishedSummary, RevisionNote } from '@/db/queries/public';
-import type { ReaderTag } from '@/db/queries/public';
-import { openingWords } from '@/lib/arabic';
+import type { LeadImage, PublishedArticle, PublishedSummary, RevisionNote } from '@/lib/reader/queries';
+import type { ReaderTag } from '@/lib/reader/queries';
+import { openingWords } from '@/lib/shared/arabic';
 import {
   CAPTION_CLASS,
   CAPTION_SEPARATOR,
   CAPTION_SEPARATOR_CLASS,
   CREDIT_CLASS,
-} from '@/lib/article-document/image';
-import { html, trustedHtml, type Html } from '@/lib/html';
-import { mediaSrc, mediaSrcSet, mediaUrl } from '@/lib/media-urls';
+} from '@/lib/document/image';
+import { html, trustedHtml, type Html } from '@/lib/reader/html';
+import { mediaSrc, mediaSrcSet, mediaUrl } from '@/lib/shared/media-urls';
 import {
   READER_IMAGE_SIZES,
   notFoundHtml,
@@ -17,13 +17,13 @@ import {
   readerDocument,
   sectionPath,
   storyGridHtml,
-} from '@/lib/reader-html';
-import { ARTICLE_SCRIPT } from '@/lib/reader-scripts';
-import { absoluteUrl, newsroomSettings } from '@/lib/settings';
-import { articlePath } from '@/lib/urls';
+} from '@/lib/reader/templates';
+import { ARTICLE_SCRIPT } from '@/lib/reader/scripts';
+import { absoluteUrl, newsroomSettings } from '@/lib/shared/settings';
+import { articlePath } from '@/lib/shared/urls';
 
 // The article page as one HTML document: what a reader landing from a search engine or a shared
-// link needs, and no framework JavaScript. Its only script is ARTICLE_SCRIPT (lib/reader-scripts.ts,
+// link needs, and no framework JavaScript. Its only script is ARTICLE_SCRIPT (lib/reader/scripts.ts,
 // about 3 kB): the view beacon, the counts and comments, and the share links. Lighthouse (bench/lighthouse.ts) measured the
 // React version of this page at performance 66–71, most of it the framework's hydration.
 
@@ -84,7 +84,7 @@ function articleHead(article: PublishedArticle): Html {
 }
 
 function leadImageHtml(image: LeadImage): Html {
-  // The upload already made the web sizes (lib/media.ts).
+  // The upload already made the web sizes (lib/newsroom/uploads.ts).
   return html`<figure class="lead-image">
     <img
       src="${mediaSrc(image.variants)}"
@@ -99,7 +99,7 @@ function leadImageHtml(image: LeadImage): Html {
   </figure>`;
 }
 
-// The body images' figcaption markup (lib/article-document/image.ts), for the lead image.
+// The body images' figcaption markup (lib/document/image.ts), for the lead image.
 function imageCaptionHtml(caption: string, credit: string): Html | null {
   if (!caption && !credit) return null;
   return html`<figcaption>

@@ -1,8 +1,8 @@
-import { getPublishedArticle, listRelated, listRevisionNotes, readerTagsByName } from '@/db/queries/public';
+import { getPublishedArticle, listRelated, listRevisionNotes, readerTagsByName } from '@/lib/reader/queries';
 import { ARTICLE_CACHE_CONTROL } from '@/lib/reader-cache';
-import { notFoundResponse, readerResponse } from '@/lib/reader-html';
-import { publicRoute } from '@/lib/route';
-import { articlePath, parseId, safeDecode } from '@/lib/urls';
+import { notFoundResponse, readerResponse } from '@/lib/reader/templates';
+import { publicRoute } from '@/lib/http/route';
+import { articlePath, parseId, safeDecode } from '@/lib/shared/urls';
 import { articlePageHtml } from './article-page';
 
 // The article page. Rendered per request as plain HTML (./article-page.ts): nothing from the

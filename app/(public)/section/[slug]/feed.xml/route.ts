@@ -1,7 +1,7 @@
-import { feedResponse } from '@/lib/reader-feeds';
-import { publicRoute, slugParams } from '@/lib/route';
+import { feedResponse } from '@/lib/reader/feeds';
+import { publicRoute, slugParams } from '@/lib/http/route';
 
-// Rendered per request (lib/reader-feeds.ts): nothing from the build; server.mjs keeps a copy.
+// Rendered per request (lib/reader/feeds.ts): nothing from the build; server.mjs keeps a copy.
 export const dynamic = 'force-dynamic';
 
 // The public door, without reading the request: a cached feed is the same for every reader.

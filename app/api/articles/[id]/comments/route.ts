@@ -1,7 +1,7 @@
-import { addComment } from '@/db/queries/comments';
-import { idParams, publicRoute } from '@/lib/route';
-import { commentInput } from '@/lib/validation/comment';
-import { visitorOfRequest } from '@/lib/visitors';
+import { addComment } from '@/lib/newsroom/comments';
+import { idParams, publicRoute } from '@/lib/http/route';
+import { commentInput } from '@/lib/shared/validation/comment';
+import { visitorOfRequest } from '@/lib/reader/visitors';
 
 // A reader adds a comment (name and text, no account). It is held بانتظار المراجعة until an editor
 // approves it in إدارة التعليقات. Refusals come back as Arabic messages per field, with nothing
@@ -11,7 +11,7 @@ const MAX_BODY_BYTES = 32 * 1024;
 const HELD = 'وصل تعليقك، وهو بانتظار المراجعة قبل أن يظهر.';
 
 // Through the public door: JSON only, 32 kB at most, from this site's pages only; refusals and
-// their statuses come from the door (lib/route.ts), with the field each message belongs to.
+// their statuses come from the door (lib/http/route.ts), with the field each message belongs to.
 export const POST = publicRoute(
   {
     params: idParams,

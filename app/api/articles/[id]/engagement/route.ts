@@ -1,14 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { cookies } from 'next/headers';
 import { db } from '@/db';
-import { commentsStateOf, countApprovedComments, listApprovedComments } from '@/db/queries/comments';
-import { getArticleCounts } from '@/db/queries/stats';
+import { commentsStateOf, countApprovedComments, listApprovedComments } from '@/lib/newsroom/comments';
+import { getArticleCounts } from '@/lib/reader/counters';
 import { articles } from '@/db/schema';
 import { getCurrentUser } from '@/lib/auth';
-import { can } from '@/lib/permissions';
-import { idParams, publicRoute } from '@/lib/route';
+import { can } from '@/lib/shared/permissions';
+import { idParams, publicRoute } from '@/lib/http/route';
 
-// What the article page loads after it is shown (lib/reader-scripts.ts): the counts, the approved
+// What the article page loads after it is shown (lib/reader/scripts.ts): the counts, the approved
 // comments, whether comments are open, and, for a signed-in member of the newsroom who may edit
 // the article, the editor's address (تحرير المقال). The page itself stays the same cached bytes for
 // everyone; only this small answer differs, and it is never shared between a signed-in member and

@@ -1,8 +1,8 @@
 'use server';
 
 import { z } from 'zod';
-import { restoreRevision } from '@/db/queries/revisions';
-import { newsroomAction } from '@/lib/action';
+import { restoreRevision } from '@/lib/newsroom/history';
+import { newsroomAction } from '@/lib/http/action';
 
 const id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 

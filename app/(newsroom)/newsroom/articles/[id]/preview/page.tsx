@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getArticleForEdit } from '@/db/queries/articles';
+import { getArticleForEdit } from '@/lib/newsroom/articles';
 import { requireUser } from '@/lib/auth';
-import { STATUS_LABELS } from '@/lib/labels';
-import { ForbiddenError } from '@/lib/permissions';
-import { parseId } from '@/lib/urls';
+import { STATUS_LABELS } from '@/lib/shared/labels';
+import { ForbiddenError } from '@/lib/shared/permissions';
+import { parseId } from '@/lib/shared/urls';
 
 export const metadata = { title: 'معاينة' };
 // Every request reads the working copy as it is now: never a cached copy of an older one.

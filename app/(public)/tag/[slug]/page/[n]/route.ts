@@ -1,7 +1,7 @@
-import { listPage } from '@/lib/reader-pages';
-import { publicRoute } from '@/lib/route';
+import { listPage } from '@/lib/reader/pages';
+import { publicRoute } from '@/lib/http/route';
 
-// Rendered per request as plain HTML (lib/reader-pages.ts): nothing from the build, nothing in
+// Rendered per request as plain HTML (lib/reader/pages.ts): nothing from the build, nothing in
 // Next's cache; server.mjs keeps a copy of the addresses the site links to.
 export const dynamic = 'force-dynamic';
 
@@ -10,7 +10,7 @@ async function get(_request: Request, { params }: { params: Promise<{ slug: stri
   return listPage('tag', slug, n);
 }
 
-// Through the readers' door (lib/route.ts), which here reads nothing of the request itself.
+// Through the readers' door (lib/http/route.ts), which here reads nothing of the request itself.
 export const GET = publicRoute({ sameOrigin: false }, ({ request, params }) =>
   get(request, { params: Promise.resolve(params) } as never),
 );

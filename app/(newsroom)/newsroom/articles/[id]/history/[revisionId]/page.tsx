@@ -1,11 +1,11 @@
 import type { JSONContent } from '@tiptap/core';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getRevision } from '@/db/queries/revisions';
+import { getRevision } from '@/lib/newsroom/history';
 import { requireUser } from '@/lib/auth';
-import { reasonLabel } from '@/lib/desk-labels';
-import { renderArticleHtml } from '@/lib/article-document/render';
-import { parseId } from '@/lib/urls';
+import { reasonLabel } from '@/lib/shared/desk-labels';
+import { renderArticleHtml } from '@/lib/document/render';
+import { parseId } from '@/lib/shared/urls';
 import { orNotFound, when } from '../../../../_desk/format';
 import '../../../../_desk/desk.css';
 

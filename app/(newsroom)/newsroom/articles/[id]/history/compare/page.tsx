@@ -1,10 +1,10 @@
 import type { JSONContent } from '@tiptap/core';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { CURRENT, getRevisionPair, type RevisionDetail } from '@/db/queries/revisions';
+import { CURRENT, getRevisionPair, type RevisionDetail } from '@/lib/newsroom/history';
 import { requireUser } from '@/lib/auth';
-import { reasonLabel } from '@/lib/desk-labels';
-import { ActionError } from '@/lib/errors';
+import { reasonLabel } from '@/lib/shared/desk-labels';
+import { ActionError } from '@/lib/shared/errors';
 import {
   blockKindLabel,
   compareDocuments,
@@ -13,8 +13,8 @@ import {
   type BlockChange,
   type DocumentBlock,
   type WordPart,
-} from '@/lib/revision-diff';
-import { parseId } from '@/lib/urls';
+} from '@/lib/newsroom/revision-diff';
+import { parseId } from '@/lib/shared/urls';
 import { oneParam, orNotFound, positiveInt, when } from '../../../../_desk/format';
 import '../../../../_desk/desk.css';
 

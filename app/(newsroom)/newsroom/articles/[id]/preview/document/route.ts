@@ -1,12 +1,12 @@
-import { getArticlePreview } from '@/db/queries/preview';
+import { getArticlePreview } from '@/lib/newsroom/preview';
 import { articleNotFoundHtml, articlePageHtml } from '@/app/(public)/news/[id]/[slug]/article-page';
 import { getCurrentUser } from '@/lib/auth';
-import { escapeHtml } from '@/lib/html';
-import { STATUS_LABELS } from '@/lib/labels';
-import { ForbiddenError } from '@/lib/permissions';
-import { parseId } from '@/lib/urls';
+import { escapeHtml } from '@/lib/reader/html';
+import { STATUS_LABELS } from '@/lib/shared/labels';
+import { ForbiddenError } from '@/lib/shared/permissions';
+import { parseId } from '@/lib/shared/urls';
 import type { ArticleStatus } from '@/db/schema';
-import { publicRoute } from '@/lib/route';
+import { publicRoute } from '@/lib/http/route';
 
 // GET /newsroom/articles/<id>/preview/document: the working copy as the reader's article page,
 // written by the reader page's own code (articlePageHtml) with the publish renderer's HTML, for
@@ -19,7 +19,7 @@ const HEADERS = {
   'Cache-Control': 'no-store',
   'X-Robots-Tag': 'noindex, nofollow',
   // No script (the view beacon, the counters), framed only by the newsroom's own preview page:
-  // the CSP of its route kind, 'preview' (lib/security-headers.ts, set by proxy.ts).
+  // the CSP of its route kind, 'preview' (lib/http/security-headers.ts, set by proxy.ts).
 };
 
 async function get(request: Request, { params }: { params: Promise<{ id: string }> }) {
@@ -54,7 +54,7 @@ function withPreviewNotice(page: string, status: ArticleStatus): string {
     .replace(/<main\b[^>]*>/, (main) => `${main}${notice}`);
 }
 
-// Through the readers' door (lib/route.ts), which here reads nothing of the request itself.
+// Through the readers' door (lib/http/route.ts), which here reads nothing of the request itself.
 export const GET = publicRoute({ sameOrigin: false }, ({ request, params }) =>
   get(request, { params: Promise.resolve(params) } as never),
 );

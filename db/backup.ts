@@ -1,0 +1,206 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '@/db/connection';
+
+// Backup and restore of the newsroom while it runs (scripts/backup.ts, scripts/restore.ts).
+//
+// The database is copied with SQLite's online backup API (better-sqlite3's `.backup()`): a
+// consistent snapshot taken through a read transaction, which in WAL mode never blocks the app's
+// writers, and restarted by SQLite if another connection writes mid-copy. The images follow:
+// files are written before their `media` row and never rewritten (names are random and carry
+// their width), so every image the copied rows name is already on disk when the files are copied.
+
+export type TableCounts = Record<string, number>;
+export type BackupResult = { dir: string; counts: TableCounts; mediaFiles: number };
+
+const DATABASE_FILE = 'newsroom.db';
+const MEDIA_FOLDER = 'media';
+
+export function tableCounts(client: Database.Database): TableCounts {
+  const tables = client
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%search%' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[];
+  return Object.fromEntries(
+    tables.map((name) => [name, Number(client.prepare(`SELECT count(*) FROM "${name}"`).pluck().get())]),
+  );
+}
+
+// PRAGMA integrity_check says 'ok' and foreign_key_check lists nothing.
+export function checkDatabase(client: Database.Database): {
+  integrity: string;
+  foreignKeyViolations: number;
+} {
+  const integrity = (client.prepare('PRAGMA integrity_check').pluck().all() as string[]).join('; ');
+  const foreignKeyViolations = client.prepare('PRAGMA foreign_key_check').all().length;
+  return { integrity, foreignKeyViolations };
+}
+
+// Only finished files: an upload in progress writes under a temporary name first (lib/newsroom/uploads.ts).
+function mediaFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && !entry.name.endsWith('.tmp'))
+    .map((entry) => entry.name);
+}
+
+export async function backupNewsroom({
+  databaseFile,
+  mediaDir,
+  outDir,
+  now = new Date(),
+}: {
+  databaseFile: string;
+  mediaDir: string;
+  outDir: string;
+  now?: Date;
+}): Promise<BackupResult> {
+  const dir = path.join(outDir, `newsroom-${now.toISOString().replace(/[:.]/g, '-')}`);
+  const partial = `${dir}.partial`;
+  rmSync(partial, { recursive: true, force: true });
+  mkdirSync(path.join(partial, MEDIA_FOLDER), { recursive: true });
+
+  const source = openDatabase(databaseFile);
+  try {
+    // After the first 100 pages, the rest in one step: a copy restarted by a concurrent write then
+    // finishes at the next attempt instead of chasing the writers.
+    await source.$client.backup(path.join(partial, DATABASE_FILE), { progress: () => 1 << 30 });
+  } finally {
+    source.$client.close();
+  }
+  const copy = new Database(path.join(partial, DATABASE_FILE), { readonly: true, fileMustExist: true });
+  let counts: TableCounts;
+  try {
+    const check = checkDatabase(copy);
+    if (check.integrity !== 'ok' || check.foreignKeyViolations > 0) {
+      throw new Error(
+        `the copy is not sound: ${check.integrity}, ${check.foreignKeyViolations} foreign key violations`,
+      );
+    }
+    counts = tableCounts(copy);
+  } finally {
+    copy.close();
+  }
+
+  const files = mediaFiles(mediaDir);
+  for (const name of files) copyFileSync(path.join(mediaDir, name), path.join(partial, MEDIA_FOLDER, name));
+  writeFileSync(
+    path.join(partial, 'backup.json'),
+    JSON.stringify({ createdAt: now.toISOString(), counts, mediaFiles: files.length }, null, 2),
+  );
+  renameSync(partial, dir);
+  return { dir, counts, mediaFiles: files.length };
+}
+
+// Cache tag names, as lib/reader-cache.ts attaches them to reader pages.
+function everyReaderTag(client: Database.Database): string[] {
+  const ids = (sql: string) => client.prepare(sql).pluck().all() as number[];
+  return [
+    'latest',
+    ...ids('SELECT id FROM articles').map((id) => `article:${id}`),
+    ...ids('SELECT id FROM sections').map((id) => `section:${id}`),
+    ...ids('SELECT id FROM tags').map((id) => `tag:${id}`),
+    ...ids('SELECT id FROM users').map((id) => `author:${id}`),
+  ];
+}
+
+const hasTable = (client: Database.Database, name: string) =>
+  client.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+
+function readerGeneration(client: Database.Database): number {
+  if (!hasTable(client, 'reader_cache_generation')) return 0;
+  return Number(client.prepare('SELECT max(generation) FROM reader_cache_generation').pluck().get() ?? 0);
+}
+
+// Every reader page cached before the restore shows a state the database no longer has: every
+// cache tag is expired now, and the generation every worker watches moves past both the live one
+// and the restored one, so running servers drop their copies at their next request and a
+// restarted one hands the expiries back to Next (lib/reader-cache-restore.ts).
+function expireEveryReaderPage(
+  client: Database.Database,
+  tagsBefore: readonly string[],
+  generationBefore: number,
+  now: number,
+): number {
+  // The tags of what readers could see before (pages of articles the backup does not have) and of
+  // what they will see now.
+  const tags = [...new Set([...tagsBefore, ...everyReaderTag(client)])];
+  const withGeneration = hasTable(client, 'reader_cache_generation');
+  const generation = Math.max(generationBefore, readerGeneration(client)) + 1;
+  client.transaction(() => {
+    if (withGeneration) {
+      client
+        .prepare(
+          'INSERT INTO reader_cache_generation (id, generation) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET generation = excluded.generation',
+        )
+        .run(generation);
+    }
+    const columns = withGeneration
+      ? '(tag, expired_at, generation) VALUES (?, ?, ?)'
+      : '(tag, expired_at) VALUES (?, ?)';
+    const update = withGeneration
+      ? 'expired_at = max(expired_at, excluded.expired_at), generation = excluded.generation'
+      : 'expired_at = max(expired_at, excluded.expired_at)';
+    const expire = client.prepare(
+      `INSERT INTO reader_cache_expiries ${columns} ON CONFLICT (tag) DO UPDATE SET ${update}`,
+    );
+    for (const tag of tags) expire.run(...(withGeneration ? [tag, now, generation] : [tag, now]));
+  })();
+  return tags.length;
+}
+
+export type RestoreResult = { counts: TableCounts; mediaFiles: number; expiredTags: number };
+
+export async function restoreNewsroom({
+  from,
+  databaseFile,
+  mediaDir,
+  now = Date.now(),
+}: {
+  from: string;
+  databaseFile: string;
+  mediaDir: string;
+  now?: number;
+}): Promise<RestoreResult> {
+  const backupFile = path.join(from, DATABASE_FILE);
+  const source = new Database(backupFile, { readonly: true, fileMustExist: true });
+  try {
+    const check = checkDatabase(source);
+    if (check.integrity !== 'ok') throw new Error(`the backup is not sound: ${check.integrity}`);
+    const live = openDatabase(databaseFile);
+    const generationBefore = readerGeneration(live.$client);
+    const tagsBefore = everyReaderTag(live.$client);
+    live.$client.close();
+    // The backup API again, now into the live file: it takes the live database's write lock, so
+    // a running server's connections see the restored pages at their next transaction.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await source.backup(databaseFile);
+        break;
+      } catch (error) {
+        if (attempt >= 20 || !/busy|locked/i.test(String(error))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
+    const restored = openDatabase(databaseFile);
+    try {
+      const expiredTags = expireEveryReaderPage(restored.$client, tagsBefore, generationBefore, now);
+      mkdirSync(mediaDir, { recursive: true });
+      const files = mediaFiles(path.join(from, MEDIA_FOLDER));
+      for (const name of files) {
+        const target = path.join(mediaDir, name);
+        if (!existsSync(target)) copyFileSync(path.join(from, MEDIA_FOLDER, name), target);
+      }
+      const after = checkDatabase(restored.$client);
+      if (after.integrity !== 'ok') throw new Error(`the restored database is not sound: ${after.integrity}`);
+      return { counts: tableCounts(restored.$client), mediaFiles: files.length, expiredTags };
+    } finally {
+      restored.$client.close();
+    }
+  } finally {
+    source.close();
+  }
+}

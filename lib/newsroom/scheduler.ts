@@ -1,0 +1,44 @@
+import 'server-only';
+import { runScheduledWork } from '@/lib/newsroom/schedule';
+import { refreshReaderPages } from '@/lib/reader-cache';
+import { restoreReaderTagExpiry } from '@/lib/reader-cache-restore';
+
+// Scheduled publication and embargo lifting, in every server process. The first sweep runs at
+// start, so an article whose time passed while the server was down goes live at once (and once:
+// see lib/newsroom/schedule.ts). NEWSROOM_SCHEDULER_MS sets the period (the e2e tests shorten it).
+const DEFAULT_PERIOD_MS = 30_000;
+const MIN_PERIOD_MS = 250;
+
+export function schedulerPeriod(value = process.env.NEWSROOM_SCHEDULER_MS): number {
+  const ms = Number(value);
+  return Number.isFinite(ms) && ms >= MIN_PERIOD_MS ? Math.floor(ms) : DEFAULT_PERIOD_MS;
+}
+
+export function sweepOnce(now = new Date()): number[] {
+  let changed: number[] = [];
+  try {
+    const { published, lifted } = runScheduledWork(now);
+    changed = [...published, ...lifted];
+  } catch (error) {
+    // A busy database or a bad row must not stop the next sweep.
+    console.error('scheduler sweep failed', error);
+  }
+  // The same refresh as a publication: the transition already bumped the reader cache generation
+  // in its own transaction, which every worker (server.mjs) reads on its next request; this bumps
+  // it again after the commit. Under plain `next start` nothing reads the generation, so the
+  // expiries are also put into this process's Next directly, as at start-up.
+  for (const articleId of changed) refreshReaderPages(articleId);
+  if (changed.length > 0) restoreReaderTagExpiry();
+  return changed;
+}
+
+export function startScheduler(): void {
+  const key = Symbol.for('newsroom.scheduler');
+  const state = globalThis as Record<symbol, unknown>;
+  if (state[key]) return;
+  const period = schedulerPeriod();
+  sweepOnce();
+  const timer = setInterval(() => sweepOnce(), period);
+  timer.unref();
+  state[key] = timer;
+}

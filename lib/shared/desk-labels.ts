@@ -1,0 +1,41 @@
+// The interface's words for why a revision was written and for the activity log's actions
+// (GLOSSARY.md: actions, the desk, people). Unknown values (a newer branch's action) show as is.
+
+export const REVISION_REASON_LABELS: Record<string, string> = {
+  create: 'إنشاء',
+  save: 'حفظ',
+  submit: 'إرسال للمراجعة',
+  withdraw: 'سحب من المراجعة',
+  request_changes: 'طلب تعديلات',
+  approve: 'اعتماد',
+  schedule: 'جدولة',
+  publish: 'نشر',
+  unpublish: 'إلغاء النشر',
+  archive: 'أرشفة',
+  restore: 'استعادة',
+  correction: 'تصحيح',
+  update: 'تحديث',
+};
+
+export const EVENT_ACTION_LABELS: Record<string, string> = {
+  ...REVISION_REASON_LABELS,
+  requestChanges: 'طلب تعديلات',
+  delete: 'حذف',
+  unschedule: 'إلغاء الجدولة',
+  embargo: 'حظر النشر حتى',
+  note: 'إضافة ملاحظة',
+  // The workflow's own (lib/newsroom/articles.ts, transition).
+  scheduled_publish: 'نشر في موعده',
+  member_added: 'إضافة عضو',
+  role_changed: 'تغيير الدور',
+  member_disabled: 'تعطيل الحساب',
+  member_enabled: 'تفعيل الحساب',
+  password_reset: 'إعادة تعيين كلمة المرور',
+  password_changed: 'تغيير كلمة المرور',
+  sign_in_unlocked: 'إلغاء قفل الدخول',
+  sign_in_link_issued: 'إصدار رابط دخول لمرة واحدة',
+  sign_in_link_used: 'الدخول برابط لمرة واحدة',
+};
+
+export const reasonLabel = (reason: string): string => REVISION_REASON_LABELS[reason] ?? reason;
+export const eventLabel = (action: string): string => EVENT_ACTION_LABELS[action] ?? action;
