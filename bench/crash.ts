@@ -15,8 +15,9 @@ const FLIPPED = 3;
 const env = benchEnv('crash');
 Object.assign(process.env, env);
 const first = await startApp('crash', PORT, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
-const { approveArticle, createDraft, publishArticle, saveDraft, submitForReview } =
+const { approveArticle, createDraft, publishArticle, saveArticle, submitForReview } =
   await import('@/lib/newsroom/articles');
+const { parseArticleSave } = await import('@/lib/newsroom/save-request');
 const { findUserByEmail } = await import('@/lib/auth/users');
 const { paragraphsToDocument } = await import('@/lib/document/check');
 const { checkDatabase } = await import('@/db/backup');
@@ -30,16 +31,13 @@ const doc = (text: string) => JSON.stringify(paragraphsToDocument([text]));
 const drafts = Array.from({ length: JOURNALISTS }, () => createDraft(editor));
 const flipped = Array.from({ length: FLIPPED }, (_, i) => {
   const draft = createDraft(editor);
-  saveDraft(editor, {
-    articleId: draft.id,
-    baseVersion: draft.version,
+  const changes = {
     headline: `خبر يُنشر ويُسحب ${i}`,
     // Publishing needs a section: db:setup always makes the newsroom's sections.
     sectionId: 1,
-    body: paragraphsToDocument(['نص']),
-    bodyText: 'نص',
-    wordCount: 1,
-  });
+    body: doc('نص'),
+  };
+  saveArticle(editor, parseArticleSave({ articleId: draft.id, baseVersion: draft.version, changes }));
   submitForReview(editor, draft.id);
   approveArticle(editor, draft.id);
   return { id: draft.id, version: publishArticle(editor, draft.id).version, published: true };

@@ -22,8 +22,8 @@ const { articleRevisions, articles, sections } = await import('@/db/schema');
 const articlesQ = await import('@/lib/newsroom/articles');
 const { createUser } = await import('@/lib/auth/users');
 const { countWords } = await import('@/lib/shared/arabic');
-const { checkArticleDocument, paragraphsToDocument } = await import('@/lib/document/check');
-const { documentStats } = await import('@/lib/document/stats');
+const { paragraphsToDocument } = await import('@/lib/document/check');
+const { parseArticleSave } = await import('@/lib/newsroom/save-request');
 
 const seed = JSON.parse(readFileSync(path.resolve('db/seed/seed-article.json'), 'utf8')) as {
   paragraphs: string[];
@@ -68,22 +68,17 @@ let version = draft.version;
 function autosave(i: number) {
   // Typing in one paragraph: its text is the original plus this save's words.
   text[i % text.length] = `${paragraphs[i % text.length]!} تعديل ${i}`;
-  const checked = checkArticleDocument(paragraphsToDocument(text));
-  if (!checked.ok) throw new Error(checked.reason);
-  const stats = documentStats(checked.node);
-  version = articlesQ.saveDraft(
-    reporter,
-    {
-      articleId: draft.id,
-      baseVersion: version,
+  // The journalist's autosave: the door's parse, then the newsroom's save.
+  const save = parseArticleSave({
+    articleId: draft.id,
+    baseVersion: version,
+    changes: {
       headline: 'ميرضيائيف يدعو إلى تعزيز التعاون الإقليمي',
       sectionId,
-      body: checked.json,
-      bodyText: stats.text,
-      wordCount: stats.wordCount,
+      body: JSON.stringify(paragraphsToDocument(text)),
     },
-    at(i),
-  ).version;
+  });
+  version = articlesQ.saveArticle(reporter, save, at(i)).version;
 }
 
 // The first save alone: one snapshot, the size every later figure is compared with.

@@ -12,13 +12,12 @@ import {
   approveArticle,
   createDraft,
   publishArticle,
-  saveDraft,
+  saveArticle,
   submitForReview,
 } from '@/lib/newsroom/articles';
 import { articleStats, articleViewHours, sections, users } from '@/db/schema';
 import { ARTICLE_TEXT_DIRECTION } from '@/lib/document/extensions';
-import { checkArticleDocument } from '@/lib/document/check';
-import { documentStats } from '@/lib/document/stats';
+import { parseArticleSave } from '@/lib/newsroom/save-request';
 import { uploadMedia } from '@/lib/newsroom/uploads';
 import { mediaSrc, mediaSrcSet } from '@/lib/shared/media-urls';
 
@@ -85,12 +84,7 @@ async function publishStory(
         },
       )
     : null;
-  const checked = checkArticleDocument(body);
-  if (!checked.ok) throw new Error(checked.reason);
-  const stats = documentStats(checked.node);
-  saveDraft(editor!, {
-    articleId: draft.id,
-    baseVersion: draft.version,
+  const changes = {
     headline,
     deck,
     dateline: 'طشقند',
@@ -99,10 +93,9 @@ async function publishStory(
     leadImage: image
       ? { mediaId: image.id, alt: image.alt, caption: 'من الموقع', credit: 'تصوير: الوكالة' }
       : null,
-    body: checked.json,
-    bodyText: stats.text,
-    wordCount: stats.wordCount,
-  });
+    body: JSON.stringify(body),
+  };
+  saveArticle(editor!, parseArticleSave({ articleId: draft.id, baseVersion: draft.version, changes }));
   submitForReview(editor!, draft.id);
   approveArticle(editor!, draft.id);
   publishArticle(editor!, draft.id, new Date(Date.now() - (STORIES.length - index) * 3_600_000));

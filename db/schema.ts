@@ -3,36 +3,25 @@ import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'driz
 
 // The single source of truth for the data model. Timestamps are stored as epoch milliseconds.
 
-export const ROLES = ['reporter', 'editor', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+// The enumerations live in lib/shared/enums.ts, so the browser's code can name a status without
+// importing the storage layer; re-exported here for the queries. Relative, for drizzle-kit.
+import {
+  ROLES,
+  ARTICLE_STATUSES,
+  REVISION_REASONS,
+  COMMENT_STATUSES,
+  NOTE_KINDS,
+  NOTIFICATION_KINDS,
+  type Role,
+  type ArticleStatus,
+  type RevisionReason,
+  type CommentStatus,
+  type NoteKind,
+  type NotificationKind,
+} from '../lib/shared/enums';
 
-export const ARTICLE_STATUSES = [
-  'draft',
-  'in_review',
-  'changes_requested',
-  'approved',
-  'scheduled',
-  'published',
-  'unpublished',
-  'archived',
-] as const;
-export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
-
-export const REVISION_REASONS = [
-  'create',
-  'save',
-  'submit',
-  'request_changes',
-  'approve',
-  'publish',
-  'unpublish',
-  'restore',
-  'correction',
-  'withdraw',
-  'schedule',
-  'archive',
-] as const;
-export type RevisionReason = (typeof REVISION_REASONS)[number];
+export { ROLES, ARTICLE_STATUSES, REVISION_REASONS, COMMENT_STATUSES, NOTE_KINDS, NOTIFICATION_KINDS };
+export type { Role, ArticleStatus, RevisionReason, CommentStatus, NoteKind, NotificationKind };
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })
@@ -239,9 +228,6 @@ export const articleViewHours = sqliteTable(
   (t) => [primaryKey({ columns: [t.articleId, t.hour] }), index('article_view_hours_hour_idx').on(t.hour)],
 );
 
-export const COMMENT_STATUSES = ['pending', 'approved', 'rejected'] as const;
-export type CommentStatus = (typeof COMMENT_STATUSES)[number];
-
 // Readers' comments: held (pending) until an editor approves them. `client` is the hashed
 // visitor (as for views) for the rate limit; `bodyKey` the folded text, to refuse the same text twice.
 export const comments = sqliteTable(
@@ -419,9 +405,6 @@ export const articleOldSlugs = sqliteTable('article_old_slugs', {
   retiredAt: integer('retired_at', { mode: 'timestamp_ms' }).notNull(),
 });
 
-export const NOTE_KINDS = ['note', 'request_changes'] as const;
-export type NoteKind = (typeof NOTE_KINDS)[number];
-
 // ملاحظات التحرير: the newsroom's thread on an article. Never read by a reader query.
 export const notes = sqliteTable(
   'notes',
@@ -439,16 +422,6 @@ export const notes = sqliteTable(
   },
   (t) => [index('notes_article_idx').on(t.articleId, t.id)],
 );
-
-export const NOTIFICATION_KINDS = [
-  'submitted',
-  'changes_requested',
-  'approved',
-  'scheduled',
-  'published',
-  'mentioned',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const notifications = sqliteTable(
   'notifications',

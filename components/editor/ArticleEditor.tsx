@@ -4,7 +4,7 @@ import type { JSONContent } from '@tiptap/core';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ArticleStatus } from '@/db/schema';
+import type { ArticleStatus } from '@/lib/shared/enums';
 import { formatReadingTime, readingTimeMinutes, type DateSettings } from '@/lib/shared/arabic';
 import type { FieldErrors } from '@/lib/shared/errors';
 import type { ArticleAction } from '@/lib/shared/permissions';
@@ -18,7 +18,7 @@ import { BodyEditor, useBodyEditor, useWordCount, type CountStore } from './Body
 import { ConflictPanel } from './ConflictPanel';
 import { forgetJournal, liveTabs, readJournal } from './journal';
 import { HeadlineFields, MetadataPanel } from './MetadataPanel';
-import { PresenceNotice } from './PresenceNotice';
+import { PresenceNotice, type Heartbeat } from './PresenceNotice';
 import { statusLabel, type Metadata, type SaveOutcome } from './save-machine';
 import { addTags, type SuggestTags } from './TagsField';
 import { useAutosave } from './useAutosave';
@@ -55,6 +55,7 @@ export type EditorActions = {
   save: (input: SaveArticleInput) => Promise<SaveOutcome>;
   suggestTags: SuggestTags;
   workflow: WorkflowActions;
+  presence: Heartbeat;
 };
 
 // Survives the remount that follows a workflow action (see focusStatus below).
@@ -193,7 +194,7 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
   return (
     <div className="editor-layout">
       <div>
-        <PresenceNotice articleId={article.id} />
+        <PresenceNotice articleId={article.id} heartbeat={actions.presence} />
         {restored ? <p className="notice">استُعيدت من هذا الجهاز تعديلات لم تكن قد وصلت إلى الخادم.</p> : null}
         <HeadlineFields
           values={snapshot.values}

@@ -1,11 +1,19 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { articlePresenceAction } from '@/app/(newsroom)/newsroom/articles/actions';
+import type { ActionResult } from '@/lib/shared/errors';
 
 const HEARTBEAT_MS = 15_000;
 
 type Other = { name: string; sameUser: boolean };
+
+// The heartbeat, a server action handed in by the route's shell (components/editor/ imports no
+// server code).
+export type Heartbeat = (input: {
+  articleId: number;
+  tabId: string;
+  leaving?: boolean;
+}) => Promise<ActionResult<Other[]>>;
 
 // One id per browser tab and article, kept in sessionStorage so that a reload (or the remount
 // after a workflow action) is the same tab: a fresh id each time left the previous load's row
@@ -25,14 +33,14 @@ function tabIdFor(articleId: number): string {
 }
 
 // Tells a journalist who else has this article open, so two people know before they collide.
-export function PresenceNotice({ articleId }: { articleId: number }) {
+export function PresenceNotice({ articleId, heartbeat }: { articleId: number; heartbeat: Heartbeat }) {
   const [others, setOthers] = useState<Other[]>([]);
 
   useEffect(() => {
     const tabId = tabIdFor(articleId);
     let stopped = false;
     const beat = (leaving = false) =>
-      articlePresenceAction({ articleId, tabId, leaving })
+      heartbeat({ articleId, tabId, leaving })
         .then((result) => {
           if (!stopped && result.ok) setOthers(result.data);
         })
@@ -48,7 +56,7 @@ export function PresenceNotice({ articleId }: { articleId: number }) {
       window.removeEventListener('pagehide', leave);
       leave();
     };
-  }, [articleId]);
+  }, [articleId, heartbeat]);
 
   const names = [...new Set(others.map((o) => (o.sameUser ? 'أنت في تبويب آخر' : o.name)))];
   return (

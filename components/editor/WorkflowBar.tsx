@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { memo, useState } from 'react';
-import type { ArticleStatus } from '@/db/schema';
+import type { ArticleStatus } from '@/lib/shared/enums';
 import type { ActionResult, FieldErrors } from '@/lib/shared/errors';
 import type { ArticleAction } from '@/lib/shared/permissions';
 

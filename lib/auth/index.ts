@@ -18,7 +18,7 @@ import {
   type SessionState,
 } from '@/lib/auth/session';
 import { siteIsHttps } from '@/lib/shared/settings';
-import { clientAddressOf } from '@/lib/reader/visitors';
+import { clientAddressOf } from '@/lib/shared/client-address';
 
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
 

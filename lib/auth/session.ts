@@ -32,10 +32,3 @@ export function userForSession(claims: SessionClaims | null): User | null {
   const state = sessionStateFor(claims);
   return 'user' in state ? state.user : null;
 }
-
-// The claims of the request being answered. next-auth is loaded on first use, not at the top:
-// the doors' integration tests import the doors without Next's runtime and pass claims themselves.
-export async function currentSessionClaims(): Promise<SessionClaims | null> {
-  const { sessionClaimsFromCookie } = await import('@/lib/auth');
-  return sessionClaimsFromCookie();
-}

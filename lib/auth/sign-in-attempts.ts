@@ -1,6 +1,7 @@
 import { eq, inArray, lt, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { lockedDevices, signInLimits } from '@/db/schema';
+import { transaction, type Queryable } from '@/db/transaction';
 
 // Online password guessing, slowed so that it cannot be turned against the account's owner
 // (OWASP's "device cookies"). Every attempt is counted, in one immediate transaction, before its
@@ -55,85 +56,82 @@ type Counter = { attempts: number; windowStartedAt: number; lastAttemptAt: numbe
 // Counts one attempt and says whether it may go on to the password check.
 export function admitSignInAttempt(attempt: SignInAttempt): Admission {
   const { email, device, client, now } = attempt;
-  return db.transaction(
-    (tx) => {
-      tx.delete(signInLimits)
-        .where(lt(signInLimits.lastAttemptAt, now - SIGN_IN_LIMITS.forgetAfterMs))
+  return transaction((tx) => {
+    tx.delete(signInLimits)
+      .where(lt(signInLimits.lastAttemptAt, now - SIGN_IN_LIMITS.forgetAfterMs))
+      .run();
+    tx.delete(lockedDevices).where(lt(lockedDevices.lockedUntil, now)).run();
+    const read = (key: string): Counter | undefined =>
+      tx.select().from(signInLimits).where(eq(signInLimits.key, key)).get();
+    // Adds one to a counter whose window is `windowMs` long (starting again once it has ended).
+    const count = (key: string, windowMs: number) => {
+      // abs(): a window another process started a moment "later" (clocks read out of order) is no
+      // reason to refuse, and an instant far from it starts a new one.
+      const ended = sql`abs(${now} - ${signInLimits.windowStartedAt}) >= ${windowMs}`;
+      tx.insert(signInLimits)
+        .values({ key, attempts: 1, windowStartedAt: now, lastAttemptAt: now })
+        .onConflictDoUpdate({
+          target: signInLimits.key,
+          set: {
+            attempts: sql`CASE WHEN ${ended} THEN 1 ELSE ${signInLimits.attempts} + 1 END`,
+            windowStartedAt: sql`CASE WHEN ${ended} THEN ${now} ELSE ${signInLimits.windowStartedAt} END`,
+            lastAttemptAt: now,
+          },
+        })
         .run();
-      tx.delete(lockedDevices).where(lt(lockedDevices.lockedUntil, now)).run();
-      const read = (key: string): Counter | undefined =>
-        tx.select().from(signInLimits).where(eq(signInLimits.key, key)).get();
-      // Adds one to a counter whose window is `windowMs` long (starting again once it has ended).
-      const count = (key: string, windowMs: number) => {
-        // abs(): a window another process started a moment "later" (clocks read out of order) is no
-        // reason to refuse, and an instant far from it starts a new one.
-        const ended = sql`abs(${now} - ${signInLimits.windowStartedAt}) >= ${windowMs}`;
-        tx.insert(signInLimits)
-          .values({ key, attempts: 1, windowStartedAt: now, lastAttemptAt: now })
-          .onConflictDoUpdate({
-            target: signInLimits.key,
-            set: {
-              attempts: sql`CASE WHEN ${ended} THEN 1 ELSE ${signInLimits.attempts} + 1 END`,
-              windowStartedAt: sql`CASE WHEN ${ended} THEN ${now} ELSE ${signInLimits.windowStartedAt} END`,
-              lastAttemptAt: now,
-            },
-          })
+    };
+    const inWindow = (counter: Counter | undefined, windowMs: number) =>
+      counter && Math.abs(now - counter.windowStartedAt) < windowMs ? counter.attempts : 0;
+
+    if (device !== null) {
+      const lock = tx.select().from(lockedDevices).where(eq(lockedDevices.device, device)).get();
+      if (lock) return { ok: false, reason: 'locked', retryAfterMs: lock.lockedUntil - now };
+    }
+    const trusted = device !== null;
+
+    if (device !== null) {
+      const { attempts, windowMs, lockMs } = SIGN_IN_LIMITS.device;
+      if (inWindow(read(keyOf.device(device)), windowMs) >= attempts) {
+        tx.insert(lockedDevices)
+          .values({ device, lockedUntil: now + lockMs })
+          .onConflictDoUpdate({ target: lockedDevices.device, set: { lockedUntil: now + lockMs } })
           .run();
-      };
-      const inWindow = (counter: Counter | undefined, windowMs: number) =>
-        counter && Math.abs(now - counter.windowStartedAt) < windowMs ? counter.attempts : 0;
-
-      if (device !== null) {
-        const lock = tx.select().from(lockedDevices).where(eq(lockedDevices.device, device)).get();
-        if (lock) return { ok: false, reason: 'locked', retryAfterMs: lock.lockedUntil - now };
+        tx.delete(signInLimits)
+          .where(eq(signInLimits.key, keyOf.device(device)))
+          .run();
+        return { ok: false, reason: 'locked', retryAfterMs: lockMs };
       }
-      const trusted = device !== null;
+    } else {
+      const { attempts, windowMs } = SIGN_IN_LIMITS.client;
+      const byClient = read(keyOf.client(client));
+      if (inWindow(byClient, windowMs) >= attempts)
+        return { ok: false, reason: 'locked', retryAfterMs: byClient!.windowStartedAt + windowMs - now };
+      const byAccount = read(keyOf.account(email));
+      const wait = byAccount ? byAccount.lastAttemptAt + accountDelayMs(byAccount.attempts) - now : 0;
+      if (wait > 0) return { ok: false, reason: 'locked', retryAfterMs: wait };
+    }
 
-      if (device !== null) {
-        const { attempts, windowMs, lockMs } = SIGN_IN_LIMITS.device;
-        if (inWindow(read(keyOf.device(device)), windowMs) >= attempts) {
-          tx.insert(lockedDevices)
-            .values({ device, lockedUntil: now + lockMs })
-            .onConflictDoUpdate({ target: lockedDevices.device, set: { lockedUntil: now + lockMs } })
-            .run();
-          tx.delete(signInLimits)
-            .where(eq(signInLimits.key, keyOf.device(device)))
-            .run();
-          return { ok: false, reason: 'locked', retryAfterMs: lockMs };
-        }
-      } else {
-        const { attempts, windowMs } = SIGN_IN_LIMITS.client;
-        const byClient = read(keyOf.client(client));
-        if (inWindow(byClient, windowMs) >= attempts)
-          return { ok: false, reason: 'locked', retryAfterMs: byClient!.windowStartedAt + windowMs - now };
-        const byAccount = read(keyOf.account(email));
-        const wait = byAccount ? byAccount.lastAttemptAt + accountDelayMs(byAccount.attempts) - now : 0;
-        if (wait > 0) return { ok: false, reason: 'locked', retryAfterMs: wait };
-      }
+    const { perSecond, untrustedPerSecond } = SIGN_IN_LIMITS.argon2;
+    const budget = read(keyOf.argon2);
+    if (inWindow(budget, 1000) >= (trusted ? perSecond : untrustedPerSecond))
+      return { ok: false, reason: 'busy', retryAfterMs: budget!.windowStartedAt + 1000 - now };
 
-      const { perSecond, untrustedPerSecond } = SIGN_IN_LIMITS.argon2;
-      const budget = read(keyOf.argon2);
-      if (inWindow(budget, 1000) >= (trusted ? perSecond : untrustedPerSecond))
-        return { ok: false, reason: 'busy', retryAfterMs: budget!.windowStartedAt + 1000 - now };
-
-      count(keyOf.argon2, 1000);
-      if (device !== null) count(keyOf.device(device), SIGN_IN_LIMITS.device.windowMs);
-      else {
-        count(keyOf.client(client), SIGN_IN_LIMITS.client.windowMs);
-        // The back-off counts every untrusted attempt since the last success, whatever the window.
-        count(keyOf.account(email), Number.MAX_SAFE_INTEGER);
-      }
-      return { ok: true };
-    },
-    { behavior: 'immediate' },
-  );
+    count(keyOf.argon2, 1000);
+    if (device !== null) count(keyOf.device(device), SIGN_IN_LIMITS.device.windowMs);
+    else {
+      count(keyOf.client(client), SIGN_IN_LIMITS.client.windowMs);
+      // The back-off counts every untrusted attempt since the last success, whatever the window.
+      count(keyOf.account(email), Number.MAX_SAFE_INTEGER);
+    }
+    return { ok: true };
+  });
 }
 
 // A success: this account's untrusted allowance and this browser's own start again from nothing,
 // and the client gets its attempt back, so that an office behind one address, whose people sign
 // in rightly all day, never reaches the client's limit (which is meant for wrong passwords).
 export function clearSignInAttempts(attempt: Pick<SignInAttempt, 'email' | 'device' | 'client'>): void {
-  db.transaction((tx) => {
+  transaction((tx) => {
     const keys = [keyOf.account(attempt.email)];
     if (attempt.device) keys.push(keyOf.device(attempt.device));
     tx.delete(signInLimits).where(inArray(signInLimits.key, keys)).run();
@@ -144,8 +142,6 @@ export function clearSignInAttempts(attempt: Pick<SignInAttempt, 'email' | 'devi
         .run();
   });
 }
-
-type Writer = Pick<typeof db, 'delete'>;
 
 // Until when untrusted clients must wait before trying this account again (the people page shows
 // it); null when they need not wait. The owner's own browsers are never locked by this.
@@ -161,7 +157,7 @@ export function accountLockedUntil(email: string, now: number): number | null {
 }
 
 // An admin lifts the wait for untrusted clients on this account (الفريق, unlock).
-export function unlockAccount(tx: Writer, email: string): void {
+export function unlockAccount(tx: Queryable, email: string): void {
   tx.delete(signInLimits)
     .where(eq(signInLimits.key, keyOf.account(email)))
     .run();

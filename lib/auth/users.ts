@@ -4,6 +4,7 @@ import { prepareOnFirstUse } from '@/db/prepared';
 import { users, type Role, type User } from '@/db/schema';
 import { endSessionsOf } from '@/lib/auth/sessions';
 import { hashPassword } from '@/lib/auth/password';
+import { transaction } from '@/db/transaction';
 
 const userById = prepareOnFirstUse(() =>
   db
@@ -67,7 +68,7 @@ export function replacePasswordHash(userId: number, passwordHash: string): void 
 // A new password chosen for the user (by an admin or by themselves): every open session ends.
 export async function resetPassword(userId: number, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
-  db.transaction((tx) => {
+  transaction((tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
     endSessionsOf(tx, userId);
   });

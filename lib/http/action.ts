@@ -2,7 +2,8 @@ import 'server-only';
 import type { z } from 'zod';
 import { headers } from 'next/headers';
 import type { User } from '@/db/schema';
-import { currentSessionClaims, sessionStateFor } from '@/lib/auth/session';
+import { sessionStateFor } from '@/lib/auth/session';
+import { currentSessionClaims } from '@/lib/http/claims';
 import {
   factsOfHeaders,
   fieldErrorsOf,

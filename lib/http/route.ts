@@ -3,7 +3,8 @@ import { NextRequest } from 'next/server';
 import { z } from 'zod';
 import type { User } from '@/db/schema';
 import { DatabaseBusyError, whenWritable } from '@/db/write-lock';
-import { currentSessionClaims, sessionStateFor } from '@/lib/auth/session';
+import { sessionStateFor } from '@/lib/auth/session';
+import { currentSessionClaims } from '@/lib/http/claims';
 import {
   factsOfHeaders,
   fieldErrorsOf,

@@ -17,7 +17,7 @@ import {
   type RevisionReason,
 } from '@/db/schema';
 import { addNoteInTx, notifyOfTransition } from '@/lib/newsroom/notes';
-import { indexPublishedArticle, removeFromSearch } from '@/lib/reader/search';
+import { indexPublishedArticle, removeFromSearch } from '@/db/search-index';
 import { cleanTagNames, setArticleTags, tagNamesOf } from '@/lib/newsroom/tags';
 import { expireReaderPlacesIn } from '@/db/queries/reader-cache';
 import { normalizeTagName, slugify } from '@/lib/shared/arabic';
@@ -45,8 +45,7 @@ import {
   type FieldConflict,
   type SaveArticleResult,
 } from '@/lib/shared/validation/article-save';
-
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+import { transaction, type Tx, type Queryable } from '@/db/transaction';
 
 // Autosaves do not each become a revision: one per author per this many minutes of editing,
 // plus one at every change of state.
@@ -58,20 +57,6 @@ const articleById = prepareOnFirstUse(() =>
     .select()
     .from(articles)
     .where(eq(articles.id, sql.placeholder('id')))
-    .prepare(),
-);
-
-const lastRevisionOf = prepareOnFirstUse(() =>
-  db
-    .select({
-      reason: articleRevisions.reason,
-      createdBy: articleRevisions.createdBy,
-      createdAt: articleRevisions.createdAt,
-    })
-    .from(articleRevisions)
-    .where(eq(articleRevisions.articleId, sql.placeholder('articleId')))
-    .orderBy(desc(articleRevisions.id))
-    .limit(1)
     .prepare(),
 );
 
@@ -97,31 +82,31 @@ const WORKING_COPY_FIELDS = [
 ] as const;
 type WorkingCopy = Pick<Article, (typeof WORKING_COPY_FIELDS)[number]>;
 
-const updateDraftIfVersion = prepareOnFirstUse(() =>
-  db
+// The working copy is written only if it is still at the version this save read (inside the
+// same immediate transaction, so always, unless the code above is wrong).
+function updateIfVersion(tx: Tx, id: number, baseVersion: number, next: WorkingCopy) {
+  const values = Object.fromEntries(WORKING_COPY_FIELDS.map((field) => [field, next[field]]));
+  return tx
     .update(articles)
-    .set({
-      ...Object.fromEntries(WORKING_COPY_FIELDS.map((field) => [field, sql`${sql.placeholder(field)}`])),
-      version: sql`${articles.version} + 1`,
-    })
-    .where(and(eq(articles.id, sql.placeholder('id')), eq(articles.version, sql.placeholder('baseVersion'))))
+    .set({ ...values, version: sql`${articles.version} + 1` })
+    .where(and(eq(articles.id, id), eq(articles.version, baseVersion)))
     .returning({ version: articles.version, updatedAt: articles.updatedAt })
-    .prepare(),
-);
+    .get();
+}
 
-// The article that has this slug now, or had it before its slug was edited after publication.
-const slugOwner = prepareOnFirstUse(() =>
-  db.$client.prepare<{ slug: string }, { id: number }>(
-    `SELECT id FROM articles WHERE slug = @slug
-       UNION ALL SELECT article_id AS id FROM article_old_slugs WHERE slug = @slug`,
-  ),
-);
+// The articles that have this slug now, or had it before their slug was edited after publication.
+function slugOwners(q: Queryable, slug: string): { id: number }[] {
+  return q.all<{ id: number }>(
+    sql`SELECT id FROM articles WHERE slug = ${slug}
+          UNION ALL SELECT article_id AS id FROM article_old_slugs WHERE slug = ${slug}`,
+  );
+}
 
 // Slugs are unique: a taken one gets the article's id appended ("…-42"), then a counter.
-export function uniqueSlug(base: string, articleId: number): string {
+export function uniqueSlug(q: Queryable, base: string, articleId: number): string {
   let candidate = base;
   for (let n = 1; ; n++) {
-    const owners = slugOwner().all({ slug: candidate });
+    const owners = slugOwners(q, candidate);
     if (owners.every((owner) => owner.id === articleId)) return candidate;
     candidate = n === 1 ? `${base}-${articleId}` : `${base}-${articleId}-${n}`;
   }
@@ -137,7 +122,7 @@ function loadForAction(tx: Tx, actor: Actor, articleId: number, action: ArticleA
 // Exported for the history queries (lib/newsroom/history.ts): a restore is written the same way.
 // What a revision holds of the article: one list, for the revisions written and for the working
 // copy shown as a revision in the history (lib/newsroom/history.ts).
-export function revisionContentOf(tx: Tx | typeof db, article: Article) {
+export function revisionContentOf(tx: Queryable, article: Article) {
   return {
     articleId: article.id,
     articleVersion: article.version,
@@ -205,23 +190,20 @@ export function recordEvent(
 }
 
 export function createDraft(actor: Actor, now = new Date()): Article {
-  return db.transaction(
-    (tx) => {
-      const article = tx
-        .insert(articles)
-        .values({
-          authorId: actor.id,
-          bodyJson: JSON.stringify(EMPTY_DOCUMENT),
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .get();
-      recordEvent(tx, actor, article.id, 'create', null, 'draft', now);
-      return article;
-    },
-    { behavior: 'immediate' },
-  );
+  return transaction((tx) => {
+    const article = tx
+      .insert(articles)
+      .values({
+        authorId: actor.id,
+        bodyJson: JSON.stringify(EMPTY_DOCUMENT),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
+    recordEvent(tx, actor, article.id, 'create', null, 'draft', now);
+    return article;
+  });
 }
 
 // bodyHash: what an autosave's body patch names as its base (lib/shared/validation/article-save.ts).
@@ -247,11 +229,8 @@ export function bodyHashOf(bodyJson: string): string {
 
 export type LeadImage = { mediaId: number; alt: string; caption: string; credit: string };
 
-// What one autosave carries. The body and headline always; metadata only when the journalist
-// touched it (undefined leaves the stored value alone).
-export type DraftChanges = {
-  articleId: number;
-  baseVersion: number;
+// The fields a save applies to the working copy; undefined leaves the stored value alone.
+type WorkingCopyChanges = {
   headline: string;
   deck?: string;
   dateline?: string;
@@ -260,22 +239,14 @@ export type DraftChanges = {
   // A slug typed by hand; it stops following the headline from then on. '' unlocks it again.
   slug?: string;
   leadImage?: LeadImage | null;
-  tags?: string[];
-  body: JSONContent;
-  bodyText: string;
-  wordCount: number;
 };
-
-export type SavedDraft = { version: number; updatedAt: Date; slug: string };
-
-// What the editor needs to show a conflict: the newer text that stays in the database.
-export type ConflictState = { version: number; headline: string; body: JSONContent; updatedAt: string };
 
 type BodyColumns = Pick<Article, 'bodyJson' | 'bodyText' | 'wordCount'>;
 
 function nextWorkingCopy(
+  tx: Tx,
   article: Article,
-  changes: Omit<DraftChanges, 'body' | 'bodyText' | 'wordCount'>,
+  changes: WorkingCopyChanges,
   body: BodyColumns,
   now: Date,
 ): Omit<WorkingCopy, 'fieldChanges'> {
@@ -293,7 +264,7 @@ function nextWorkingCopy(
     dateline: (changes.dateline ?? article.dateline).trim(),
     byline: (changes.byline ?? article.byline).trim(),
     sectionId: changes.sectionId === undefined ? article.sectionId : changes.sectionId,
-    slug: uniqueSlug(wantedSlug || FALLBACK_SLUG, article.id),
+    slug: uniqueSlug(tx, wantedSlug || FALLBACK_SLUG, article.id),
     slugLocked,
     leadImageId: image === undefined ? article.leadImageId : (image?.mediaId ?? null),
     leadImageAlt: image === undefined ? article.leadImageAlt : (image?.alt.trim() ?? ''),
@@ -402,7 +373,17 @@ function requireReferences(tx: Tx, next: Pick<WorkingCopy, 'sectionId' | 'leadIm
 
 // Autosaves do not each become a revision: one per author per REVISION_COALESCE_MS.
 function writeSaveRevision(tx: Tx, actor: Actor, articleId: number, now: Date) {
-  const last = lastRevisionOf().get({ articleId });
+  const last = tx
+    .select({
+      reason: articleRevisions.reason,
+      createdBy: articleRevisions.createdBy,
+      createdAt: articleRevisions.createdAt,
+    })
+    .from(articleRevisions)
+    .where(eq(articleRevisions.articleId, articleId))
+    .orderBy(desc(articleRevisions.id))
+    .limit(1)
+    .get();
   const coalesced =
     last &&
     last.reason === 'save' &&
@@ -412,53 +393,6 @@ function writeSaveRevision(tx: Tx, actor: Actor, articleId: number, now: Date) {
     const fresh = tx.select().from(articles).where(eq(articles.id, articleId)).get()!;
     writeRevision(tx, actor, fresh, 'save', null, now);
   }
-}
-
-export function saveDraft(actor: Actor, changes: DraftChanges, now = new Date()): SavedDraft {
-  return db.transaction(
-    (tx) => {
-      const article = loadForAction(tx, actor, changes.articleId, 'edit');
-      const body = {
-        bodyJson: JSON.stringify(changes.body),
-        bodyText: changes.bodyText,
-        wordCount: changes.wordCount,
-      };
-      const working = nextWorkingCopy(article, changes, body, now);
-      if (changes.baseVersion === article.version) requireReferences(tx, working, article);
-      const tagsBefore = tagNamesOf(tx, article.id);
-      const tagsAfter = changes.tags && cleanTagNames(changes.tags);
-      const { fieldChanges } = recordFieldChanges(
-        fieldChangesOf(article),
-        article,
-        tagsBefore,
-        working,
-        tagsAfter,
-        actor,
-        now,
-      );
-      const next = { ...working, fieldChanges: JSON.stringify(fieldChanges) };
-      const saved = updateDraftIfVersion().get({
-        ...next,
-        slugLocked: next.slugLocked ? 1 : 0,
-        updatedAt: now.getTime(),
-        id: changes.articleId,
-        baseVersion: changes.baseVersion,
-      });
-      if (!saved) {
-        const current: ConflictState = {
-          version: article.version,
-          headline: article.headline,
-          body: JSON.parse(article.bodyJson) as JSONContent,
-          updatedAt: article.updatedAt.toISOString(),
-        };
-        throw new ActionError('conflict', undefined, current);
-      }
-      if (changes.tags) setArticleTags(tx, article.id, changes.tags);
-      writeSaveRevision(tx, actor, article.id, now);
-      return { version: saved.version, updatedAt: new Date(saved.updatedAt), slug: next.slug };
-    },
-    { behavior: 'immediate' },
-  );
 }
 
 // A body already checked against the editor's schema (lib/document/check.ts), with
@@ -474,14 +408,6 @@ export type ArticleSave = {
   body?: CheckedBody;
   bodyPatch?: BodyPatch;
 };
-
-const userName = prepareOnFirstUse(() =>
-  db
-    .select({ name: users.name })
-    .from(users)
-    .where(eq(users.id, sql.placeholder('id')))
-    .prepare(),
-);
 
 // Splices the patch's blocks into the stored body, then checks the WHOLE resulting document
 // against the schema (and every limit) as a full save would: a patch can never store what a
@@ -508,14 +434,14 @@ function patchedBody(storedJson: string, patch: BodyPatch): CheckedBody {
 }
 
 // What a sent value will be once stored, for comparing it with the stored one.
-function storedForm(changes: ArticleChanges, articleId: number): ArticleChanges {
+function storedForm(tx: Tx, changes: ArticleChanges, articleId: number): ArticleChanges {
   const out: ArticleChanges = { ...changes };
   for (const field of ['headline', 'deck', 'dateline', 'byline'] as const) {
     if (out[field] !== undefined) out[field] = out[field].trim();
   }
   if (out.slug !== undefined) {
     const typed = out.slug.trim();
-    out.slug = typed === '' ? '' : uniqueSlug(slugify(typed) || FALLBACK_SLUG, articleId);
+    out.slug = typed === '' ? '' : uniqueSlug(tx, slugify(typed) || FALLBACK_SLUG, articleId);
   }
   if (out.tags !== undefined) out.tags = cleanTagNames(out.tags);
   if (out.leadImage) {
@@ -533,110 +459,106 @@ function storedForm(changes: ArticleChanges, articleId: number): ArticleChanges 
 // save did not send come back in `theirs`. All in one immediate transaction: permission, merge,
 // write, tags and the (coalesced) revision, or nothing.
 export function saveArticle(actor: Actor, save: ArticleSave, now = new Date()): SaveArticleResult {
-  return db.transaction(
-    (tx) => {
-      const article = loadForAction(tx, actor, save.articleId, 'edit');
-      if (save.baseVersion > article.version) {
-        throw new ActionError('invalid_input', {
-          form: 'هذه النسخة من المقال غير موجودة على الخادم؛ أعد فتح المقال.',
-        });
-      }
-      const history = fieldChangesOf(article);
-      const changedSince = (field: ArticleField) => {
-        const change = history[field];
-        return change && change.version > save.baseVersion ? change : undefined;
-      };
-      const tagsBefore = tagNamesOf(tx, article.id);
-      const body = save.bodyPatch ? patchedBody(article.bodyJson, save.bodyPatch) : save.body;
-      const mine = storedForm({ ...save.changes, ...(body ? { body: body.serialized } : {}) }, article.id);
-
-      const applied: ArticleField[] = [];
-      const conflicts: FieldConflict[] = [];
-      const apply: ArticleChanges = {};
-      for (const field of ARTICLE_FIELDS) {
-        if (mine[field] === undefined) continue;
-        const theirs = fieldValue(article, tagsBefore, field);
-        const change = changedSince(field);
-        const madeOnStored = field === 'body' && save.bodyPatch !== undefined;
-        if (change && !madeOnStored && !sameFieldValue(field, mine[field], theirs)) {
-          conflicts.push({
-            field,
-            theirs,
-            mine: mine[field],
-            changedBy: { id: change.by, name: userName().get({ id: change.by })?.name ?? '' },
-            changedAt: change.at,
-          } as FieldConflict);
-          continue;
-        }
-        applied.push(field);
-        (apply as Record<ArticleField, unknown>)[field] = mine[field];
-      }
-      const theirs: ArticleChanges = {};
-      for (const field of ARTICLE_FIELDS) {
-        if (mine[field] === undefined && changedSince(field)) {
-          (theirs as Record<ArticleField, unknown>)[field] = fieldValue(article, tagsBefore, field);
-        }
-      }
-
-      const working = nextWorkingCopy(
-        article,
-        {
-          articleId: article.id,
-          baseVersion: article.version,
-          headline: apply.headline ?? article.headline,
-          deck: apply.deck,
-          dateline: apply.dateline,
-          byline: apply.byline,
-          sectionId: apply.sectionId,
-          slug: apply.slug,
-          leadImage: apply.leadImage,
-        },
-        apply.body !== undefined && body
-          ? { bodyJson: body.serialized, bodyText: body.text, wordCount: body.wordCount }
-          : { bodyJson: article.bodyJson, bodyText: article.bodyText, wordCount: article.wordCount },
-        now,
-      );
-      requireReferences(tx, working, article);
-      const { fieldChanges, changed } = recordFieldChanges(
-        history,
-        article,
-        tagsBefore,
-        working,
-        apply.tags,
-        actor,
-        now,
-      );
-      const result = { applied, conflicts, theirs, savedAt: now.getTime() };
-      if (changed.length === 0) {
-        // Nothing differs from what is stored: no new version, no revision.
-        return {
-          ...result,
-          version: article.version,
-          slug: article.slug,
-          bodyHash: bodyHashOf(article.bodyJson),
-        };
-      }
-      const saved = updateDraftIfVersion().get({
-        ...working,
-        slugLocked: working.slugLocked ? 1 : 0,
-        fieldChanges: JSON.stringify(fieldChanges),
-        updatedAt: now.getTime(),
-        id: article.id,
-        baseVersion: article.version,
+  return transaction((tx) => {
+    const article = loadForAction(tx, actor, save.articleId, 'edit');
+    if (save.baseVersion > article.version) {
+      throw new ActionError('invalid_input', {
+        form: 'هذه النسخة من المقال غير موجودة على الخادم؛ أعد فتح المقال.',
       });
-      // The row was read in this immediate transaction; nothing can have moved it since.
-      if (!saved) throw new ActionError('conflict');
-      if (changed.includes('tags')) setArticleTags(tx, article.id, apply.tags!);
-      writeSaveRevision(tx, actor, article.id, now);
+    }
+    const history = fieldChangesOf(article);
+    const changedSince = (field: ArticleField) => {
+      const change = history[field];
+      return change && change.version > save.baseVersion ? change : undefined;
+    };
+    const tagsBefore = tagNamesOf(tx, article.id);
+    const body = save.bodyPatch ? patchedBody(article.bodyJson, save.bodyPatch) : save.body;
+    const mine = storedForm(tx, { ...save.changes, ...(body ? { body: body.serialized } : {}) }, article.id);
+
+    const applied: ArticleField[] = [];
+    const conflicts: FieldConflict[] = [];
+    const apply: ArticleChanges = {};
+    for (const field of ARTICLE_FIELDS) {
+      if (mine[field] === undefined) continue;
+      const theirs = fieldValue(article, tagsBefore, field);
+      const change = changedSince(field);
+      const madeOnStored = field === 'body' && save.bodyPatch !== undefined;
+      if (change && !madeOnStored && !sameFieldValue(field, mine[field], theirs)) {
+        conflicts.push({
+          field,
+          theirs,
+          mine: mine[field],
+          changedBy: {
+            id: change.by,
+            name:
+              tx.select({ name: users.name }).from(users).where(eq(users.id, change.by)).get()?.name ?? '',
+          },
+          changedAt: change.at,
+        } as FieldConflict);
+        continue;
+      }
+      applied.push(field);
+      (apply as Record<ArticleField, unknown>)[field] = mine[field];
+    }
+    const theirs: ArticleChanges = {};
+    for (const field of ARTICLE_FIELDS) {
+      if (mine[field] === undefined && changedSince(field)) {
+        (theirs as Record<ArticleField, unknown>)[field] = fieldValue(article, tagsBefore, field);
+      }
+    }
+
+    const working = nextWorkingCopy(
+      tx,
+      article,
+      {
+        headline: apply.headline ?? article.headline,
+        deck: apply.deck,
+        dateline: apply.dateline,
+        byline: apply.byline,
+        sectionId: apply.sectionId,
+        slug: apply.slug,
+        leadImage: apply.leadImage,
+      },
+      apply.body !== undefined && body
+        ? { bodyJson: body.serialized, bodyText: body.text, wordCount: body.wordCount }
+        : { bodyJson: article.bodyJson, bodyText: article.bodyText, wordCount: article.wordCount },
+      now,
+    );
+    requireReferences(tx, working, article);
+    const { fieldChanges, changed } = recordFieldChanges(
+      history,
+      article,
+      tagsBefore,
+      working,
+      apply.tags,
+      actor,
+      now,
+    );
+    const result = { applied, conflicts, theirs, savedAt: now.getTime() };
+    if (changed.length === 0) {
+      // Nothing differs from what is stored: no new version, no revision.
       return {
         ...result,
-        version: saved.version,
-        slug: working.slug,
-        bodyHash: bodyHashOf(working.bodyJson),
+        version: article.version,
+        slug: article.slug,
+        bodyHash: bodyHashOf(article.bodyJson),
       };
-    },
-    { behavior: 'immediate' },
-  );
+    }
+    const saved = updateIfVersion(tx, article.id, article.version, {
+      ...working,
+      fieldChanges: JSON.stringify(fieldChanges),
+    });
+    // The row was read in this immediate transaction; nothing can have moved it since.
+    if (!saved) throw new ActionError('conflict');
+    if (changed.includes('tags')) setArticleTags(tx, article.id, apply.tags!);
+    writeSaveRevision(tx, actor, article.id, now);
+    return {
+      ...result,
+      version: saved.version,
+      slug: working.slug,
+      bodyHash: bodyHashOf(working.bodyJson),
+    };
+  });
 }
 
 const REQUIRED_FOR_REVIEW = {
@@ -714,106 +636,101 @@ function transition(
   options: TransitionOptions = {},
 ): Transitioned | null {
   const { reason, due = false, database = db } = options;
-  return database.transaction(
-    (tx) => {
-      const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
-      if (!article || article.deletedAt) throw new ActionError('not_found');
-      if (due) {
-        if (!isDue(action, article, now)) return null;
-      } else assertCan(actor, action, article);
-      if (action === 'submit' || action === 'approve') requireFields(article, false);
-      if (action === 'publish' || action === 'schedule') requireFields(article, true);
-      if (action === 'requestChanges' && !reason?.trim()) {
-        throw new ActionError('invalid_input', { reason: 'اكتب سبب طلب التعديلات' });
-      }
-      if (action === 'delete' && article.publishedAt) throw new ActionError('forbidden');
-      const embargo = embargoFor(action, article, now, options);
-      const to = NEXT_STATUS[action] ?? article.status;
-      const firstPublication = action === 'publish' && !article.publishedAt;
-      const updated = tx
-        .update(articles)
-        .set({
-          status: to,
-          version: article.version + 1,
-          updatedAt: now,
-          embargoUntil: embargo,
-          ...(action === 'submit' ? { submittedAt: now, changesRequestedReason: null } : {}),
-          ...(action === 'approve' ? { approvedAt: now } : {}),
-          ...(action === 'requestChanges' ? { changesRequestedReason: reason!.trim() } : {}),
-          ...(action === 'schedule' ? { scheduledAt: options.scheduledAt!, scheduledBy: actor.id } : {}),
-          ...(action === 'unschedule' || action === 'requestChanges' ? { scheduledAt: null } : {}),
-          ...(action === 'delete' ? { deletedAt: now } : {}),
-          ...(action === 'publish'
-            ? firstPublication
-              ? { publishedAt: now, republishedAt: null, scheduledAt: null }
-              : { republishedAt: now, scheduledAt: null }
-            : {}),
-        })
-        .where(
-          and(
-            eq(articles.id, article.id),
-            eq(articles.version, article.version),
-            // The scheduler's write lands only on a row still scheduled and due, so two processes
-            // sweeping at once publish it once.
-            due ? dueCondition(action, now) : undefined,
-          ),
-        )
-        .returning()
-        .get();
-      if (!updated) {
-        if (due) return null;
-        throw new ActionError('conflict');
-      }
-      const live = updated.status === 'published' && updated.embargoUntil === null;
-      // Reader HTML is rendered once, here, from the same extensions as the editor.
-      const html =
-        action === 'publish' ? renderArticleHtml(JSON.parse(updated.bodyJson) as JSONContent) : null;
-      const revisionReason = REVISION_REASON_OF[action];
-      if (revisionReason) {
-        const revision = writeRevision(
-          tx,
-          actor,
-          updated,
-          revisionReason,
-          html,
-          now,
-          reason?.trim() || undefined,
-        );
-        if (action === 'publish') {
-          retireOldSlug(tx, article.id, updated.slug, now);
-          tx.update(articles)
-            .set({ publishedRevisionId: revision.id })
-            .where(eq(articles.id, article.id))
-            .run();
-        }
-      }
-      // The search index holds exactly what readers may find.
-      if (live && (action === 'publish' || action === 'embargo')) indexForReaders(tx, updated);
-      if (!live) removeFromSearch(tx, article.id);
-      if (action === 'requestChanges')
-        addNoteInTx(tx, actor, updated, reason!.trim(), 'request_changes', now);
-      recordEvent(
+  return transaction((tx) => {
+    const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
+    if (!article || article.deletedAt) throw new ActionError('not_found');
+    if (due) {
+      if (!isDue(action, article, now)) return null;
+    } else assertCan(actor, action, article);
+    if (action === 'submit' || action === 'approve') requireFields(article, false);
+    if (action === 'publish' || action === 'schedule') requireFields(article, true);
+    if (action === 'requestChanges' && !reason?.trim()) {
+      throw new ActionError('invalid_input', { reason: 'اكتب سبب طلب التعديلات' });
+    }
+    if (action === 'delete' && article.publishedAt) throw new ActionError('forbidden');
+    const embargo = embargoFor(action, article, now, options);
+    const to = NEXT_STATUS[action] ?? article.status;
+    const firstPublication = action === 'publish' && !article.publishedAt;
+    const updated = tx
+      .update(articles)
+      .set({
+        status: to,
+        version: article.version + 1,
+        updatedAt: now,
+        embargoUntil: embargo,
+        ...(action === 'submit' ? { submittedAt: now, changesRequestedReason: null } : {}),
+        ...(action === 'approve' ? { approvedAt: now } : {}),
+        ...(action === 'requestChanges' ? { changesRequestedReason: reason!.trim() } : {}),
+        ...(action === 'schedule' ? { scheduledAt: options.scheduledAt!, scheduledBy: actor.id } : {}),
+        ...(action === 'unschedule' || action === 'requestChanges' ? { scheduledAt: null } : {}),
+        ...(action === 'delete' ? { deletedAt: now } : {}),
+        ...(action === 'publish'
+          ? firstPublication
+            ? { publishedAt: now, republishedAt: null, scheduledAt: null }
+            : { republishedAt: now, scheduledAt: null }
+          : {}),
+      })
+      .where(
+        and(
+          eq(articles.id, article.id),
+          eq(articles.version, article.version),
+          // The scheduler's write lands only on a row still scheduled and due, so two processes
+          // sweeping at once publish it once.
+          due ? dueCondition(action, now) : undefined,
+        ),
+      )
+      .returning()
+      .get();
+    if (!updated) {
+      if (due) return null;
+      throw new ActionError('conflict');
+    }
+    const live = updated.status === 'published' && updated.embargoUntil === null;
+    // Reader HTML is rendered once, here, from the same extensions as the editor.
+    const html = action === 'publish' ? renderArticleHtml(JSON.parse(updated.bodyJson) as JSONContent) : null;
+    const revisionReason = REVISION_REASON_OF[action];
+    if (revisionReason) {
+      const revision = writeRevision(
         tx,
         actor,
-        article.id,
-        due ? 'scheduled_publish' : action,
-        article.status,
-        to,
+        updated,
+        revisionReason,
+        html,
         now,
-        eventDetail(action, reason, updated),
+        reason?.trim() || undefined,
       );
-      notifyOfTransition(tx, actor, updated, action, now);
-      // Every worker process forgets its copies of the pages this article is on (server.mjs).
-      if (
-        action === 'publish' ||
-        action === 'unpublish' ||
-        (action === 'embargo' && updated.status === 'published')
-      )
-        expireReaderPlacesIn(tx, article.id);
-      return { status: to, version: updated.version };
-    },
-    { behavior: 'immediate' },
-  );
+      if (action === 'publish') {
+        retireOldSlug(tx, article.id, updated.slug, now);
+        tx.update(articles)
+          .set({ publishedRevisionId: revision.id })
+          .where(eq(articles.id, article.id))
+          .run();
+      }
+    }
+    // The search index holds exactly what readers may find.
+    if (live && (action === 'publish' || action === 'embargo')) indexForReaders(tx, updated);
+    if (!live) removeFromSearch(tx, article.id);
+    if (action === 'requestChanges') addNoteInTx(tx, actor, updated, reason!.trim(), 'request_changes', now);
+    recordEvent(
+      tx,
+      actor,
+      article.id,
+      due ? 'scheduled_publish' : action,
+      article.status,
+      to,
+      now,
+      eventDetail(action, reason, updated),
+    );
+    notifyOfTransition(tx, actor, updated, action, now);
+    // Every worker process forgets its copies of the pages this article is on (server.mjs).
+    if (
+      action === 'publish' ||
+      action === 'unpublish' ||
+      (action === 'embargo' && updated.status === 'published')
+    )
+      expireReaderPlacesIn(tx, article.id);
+    return { status: to, version: updated.version };
+  }, database);
 }
 
 // What the scheduler acts on: a scheduled article whose time has come, an embargo that has passed.

@@ -15,6 +15,7 @@ import { normalizeForSearch } from '@/lib/shared/arabic';
 import { ActionError } from '@/lib/shared/errors';
 import { assertCanInNewsroom, type Actor } from '@/lib/shared/permissions';
 import type { CommentInput } from '@/lib/shared/validation/comment';
+import { transaction, type Queryable, type Tx } from '@/db/transaction';
 
 // Readers' comments. A comment is held (pending) until an editor approves it; readers only ever
 // see approved comments of a published article, so comments close on unpublish and vanish with
@@ -25,8 +26,6 @@ const MINUTE_MS = 60_000;
 const SITE_COMMENTS_KEY = 'comments_enabled';
 
 export type ReaderComment = { id: number; name: string; text: string; at: Date };
-
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 // Two comments are "the same text" when they differ only by spacing, diacritics, letter forms or
 // case, as search folds them (lib/shared/arabic.ts).
@@ -66,12 +65,12 @@ export function countApprovedComments(articleId: number): number {
   return approvedCountOf().get({ id: articleId })?.n ?? 0;
 }
 
-export function siteCommentsEnabled(tx: Pick<typeof db, 'select'> = db): boolean {
+export function siteCommentsEnabled(tx: Queryable = db): boolean {
   const row = tx.select().from(siteSettings).where(eq(siteSettings.key, SITE_COMMENTS_KEY)).get();
   return row ? row.value !== 'false' : true;
 }
 
-function articleCommentsClosed(tx: Pick<typeof db, 'select'>, articleId: number): boolean {
+function articleCommentsClosed(tx: Queryable, articleId: number): boolean {
   const row = tx
     .select({ closed: articleCommentSettings.closed })
     .from(articleCommentSettings)
@@ -82,7 +81,7 @@ function articleCommentsClosed(tx: Pick<typeof db, 'select'>, articleId: number)
 
 export type CommentsState = 'open' | 'closed_site' | 'closed_article' | 'not_published';
 
-export function commentsStateOf(articleId: number, tx: Pick<typeof db, 'select'> = db): CommentsState {
+export function commentsStateOf(articleId: number, tx: Queryable = db): CommentsState {
   const article = tx
     .select({ status: articles.status, embargoUntil: articles.embargoUntil })
     .from(articles)
@@ -106,35 +105,32 @@ export function addComment(
   client: string,
   now = new Date(),
 ): { id: number } {
-  return db.transaction(
-    (tx) => {
-      const state = commentsStateOf(articleId, tx);
-      if (state === 'not_published') throw new ActionError('not_found');
-      if (state !== 'open') throw new ActionError('invalid_input', { form: COMMENTS_CLOSED_MESSAGE });
-      const lastMinute = tx
-        .select({ n: count() })
-        .from(comments)
-        .where(and(eq(comments.client, client), gt(comments.createdAt, new Date(now.getTime() - MINUTE_MS))))
-        .get()!.n;
-      if (lastMinute >= COMMENTS_PER_MINUTE)
-        throw new ActionError('invalid_input', {
-          text: 'أرسلت تعليقات كثيرة خلال دقيقة؛ انتظر قليلًا ثم أعد المحاولة.',
-        });
-      const bodyKey = commentTextKey(input.text);
-      const same = tx
-        .select({ id: comments.id })
-        .from(comments)
-        .where(and(eq(comments.articleId, articleId), eq(comments.bodyKey, bodyKey)))
-        .get();
-      if (same) throw new ActionError('invalid_input', { text: 'وصل هذا التعليق من قبل.' });
-      return tx
-        .insert(comments)
-        .values({ articleId, authorName: input.name, body: input.text, client, bodyKey, createdAt: now })
-        .returning({ id: comments.id })
-        .get();
-    },
-    { behavior: 'immediate' },
-  );
+  return transaction((tx) => {
+    const state = commentsStateOf(articleId, tx);
+    if (state === 'not_published') throw new ActionError('not_found');
+    if (state !== 'open') throw new ActionError('invalid_input', { form: COMMENTS_CLOSED_MESSAGE });
+    const lastMinute = tx
+      .select({ n: count() })
+      .from(comments)
+      .where(and(eq(comments.client, client), gt(comments.createdAt, new Date(now.getTime() - MINUTE_MS))))
+      .get()!.n;
+    if (lastMinute >= COMMENTS_PER_MINUTE)
+      throw new ActionError('invalid_input', {
+        text: 'أرسلت تعليقات كثيرة خلال دقيقة؛ انتظر قليلًا ثم أعد المحاولة.',
+      });
+    const bodyKey = commentTextKey(input.text);
+    const same = tx
+      .select({ id: comments.id })
+      .from(comments)
+      .where(and(eq(comments.articleId, articleId), eq(comments.bodyKey, bodyKey)))
+      .get();
+    if (same) throw new ActionError('invalid_input', { text: 'وصل هذا التعليق من قبل.' });
+    return tx
+      .insert(comments)
+      .values({ articleId, authorName: input.name, body: input.text, client, bodyKey, createdAt: now })
+      .returning({ id: comments.id })
+      .get();
+  });
 }
 
 export type QueuedComment = {
@@ -198,51 +194,42 @@ export function moderateComment(
   decision: 'approve' | 'reject',
   now = new Date(),
 ): { id: number; articleId: number; status: CommentStatus } {
-  return db.transaction(
-    (tx) => {
-      assertCanInNewsroom(actor, 'moderateComments');
-      const status: CommentStatus = decision === 'approve' ? 'approved' : 'rejected';
-      const updated = tx
-        .update(comments)
-        .set({ status, moderatedAt: now, moderatedBy: actor.id })
-        .where(and(eq(comments.id, commentId), eq(comments.status, 'pending')))
-        .returning({ id: comments.id, articleId: comments.articleId, status: comments.status })
-        .get();
-      if (!updated) throw new ActionError('not_found');
-      return updated;
-    },
-    { behavior: 'immediate' },
-  );
+  return transaction((tx) => {
+    assertCanInNewsroom(actor, 'moderateComments');
+    const status: CommentStatus = decision === 'approve' ? 'approved' : 'rejected';
+    const updated = tx
+      .update(comments)
+      .set({ status, moderatedAt: now, moderatedBy: actor.id })
+      .where(and(eq(comments.id, commentId), eq(comments.status, 'pending')))
+      .returning({ id: comments.id, articleId: comments.articleId, status: comments.status })
+      .get();
+    if (!updated) throw new ActionError('not_found');
+    return updated;
+  });
 }
 
 export function setSiteComments(actor: Actor, enabled: boolean): { enabled: boolean } {
-  return db.transaction(
-    (tx: Tx) => {
-      assertCanInNewsroom(actor, 'manageCommentSettings');
-      tx.insert(siteSettings)
-        .values({ key: SITE_COMMENTS_KEY, value: String(enabled) })
-        .onConflictDoUpdate({ target: siteSettings.key, set: { value: String(enabled) } })
-        .run();
-      return { enabled };
-    },
-    { behavior: 'immediate' },
-  );
+  return transaction((tx: Tx) => {
+    assertCanInNewsroom(actor, 'manageCommentSettings');
+    tx.insert(siteSettings)
+      .values({ key: SITE_COMMENTS_KEY, value: String(enabled) })
+      .onConflictDoUpdate({ target: siteSettings.key, set: { value: String(enabled) } })
+      .run();
+    return { enabled };
+  });
 }
 
 export function setArticleComments(actor: Actor, articleId: number, closed: boolean): { closed: boolean } {
-  return db.transaction(
-    (tx: Tx) => {
-      assertCanInNewsroom(actor, 'manageCommentSettings');
-      const article = tx.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId)).get();
-      if (!article) throw new ActionError('not_found');
-      tx.insert(articleCommentSettings)
-        .values({ articleId, closed })
-        .onConflictDoUpdate({ target: articleCommentSettings.articleId, set: { closed } })
-        .run();
-      return { closed };
-    },
-    { behavior: 'immediate' },
-  );
+  return transaction((tx: Tx) => {
+    assertCanInNewsroom(actor, 'manageCommentSettings');
+    const article = tx.select({ id: articles.id }).from(articles).where(eq(articles.id, articleId)).get();
+    if (!article) throw new ActionError('not_found');
+    tx.insert(articleCommentSettings)
+      .values({ articleId, closed })
+      .onConflictDoUpdate({ target: articleCommentSettings.articleId, set: { closed } })
+      .run();
+    return { closed };
+  });
 }
 
 export function articleCommentsClosedByAdmin(articleId: number): boolean {

@@ -25,6 +25,7 @@ import { checkArticleDocument } from '@/lib/document/check';
 import { documentStats } from '@/lib/document/stats';
 import { ActionError } from '@/lib/shared/errors';
 import { assertCan, can, ForbiddenError, type Actor } from '@/lib/shared/permissions';
+import { transaction } from '@/db/transaction';
 
 // سجل النسخ: listing, reading, comparing and restoring an article's revisions. Revisions are
 // append-only (a trigger refuses updates, drizzle/0001): a restore is a new revision.
@@ -188,81 +189,78 @@ export function restoreRevision(
   revisionId: number,
   now = new Date(),
 ): Restored {
-  return db.transaction(
-    (tx) => {
-      const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
-      if (!article || !can(actor, 'view', article)) throw new ActionError('not_found');
-      try {
-        assertCan(actor, 'edit', article);
-      } catch (error) {
-        if (error instanceof ForbiddenError) {
-          throw new ActionError('forbidden', { restore: REVISION_MESSAGES.restoreForbidden });
-        }
-        throw error;
+  return transaction((tx) => {
+    const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
+    if (!article || !can(actor, 'view', article)) throw new ActionError('not_found');
+    try {
+      assertCan(actor, 'edit', article);
+    } catch (error) {
+      if (error instanceof ForbiddenError) {
+        throw new ActionError('forbidden', { restore: REVISION_MESSAGES.restoreForbidden });
       }
-      const revision = tx
-        .select()
-        .from(articleRevisions)
-        .where(and(eq(articleRevisions.id, revisionId), eq(articleRevisions.articleId, articleId)))
-        .get();
-      if (!revision) throw new ActionError('not_found', { restore: REVISION_MESSAGES.unknownRevision });
+      throw error;
+    }
+    const revision = tx
+      .select()
+      .from(articleRevisions)
+      .where(and(eq(articleRevisions.id, revisionId), eq(articleRevisions.articleId, articleId)))
+      .get();
+    if (!revision) throw new ActionError('not_found', { restore: REVISION_MESSAGES.unknownRevision });
 
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(revision.bodyJson);
-      } catch {
-        parsed = null;
-      }
-      const checked = checkArticleDocument(parsed);
-      if (!checked.ok)
-        throw new ActionError('invalid_document', { restore: REVISION_MESSAGES.documentOutdated });
-      const stats = documentStats(checked.node);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(revision.bodyJson);
+    } catch {
+      parsed = null;
+    }
+    const checked = checkArticleDocument(parsed);
+    if (!checked.ok)
+      throw new ActionError('invalid_document', { restore: REVISION_MESSAGES.documentOutdated });
+    const stats = documentStats(checked.node);
 
-      // What the revision points at may be gone since; the restore keeps what still exists.
-      const sectionId =
-        revision.sectionId &&
-        tx.select({ id: sections.id }).from(sections).where(eq(sections.id, revision.sectionId)).get()
-          ? revision.sectionId
-          : null;
-      const leadImageId =
-        revision.leadImageId &&
-        tx.select({ id: media.id }).from(media).where(eq(media.id, revision.leadImageId)).get()
-          ? revision.leadImageId
-          : null;
-      const slug = article.publishedAt
-        ? article.slug
-        : uniqueSlug(revision.slug || slugify(revision.headline) || 'مقال', article.id);
+    // What the revision points at may be gone since; the restore keeps what still exists.
+    const sectionId =
+      revision.sectionId &&
+      tx.select({ id: sections.id }).from(sections).where(eq(sections.id, revision.sectionId)).get()
+        ? revision.sectionId
+        : null;
+    const leadImageId =
+      revision.leadImageId &&
+      tx.select({ id: media.id }).from(media).where(eq(media.id, revision.leadImageId)).get()
+        ? revision.leadImageId
+        : null;
+    const slug = article.publishedAt
+      ? article.slug
+      : uniqueSlug(tx, revision.slug || slugify(revision.headline) || 'مقال', article.id);
 
-      const updated = tx
-        .update(articles)
-        .set({
-          headline: revision.headline,
-          deck: revision.deck,
-          slug,
-          sectionId,
-          dateline: revision.dateline,
-          byline: revision.byline,
-          leadImageId,
-          leadImageAlt: leadImageId ? revision.leadImageAlt : '',
-          leadImageCaption: leadImageId ? revision.leadImageCaption : '',
-          leadImageCredit: leadImageId ? revision.leadImageCredit : '',
-          bodyJson: JSON.stringify(checked.json as JSONContent),
-          bodyText: stats.text,
-          wordCount: stats.wordCount,
-          fieldChanges: everyFieldChanged(article, actor, now),
-          version: article.version + 1,
-          updatedAt: now,
-        })
-        .where(and(eq(articles.id, article.id), eq(articles.version, article.version)))
-        .returning()
-        .get();
-      if (!updated) throw new ActionError('conflict');
-      setArticleTags(tx, article.id, parseTags(revision.tagsJson));
-      const note = `استُعيدت من النسخة رقم ${revision.id}`;
-      const written = writeRevision(tx, actor, updated, 'restore', null, now, note);
-      recordEvent(tx, actor, article.id, 'restore', article.status, article.status, now, note);
-      return { version: updated.version, revisionId: written.id };
-    },
-    { behavior: 'immediate' },
-  );
+    const updated = tx
+      .update(articles)
+      .set({
+        headline: revision.headline,
+        deck: revision.deck,
+        slug,
+        sectionId,
+        dateline: revision.dateline,
+        byline: revision.byline,
+        leadImageId,
+        leadImageAlt: leadImageId ? revision.leadImageAlt : '',
+        leadImageCaption: leadImageId ? revision.leadImageCaption : '',
+        leadImageCredit: leadImageId ? revision.leadImageCredit : '',
+        bodyJson: JSON.stringify(checked.json as JSONContent),
+        bodyText: stats.text,
+        wordCount: stats.wordCount,
+        fieldChanges: everyFieldChanged(article, actor, now),
+        version: article.version + 1,
+        updatedAt: now,
+      })
+      .where(and(eq(articles.id, article.id), eq(articles.version, article.version)))
+      .returning()
+      .get();
+    if (!updated) throw new ActionError('conflict');
+    setArticleTags(tx, article.id, parseTags(revision.tagsJson));
+    const note = `استُعيدت من النسخة رقم ${revision.id}`;
+    const written = writeRevision(tx, actor, updated, 'restore', null, now, note);
+    recordEvent(tx, actor, article.id, 'restore', article.status, article.status, now, note);
+    return { version: updated.version, revisionId: written.id };
+  });
 }

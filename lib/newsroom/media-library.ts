@@ -3,11 +3,21 @@ import { db } from '@/db';
 import { prepareOnFirstUse } from '@/db/prepared';
 import { media, type Media } from '@/db/schema';
 import { mediaSrc, mediaSrcSet, type MediaItem, type MediaVariant } from '@/lib/shared/media-urls';
-import type { ProcessedUpload } from '@/lib/newsroom/uploads';
 import { ForbiddenError, type Actor } from '@/lib/shared/permissions';
+import { transaction } from '@/db/transaction';
 
 // The image library: uploads recorded after their files are stored (lib/newsroom/uploads.ts), shared by
 // the whole newsroom.
+
+// What an upload made (lib/newsroom/uploads.ts) and the library records.
+export type ProcessedUpload = {
+  mime: string;
+  originalName: string;
+  width: number;
+  height: number;
+  bytes: number;
+  variants: MediaVariant[];
+};
 
 export type MediaText = { alt: string; caption: string; credit: string };
 
@@ -79,19 +89,16 @@ export function getMedia(id: number): MediaItem | undefined {
 
 // The library's default texts for an image; the uploader and the desk may change them.
 export function updateMediaText(actor: Actor, id: number, text: MediaText): MediaItem | undefined {
-  return db.transaction(
-    (tx) => {
-      const row = tx.select().from(media).where(eq(media.id, id)).get();
-      if (!row) return undefined;
-      if (actor.role === 'reporter' && row.uploadedBy !== actor.id) throw new ForbiddenError('editMedia');
-      const updated = tx
-        .update(media)
-        .set({ alt: text.alt.trim(), caption: text.caption.trim(), credit: text.credit.trim() })
-        .where(eq(media.id, id))
-        .returning()
-        .get();
-      return toMediaItem(updated);
-    },
-    { behavior: 'immediate' },
-  );
+  return transaction((tx) => {
+    const row = tx.select().from(media).where(eq(media.id, id)).get();
+    if (!row) return undefined;
+    if (actor.role === 'reporter' && row.uploadedBy !== actor.id) throw new ForbiddenError('editMedia');
+    const updated = tx
+      .update(media)
+      .set({ alt: text.alt.trim(), caption: text.caption.trim(), credit: text.credit.trim() })
+      .where(eq(media.id, id))
+      .returning()
+      .get();
+    return toMediaItem(updated);
+  });
 }

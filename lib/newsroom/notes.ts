@@ -15,10 +15,9 @@ import {
 import { tagNamesOf } from '@/lib/newsroom/tags';
 import { ActionError } from '@/lib/shared/errors';
 import { assertCan, can, type Actor, type ArticleActionAny as ArticleAction } from '@/lib/shared/permissions';
+import { transaction, type Tx } from '@/db/transaction';
 
 // ملاحظات التحرير and الإشعارات. Newsroom only: no reader query reads either table.
-
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 export type NoteView = {
   id: number;
@@ -68,14 +67,6 @@ export function mentionedIn(text: string, people: Pick<User, 'id' | 'name'>[]): 
   return [...found];
 }
 
-const activePeople = prepareOnFirstUse(() =>
-  db
-    .select({ id: users.id, name: users.name, role: users.role })
-    .from(users)
-    .where(eq(users.disabled, false))
-    .prepare(),
-);
-
 export function addNoteInTx(
   tx: Tx,
   actor: Actor,
@@ -89,7 +80,11 @@ export function addNoteInTx(
     .values({ articleId: article.id, authorId: actor.id, kind, body, createdAt: now })
     .returning({ id: notes.id })
     .get();
-  const people = activePeople().all();
+  const people = tx
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .where(eq(users.disabled, false))
+    .all();
   const told = mentionedIn(body, people).filter((id) => {
     const person = people.find((p) => p.id === id)!;
     return id !== actor.id && can(person, 'view', article);
@@ -99,17 +94,14 @@ export function addNoteInTx(
 }
 
 export function addNote(actor: Actor, articleId: number, body: string, now = new Date()): NoteView {
-  return db.transaction(
-    (tx) => {
-      const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
-      if (!article || article.deletedAt) throw new ActionError('not_found');
-      assertCan(actor, 'addNote', article);
-      const id = addNoteInTx(tx, actor, article, body, 'note', now);
-      const author = tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id)).get();
-      return { id, kind: 'note', body, createdAt: now, authorId: actor.id, authorName: author?.name ?? '' };
-    },
-    { behavior: 'immediate' },
-  );
+  return transaction((tx) => {
+    const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
+    if (!article || article.deletedAt) throw new ActionError('not_found');
+    assertCan(actor, 'addNote', article);
+    const id = addNoteInTx(tx, actor, article, body, 'note', now);
+    const author = tx.select({ name: users.name }).from(users).where(eq(users.id, actor.id)).get();
+    return { id, kind: 'note', body, createdAt: now, authorId: actor.id, authorName: author?.name ?? '' };
+  });
 }
 
 function notify(

@@ -6,12 +6,11 @@ import { accountLockedUntil, unlockAccount, untrustedAttemptsOf } from '@/lib/au
 import { ActionError } from '@/lib/shared/errors';
 import { canInNewsroom, ForbiddenError, type Actor } from '@/lib/shared/permissions';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { transaction, type Tx } from '@/db/transaction';
 
 // الفريق: the admins' queries over people. Each one checks the permission and the rule that the
 // newsroom keeps an active admin inside its own write transaction (two admins demoting each
 // other at once cannot both pass), and writes its سجل النشاط row in the same transaction.
-
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 export const PEOPLE_MESSAGES = {
   duplicateEmail: 'هذا البريد الإلكتروني مسجّل لعضو آخر في الفريق.',
@@ -101,70 +100,61 @@ export async function addMember(actor: Actor, input: NewMember, now = new Date()
   // Hashing takes tens of milliseconds: done before the write transaction, never inside it.
   const passwordHash = await hashPassword(input.password);
   const email = input.email.trim().toLowerCase();
-  return db.transaction(
-    (tx) => {
-      assertManagesPeople(actor);
-      if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
-        throw new ActionError('invalid_input', { email: PEOPLE_MESSAGES.duplicateEmail });
-      }
-      const member = tx
-        .insert(users)
-        .values({
-          name: input.name.trim(),
-          email,
-          role: input.role,
-          passwordHash,
-          mustChangePassword: true,
-          createdAt: now,
-        })
-        .returning()
-        .get();
-      recordPeopleEvent(tx, actor, member.id, 'member_added', now, member.role);
-      return { ...member, lockedUntil: null, failedAttempts: 0, lastFailedAt: null };
-    },
-    { behavior: 'immediate' },
-  );
+  return transaction((tx) => {
+    assertManagesPeople(actor);
+    if (tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get()) {
+      throw new ActionError('invalid_input', { email: PEOPLE_MESSAGES.duplicateEmail });
+    }
+    const member = tx
+      .insert(users)
+      .values({
+        name: input.name.trim(),
+        email,
+        role: input.role,
+        passwordHash,
+        mustChangePassword: true,
+        createdAt: now,
+      })
+      .returning()
+      .get();
+    recordPeopleEvent(tx, actor, member.id, 'member_added', now, member.role);
+    return { ...member, lockedUntil: null, failedAttempts: 0, lastFailedAt: null };
+  });
 }
 
 // Takes effect on the member's next request: lib/auth/index.ts reads the role from the database.
 export function changeRole(actor: Actor, userId: number, role: Role, now = new Date()): void {
-  db.transaction(
-    (tx) => {
-      assertManagesPeople(actor);
-      const member = loadMember(tx, userId);
-      if (member.role === role) return;
-      if (member.role === 'admin' && !member.disabled && otherActiveAdmins(tx, member.id) === 0) {
-        throw new ActionError('invalid_input', { role: PEOPLE_MESSAGES.lastAdminRole });
-      }
-      tx.update(users).set({ role }).where(eq(users.id, userId)).run();
-      // Open sessions end: the member signs in again under the new role.
-      endSessionsOf(tx, userId);
-      recordPeopleEvent(tx, actor, userId, 'role_changed', now, `${member.role} → ${role}`);
-    },
-    { behavior: 'immediate' },
-  );
+  transaction((tx) => {
+    assertManagesPeople(actor);
+    const member = loadMember(tx, userId);
+    if (member.role === role) return;
+    if (member.role === 'admin' && !member.disabled && otherActiveAdmins(tx, member.id) === 0) {
+      throw new ActionError('invalid_input', { role: PEOPLE_MESSAGES.lastAdminRole });
+    }
+    tx.update(users).set({ role }).where(eq(users.id, userId)).run();
+    // Open sessions end: the member signs in again under the new role.
+    endSessionsOf(tx, userId);
+    recordPeopleEvent(tx, actor, userId, 'role_changed', now, `${member.role} → ${role}`);
+  });
 }
 
 // A disabled member is refused on the very next request, open sessions included (lib/auth/index.ts).
 export function setMemberDisabled(actor: Actor, userId: number, disabled: boolean, now = new Date()): void {
-  db.transaction(
-    (tx) => {
-      assertManagesPeople(actor);
-      const member = loadMember(tx, userId);
-      if (member.disabled === disabled) return;
-      if (disabled && member.id === actor.id) {
-        throw new ActionError('invalid_input', { disabled: PEOPLE_MESSAGES.disableSelf });
-      }
-      if (disabled && member.role === 'admin' && otherActiveAdmins(tx, member.id) === 0) {
-        throw new ActionError('invalid_input', { disabled: PEOPLE_MESSAGES.lastAdminDisable });
-      }
-      tx.update(users).set({ disabled }).where(eq(users.id, userId)).run();
-      // Its sessions end too, so enabling the account again does not bring them back.
-      endSessionsOf(tx, userId);
-      recordPeopleEvent(tx, actor, userId, disabled ? 'member_disabled' : 'member_enabled', now);
-    },
-    { behavior: 'immediate' },
-  );
+  transaction((tx) => {
+    assertManagesPeople(actor);
+    const member = loadMember(tx, userId);
+    if (member.disabled === disabled) return;
+    if (disabled && member.id === actor.id) {
+      throw new ActionError('invalid_input', { disabled: PEOPLE_MESSAGES.disableSelf });
+    }
+    if (disabled && member.role === 'admin' && otherActiveAdmins(tx, member.id) === 0) {
+      throw new ActionError('invalid_input', { disabled: PEOPLE_MESSAGES.lastAdminDisable });
+    }
+    tx.update(users).set({ disabled }).where(eq(users.id, userId)).run();
+    // Its sessions end too, so enabling the account again does not bring them back.
+    endSessionsOf(tx, userId);
+    recordPeopleEvent(tx, actor, userId, disabled ? 'member_disabled' : 'member_enabled', now);
+  });
 }
 
 // The admin gives a new first password; the member must change it at the next sign-in.
@@ -176,29 +166,23 @@ export async function resetMemberPassword(
 ): Promise<void> {
   assertManagesPeople(actor);
   const passwordHash = await hashPassword(password);
-  db.transaction(
-    (tx) => {
-      assertManagesPeople(actor);
-      loadMember(tx, userId);
-      tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, userId)).run();
-      endSessionsOf(tx, userId);
-      recordPeopleEvent(tx, actor, userId, 'password_reset', now);
-    },
-    { behavior: 'immediate' },
-  );
+  transaction((tx) => {
+    assertManagesPeople(actor);
+    loadMember(tx, userId);
+    tx.update(users).set({ passwordHash, mustChangePassword: true }).where(eq(users.id, userId)).run();
+    endSessionsOf(tx, userId);
+    recordPeopleEvent(tx, actor, userId, 'password_reset', now);
+  });
 }
 
 // Ends the wait for untrusted clients on the member's account (lib/auth/sign-in-attempts.ts) at once.
 export function unlockMemberSignIn(actor: Actor, userId: number, now = new Date()): void {
-  db.transaction(
-    (tx) => {
-      assertManagesPeople(actor);
-      const member = loadMember(tx, userId);
-      unlockAccount(tx, member.email);
-      recordPeopleEvent(tx, actor, userId, 'sign_in_unlocked', now);
-    },
-    { behavior: 'immediate' },
-  );
+  transaction((tx) => {
+    assertManagesPeople(actor);
+    const member = loadMember(tx, userId);
+    unlockAccount(tx, member.email);
+    recordPeopleEvent(tx, actor, userId, 'sign_in_unlocked', now);
+  });
 }
 
 // A member replaces a password an admin chose (or their own), proving they know the current one.
@@ -212,17 +196,14 @@ export async function changeOwnPassword(
     throw new ActionError('invalid_input', { current: PEOPLE_MESSAGES.wrongPassword });
   }
   const passwordHash = await hashPassword(password);
-  db.transaction(
-    (tx) => {
-      const changed = tx
-        .update(users)
-        .set({ passwordHash, mustChangePassword: false })
-        // Only over the hash that was checked: a reset in between wins.
-        .where(and(eq(users.id, member.id), eq(users.passwordHash, member.passwordHash)))
-        .run();
-      if (changed.changes === 0) throw new ActionError('conflict');
-      recordPeopleEvent(tx, member, member.id, 'password_changed', now);
-    },
-    { behavior: 'immediate' },
-  );
+  transaction((tx) => {
+    const changed = tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: false })
+      // Only over the hash that was checked: a reset in between wins.
+      .where(and(eq(users.id, member.id), eq(users.passwordHash, member.passwordHash)))
+      .run();
+    if (changed.changes === 0) throw new ActionError('conflict');
+    recordPeopleEvent(tx, member, member.id, 'password_changed', now);
+  });
 }

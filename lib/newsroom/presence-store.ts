@@ -1,6 +1,6 @@
 import { and, asc, eq, lt, ne, sql } from 'drizzle-orm';
-import { db } from '@/db';
 import { editorPresence } from '@/db/schema';
+import { transaction } from '@/db/transaction';
 
 // Who has an article open in the editor, in SQLite so that every worker process sees every tab:
 // each open editor's heartbeat writes its row, and rows older than `expiresMs` are deleted.
@@ -20,40 +20,37 @@ export function touchEditorPresence(
   now: number,
   expiresMs: number,
 ): PresentEditor[] {
-  return db.transaction(
-    (tx) => {
+  return transaction((tx) => {
+    tx.delete(editorPresence)
+      .where(lt(editorPresence.seenAt, now - expiresMs))
+      .run();
+    const thisTab = and(eq(editorPresence.articleId, articleId), eq(editorPresence.tabId, tabId));
+    if (leaving)
       tx.delete(editorPresence)
-        .where(lt(editorPresence.seenAt, now - expiresMs))
+        .where(and(thisTab, eq(editorPresence.userId, user.id)))
         .run();
-      const thisTab = and(eq(editorPresence.articleId, articleId), eq(editorPresence.tabId, tabId));
-      if (leaving)
-        tx.delete(editorPresence)
-          .where(and(thisTab, eq(editorPresence.userId, user.id)))
-          .run();
-      else {
-        // A tab id belongs to whoever first used it: another person cannot take it over.
-        tx.insert(editorPresence)
-          .values({ articleId, tabId, userId: user.id, name: user.name, seenAt: now })
-          .onConflictDoUpdate({
-            target: [editorPresence.articleId, editorPresence.tabId],
-            set: { seenAt: now, name: user.name },
-            setWhere: eq(editorPresence.userId, user.id),
-          })
-          .run();
-        tx.run(sql`DELETE FROM ${editorPresence}
+    else {
+      // A tab id belongs to whoever first used it: another person cannot take it over.
+      tx.insert(editorPresence)
+        .values({ articleId, tabId, userId: user.id, name: user.name, seenAt: now })
+        .onConflictDoUpdate({
+          target: [editorPresence.articleId, editorPresence.tabId],
+          set: { seenAt: now, name: user.name },
+          setWhere: eq(editorPresence.userId, user.id),
+        })
+        .run();
+      tx.run(sql`DELETE FROM ${editorPresence}
           WHERE ${editorPresence.articleId} = ${articleId} AND ${editorPresence.userId} = ${user.id}
             AND rowid NOT IN (SELECT rowid FROM ${editorPresence}
               WHERE ${editorPresence.articleId} = ${articleId} AND ${editorPresence.userId} = ${user.id}
               ORDER BY ${editorPresence.seenAt} DESC, rowid DESC LIMIT ${MAX_TABS_PER_PERSON})`);
-      }
-      return tx
-        .select({ userId: editorPresence.userId, name: editorPresence.name })
-        .from(editorPresence)
-        .where(and(eq(editorPresence.articleId, articleId), ne(editorPresence.tabId, tabId)))
-        .orderBy(asc(editorPresence.seenAt), asc(sql`rowid`))
-        .limit(MAX_OTHERS_IN_ANSWER)
-        .all();
-    },
-    { behavior: 'immediate' },
-  );
+    }
+    return tx
+      .select({ userId: editorPresence.userId, name: editorPresence.name })
+      .from(editorPresence)
+      .where(and(eq(editorPresence.articleId, articleId), ne(editorPresence.tabId, tabId)))
+      .orderBy(asc(editorPresence.seenAt), asc(sql`rowid`))
+      .limit(MAX_OTHERS_IN_ANSWER)
+      .all();
+  });
 }

@@ -1,10 +1,8 @@
 import { and, asc, eq, exists, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '@/db/connection';
 import { articles, articleTags, tags } from '@/db/schema';
 import { normalizeTagName, slugify } from '@/lib/shared/arabic';
 import { ARTICLE_PERMISSIONS, type Actor } from '@/lib/shared/permissions';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+import { type Tx, type Queryable } from '@/db/transaction';
 
 // Cleans what a journalist typed into distinct tags, the first spelling of each one winning.
 export function cleanTagNames(names: readonly string[]): string[] {
@@ -40,7 +38,7 @@ export function setArticleTags(tx: Tx, articleId: number, names: readonly string
   return stored;
 }
 
-export function tagNamesOf(tx: Tx | Db, articleId: number): string[] {
+export function tagNamesOf(tx: Queryable, articleId: number): string[] {
   return tx
     .select({ name: tags.name })
     .from(articleTags)
@@ -64,7 +62,7 @@ function readableBy(viewer: Actor): SQL {
 
 // Existing tags whose normalized form starts with what was typed, so "اسيا" finds "آسيا" and a
 // journalist reuses a tag instead of coining a second spelling of it.
-export function suggestTags(tx: Tx | Db, typed: string, viewer: Actor, limit = 8): string[] {
+export function suggestTags(tx: Queryable, typed: string, viewer: Actor, limit = 8): string[] {
   const key = normalizeTagName(typed);
   if (!key) return [];
   const pattern = `${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

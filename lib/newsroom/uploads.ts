@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type Metadata, type SharpOptions } from 'sharp';
-import { recordUpload, type MediaText } from '@/lib/newsroom/media-library';
+import { recordUpload, type MediaText, type ProcessedUpload } from '@/lib/newsroom/media-library';
+
+export type { ProcessedUpload };
 import { whenWritable } from '@/db/write-lock';
 import {
   MAX_IMAGE_PIXELS,
@@ -89,15 +91,6 @@ const SHARP_INPUT: SharpOptions = {
   failOn: 'error',
   // The first frame of an animated WebP or AVIF; news photos do not move.
   pages: 1,
-};
-
-export type ProcessedUpload = {
-  mime: string;
-  originalName: string;
-  width: number;
-  height: number;
-  bytes: number;
-  variants: MediaVariant[];
 };
 
 // Checks the upload, makes its web sizes and writes them to `dir` (all or nothing).

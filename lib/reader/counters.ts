@@ -4,7 +4,7 @@ import { db } from '@/db';
 import { prepareOnFirstUse } from '@/db/prepared';
 import { publishedSummariesById, readerVisible, type PublishedSummary } from '@/lib/reader/queries';
 import { articleStats, articleViewHours, articles, countedVisits, visitorSalts } from '@/db/schema';
-import type { Visitor } from '@/lib/reader/visitors';
+import { transaction, type Tx } from '@/db/transaction';
 
 // Reader counters. A view (or a share) counts once per visitor per article per half hour, and one
 // address counts as at most ADDRESS_CAP visitors per article per half hour; both counters only
@@ -18,7 +18,6 @@ export const ADDRESS_CAP = 5;
 export const VIEW_HOURS_KEPT = 8 * 24;
 
 const HOUR_MS = 60 * 60 * 1000;
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 export type ArticleCounts = { views: number; shares: number };
 
@@ -40,6 +39,10 @@ export function getReaderCounts(articleId: number): ArticleCounts | null {
   return isPublished(db, articleId) ? getArticleCounts(articleId) : null;
 }
 
+// `id` tells one browser from another; `address` is the address alone, which caps how many
+// visitors one address may be (a client that changes its user agent on every request).
+export type Visitor = { id: string; address: string };
+
 // The day's salt for visitor hashes (lib/reader/visitors.ts). The first worker to need it on a new day
 // makes it; the others read the same row. Making it is also the daily clean-up: the salts of
 // earlier days and the hourly counts older than a week go.
@@ -48,23 +51,20 @@ const saltCache: { day?: string; salt?: string } = {};
 export function visitorSalt(now = new Date()): string {
   const day = now.toISOString().slice(0, 10);
   if (saltCache.day === day && saltCache.salt) return saltCache.salt;
-  const salt = db.transaction(
-    (tx) => {
-      const made = tx
-        .insert(visitorSalts)
-        .values({ day, salt: randomBytes(32).toString('base64url') })
-        .onConflictDoNothing()
-        .returning()
-        .get();
-      if (made) {
-        tx.delete(visitorSalts).where(lt(visitorSalts.day, day)).run();
-        const oldest = Math.floor(now.getTime() / HOUR_MS) - VIEW_HOURS_KEPT;
-        tx.delete(articleViewHours).where(lt(articleViewHours.hour, oldest)).run();
-      }
-      return tx.select().from(visitorSalts).where(eq(visitorSalts.day, day)).get()!.salt;
-    },
-    { behavior: 'immediate' },
-  );
+  const salt = transaction((tx) => {
+    const made = tx
+      .insert(visitorSalts)
+      .values({ day, salt: randomBytes(32).toString('base64url') })
+      .onConflictDoNothing()
+      .returning()
+      .get();
+    if (made) {
+      tx.delete(visitorSalts).where(lt(visitorSalts.day, day)).run();
+      const oldest = Math.floor(now.getTime() / HOUR_MS) - VIEW_HOURS_KEPT;
+      tx.delete(articleViewHours).where(lt(articleViewHours.hour, oldest)).run();
+    }
+    return tx.select().from(visitorSalts).where(eq(visitorSalts.day, day)).get()!.salt;
+  });
   saltCache.day = day;
   saltCache.salt = salt;
   return salt;
@@ -125,34 +125,28 @@ function firstVisitInWindow(tx: Tx, kind: 'view' | 'share', articleId: number, v
 // True when this view was counted; false for a repeat within the window, an address over its cap
 // or an unpublished article.
 export function recordView(articleId: number, visitor: Visitor, now = new Date()): boolean {
-  return db.transaction(
-    (tx) => {
-      if (!isPublished(tx, articleId)) return false;
-      if (!firstVisitInWindow(tx, 'view', articleId, visitor, now)) return false;
-      bumpCounter(tx, articleId, 'views');
-      tx.insert(articleViewHours)
-        .values({ articleId, hour: Math.floor(now.getTime() / HOUR_MS), views: 1 })
-        .onConflictDoUpdate({
-          target: [articleViewHours.articleId, articleViewHours.hour],
-          set: { views: sql`${articleViewHours.views} + 1` },
-        })
-        .run();
-      return true;
-    },
-    { behavior: 'immediate' },
-  );
+  return transaction((tx) => {
+    if (!isPublished(tx, articleId)) return false;
+    if (!firstVisitInWindow(tx, 'view', articleId, visitor, now)) return false;
+    bumpCounter(tx, articleId, 'views');
+    tx.insert(articleViewHours)
+      .values({ articleId, hour: Math.floor(now.getTime() / HOUR_MS), views: 1 })
+      .onConflictDoUpdate({
+        target: [articleViewHours.articleId, articleViewHours.hour],
+        set: { views: sql`${articleViewHours.views} + 1` },
+      })
+      .run();
+    return true;
+  });
 }
 
 export function recordShare(articleId: number, visitor: Visitor, now = new Date()): boolean {
-  return db.transaction(
-    (tx) => {
-      if (!isPublished(tx, articleId)) return false;
-      if (!firstVisitInWindow(tx, 'share', articleId, visitor, now)) return false;
-      bumpCounter(tx, articleId, 'shares');
-      return true;
-    },
-    { behavior: 'immediate' },
-  );
+  return transaction((tx) => {
+    if (!isPublished(tx, articleId)) return false;
+    if (!firstVisitInWindow(tx, 'share', articleId, visitor, now)) return false;
+    bumpCounter(tx, articleId, 'shares');
+    return true;
+  });
 }
 
 // One counter of an article up by one, creating its row on the first count.

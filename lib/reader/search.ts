@@ -1,28 +1,7 @@
-import { sql } from 'drizzle-orm';
 import { db } from '@/db';
-import type { Db } from '@/db/connection';
 import { prepareOnFirstUse } from '@/db/prepared';
 import { READER_VISIBLE_SQL } from '@/lib/reader/queries';
 import { searchTerms } from '@/lib/shared/arabic';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-
-export type SearchDocument = { headline: string; deck: string; body: string; tags: string[] };
-
-const fold = (text: string) => searchTerms(text).join(' ');
-
-// Called by the publish query inside its transaction: the index always matches what readers see.
-export function indexPublishedArticle(tx: Tx, articleId: number, doc: SearchDocument): void {
-  tx.run(sql`DELETE FROM article_search WHERE rowid = ${articleId}`);
-  tx.run(
-    sql`INSERT INTO article_search (rowid, headline, deck, body, tags)
-        VALUES (${articleId}, ${fold(doc.headline)}, ${fold(doc.deck)}, ${fold(doc.body)}, ${fold(doc.tags.join(' '))})`,
-  );
-}
-
-export function removeFromSearch(tx: Tx, articleId: number): void {
-  tx.run(sql`DELETE FROM article_search WHERE rowid = ${articleId}`);
-}
 
 // A reader's query as an FTS5 expression: every folded term quoted, so nothing the reader types
 // (quotes, operators, column filters) is read as FTS syntax. Null when nothing searchable is left.

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { visitorSalt } from '@/lib/reader/counters';
+import { clientAddressOf } from '@/lib/shared/client-address';
+import { visitorSalt, type Visitor } from '@/lib/reader/counters';
 
 // Who a reader's beacon comes from, without knowing who is behind it and without a cookie: the
 // hash of the client's address and user agent with the day's salt. The salt is random, kept in
@@ -16,9 +17,7 @@ export function isKnownBot(userAgent: string | null): boolean {
   return KNOWN_BOTS_RE.test(userAgent);
 }
 
-// `id` tells one browser from another; `address` is the address alone, which caps how many
-// visitors one address may be (a client that changes its user agent on every request).
-export type Visitor = { id: string; address: string };
+export type { Visitor };
 
 const hash = (...parts: string[]) =>
   createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 22);
@@ -26,16 +25,6 @@ const hash = (...parts: string[]) =>
 export function visitorOf(address: string, userAgent: string, now = new Date()): Visitor {
   const salt = visitorSalt(now);
   return { id: hash(salt, address, userAgent.slice(0, 512)), address: hash(salt, address) };
-}
-
-// The address server.mjs puts on every request (it overwrites any a client sends); without it
-// (plain `next start`, `next dev`) the first hop Next saw.
-export function clientAddressOf(headers: Headers): string {
-  return (
-    headers.get('x-newsroom-client-address') ??
-    headers.get('x-forwarded-for')?.split(',').at(-1)?.trim() ??
-    ''
-  );
 }
 
 export function visitorOfRequest(headers: Headers, now = new Date()): Visitor {

@@ -1,4 +1,4 @@
-import type { ArticleStatus, Role } from '@/db/schema';
+import type { ArticleStatus, Role } from '@/lib/shared/enums';
 
 // The interface's words for states and roles, from the newsroom glossary.
 export const STATUS_LABELS: Record<ArticleStatus, string> = {

@@ -1,4 +1,4 @@
-import { ARTICLE_STATUSES, type ArticleStatus, type Role } from '@/db/schema';
+import { ARTICLE_STATUSES, type ArticleStatus, type Role } from '@/lib/shared/enums';
 
 // Who may do what to which article, as one table. Pure: no I/O, so every cell is unit-tested.
 

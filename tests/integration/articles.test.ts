@@ -9,10 +9,8 @@ import {
   listReviewQueue,
   publishArticle,
   requestChanges,
-  saveDraft,
   submitForReview,
   unpublishArticle,
-  type ConflictState,
 } from '@/lib/newsroom/articles';
 import { getPublishedArticle, listLatestPublished, listRevisionNotes } from '@/lib/reader/queries';
 import { createUser } from '@/lib/auth/users';
@@ -20,6 +18,7 @@ import { articleRevisions, articles, events, sections, tags, type User } from '@
 import { paragraphsToDocument } from '@/lib/document/check';
 import { ActionError } from '@/lib/shared/errors';
 import { ForbiddenError } from '@/lib/shared/permissions';
+import { saveFields } from './fixtures';
 
 // Integration tests of the newsroom's queries on a real SQLite file (see tests/setup.ts).
 
@@ -56,13 +55,11 @@ function write(
   paragraphs: string[],
   extra = {},
 ) {
-  return saveDraft(user, {
+  return saveFields(user, {
     articleId,
     baseVersion,
     headline,
     body: paragraphsToDocument(paragraphs),
-    bodyText: paragraphs.join('\n\n'),
-    wordCount: paragraphs.join(' ').split(' ').length,
     sectionId,
     ...extra,
   });
@@ -95,13 +92,14 @@ describe('saving drafts', () => {
   test('a save based on an old version is a conflict and the newer text is untouched', () => {
     const draft = createDraft(reporter);
     write(reporter, draft.id, 1, 'العنوان الأحدث', ['النص الأحدث']);
-    const error = expectActionError(
-      () => write(reporter, draft.id, 1, 'عنوان قديم', ['نص قديم']),
-      'conflict',
-    );
-    const current = error.current as ConflictState;
-    assert.equal(current.version, 2);
-    assert.equal(current.headline, 'العنوان الأحدث');
+    const stale = write(reporter, draft.id, 1, 'عنوان قديم', ['نص قديم']);
+    assert.deepEqual(stale.conflicts.map((c) => c.field).sort(), ['body', 'headline']);
+    const headline = stale.conflicts.find((c) => c.field === 'headline')!;
+    assert.equal(headline.theirs, 'العنوان الأحدث');
+    assert.equal(headline.mine, 'عنوان قديم');
+    // The section was sent unchanged: the same value on both sides is no conflict.
+    assert.deepEqual(stale.applied, ['sectionId']);
+    assert.equal(stale.version, 2);
     const stored = row(draft.id);
     assert.equal(stored.headline, 'العنوان الأحدث');
     assert.equal(stored.bodyText, 'النص الأحدث');
@@ -119,29 +117,25 @@ describe('saving drafts', () => {
     const t0 = new Date('2026-01-01T10:00:00Z');
     let version = 1;
     for (let i = 0; i < 5; i++) {
-      version = saveDraft(
+      version = saveFields(
         reporter,
         {
           articleId: draft.id,
           baseVersion: version,
           headline: `عنوان ${i}`,
           body: paragraphsToDocument(['ن']),
-          bodyText: 'ن',
-          wordCount: 1,
         },
         new Date(t0.getTime() + i * 30_000),
       ).version;
     }
     const later = new Date(t0.getTime() + 10 * 60_000);
-    saveDraft(
+    saveFields(
       reporter,
       {
         articleId: draft.id,
         baseVersion: version,
         headline: 'بعد عشر دقائق',
         body: paragraphsToDocument(['ن']),
-        bodyText: 'ن',
-        wordCount: 1,
       },
       later,
     );

@@ -25,7 +25,6 @@ import {
   createDraft,
   publishArticle,
   requestChanges,
-  saveDraft,
   submitForReview,
   unpublishArticle,
 } from '@/lib/newsroom/articles';
@@ -47,6 +46,7 @@ import { can, canInNewsroom, NEXT_STATUS, type ArticleActionAny } from '@/lib/sh
 import type { SessionClaims } from '@/lib/auth/session';
 import { testSection } from './section';
 import { AUTHORIZATION_MATRIX, type MatrixRow } from '../authorization/matrix';
+import { saveFields } from './fixtures';
 
 // The authorization matrix (tests/authorization/matrix.ts) as a test: every door, called as each
 // person below — on an article in every state where the row depends on one — on a real SQLite
@@ -86,13 +86,11 @@ const body = JSON.stringify(paragraphsToDocument(['نص المقال للاخت�
 function articleIn(status: ArticleStatus): { id: number; version: number } {
   const { owner, editor } = people;
   const draft = createDraft(owner);
-  saveDraft(owner, {
+  saveFields(owner, {
     articleId: draft.id,
     baseVersion: draft.version,
     headline: 'عنوان للاختبار',
     body: paragraphsToDocument(['نص المقال للاختبار.']),
-    bodyText: 'نص المقال للاختبار.',
-    wordCount: 3,
     sectionId: testSection(),
   });
   const path: Partial<Record<ArticleStatus, ((id: number) => unknown)[]>> = {

@@ -17,7 +17,7 @@ import type { User } from '@/db/schema';
 import { ActionError } from '@/lib/shared/errors';
 import { ForbiddenError } from '@/lib/shared/permissions';
 import { COMMENT_MAX, cleanCommentText, commentInput, countLinks } from '@/lib/shared/validation/comment';
-import { publishedArticle } from './publish';
+import { publishedArticle } from './fixtures';
 
 // Readers' comments on a real SQLite file: held until an editor approves, refused with an Arabic
 // message for what a newsroom would not take, closed and gone with an unpublished article.

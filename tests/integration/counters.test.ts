@@ -14,7 +14,7 @@ import {
 import { createUser } from '@/lib/auth/users';
 import { countedVisits, visitorSalts, type User } from '@/db/schema';
 import { visitorOf } from '@/lib/reader/visitors';
-import { publishedArticle } from './publish';
+import { publishedArticle } from './fixtures';
 
 // Reader counters on a real SQLite file: one count per visitor per half hour with no cookie, a few
 // at most from one address, hashes instead of addresses, and الأكثر قراءة over a time window.

@@ -2,13 +2,7 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db';
-import {
-  approveArticle,
-  createDraft,
-  publishArticle,
-  saveDraft,
-  submitForReview,
-} from '@/lib/newsroom/articles';
+import { approveArticle, createDraft, publishArticle, submitForReview } from '@/lib/newsroom/articles';
 import { listArticleActivity, listActivity } from '@/lib/newsroom/activity';
 import { getPublishedArticle } from '@/lib/reader/queries';
 import { getRevision, getRevisionPair, listRevisions, restoreRevision } from '@/lib/newsroom/history';
@@ -18,6 +12,7 @@ import { paragraphsToDocument } from '@/lib/document/check';
 import { ActionError } from '@/lib/shared/errors';
 import { ForbiddenError } from '@/lib/shared/permissions';
 import { testSection } from './section';
+import { saveFields } from './fixtures';
 
 // سجل النسخ and سجل النشاط on a real SQLite file: listing, comparing and restoring revisions.
 
@@ -38,15 +33,13 @@ const row = (id: number) => db.select().from(articles).where(eq(articles.id, id)
 const MINUTE = 60_000;
 
 function write(user: User, articleId: number, headline: string, paragraphs: string[], at: Date, extra = {}) {
-  return saveDraft(
+  return saveFields(
     user,
     {
       articleId,
       baseVersion: row(articleId).version,
       headline,
       body: paragraphsToDocument(paragraphs),
-      bodyText: paragraphs.join('\n\n'),
-      wordCount: paragraphs.join(' ').split(' ').length,
       sectionId: testSection(),
       ...extra,
     },

@@ -6,7 +6,7 @@ import { before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { db } from '@/db';
-import { createDraft, saveDraft } from '@/lib/newsroom/articles';
+import { createDraft } from '@/lib/newsroom/articles';
 import { getMedia, listRecentMedia, RECENT_MEDIA_MAX, updateMediaText } from '@/lib/newsroom/media-library';
 import { createUser } from '@/lib/auth/users';
 import { articles, media, type User } from '@/db/schema';
@@ -14,6 +14,7 @@ import { paragraphsToDocument } from '@/lib/document/check';
 import { uploadMedia, UploadRefused } from '@/lib/newsroom/uploads';
 import { isMediaPath } from '@/lib/shared/media-urls';
 import { ForbiddenError } from '@/lib/shared/permissions';
+import { saveFields } from './fixtures';
 
 // The image library's queries on a real SQLite file, with real files in a temporary MEDIA_DIR.
 
@@ -123,13 +124,11 @@ describe('the image library', () => {
   test('an uploaded image can be an article’s lead image', async () => {
     const item = await uploadMedia(reporter, await image(800, 500), 'lead.jpg', noText, dir);
     const draft = createDraft(reporter);
-    saveDraft(reporter, {
+    saveFields(reporter, {
       articleId: draft.id,
       baseVersion: 1,
       headline: 'خبر بصورة',
       body: paragraphsToDocument(['نص']),
-      bodyText: 'نص',
-      wordCount: 1,
       leadImage: { mediaId: item.id, alt: 'النص البديل', caption: 'التعليق', credit: 'المصدر' },
     });
     const stored = db.select().from(articles).where(eq(articles.id, draft.id)).get()!;

@@ -4,7 +4,6 @@ import {
   approveArticle,
   createDraft,
   publishArticle,
-  saveDraft,
   submitForReview,
   unpublishArticle,
 } from '@/lib/newsroom/articles';
@@ -16,6 +15,7 @@ import {
 import { createUser } from '@/lib/auth/users';
 import { paragraphsToDocument } from '@/lib/document/check';
 import { testSection } from './section';
+import { saveFields } from './fixtures';
 
 // The reader cache's tag expiries, kept in SQLite across restarts and shared by every worker: one
 // row per tag, and a later expiry is never overwritten by an earlier one (two servers, or clocks,
@@ -42,13 +42,11 @@ test('publishing and unpublishing bump the generation with the tags of the place
     createUser({ email: 'ge@test.example', name: 'سامي', role: 'editor', password: 'long-enough-password' }),
   ]);
   const draft = createDraft(reporter);
-  saveDraft(reporter, {
+  saveFields(reporter, {
     articleId: draft.id,
     baseVersion: draft.version,
     headline: 'خبر يوقظ كل العمال',
     body: paragraphsToDocument(['نص.']),
-    bodyText: 'نص.',
-    wordCount: 1,
     sectionId: testSection(),
   });
   submitForReview(reporter, draft.id);

@@ -17,7 +17,7 @@ import { highlight, searchPublished } from '@/lib/reader/search';
 import { createUser } from '@/lib/auth/users';
 import { media, sections, type User } from '@/db/schema';
 import { searchTerms } from '@/lib/shared/arabic';
-import { publishedArticle, type ArticleFields } from './publish';
+import { publishedArticle, type ArticleFields } from './fixtures';
 
 // The reader's queries on a real SQLite file: only published revisions are seen, search folds
 // Arabic spellings, counters count once, and an unpublished article leaves every list.
@@ -47,7 +47,6 @@ before(async () => {
 function publish(headline: string, paragraphs: string[], extra: ArticleFields = {}, at = new Date()) {
   return publishedArticle({ reporter, editor }, headline, {
     paragraphs,
-    wordCount: 10,
     sectionId,
     ...extra,
     at,

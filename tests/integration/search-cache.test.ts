@@ -5,7 +5,7 @@ import { createUser } from '@/lib/auth/users';
 import type { User } from '@/db/schema';
 import { cachedSearch, SEARCH_CACHE, searchCacheSize } from '@/lib/reader/search-cache';
 import { searchPage } from '@/lib/reader/pages';
-import { publishedArticle } from './publish';
+import { publishedArticle } from './fixtures';
 
 // Search results are kept a few seconds per normalised query (lib/reader/search-cache.ts), bounded, and
 // forgotten on the next search after anything is published or unpublished.

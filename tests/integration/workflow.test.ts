@@ -14,7 +14,6 @@ import {
   publishArticle,
   publishIfDue,
   requestChanges,
-  saveDraft,
   scheduleArticle,
   setEmbargo,
   submitForReview,
@@ -49,6 +48,7 @@ import { paragraphsToDocument } from '@/lib/document/check';
 import { ActionError, ERROR_MESSAGES } from '@/lib/shared/errors';
 import { ForbiddenError } from '@/lib/shared/permissions';
 import { noteInput } from '@/lib/shared/validation/workflow';
+import { saveFields } from './fixtures';
 
 // The desk's workflow on a real SQLite file: withdraw, request changes into the notes thread,
 // scheduling (also across a restart and with two processes racing), embargo across every reader
@@ -89,13 +89,11 @@ const row = (id: number) => db.select().from(articles).where(eq(articles.id, id)
 
 function written(headline: string, paragraphs: string[], extra: Record<string, unknown> = {}) {
   const draft = createDraft(reporter);
-  saveDraft(reporter, {
+  saveFields(reporter, {
     articleId: draft.id,
     baseVersion: draft.version,
     headline,
     body: paragraphsToDocument(paragraphs),
-    bodyText: paragraphs.join('\n\n'),
-    wordCount: 5,
     sectionId,
     ...extra,
   });
@@ -238,14 +236,12 @@ describe('scheduling', () => {
     const fine = approved('سليم', ['نص']);
     scheduleArticle(editor, broken, minutes(1, now), null, now);
     scheduleArticle(editor, fine, minutes(1, now), null, now);
-    saveDraft(editor, {
+    saveFields(editor, {
       articleId: broken,
       baseVersion: row(broken).version,
       headline: 'فقد قسمه',
       sectionId: null,
       body: paragraphsToDocument(['نص']),
-      bodyText: 'نص',
-      wordCount: 1,
     });
     assert.deepEqual(runScheduledWork(minutes(2, now)).published, [fine]);
     assert.equal(row(broken).status, 'scheduled');
@@ -427,25 +423,21 @@ describe('working copy of a published article', () => {
     const id = approved('عنوان أول', ['نص']);
     const { version } = publishArticle(editor, id);
     const first = row(id).slug;
-    const saved = saveDraft(editor, {
+    const saved = saveFields(editor, {
       articleId: id,
       baseVersion: version,
       headline: 'عنوان جديد تماماً',
       body: paragraphsToDocument(['نص معدل']),
-      bodyText: 'نص معدل',
-      wordCount: 2,
     });
     assert.equal(saved.slug, first);
     // Readers still see the published version.
     assert.equal(publicQueries.getPublishedArticle(id)?.headline, 'عنوان أول');
-    const edited = saveDraft(editor, {
+    const edited = saveFields(editor, {
       articleId: id,
       baseVersion: saved.version,
       headline: 'عنوان جديد تماماً',
       slug: 'رابط-جديد',
       body: paragraphsToDocument(['نص معدل']),
-      bodyText: 'نص معدل',
-      wordCount: 2,
     });
     assert.equal(edited.slug, 'رابط-جديد');
     assert.equal(publicQueries.getPublishedArticle(id)?.slug, first);

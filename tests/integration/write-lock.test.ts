@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { createDraft, getArticleForEdit, saveDraft } from '@/lib/newsroom/articles';
+import { createDraft, getArticleForEdit } from '@/lib/newsroom/articles';
 import { rememberExpiredReaderTags } from '@/db/queries/reader-cache';
 import { createUser } from '@/lib/auth/users';
 import { openDatabase, type Db } from '@/db/connection';
 import { DatabaseBusyError, isBusy, whenWritable } from '@/db/write-lock';
 import type { User } from '@/db/schema';
 import { paragraphsToDocument } from '@/lib/document/check';
+import { saveFields } from './fixtures';
 
 // Another connection holding SQLite's write lock (as a backup tool, a migration or a second worker
 // process would): the app's writes wait for it asynchronously (db/write-lock.ts), reads go on.
@@ -26,13 +27,11 @@ before(async () => {
 after(() => other.$client.close());
 
 function save(articleId: number, baseVersion: number, headline: string) {
-  return saveDraft(reporter, {
+  return saveFields(reporter, {
     articleId,
     baseVersion,
     headline,
     body: paragraphsToDocument(['نص']),
-    bodyText: 'نص',
-    wordCount: 1,
   });
 }
 

@@ -1,5 +1,5 @@
 import { z } from './zod';
-import { ROLES } from '@/db/schema';
+import { ROLES } from '@/lib/shared/enums';
 
 // الفريق's forms and actions share these; each message is shown next to its field.
 

@@ -2,6 +2,7 @@
 
 import {
   approveArticleAction,
+  articlePresenceAction,
   publishArticleAction,
   requestChangesAction,
   saveArticleAction,
@@ -23,6 +24,7 @@ const actions: EditorActions = {
     publish: publishArticleAction,
     unpublish: unpublishArticleAction,
   },
+  presence: articlePresenceAction,
 };
 
 export function EditorShell({ article }: { article: EditableArticle }) {

@@ -1,0 +1,50 @@
+// The newsroom's enumerations: the values a role, a status or a reason may take. Pure, so the
+// editor in the browser and the permissions table name them without importing the storage layer;
+// db/schema.ts builds its columns from them.
+
+export const ROLES = ['reporter', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ARTICLE_STATUSES = [
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'scheduled',
+  'published',
+  'unpublished',
+  'archived',
+] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
+
+export const REVISION_REASONS = [
+  'create',
+  'save',
+  'submit',
+  'request_changes',
+  'approve',
+  'publish',
+  'unpublish',
+  'restore',
+  'correction',
+  'withdraw',
+  'schedule',
+  'archive',
+] as const;
+export type RevisionReason = (typeof REVISION_REASONS)[number];
+
+export const COMMENT_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+export const NOTE_KINDS = ['note', 'request_changes'] as const;
+export type NoteKind = (typeof NOTE_KINDS)[number];
+
+export const NOTIFICATION_KINDS = [
+  'submitted',
+  'changes_requested',
+  'approved',
+  'scheduled',
+  'published',
+  'mentioned',
+] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
