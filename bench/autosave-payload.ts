@@ -21,7 +21,8 @@ migrateDatabase(migrating);
 migrating.$client.close();
 
 // Imported after the environment names the bench database.
-const { createDraft, saveArticle } = await import('@/lib/newsroom/articles');
+const { createDraft } = await import('@/lib/newsroom/articles');
+const { saveArticle } = await import('@/lib/newsroom/save');
 const { createUser } = await import('@/lib/auth/users');
 const { countWords } = await import('@/lib/shared/arabic');
 const { checkArticleDocument, paragraphsToDocument } = await import('@/lib/document/check');

@@ -14,7 +14,8 @@ const PORT = benchPort(3253);
 Object.assign(process.env, benchEnv('autosave'));
 const app = await startApp('autosave', PORT, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
 // Imported after the environment names the bench database.
-const { createDraft, saveArticle } = await import('@/lib/newsroom/articles');
+const { createDraft } = await import('@/lib/newsroom/articles');
+const { saveArticle } = await import('@/lib/newsroom/save');
 const { parseArticleSave } = await import('@/lib/newsroom/save-request');
 const { findUserByEmail } = await import('@/lib/auth/users');
 const { countWords } = await import('@/lib/shared/arabic');

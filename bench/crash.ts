@@ -15,8 +15,9 @@ const FLIPPED = 3;
 const env = benchEnv('crash');
 Object.assign(process.env, env);
 const first = await startApp('crash', PORT, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
-const { approveArticle, createDraft, publishArticle, saveArticle, submitForReview } =
-  await import('@/lib/newsroom/articles');
+const { createDraft } = await import('@/lib/newsroom/articles');
+const { saveArticle } = await import('@/lib/newsroom/save');
+const { approveArticle, publishArticle, submitForReview } = await import('@/lib/newsroom/workflow');
 const { parseArticleSave } = await import('@/lib/newsroom/save-request');
 const { findUserByEmail } = await import('@/lib/auth/users');
 const { paragraphsToDocument } = await import('@/lib/document/check');

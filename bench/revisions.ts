@@ -19,7 +19,11 @@ const { db } = await import('@/db');
 migrateDatabase(db);
 const { eq, sql } = await import('drizzle-orm');
 const { articleRevisions, articles, sections } = await import('@/db/schema');
-const articlesQ = await import('@/lib/newsroom/articles');
+const articlesQ = {
+  ...(await import('@/lib/newsroom/articles')),
+  ...(await import('@/lib/newsroom/save')),
+  ...(await import('@/lib/newsroom/workflow')),
+};
 const { createUser } = await import('@/lib/auth/users');
 const { countWords } = await import('@/lib/shared/arabic');
 const { paragraphsToDocument } = await import('@/lib/document/check');

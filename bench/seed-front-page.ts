@@ -8,13 +8,9 @@ import type { JSONContent } from '@tiptap/core';
 import sharp from 'sharp';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db';
-import {
-  approveArticle,
-  createDraft,
-  publishArticle,
-  saveArticle,
-  submitForReview,
-} from '@/lib/newsroom/articles';
+import { createDraft } from '@/lib/newsroom/articles';
+import { saveArticle } from '@/lib/newsroom/save';
+import { approveArticle, publishArticle, submitForReview } from '@/lib/newsroom/workflow';
 import { articleStats, articleViewHours, sections, users } from '@/db/schema';
 import { ARTICLE_TEXT_DIRECTION } from '@/lib/document/extensions';
 import { parseArticleSave } from '@/lib/newsroom/save-request';

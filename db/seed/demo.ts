@@ -1,12 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { db } from '@/db';
-import {
-  approveArticle,
-  createDraft,
-  publishArticle,
-  saveArticle,
-  submitForReview,
-} from '@/lib/newsroom/articles';
+import { createDraft } from '@/lib/newsroom/articles';
+import { saveArticle } from '@/lib/newsroom/save';
+import { approveArticle, publishArticle, submitForReview } from '@/lib/newsroom/workflow';
 import { countUsers, createUser } from '@/lib/auth/users';
 import { sections } from '@/db/schema';
 import { slugify } from '@/lib/shared/arabic';

@@ -12,13 +12,8 @@ import {
   type ArticleRevision,
 } from '@/db/schema';
 import { toMediaItem } from '@/lib/newsroom/media-library';
-import {
-  everyFieldChanged,
-  recordEvent,
-  revisionContentOf,
-  uniqueSlug,
-  writeRevision,
-} from '@/lib/newsroom/articles';
+import { recordEvent, revisionContentOf, uniqueSlug, writeRevision } from '@/lib/newsroom/articles';
+import { everyFieldChanged } from '@/lib/newsroom/save';
 import { setArticleTags } from '@/lib/newsroom/tags';
 import { slugify } from '@/lib/shared/arabic';
 import { checkArticleDocument } from '@/lib/document/check';

@@ -1,6 +1,6 @@
 import { z } from '@/lib/shared/validation/zod';
 import { hasLoneSurrogate, stripBidiOverrides } from '@/lib/shared/arabic';
-import type { ArticleSave } from '@/lib/newsroom/articles';
+import type { ArticleSave } from '@/lib/newsroom/save';
 import { DOCUMENT_MESSAGES, MAX_DOCUMENT_CHARS, parseArticleDocument } from '@/lib/document/check';
 import { documentStats } from '@/lib/document/stats';
 import { ActionError, type FieldErrors } from '@/lib/shared/errors';

@@ -1,12 +1,12 @@
 import { and, desc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Db } from '@/db/connection';
-import { liftEmbargoIfDue, publishIfDue } from '@/lib/newsroom/articles';
+import { liftEmbargoIfDue, publishIfDue } from '@/lib/newsroom/workflow';
 import { articles, events, users } from '@/db/schema';
 
 // The scheduler's sweep: publish what is scheduled and due, lift embargoes that have passed. Every
 // process runs it (lib/newsroom/scheduler.ts); each change is one write conditional on the row still being
-// due (lib/newsroom/articles.ts, transition), so two processes sweeping at once change it once.
+// due (lib/newsroom/workflow.ts, transition), so two processes sweeping at once change it once.
 
 export type SweepResult = { published: number[]; lifted: number[] };
 

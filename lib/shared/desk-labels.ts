@@ -24,7 +24,7 @@ export const EVENT_ACTION_LABELS: Record<string, string> = {
   unschedule: 'إلغاء الجدولة',
   embargo: 'حظر النشر حتى',
   note: 'إضافة ملاحظة',
-  // The workflow's own (lib/newsroom/articles.ts, transition).
+  // The workflow's own (lib/newsroom/workflow.ts, transition).
   scheduled_publish: 'نشر في موعده',
   member_added: 'إضافة عضو',
   role_changed: 'تغيير الدور',

@@ -2,16 +2,14 @@ import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db';
+import { createDraft, getArticleForEdit, listReviewQueue } from '@/lib/newsroom/articles';
 import {
   approveArticle,
-  createDraft,
-  getArticleForEdit,
-  listReviewQueue,
   publishArticle,
   requestChanges,
   submitForReview,
   unpublishArticle,
-} from '@/lib/newsroom/articles';
+} from '@/lib/newsroom/workflow';
 import { getPublishedArticle, listLatestPublished, listRevisionNotes } from '@/lib/reader/queries';
 import { createUser } from '@/lib/auth/users';
 import { articleRevisions, articles, events, sections, tags, type User } from '@/db/schema';

@@ -20,14 +20,14 @@ import * as statsRoute from '@/app/api/stats/[id]/route';
 import * as sharesRoute from '@/app/api/shares/[id]/route';
 import * as mediaFileRoute from '@/app/media/[file]/route';
 import { db } from '@/db';
+import { createDraft } from '@/lib/newsroom/articles';
 import {
   approveArticle,
-  createDraft,
   publishArticle,
   requestChanges,
   submitForReview,
   unpublishArticle,
-} from '@/lib/newsroom/articles';
+} from '@/lib/newsroom/workflow';
 import { endSessionsOf } from '@/lib/auth/sessions';
 import { addComment } from '@/lib/newsroom/comments';
 import { createUser } from '@/lib/auth/users';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { unpublishArticle } from '@/lib/newsroom/articles';
+import { unpublishArticle } from '@/lib/newsroom/workflow';
 import {
   COMMENTS_PER_MINUTE,
   addComment,

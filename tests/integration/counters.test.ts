@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { db } from '@/db';
-import { unpublishArticle } from '@/lib/newsroom/articles';
+import { unpublishArticle } from '@/lib/newsroom/workflow';
 import {
   ADDRESS_CAP,
   VIEW_WINDOW_MS,

@@ -5,13 +5,9 @@ import { articles, type User } from '@/db/schema';
 import { paragraphsToDocument } from '@/lib/document/check';
 import type { Actor } from '@/lib/shared/permissions';
 import type { ArticleChanges, SaveArticleResult } from '@/lib/shared/validation/article-save';
-import {
-  approveArticle,
-  createDraft,
-  publishArticle,
-  saveArticle,
-  submitForReview,
-} from '@/lib/newsroom/articles';
+import { createDraft } from '@/lib/newsroom/articles';
+import { saveArticle } from '@/lib/newsroom/save';
+import { approveArticle, publishArticle, submitForReview } from '@/lib/newsroom/workflow';
 import { parseArticleSave } from '@/lib/newsroom/save-request';
 import { testSection } from './section';
 

@@ -7,15 +7,9 @@ import sharp from 'sharp';
 import { count, eq } from 'drizzle-orm';
 import type { JSONContent } from '@tiptap/core';
 import { db } from '@/db';
-import {
-  approveArticle,
-  createDraft,
-  getArticleForEdit,
-  publishArticle,
-  requestChanges,
-  saveArticle,
-  submitForReview,
-} from '@/lib/newsroom/articles';
+import { createDraft, getArticleForEdit } from '@/lib/newsroom/articles';
+import { saveArticle } from '@/lib/newsroom/save';
+import { approveArticle, publishArticle, requestChanges, submitForReview } from '@/lib/newsroom/workflow';
 import { getMedia, updateMediaText } from '@/lib/newsroom/media-library';
 import { getPublishedArticle } from '@/lib/reader/queries';
 import { highlight, searchPublished, toMatchExpression } from '@/lib/reader/search';

@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  approveArticle,
-  createDraft,
-  publishArticle,
-  submitForReview,
-  unpublishArticle,
-} from '@/lib/newsroom/articles';
+import { createDraft } from '@/lib/newsroom/articles';
+import { approveArticle, publishArticle, submitForReview, unpublishArticle } from '@/lib/newsroom/workflow';
 import {
   currentReaderGeneration,
   listExpiredReaderTags,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
-import { unpublishArticle } from '@/lib/newsroom/articles';
+import { unpublishArticle } from '@/lib/newsroom/workflow';
 import { createUser } from '@/lib/auth/users';
 import type { User } from '@/db/schema';
 import { cachedSearch, SEARCH_CACHE, searchCacheSize } from '@/lib/reader/search-cache';

@@ -3,14 +3,11 @@ import { before, describe, test } from 'node:test';
 import { and, eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { openDatabase } from '@/db/connection';
+import { createDraft, getArticleForEdit, listMyArticles, listReviewQueue } from '@/lib/newsroom/articles';
 import {
   approveArticle,
   archiveArticle,
-  createDraft,
   deleteDraft,
-  getArticleForEdit,
-  listMyArticles,
-  listReviewQueue,
   publishArticle,
   publishIfDue,
   requestChanges,
@@ -20,7 +17,7 @@ import {
   unscheduleArticle,
   withdrawFromReview,
   SCHEDULE_MESSAGES,
-} from '@/lib/newsroom/articles';
+} from '@/lib/newsroom/workflow';
 import {
   addNote,
   countUnreadNotifications,

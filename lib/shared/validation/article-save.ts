@@ -1,5 +1,5 @@
 // The contract between the editor's autosave (components/editor/) and the server's three-way
-// merge (lib/newsroom/articles.ts). Written first, so the two sides can be built apart.
+// merge (lib/newsroom/save.ts). Written first, so the two sides can be built apart.
 //
 // An autosave sends only the fields edited since the last version the server acknowledged,
 // with that version as `baseVersion`. The server merges by field: a field that nobody else

@@ -1,17 +1,16 @@
 'use server';
 
 import { z } from 'zod';
+import { createDraft, getArticleForEdit } from '@/lib/newsroom/articles';
+import { saveArticle } from '@/lib/newsroom/save';
 import {
   approveArticle,
-  createDraft,
-  getArticleForEdit,
   publishArticle,
   requestChanges,
-  saveArticle,
   submitForReview,
   unpublishArticle,
   type Transitioned,
-} from '@/lib/newsroom/articles';
+} from '@/lib/newsroom/workflow';
 import { suggestTags } from '@/lib/newsroom/tags';
 import { db } from '@/db';
 import { newsroomAction } from '@/lib/http/action';
@@ -37,7 +36,7 @@ const saveArticleEnvelope = z.object({
 });
 
 // The autosave under the save contract (lib/shared/validation/article-save.ts): only the fields edited
-// since `baseVersion`, merged by field on the server (lib/newsroom/articles.ts saveArticle).
+// since `baseVersion`, merged by field on the server (lib/newsroom/save.ts saveArticle).
 export const saveArticleAction = newsroomAction(saveArticleEnvelope, (user, raw): SaveArticleResult =>
   saveArticle(user, parseArticleSave(raw)),
 );

@@ -8,7 +8,7 @@ import {
   unscheduleArticle,
   withdrawFromReview,
   type Transitioned,
-} from '@/lib/newsroom/articles';
+} from '@/lib/newsroom/workflow';
 import { addNote } from '@/lib/newsroom/notes';
 import { newsroomAction } from '@/lib/http/action';
 import { ActionError, type FieldErrors } from '@/lib/shared/errors';
