@@ -1,6 +1,6 @@
 import { and, count, desc, eq, gte, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { db } from '@/db';
-import { prepareOnFirstUse } from '@/db/prepared';
+import { transaction } from '@/db/transaction';
 import { articles, sections, users, type ArticleStatus } from '@/db/schema';
 import { toMatchExpression } from '@/lib/reader/search';
 import { searchTerms } from '@/lib/shared/arabic';
@@ -46,49 +46,35 @@ export type IndexPage = { items: IndexItem[]; total: number; page: number; pageC
 
 export const INDEX_PER_PAGE = 25;
 
-// Two steps, so that finding what changed reads only articles_version_idx (id and version) and
-// the bodies are read for the changed articles alone.
-const staleIds = prepareOnFirstUse(() =>
-  db.$client
-    .prepare<[], number>(
-      `SELECT a.id FROM articles a INDEXED BY articles_version_idx
-       LEFT JOIN newsroom_search_state s ON s.article_id = a.id
-       WHERE s.version IS NULL OR s.version <> a.version`,
-    )
-    .pluck(),
-);
-const foldSource = prepareOnFirstUse(() =>
-  db.$client.prepare<[number], { id: number; version: number; headline: string; deck: string; body: string }>(
-    `SELECT id, version, headline, deck, body_text AS body FROM articles WHERE id = ?`,
-  ),
-);
-const removeRow = prepareOnFirstUse(() => db.$client.prepare('DELETE FROM newsroom_search WHERE rowid = ?'));
-const insertRow = prepareOnFirstUse(() =>
-  db.$client.prepare('INSERT INTO newsroom_search (rowid, headline, body) VALUES (?, ?, ?)'),
-);
-const markFolded = prepareOnFirstUse(() =>
-  db.$client.prepare(
-    `INSERT INTO newsroom_search_state (article_id, version) VALUES (?, ?)
-     ON CONFLICT (article_id) DO UPDATE SET version = excluded.version`,
-  ),
-);
-
 const fold = (text: string) => searchTerms(text).join(' ');
 
 // Re-folds the articles whose working copy changed since it was last folded. Returns how many.
+// Two steps, so that finding what changed reads only articles_version_idx (id and version) and
+// the bodies are read for the changed articles alone. Every statement runs on the transaction's
+// own `tx` (db/transaction.ts).
 export function refreshNewsroomSearch(): number {
-  return db.$client
-    .transaction(() => {
-      const ids = staleIds().all();
-      for (const id of ids) {
-        const row = foldSource().get(id)!;
-        removeRow().run(row.id);
-        insertRow().run(row.id, fold(`${row.headline} ${row.deck}`), fold(row.body));
-        markFolded().run(row.id, row.version);
-      }
-      return ids.length;
-    })
-    .immediate();
+  return transaction((tx) => {
+    const stale = tx.all<{ id: number }>(
+      sql`SELECT a.id FROM articles a INDEXED BY articles_version_idx
+          LEFT JOIN newsroom_search_state s ON s.article_id = a.id
+          WHERE s.version IS NULL OR s.version <> a.version`,
+    );
+    for (const { id } of stale) {
+      const row = tx.get<{ id: number; version: number; headline: string; deck: string; body: string }>(
+        sql`SELECT id, version, headline, deck, body_text AS body FROM articles WHERE id = ${id}`,
+      )!;
+      tx.run(sql`DELETE FROM newsroom_search WHERE rowid = ${row.id}`);
+      tx.run(
+        sql`INSERT INTO newsroom_search (rowid, headline, body)
+            VALUES (${row.id}, ${fold(`${row.headline} ${row.deck}`)}, ${fold(row.body)})`,
+      );
+      tx.run(
+        sql`INSERT INTO newsroom_search_state (article_id, version) VALUES (${row.id}, ${row.version})
+            ON CONFLICT (article_id) DO UPDATE SET version = excluded.version`,
+      );
+    }
+    return stale.length;
+  });
 }
 
 function conditionsFor(actor: Actor, filter: IndexFilter): SQL[] {
