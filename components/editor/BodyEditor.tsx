@@ -6,7 +6,7 @@ import { Fragment, Slice } from '@tiptap/pm/model';
 import { Placeholder } from '@tiptap/extensions';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { memo, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { MediaLibrary } from '@/components/media/MediaLibrary';
+import { MediaLibrary } from './MediaLibrary';
 import { cleanPastedHtml, plainTextParagraphs } from '@/lib/document/paste';
 import { ARTICLE_TEXT_DIRECTION, articleExtensions } from '@/lib/document/extensions';
 import { ImageDetails } from './ImageDetails';

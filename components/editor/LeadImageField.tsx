@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { MediaLibrary } from '@/components/media/MediaLibrary';
+import { MediaLibrary } from './MediaLibrary';
 import type { FieldErrors } from '@/lib/shared/errors';
 import { IMAGE_TEXT_FIELDS } from './ImageDetails';
 import type { LeadImageValue } from '@/lib/shared/validation/article-save';

@@ -56,22 +56,16 @@ export const ROOMS = [
     uses: ['shared', 'document', 'db', 'reader', 'auth', 'newsroom'],
   },
   {
-    name: 'components',
-    what: 'browser components other than the editor',
-    paths: ['components/media'],
-    uses: ['shared', 'document'],
-  },
-  {
     name: 'editor',
     what: 'the browser side of writing: it knows the document and the contracts, never the server',
     paths: ['components/editor'],
-    uses: ['shared', 'document', 'components'],
+    uses: ['shared', 'document'],
   },
   {
     name: 'app',
     what: 'routing only: pages, layouts, route handlers and server actions',
     paths: ['app'],
-    uses: ['shared', 'document', 'db', 'reader', 'auth', 'newsroom', 'http', 'components', 'editor'],
+    uses: ['shared', 'document', 'db', 'reader', 'auth', 'newsroom', 'http', 'editor'],
   },
   {
     name: 'process',
