@@ -80,9 +80,9 @@ test('an article page is served from the cache with headers a CDN can keep', asy
   // The slug is the seed's current one or it redirects there; either way follow once.
   const final = page.status() === 308 ? await request.get(page.headers()['location']!) : page;
   expect(final.status()).toBe(200);
-  // Next renders it (x-front-cache-fill takes the request past server.mjs's copy), with headers a
+  // Next renders it (x-front-copy-bypass takes the request past server.mjs's front copy), with headers a
   // CDN may follow.
-  const again = await request.get(final.url(), { headers: { 'x-front-cache-fill': '1' } });
+  const again = await request.get(final.url(), { headers: { 'x-front-copy-bypass': '1' } });
   expect(again.status()).toBe(200);
   expect(again.headers()['cache-control']).toMatch(/s-maxage=\d+/);
   expect(again.headers()['cache-control']).toMatch(/stale-while-revalidate/);
@@ -95,7 +95,7 @@ test('an article page is served from the cache with headers a CDN can keep', asy
     .toBe('hit');
   const front = await request.get(url, { headers: { 'accept-encoding': 'gzip' } });
   expect(front.headers()['content-encoding']).toBe('gzip');
-  const fromNext = await request.get(url, { headers: { 'x-front-cache-fill': '1' } });
+  const fromNext = await request.get(url, { headers: { 'x-front-copy-bypass': '1' } });
   expect(fromNext.headers()['x-front-cache']).toBeUndefined();
   expect(await front.text()).toBe(await fromNext.text());
   expect(front.headers()['cache-control']).toBe(fromNext.headers()['cache-control']);
