@@ -15,7 +15,6 @@ import {
 import { suggestTags } from '@/db/queries/tags';
 import { db } from '@/db';
 import { newsroomAction } from '@/lib/action';
-import { refreshReaderPages } from '@/lib/reader-cache';
 import { ActionError } from '@/lib/errors';
 import { touchPresence } from '@/lib/presence';
 import { presenceInput, suggestTagsInput, workflowInput } from '@/lib/validation/article';
@@ -66,14 +65,11 @@ export const approveArticleAction = newsroomAction(workflowInput, (user, input) 
   approveArticle(user, input.articleId),
 );
 
-export const publishArticleAction = newsroomAction(workflowInput, (user, input): Transitioned => {
-  const result = publishArticle(user, input.articleId, new Date(), input.reason);
-  refreshReaderPages(input.articleId);
-  return result;
-});
+// Readers' caches follow from the transition itself (db/queries/reader-cache.ts).
+export const publishArticleAction = newsroomAction(workflowInput, (user, input): Transitioned =>
+  publishArticle(user, input.articleId, new Date(), input.reason),
+);
 
-export const unpublishArticleAction = newsroomAction(workflowInput, (user, input): Transitioned => {
-  const result = unpublishArticle(user, input.articleId);
-  refreshReaderPages(input.articleId);
-  return result;
-});
+export const unpublishArticleAction = newsroomAction(workflowInput, (user, input): Transitioned =>
+  unpublishArticle(user, input.articleId),
+);

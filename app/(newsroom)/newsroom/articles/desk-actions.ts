@@ -12,7 +12,6 @@ import {
 import { addNote } from '@/db/queries/notes';
 import { newsroomAction } from '@/lib/action';
 import { ActionError, type FieldErrors } from '@/lib/errors';
-import { refreshReaderPages } from '@/lib/reader-cache';
 import { newsroomSettings } from '@/lib/settings';
 import {
   articleOnlyInput,
@@ -56,9 +55,7 @@ export const setEmbargoAction = newsroomAction(embargoInput, (user, input): Tran
   const errors: FieldErrors = {};
   const embargoUntil = minuteOf(input.embargoUntil, 'embargoUntil', errors);
   if (Object.keys(errors).length > 0) throw new ActionError('invalid_input', errors);
-  const result = setEmbargo(user, input.articleId, embargoUntil);
-  if (result.status === 'published') refreshReaderPages(input.articleId);
-  return result;
+  return setEmbargo(user, input.articleId, embargoUntil);
 });
 
 export const archiveArticleAction = newsroomAction(articleOnlyInput, (user, input) =>
