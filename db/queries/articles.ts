@@ -19,7 +19,7 @@ import {
 import { addNoteInTx, notifyOfTransition } from '@/db/queries/notes';
 import { indexPublishedArticle, removeFromSearch } from '@/db/queries/search';
 import { cleanTagNames, setArticleTags, tagNamesOf } from '@/db/queries/tags';
-import { expireReaderPlacesIn } from '@/db/queries/reader-cache';
+import { readerPagesChangedIn } from '@/db/queries/reader-cache';
 import { normalizeTagName, slugify } from '@/lib/arabic';
 import {
   checkArticleDocument,
@@ -803,13 +803,13 @@ function transition(
         eventDetail(action, reason, updated),
       );
       notifyOfTransition(tx, actor, updated, action, now);
-      // Every worker process forgets its copies of the pages this article is on (server.mjs).
+      // The one reader cache signal, in this transaction (db/queries/reader-cache.ts says why).
       if (
         action === 'publish' ||
         action === 'unpublish' ||
         (action === 'embargo' && updated.status === 'published')
       )
-        expireReaderPlacesIn(tx, article.id);
+        readerPagesChangedIn(tx, article.id);
       return { status: to, version: updated.version };
     },
     { behavior: 'immediate' },
