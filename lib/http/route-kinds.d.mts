@@ -11,6 +11,7 @@ export type RouteRow = {
   line: Line;
   body?: Readonly<Record<string, BodyLimit>>;
   copy?: (match: RegExpExecArray) => boolean;
+  signedOutOnly?: boolean;
   keys?: (match: RegExpExecArray) => string[];
   sources?: readonly string[];
 };
@@ -19,6 +20,7 @@ export type RouteOfPath = {
   headers: HeaderKind;
   line: Line;
   copy: boolean;
+  signedOutOnly: boolean;
   keys: string[];
   body: Readonly<Record<string, BodyLimit>> | undefined;
 };

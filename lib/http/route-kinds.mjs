@@ -13,6 +13,7 @@
 // - body: per method, the largest body the route takes, and its own words when refused;
 // - copy: the front copy may keep this address's 200 (only the address the site links to: a slug
 //   spelled as encodeURIComponent writes it; its variants would each be a copy of one page);
+//   signedOutOnly: only for a request without a session cookie (the answer differs for members);
 // - keys: the Surrogate-Key values of its answer, the names a publication purges
 //   (db/queries/reader-cache.ts writes the same names);
 // - sources: the address in Next's own pattern language, for next.config.js's static headers.
@@ -46,6 +47,7 @@ function canonical(segment) {
  *   line: 'reader' | 'newsroom';
  *   body?: Readonly<Record<string, BodyLimit>>;
  *   copy?: (match: RegExpExecArray) => boolean;
+ *   signedOutOnly?: boolean;
  *   keys?: (match: RegExpExecArray) => string[];
  *   sources?: readonly string[];
  * }} RouteRow
@@ -93,13 +95,16 @@ export const ROUTES = [
     line: 'newsroom',
     body: { PATCH: { bytes: 64 * KB } },
   },
-  // The same answer for every signed-out reader of an article (counts, approved comments).
+  // The same answer for every signed-out reader of an article (counts, approved comments): copied
+  // like a page, for as long as its own Cache-Control lets a shared cache keep it.
   {
     kind: 'api-engagement',
     path: new RegExp(`^/api/articles/${ID}/engagement$`),
     headers: 'resource',
     line: 'reader',
-    keys: (m) => [`article-${m[1]}`],
+    copy: () => true,
+    signedOutOnly: true,
+    keys: (m) => [`article-${m[1]}`, 'engagement'],
   },
   // app/api/articles/[id]/comments/route.ts MAX_BODY_BYTES.
   {
@@ -242,6 +247,7 @@ export function routeOfPath(pathname) {
       headers: row.headers,
       line: row.line,
       copy: row.copy ? row.copy(match) : false,
+      signedOutOnly: row.signedOutOnly ?? false,
       keys: row.keys ? row.keys(match) : [],
       body: row.body,
     };
@@ -251,6 +257,7 @@ export function routeOfPath(pathname) {
     headers: UNKNOWN.headers,
     line: UNKNOWN.line,
     copy: false,
+    signedOutOnly: false,
     keys: [],
     body: undefined,
   };

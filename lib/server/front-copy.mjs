@@ -20,7 +20,11 @@ const CACHED_TYPES = [
   'application/atom+xml',
   'application/xml',
   'text/plain',
+  'application/json',
 ];
+// next-auth's session cookies: a request carrying one is a member's, never answered from a copy of
+// an answer that differs for members (the route kinds table's signedOutOnly).
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?next-auth\.session-token=/;
 // Requests Next must answer itself: its own revalidation and client router, and a look past the
 // copy (x-front-copy-bypass: the tests compare the copy with Next's answer).
 const BYPASS_HEADERS = ['x-prerender-revalidate', 'x-front-copy-bypass', 'rsc', 'next-router-state-tree'];
@@ -77,14 +81,16 @@ export function frontCopy({ ttlMs, maxBytes, generation }) {
 
   /**
    * Whether this request may be answered from (and fill) the copy.
-   * @param {import('node:http').IncomingMessage} req @param {{ copy: boolean }} route
+   * @param {import('node:http').IncomingMessage} req @param {{ copy: boolean; signedOutOnly: boolean }} route
    * @param {string} search the query, with its "?", or ""
    */
   function eligible(req, route, search) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     if (search || !route.copy) return false;
     if (BYPASS_HEADERS.some((name) => req.headers[name] !== undefined)) return false;
-    return !/(?:^|;\s*)__prerender_bypass=/.test(req.headers.cookie ?? '');
+    const cookie = req.headers.cookie ?? '';
+    if (route.signedOutOnly && SESSION_COOKIE.test(cookie)) return false;
+    return !/(?:^|;\s*)__prerender_bypass=/.test(cookie);
   }
 
   /**
@@ -192,18 +198,28 @@ export function frontCopy({ ttlMs, maxBytes, generation }) {
       !CACHED_TYPES.some((cached) => type.startsWith(cached))
     )
       return forget(pathname);
+    // Kept no longer than the answer lets a shared cache keep it (s-maxage), a minute at most, and
+    // never when it says it is one person's (private, no-store).
+    const control = String(res.getHeader('cache-control') ?? '');
+    const shared = /(?:^|,)\s*s-maxage=(\d+)/.exec(control);
+    const lifetime = shared ? Math.min(ttlMs, Number(shared[1]) * 1000) : ttlMs;
+    if (lifetime <= 0 || /\b(?:private|no-store)\b/.test(control)) return forget(pathname);
     const body = decode(raw);
     const gzip = encoding === 'gzip' ? raw : gzipSync(body);
     /** @type {Record<string, string | number | string[]>} */
     const headers = {};
     for (const [name, value] of Object.entries(res.getHeaders()))
       if (value !== undefined && !NOT_KEPT.has(name)) headers[name] = value;
-    // Next varies by encoding once it compressed; the copy always does.
-    headers.vary = 'Accept-Encoding';
+    // The copy varies by encoding whatever Next said; what Next varies by (Cookie) is kept.
+    const vary = String(headers.vary ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name && name.toLowerCase() !== 'accept-encoding');
+    headers.vary = [...vary, 'Accept-Encoding'].join(', ');
     forget(pathname);
     bytes += body.length + gzip.length;
     while (bytes > maxBytes && pages.size > 0) forget(/** @type {string} */ (pages.keys().next().value));
-    pages.set(pathname, { expires: Date.now() + ttlMs, headers, body, gzip });
+    pages.set(pathname, { expires: Date.now() + lifetime, headers, body, gzip });
   }
 
   return { sync, eligible, answer, tee };

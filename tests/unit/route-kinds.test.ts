@@ -46,7 +46,14 @@ describe('the route kinds table', () => {
       ['/feed.xml', 'reader-feed', 'resource', 'reader', true, ['feeds']],
       ['/news-sitemap.xml', 'reader-feed', 'resource', 'reader', true, ['feeds']],
       ['/robots.txt', 'reader-file', 'resource', 'reader', true, []],
-      ['/api/articles/5/engagement', 'api-engagement', 'resource', 'reader', false, ['article-5']],
+      [
+        '/api/articles/5/engagement',
+        'api-engagement',
+        'resource',
+        'reader',
+        true,
+        ['article-5', 'engagement'],
+      ],
       ['/api/views/5', 'api-beacon', 'resource', 'reader', false, []],
       ['/api/stats/5', 'api', 'resource', 'reader', false, []],
       ['/media/a-320.webp', 'public-file', 'resource', 'reader', false, []],
@@ -99,6 +106,6 @@ describe('the route kinds table', () => {
       assert.ok(samples.some((path) => row.path.test(path)) || row.kind === 'api-engagement', row.kind);
     for (const path of [...samples, '/api/articles/3/engagement'])
       for (const key of routeOfPath(path).keys)
-        assert.match(key, /^(?:(?:article|section|tag|author)-[^\s]+|home|feeds|search)$/, path);
+        assert.match(key, /^(?:(?:article|section|tag|author)-[^\s]+|home|feeds|search|engagement)$/, path);
   });
 });
