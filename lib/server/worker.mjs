@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import nextConfig from '../../next.config.js';
 import { routeOf } from '../http/route-kinds.mjs';
+import { beaconIntake } from './beacons.mjs';
 import { readerGeneration } from './cache-sync.mjs';
 import { boundedInteger, flag, publicAuthUrl } from './config.mjs';
 import { frontCopy } from './front-copy.mjs';
@@ -54,14 +55,17 @@ export async function startWorker() {
 
   // The server-action body limit Next enforces (next.config.js), enforced before Next reads it.
   const parseBytes = createRequire(import.meta.url)('next/dist/compiled/bytes');
+  const trustProxy = process.env.NEWSROOM_TRUST_PROXY === '1';
   const guard = requestGuard({
-    trustProxy: process.env.NEWSROOM_TRUST_PROXY === '1',
+    trustProxy,
     action: {
       bodyLimit: parseBytes.parse(nextConfig.experimental?.serverActions?.bodySizeLimit ?? '1mb'),
       knownActions: knownActionIds(),
-      trustProxy: process.env.NEWSROOM_TRUST_PROXY === '1',
+      trustProxy,
     },
   });
+  const siteUrl = process.env.NEWSROOM_SITE_URL || process.env.NEXTAUTH_URL || '';
+  const takeBeacon = beaconIntake({ trustProxy, https: siteUrl.startsWith('https:') });
   const generation = readerGeneration();
   const copy = flag('NEWSROOM_FRONT_COPY', true)
     ? frontCopy({ ttlMs: 60_000, maxBytes: 64 * 1024 * 1024, generation })
@@ -96,6 +100,15 @@ export async function startWorker() {
         return res.end();
       }
       if (worker) res.setHeader('x-newsroom-worker', worker);
+      // View and share beacons never enter Next (lib/server/beacons.mjs); x-front-copy-bypass, which
+      // takes a request past the front copy, takes a beacon to Next's own route too (the benchmark
+      // compares the two).
+      if (
+        route.kind === 'api-beacon' &&
+        req.headers['x-front-copy-bypass'] === undefined &&
+        takeBeacon(req, res, route.pathname)
+      )
+        return;
       let refresh = false;
       if (copy && copy.eligible(req, route, query < 0 ? '' : url.slice(query))) {
         const found = copy.answer(req, res, pathname);
