@@ -87,6 +87,8 @@ test('an article page is served from the cache with headers a CDN can keep', asy
   expect(again.headers()['cache-control']).toMatch(/s-maxage=\d+/);
   expect(again.headers()['cache-control']).toMatch(/stale-while-revalidate/);
   expect(again.headers()['cache-control']).not.toMatch(/private|no-store/);
+  // And the names a CDN purges it by when the article changes (lib/http/route-kinds.mjs).
+  expect(again.headers()['surrogate-key']).toMatch(/^article-\d+$/);
   // The production server (server.mjs) then serves it from memory, byte for byte what Next gave,
   // gzipped for browsers that take it.
   const url = final.url();
@@ -99,6 +101,8 @@ test('an article page is served from the cache with headers a CDN can keep', asy
   expect(fromNext.headers()['x-front-cache']).toBeUndefined();
   expect(await front.text()).toBe(await fromNext.text());
   expect(front.headers()['cache-control']).toBe(fromNext.headers()['cache-control']);
+  expect(front.headers()['surrogate-key']).toBe(fromNext.headers()['surrogate-key']);
+  expect((await request.get('/')).headers()['surrogate-key']).toBe('home');
   // A query string, or any other spelling of the address, always goes to Next.
   expect((await request.get(`${url}?x=1`)).headers()['x-front-cache']).toBeUndefined();
   const lowercase = url.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
