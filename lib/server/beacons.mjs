@@ -68,6 +68,8 @@ export function beaconIntake({
     const where = path.resolve(file ?? process.env.DATABASE_PATH ?? path.join('data', 'newsroom.db'));
     client = new Database(where, { fileMustExist: true });
     client.pragma('busy_timeout = 5');
+    // As the app's own connection (db/connection.ts): a counted view survives a power cut too.
+    client.pragma('synchronous = FULL');
     client.pragma('foreign_keys = ON');
     return client;
   }

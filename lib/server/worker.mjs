@@ -90,10 +90,11 @@ export async function startWorker() {
       const route = routeOf(incoming.method, pathname, incoming.headers);
       const req = await guard(incoming, res, route);
       if (!req) return;
-      // Before every request: has anything been published since this worker last looked?
-      let started;
+      // Before every request: has anything been published since this worker last looked? (Only
+      // the front copy needs to know.)
+      let started = 0;
       try {
-        started = copy ? copy.sync() : generation();
+        if (copy) started = copy.sync();
       } catch (error) {
         console.error(error);
         res.statusCode = 503;
