@@ -1,8 +1,6 @@
 // Runs once when the server starts, before it answers any request.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { restoreReaderTagExpiry } = await import('./lib/reader-cache-restore');
-  restoreReaderTagExpiry();
   // Not while `next build` prerenders: only a serving process publishes on time.
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { startScheduler } = await import('./lib/newsroom/scheduler');

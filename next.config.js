@@ -1,3 +1,5 @@
+import { nextHeaderSources } from './lib/http/route-kinds.mjs';
+
 const READER_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'strict-origin-when-cross-origin',
@@ -5,6 +7,7 @@ const READER_HEADERS = {
   'X-Frame-Options': 'SAMEORIGIN',
 };
 const NEWSROOM_HEADERS = { ...READER_HEADERS, 'Referrer-Policy': 'same-origin', 'X-Frame-Options': 'DENY' };
+const sources = nextHeaderSources();
 const headersOf = (map) => Object.entries(map).map(([key, value]) => ({ key, value }));
 
 /** @type {import('next').NextConfig} */
@@ -26,32 +29,21 @@ const nextConfig = {
   reactStrictMode: true,
   async headers() {
     return [
-      // lib/security-headers.ts staticSecurityHeaders (a unit test keeps the two the same); the
-      // CSP and HSTS depend on the running server and come from proxy.ts. Later rules win.
-      // Like routeKindOf, unknown fails closed: every path gets the newsroom's headers, and only
-      // the reader's pages and the resources listed there are framed by this site.
+      // lib/http/security-headers.ts staticSecurityHeaders (a unit test keeps the two the same); the
+      // CSP and HSTS depend on the running server and come from proxy.ts. Later rules win. The
+      // addresses are the route kinds table's (lib/http/route-kinds.mjs). Like routeKindOf,
+      // unknown fails closed: every path gets the newsroom's headers, and only the reader's pages
+      // and resources are framed by this site.
       { source: '/:path*', headers: headersOf(NEWSROOM_HEADERS) },
-      ...[
-        '/',
-        '/search',
-        ...['page', 'news', 'section', 'tag', 'author', 'api', 'media', '_next', 'fonts'].map(
-          (root) => `/${root}/:path*`,
-        ),
-        ...[
-          'icon.svg',
-          'favicon.ico',
-          'feed.xml',
-          'atom.xml',
-          'sitemap.xml',
-          'news-sitemap.xml',
-          'robots.txt',
-        ].map((file) => `/${file}`),
-      ].map((source) => ({ source, headers: headersOf(READER_HEADERS) })),
+      ...[...sources['reader-html'], ...sources.resource].map((source) => ({
+        source,
+        headers: headersOf(READER_HEADERS),
+      })),
       // The preview document is framed by the newsroom's own preview page.
-      {
-        source: '/newsroom/articles/:id/preview/document',
+      ...sources.preview.map((source) => ({
+        source,
         headers: [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }],
-      },
+      })),
       // Self-hosted fonts (public/fonts) keep their names across builds: cache for a week.
       {
         source: '/fonts/:file*',

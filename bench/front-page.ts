@@ -67,7 +67,7 @@ try {
     await waitFor(`http://127.0.0.1:${PLAIN_PORT}/`);
     load(page.url, app.pid); // warm-up, and server.mjs copies the page
     const served = load(page.url, app.pid);
-    const rendered = load(page.url, app.pid, 'x-front-cache-fill: 1');
+    const rendered = load(page.url, app.pid, 'x-front-copy-bypass: 1');
     const bare = load(`http://127.0.0.1:${PLAIN_PORT}/`, plain.pid!);
     stopProcess(plain);
     console.log(

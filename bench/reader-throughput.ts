@@ -45,7 +45,7 @@ try {
   load(url); // warm-up
   const cached = load(url);
   // The same page from Next's own cache, past server.mjs's copy (its fill requests do this).
-  const nextCache = load(url, 'x-front-cache-fill: 1');
+  const nextCache = load(url, 'x-front-copy-bypass: 1');
   const bare = load(`http://127.0.0.1:${PLAIN_PORT}/`);
   const dynamic = load(url, rerender.join(': '));
   stopProcess(plain);

@@ -95,15 +95,19 @@ export async function backupNewsroom({
   return { dir, counts, mediaFiles: files.length };
 }
 
-// Cache tag names, as lib/reader-cache.ts attaches them to reader pages.
+// Every reader page's Surrogate-Key name (lib/http/route-kinds.mjs, db/queries/reader-cache.ts),
+// for a CDN's purge.
 function everyReaderTag(client: Database.Database): string[] {
   const ids = (sql: string) => client.prepare(sql).pluck().all() as number[];
+  const slugs = (sql: string) => (client.prepare(sql).pluck().all() as string[]).map(encodeURIComponent);
   return [
-    'latest',
-    ...ids('SELECT id FROM articles').map((id) => `article:${id}`),
-    ...ids('SELECT id FROM sections').map((id) => `section:${id}`),
-    ...ids('SELECT id FROM tags').map((id) => `tag:${id}`),
-    ...ids('SELECT id FROM users').map((id) => `author:${id}`),
+    'home',
+    'feeds',
+    'search',
+    ...ids('SELECT id FROM articles').map((id) => `article-${id}`),
+    ...slugs('SELECT slug FROM sections').map((slug) => `section-${slug}`),
+    ...slugs('SELECT slug FROM tags').map((slug) => `tag-${slug}`),
+    ...ids('SELECT id FROM users').map((id) => `author-${id}`),
   ];
 }
 
@@ -115,10 +119,10 @@ function readerGeneration(client: Database.Database): number {
   return Number(client.prepare('SELECT max(generation) FROM reader_cache_generation').pluck().get() ?? 0);
 }
 
-// Every reader page cached before the restore shows a state the database no longer has: every
-// cache tag is expired now, and the generation every worker watches moves past both the live one
-// and the restored one, so running servers drop their copies at their next request and a
-// restarted one hands the expiries back to Next (lib/reader-cache-restore.ts).
+// Every reader page cached before the restore shows a state the database no longer has: the
+// generation every worker watches moves past both the live one and the restored one, so running
+// servers drop their front copies at their next request, and every page's Surrogate-Key name is
+// listed as changed for a CDN's purge.
 function expireEveryReaderPage(
   client: Database.Database,
   tagsBefore: readonly string[],

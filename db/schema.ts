@@ -330,11 +330,11 @@ export const editorPresence = sqliteTable(
   ],
 );
 
-// When each reader cache tag (lib/reader-cache.ts) was last expired. Next keeps tag expiry in
-// memory only, while the cached pages stay on disk: this outlives a restart and is handed back to
-// Next when the server starts (instrumentation.ts), so an unpublished article cannot come back.
-// `generation` is the value of reader_cache_generation when the tag was last expired: each worker
-// process applies the rows newer than the generation it last saw (server.mjs, lib/reader-cache.ts).
+// The purge list for a CDN in front: each Surrogate-Key name a change to what readers see touched
+// (`tag`: article-<id>, section-<slug>, home…, as proxy.ts sends them), when, and at which
+// reader_cache_generation. A purge job asks for the rows newer than the generation it last purged
+// (db/queries/reader-cache.ts listChangedReaderKeys). The columns keep their first names
+// (they once held Next cache tags) so that no migration is needed.
 export const readerCacheExpiries = sqliteTable(
   'reader_cache_expiries',
   {

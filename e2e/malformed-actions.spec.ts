@@ -5,7 +5,7 @@ import { waitFor } from '../bench/lib';
 import { actionId, postAction, signIn } from '../bench/http';
 
 // Malformed server-action requests get a 4xx with one Arabic line, and leave no stack trace in
-// the server's log (lib/action-request-guard.mjs, called by server.mjs). The production server is
+// the server's log (lib/server/action-guard.mjs, called by server.mjs). The production server is
 // a second one on the e2e build and database, started here so that its log can be read.
 
 const PORT = E2E_PORT + 2;

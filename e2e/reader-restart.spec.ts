@@ -37,7 +37,7 @@ test('an article unpublished before a restart stays unpublished after it', async
   await expect.poll(async () => (await request.get(articlePath)).status()).toBe(200);
   await expect.poll(async () => (await (await request.get('/')).text()).includes(headline)).toBe(true);
   // Reader pages are rendered per request, so Next keeps no copy of its own that could come back.
-  const fromNext = await request.get(articlePath, { headers: { 'x-front-cache-fill': '1' } });
+  const fromNext = await request.get(articlePath, { headers: { 'x-front-copy-bypass': '1' } });
   expect(fromNext.status()).toBe(200);
   expect(fromNext.headers()['x-nextjs-cache']).toBeUndefined();
 

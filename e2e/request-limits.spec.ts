@@ -6,7 +6,7 @@ import { waitFor } from '../bench/lib';
 import { expect, test } from './fixtures';
 import { E2E_PORT, e2eServerEnv } from './server-env';
 
-// Oversized bodies are refused by server.mjs before anything holds them (lib/request-limits.mjs):
+// Oversized bodies are refused by server.mjs before anything holds them (lib/server/body-limit.mjs, limits from lib/http/route-kinds.mjs):
 // Next's proxy used to read up to 10 MB of every POST it ran for, so 160 anonymous 10 MB beacons
 // took a worker from 236 MB to about 1 GB. A server of its own (one process, so its RSS is the
 // worker's) on the suite's build and database, stopped by its id.

@@ -43,7 +43,7 @@ function startServer(env: Record<string, string>) {
 
 // A reader request that stays inside Next until `finish` is called: a comment whose announced body
 // has not arrived yet (the door waits to read it). Not a beacon: a beacon takes no body, and
-// server.mjs now refuses one that announces any before it reaches the line (lib/request-limits.mjs).
+// server.mjs now refuses one that announces any before it reaches the line (lib/server/body-limit.mjs, limits from lib/http/route-kinds.mjs).
 function pendingReader(): { finish: () => Promise<number> } {
   let answered!: (status: number) => void;
   const status = new Promise<number>((resolve) => (answered = resolve));

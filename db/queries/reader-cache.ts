@@ -1,49 +1,81 @@
-import { eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { prepareOnFirstUse } from '@/db/prepared';
-import { readerPlacesOf } from '@/lib/reader/queries';
-import { readerCacheExpiries, readerCacheGeneration } from '@/db/schema';
+import { articleRevisions, readerCacheExpiries, readerCacheGeneration, sections, tags } from '@/db/schema';
 
-// The durable, shared side of the reader cache's invalidation (see db/schema.ts,
-// readerCacheExpiries and readerCacheGeneration). Every worker process reads the generation on each
-// request (server.mjs) and, when it moved, applies the tags expired since the one it last saw.
+// The reader cache's one signal. Every reader route is rendered per request (force-dynamic), so
+// Next keeps no reader page of its own; the only copies are server.mjs's front copy in each worker
+// (lib/server/front-copy.mjs) and whatever CDN or Varnish an operator puts in front. So a change to
+// what readers may see (publish, correction, unpublish, an embargo set or lifted on a published
+// article, the top story) does exactly one thing: it bumps the reader cache generation, once,
+// inside the write transaction that makes the change. Every worker reads the generation before
+// each request (lib/server/cache-sync.mjs) and empties its copy when it moved.
+//
+// Why inside the same transaction, not one of its own after it: the change and the signal commit
+// together or not at all, so no reader can see the new data under the old generation (a copy made
+// from it would be kept as current), nor the old data under the new one after a crash between two
+// commits. A worker that rendered a page from the old data while the write committed notices it
+// itself: it keeps a copy only if the generation it read before rendering is still the current one.
+//
+// Beside the generation, the Surrogate-Key names of the pages the change touches are written
+// (reader_cache_expiries: key, time, generation), the same names proxy.ts puts on the reader
+// answers (lib/http/route-kinds.mjs), so that an operator's purge job can ask "which keys changed
+// since generation N" and purge exactly those from a CDN (docs/deploying.md).
 
-export type ExpiredReaderTag = { tag: string; expiredAt: number; generation: number };
 type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
-// Cache tag names, as lib/reader-cache.ts attaches them to the reader pages.
-export const readerTagNames = {
-  latest: 'latest',
-  article: (id: number) => `article:${id}`,
-  section: (id: number) => `section:${id}`,
-  tag: (id: number) => `tag:${id}`,
-  author: (id: number) => `author:${id}`,
-} as const;
+// The keys every publication touches: the front page, the feeds and sitemaps, search results.
+const EVERY_PUBLICATION = ['home', 'feeds', 'search'] as const;
 
-// Every tag of the places an article appears or appeared for readers.
-export function readerTagsOf(articleId: number): string[] {
-  const places = readerPlacesOf(articleId);
+// The Surrogate-Key names of every page an article appears or appeared on for readers: its own,
+// the lists of every published revision's section, tags and author, and the site-wide lists.
+// Computed once per change, inside the change's transaction (on its `tx`).
+export function readerKeysOf(tx: Tx, articleId: number): string[] {
+  const revisions = tx
+    .select({
+      sectionSlug: sections.slug,
+      authorId: articleRevisions.authorId,
+      tagsJson: articleRevisions.tagsJson,
+    })
+    .from(articleRevisions)
+    .leftJoin(sections, eq(sections.id, articleRevisions.sectionId))
+    .where(and(eq(articleRevisions.articleId, articleId), eq(articleRevisions.reason, 'publish')))
+    .all();
+  const names = [...new Set(revisions.flatMap((r) => JSON.parse(r.tagsJson) as string[]))];
+  const tagSlugs =
+    names.length > 0
+      ? tx
+          .select({ slug: tags.slug })
+          .from(tags)
+          .where(inArray(tags.name, names))
+          .all()
+          .map((t) => t.slug)
+      : [];
   return [
-    readerTagNames.article(articleId),
-    readerTagNames.latest,
-    ...places.sectionIds.map(readerTagNames.section),
-    ...places.tagIds.map(readerTagNames.tag),
-    ...places.authorIds.map(readerTagNames.author),
+    ...new Set([
+      `article-${articleId}`,
+      ...EVERY_PUBLICATION,
+      ...revisions.flatMap((r) =>
+        r.sectionSlug === null ? [] : [`section-${encodeURIComponent(r.sectionSlug)}`],
+      ),
+      ...tagSlugs.map((slug) => `tag-${encodeURIComponent(slug)}`),
+      ...revisions.map((r) => `author-${r.authorId}`),
+    ]),
   ];
 }
 
-// Expires tags inside the caller's transaction: the write that changes what readers may see and
-// the signal that every worker must forget its copies commit together, or not at all.
-export function expireReaderTagsIn(tx: Tx | typeof db, tags: readonly string[], at: number): number {
+// The one bump: called inside the transaction of the write that changes what readers see.
+// Returns the new generation.
+export function bumpReaderGeneration(tx: Tx, keys: readonly string[], at = Date.now()): number {
   const { generation } = tx
     .update(readerCacheGeneration)
     .set({ generation: sql`${readerCacheGeneration.generation} + 1` })
     .where(eq(readerCacheGeneration.id, 1))
     .returning({ generation: readerCacheGeneration.generation })
     .get()!;
-  for (const tag of new Set(tags))
+  for (const key of new Set(keys))
     tx.insert(readerCacheExpiries)
-      .values({ tag, expiredAt: at, generation })
+      .values({ tag: key, expiredAt: at, generation })
       .onConflictDoUpdate({
         target: readerCacheExpiries.tag,
         set: {
@@ -55,14 +87,9 @@ export function expireReaderTagsIn(tx: Tx | typeof db, tags: readonly string[], 
   return generation;
 }
 
-// Called by the publish and unpublish queries inside their transaction.
-export function expireReaderPlacesIn(tx: Tx, articleId: number): number {
-  return expireReaderTagsIn(tx, readerTagsOf(articleId), Date.now());
-}
-
-export function rememberExpiredReaderTags(tags: readonly string[], at: number): number | null {
-  if (tags.length === 0) return null;
-  return db.transaction((tx) => expireReaderTagsIn(tx, tags, at), { behavior: 'immediate' });
+// What the publish, unpublish, correction and embargo transitions call, inside their transaction.
+export function readerPagesChangedIn(tx: Tx, articleId: number): number {
+  return bumpReaderGeneration(tx, readerKeysOf(tx, articleId));
 }
 
 const generationNow = prepareOnFirstUse(() =>
@@ -77,7 +104,18 @@ export function currentReaderGeneration(): number {
   return generationNow().get()?.generation ?? 0;
 }
 
-// The tags expired after generation `since` (all of them by default).
-export function listExpiredReaderTags(since = -1): ExpiredReaderTag[] {
-  return db.select().from(readerCacheExpiries).where(gt(readerCacheExpiries.generation, since)).all();
+export type ChangedReaderKey = { key: string; changedAt: number; generation: number };
+
+// The Surrogate-Key names changed after generation `since` (all of them by default): what a CDN
+// that last purged at `since` must purge now.
+export function listChangedReaderKeys(since = -1): ChangedReaderKey[] {
+  return db
+    .select({
+      key: readerCacheExpiries.tag,
+      changedAt: readerCacheExpiries.expiredAt,
+      generation: readerCacheExpiries.generation,
+    })
+    .from(readerCacheExpiries)
+    .where(gt(readerCacheExpiries.generation, since))
+    .all();
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import { routeOfPath, type HeaderKind } from '@/lib/http/route-kinds.mjs';
 import { READER_INLINE_SCRIPTS } from '@/lib/reader/scripts';
 import { siteIsHttps } from '@/lib/shared/settings';
 
 // The security headers of every response, by the kind of route (next.config.js and proxy.ts set
-// them; server.mjs keeps them with the article pages it serves from its front copy). Decided at run time, never
+// them; server.mjs's front copy keeps them with the pages it copies). Decided at run time, never
 // at build time: HSTS and Secure cookies follow the site URL the server is started with.
 //
 // - Reader pages — every one is plain HTML written by lib/reader/templates.ts readerDocument, the 404
@@ -18,26 +19,16 @@ import { siteIsHttps } from '@/lib/shared/settings';
 // - An address that is none of these (a new newsroom page, a made-up address, whose reader 404 has
 //   no script) gets the newsroom's policy: unknown fails closed.
 
-export type RouteKind = 'reader-html' | 'newsroom' | 'preview' | 'resource';
+export type RouteKind = HeaderKind;
 
-const PREVIEW_DOCUMENT_PATH = /^\/newsroom\/articles\/\d+\/preview\/document$/;
-// The reader's pages, listed: lib/reader/templates.ts writes every one of them (server.mjs READER_PATHS
-// and lib/shared/urls.ts are the addresses they are linked under).
-const READER_HTML_PATH = /^\/$|^\/search$|^\/(?:page|news|section|tag|author)(?:\/.*)?$/;
-// Files and data: Next's build, uploads, fonts, the API, feeds and sitemaps.
-const RESOURCE_PATH =
-  /^\/(?:api|media|_next|fonts)\/|^\/(?:icon\.svg|favicon\.ico|feed\.xml|atom\.xml|sitemap\.xml|news-sitemap\.xml|robots\.txt)$/;
-const FEED_PATH = /^\/(?:section|tag)\/[^/]+\/(?:feed|atom)\.xml$/;
-
-// Fails closed: a path that is not one of the reader's pages nor a resource gets the newsroom's
-// policy (a nonce per response, no framing). A page added outside this list (/change-password was
-// one: it fell to the reader's hash-only policy, so a direct load ran none of its scripts and its
-// form submitted by GET) still works, and is never framed.
+// Which of these an address is: the route kinds table's `headers` (lib/http/route-kinds.mjs, which
+// server.mjs and proxy.ts read too). It fails closed: a path that is not one of the reader's pages
+// nor a resource gets the newsroom's policy (a nonce per response, no framing). A page added
+// outside the table (/change-password was one: it fell to the reader's hash-only policy, so a
+// direct load ran none of its scripts and its form submitted by GET) still works, and is never
+// framed.
 export function routeKindOf(pathname: string): RouteKind {
-  if (PREVIEW_DOCUMENT_PATH.test(pathname)) return 'preview';
-  if (RESOURCE_PATH.test(pathname) || FEED_PATH.test(pathname)) return 'resource';
-  if (READER_HTML_PATH.test(pathname)) return 'reader-html';
-  return 'newsroom';
+  return routeOfPath(pathname).headers;
 }
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -105,13 +96,3 @@ export function runtimeSecurityHeaders(kind: RouteKind, nonce?: string): Record<
 export function securityHeaders(kind: RouteKind, nonce?: string): Record<string, string> {
   return { ...staticSecurityHeaders(kind), ...runtimeSecurityHeaders(kind, nonce) };
 }
-
-// Names server.mjs copies from Next's answer into its front copy of a page.
-export const SECURITY_HEADER_NAMES = [
-  'content-security-policy',
-  'x-content-type-options',
-  'referrer-policy',
-  'permissions-policy',
-  'x-frame-options',
-  'strict-transport-security',
-] as const;

@@ -3,6 +3,7 @@ import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { readerVisible as articleVisible } from '@/lib/reader/queries';
 import { prepareOnFirstUse } from '@/db/prepared';
+import { bumpReaderGeneration } from '@/db/queries/reader-cache';
 import {
   articleCommentSettings,
   articleRevisions,
@@ -204,6 +205,8 @@ export function moderateComment(
       .returning({ id: comments.id, articleId: comments.articleId, status: comments.status })
       .get();
     if (!updated) throw new ActionError('not_found');
+    // An approved comment is shown to readers: their copies of the article's answers go.
+    if (status === 'approved') bumpReaderGeneration(tx, [`article-${updated.articleId}`]);
     return updated;
   });
 }
@@ -215,6 +218,7 @@ export function setSiteComments(actor: Actor, enabled: boolean): { enabled: bool
       .values({ key: SITE_COMMENTS_KEY, value: String(enabled) })
       .onConflictDoUpdate({ target: siteSettings.key, set: { value: String(enabled) } })
       .run();
+    bumpReaderGeneration(tx, ['engagement']);
     return { enabled };
   });
 }
@@ -228,6 +232,7 @@ export function setArticleComments(actor: Actor, articleId: number, closed: bool
       .values({ articleId, closed })
       .onConflictDoUpdate({ target: articleCommentSettings.articleId, set: { closed } })
       .run();
+    bumpReaderGeneration(tx, [`article-${articleId}`]);
     return { closed };
   });
 }

@@ -1,5 +1,6 @@
 import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import { db } from '@/db';
+import { bumpReaderGeneration } from '@/db/queries/reader-cache';
 import { articles, events } from '@/db/schema';
 import { ActionError } from '@/lib/shared/errors';
 import { ForbiddenError, canInNewsroom, type Actor } from '@/lib/shared/permissions';
@@ -36,6 +37,7 @@ export function chooseTopStory(actor: Actor, { articleId, chosen }: TopStoryChoi
       tx.insert(events)
         .values({ articleId, actorId: actor.id, action: 'top_story_chosen', createdAt: now })
         .run();
+      bumpReaderGeneration(tx, ['home']);
       return;
     }
     if (article.topStoryAt === null) return;
@@ -43,6 +45,7 @@ export function chooseTopStory(actor: Actor, { articleId, chosen }: TopStoryChoi
     tx.insert(events)
       .values({ articleId, actorId: actor.id, action: 'top_story_cleared', createdAt: now })
       .run();
+    bumpReaderGeneration(tx, ['home']);
   });
 }
 

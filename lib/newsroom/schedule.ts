@@ -3,6 +3,7 @@ import { db } from '@/db';
 import type { Db } from '@/db/connection';
 import { liftEmbargoIfDue, publishIfDue } from '@/lib/newsroom/workflow';
 import { articles, events, users } from '@/db/schema';
+import { isBusy } from '@/db/write-lock';
 
 // The scheduler's sweep: publish what is scheduled and due, lift embargoes that have passed. Every
 // process runs it (lib/newsroom/scheduler.ts); each change is one write conditional on the row still being
@@ -41,7 +42,10 @@ function attempt<T>(work: () => T): T | null {
   try {
     return work();
   } catch (error) {
-    console.error('scheduled change failed', error);
+    // Another writer holding the lock a moment (a beacon batch, a backup) is routine: one line,
+    // and the next sweep tries again.
+    if (isBusy(error)) console.warn('scheduled change deferred: the database is busy');
+    else console.error('scheduled change failed', error);
     return null;
   }
 }

@@ -1,7 +1,5 @@
 import 'server-only';
 import { runScheduledWork } from '@/lib/newsroom/schedule';
-import { refreshReaderPages } from '@/lib/reader-cache';
-import { restoreReaderTagExpiry } from '@/lib/reader-cache-restore';
 
 // Scheduled publication and embargo lifting, in every server process. The first sweep runs at
 // start, so an article whose time passed while the server was down goes live at once (and once:
@@ -23,12 +21,8 @@ export function sweepOnce(now = new Date()): number[] {
     // A busy database or a bad row must not stop the next sweep.
     console.error('scheduler sweep failed', error);
   }
-  // The same refresh as a publication: the transition already bumped the reader cache generation
-  // in its own transaction, which every worker (server.mjs) reads on its next request; this bumps
-  // it again after the commit. Under plain `next start` nothing reads the generation, so the
-  // expiries are also put into this process's Next directly, as at start-up.
-  for (const articleId of changed) refreshReaderPages(articleId);
-  if (changed.length > 0) restoreReaderTagExpiry();
+  // Readers see it at once: each transition bumped the reader cache generation in its own write
+  // transaction (db/queries/reader-cache.ts), which every worker reads before its next request.
   return changed;
 }
 

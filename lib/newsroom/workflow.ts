@@ -13,7 +13,7 @@ import {
 import { addNoteInTx, notifyOfTransition } from '@/lib/newsroom/notes';
 import { indexPublishedArticle, removeFromSearch } from '@/db/search-index';
 import { tagNamesOf } from '@/lib/newsroom/tags';
-import { expireReaderPlacesIn } from '@/db/queries/reader-cache';
+import { readerPagesChangedIn } from '@/db/queries/reader-cache';
 import { renderArticleHtml } from '@/lib/document/render';
 import { ActionError, type FieldErrors } from '@/lib/shared/errors';
 import {
@@ -189,13 +189,13 @@ function transition(
       eventDetail(action, reason, updated),
     );
     notifyOfTransition(tx, actor, updated, action, now);
-    // Every worker process forgets its copies of the pages this article is on (server.mjs).
+    // The one reader cache signal, in this transaction (db/queries/reader-cache.ts says why).
     if (
       action === 'publish' ||
       action === 'unpublish' ||
       (action === 'embargo' && updated.status === 'published')
     )
-      expireReaderPlacesIn(tx, article.id);
+      readerPagesChangedIn(tx, article.id);
     return { status: to, version: updated.version };
   }, database);
 }

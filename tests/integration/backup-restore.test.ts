@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { db } from '@/db';
 import { createDraft, getArticleForEdit } from '@/lib/newsroom/articles';
 import { getPublishedArticle, listLatestPublished } from '@/lib/reader/queries';
-import { currentReaderGeneration, listExpiredReaderTags } from '@/db/queries/reader-cache';
+import { currentReaderGeneration, listChangedReaderKeys } from '@/db/queries/reader-cache';
 import { createUser } from '@/lib/auth/users';
 import { publishedArticle, saveFields } from './fixtures';
 import type { User } from '@/db/schema';
@@ -129,12 +129,12 @@ test('a backup taken under writes restores to a sound database that readers see 
   // Every worker sees the generation move (past the live one, which the backup's is behind), and
   // every page cached before the restore is expired, the later article's included.
   assert.ok(currentReaderGeneration() > generationBefore);
-  const expired = new Map(listExpiredReaderTags().map((t) => [t.tag, t.expiredAt]));
+  const expired = new Map(listChangedReaderKeys().map((t) => [t.key, t.changedAt]));
   for (const tag of [
-    'latest',
-    `article:${later}`,
-    ...before.map((id) => `article:${id}`),
-    `author:${editor.id}`,
+    'home',
+    `article-${later}`,
+    ...before.map((id) => `article-${id}`),
+    `author-${editor.id}`,
   ]) {
     assert.ok((expired.get(tag) ?? 0) >= restoreStarted, `${tag} expired at the restore`);
   }

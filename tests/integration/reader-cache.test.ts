@@ -1,32 +1,24 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { createDraft } from '@/lib/newsroom/articles';
-import { approveArticle, publishArticle, submitForReview, unpublishArticle } from '@/lib/newsroom/workflow';
 import {
-  currentReaderGeneration,
-  listExpiredReaderTags,
-  rememberExpiredReaderTags,
-} from '@/db/queries/reader-cache';
+  approveArticle,
+  publishArticle,
+  setEmbargo,
+  submitForReview,
+  unpublishArticle,
+} from '@/lib/newsroom/workflow';
+import { chooseTopStory } from '@/lib/newsroom/front-page';
+import { currentReaderGeneration, listChangedReaderKeys } from '@/db/queries/reader-cache';
 import { createUser } from '@/lib/auth/users';
 import { paragraphsToDocument } from '@/lib/document/check';
 import { testSection } from './section';
 import { saveFields } from './fixtures';
 
-// The reader cache's tag expiries, kept in SQLite across restarts and shared by every worker: one
-// row per tag, and a later expiry is never overwritten by an earlier one (two servers, or clocks,
-// may report out of order).
-test('tag expiries are remembered once per tag, keeping the latest', () => {
-  rememberExpiredReaderTags(['article:1', 'latest', 'latest'], 1_000);
-  rememberExpiredReaderTags(['article:1'], 3_000);
-  rememberExpiredReaderTags(['article:1', 'tag:7'], 2_000);
-  rememberExpiredReaderTags([], 9_000);
-  const byTag = Object.fromEntries(listExpiredReaderTags().map((row) => [row.tag, row.expiredAt]));
-  assert.deepEqual(byTag, { 'article:1': 3_000, latest: 1_000, 'tag:7': 2_000 });
-});
-
-// What every worker process reads before each request (server.mjs): the generation moves in the
-// publish's own transaction, and the tags written with it are those of the article's places.
-test('publishing and unpublishing bump the generation with the tags of the places', async () => {
+// The reader cache's one signal (db/queries/reader-cache.ts): every change to what readers may see
+// bumps the generation exactly once, in its own write transaction, and lists the Surrogate-Key
+// names of the pages it touches (a CDN's purge list). Nothing else readers cannot see moves it.
+test('each publish, correction, embargo, unpublish and top story choice bumps the generation once', async () => {
   const [reporter, editor] = await Promise.all([
     createUser({
       email: 'gr@test.example',
@@ -43,25 +35,45 @@ test('publishing and unpublishing bump the generation with the tags of the place
     headline: 'خبر يوقظ كل العمال',
     body: paragraphsToDocument(['نص.']),
     sectionId: testSection(),
+    tags: ['طشقند'],
   });
   submitForReview(reporter, draft.id);
   approveArticle(editor, draft.id);
   const before = currentReaderGeneration();
   assert.deepEqual(
-    listExpiredReaderTags(before).map((row) => row.tag),
+    listChangedReaderKeys(before).map((row) => row.key),
     [],
     'saving, submitting and approving change nothing readers see',
   );
 
   publishArticle(editor, draft.id);
   const published = currentReaderGeneration();
-  assert.equal(published, before + 1);
-  const tags = listExpiredReaderTags(before).map((row) => row.tag);
-  assert.ok(tags.includes(`article:${draft.id}`));
-  assert.ok(tags.includes('latest'));
-  assert.ok(tags.includes(`author:${reporter.id}`));
+  assert.equal(published, before + 1, 'one bump per publication');
+  const keys = listChangedReaderKeys(before).map((row) => row.key);
+  for (const key of [
+    `article-${draft.id}`,
+    'home',
+    'feeds',
+    'search',
+    `author-${reporter.id}`,
+    `tag-${encodeURIComponent('طشقند')}`,
+  ])
+    assert.ok(keys.includes(key), key);
+  assert.ok(keys.some((key) => key.startsWith('section-')));
+
+  publishArticle(editor, draft.id, new Date(), 'تصحيح: الاسم');
+  assert.equal(currentReaderGeneration(), published + 1, 'one bump per correction');
+
+  setEmbargo(editor, draft.id, new Date(Date.now() + 3_600_000));
+  assert.equal(currentReaderGeneration(), published + 2, 'one bump when an embargo takes it away');
+  setEmbargo(editor, draft.id, null);
+  assert.equal(currentReaderGeneration(), published + 3, 'one bump when the embargo is lifted');
+
+  chooseTopStory(editor, { articleId: draft.id, chosen: true });
+  assert.equal(currentReaderGeneration(), published + 4, 'one bump for the top story');
+  assert.ok(listChangedReaderKeys(published + 3).some((row) => row.key === 'home'));
 
   unpublishArticle(editor, draft.id);
-  assert.equal(currentReaderGeneration(), published + 1);
-  assert.ok(listExpiredReaderTags(published).some((row) => row.tag === `article:${draft.id}`));
+  assert.equal(currentReaderGeneration(), published + 5, 'one bump per unpublication');
+  assert.ok(listChangedReaderKeys(published + 4).some((row) => row.key === `article-${draft.id}`));
 });

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createDraft, getArticleForEdit } from '@/lib/newsroom/articles';
-import { rememberExpiredReaderTags } from '@/db/queries/reader-cache';
+import { bumpReaderGeneration } from '@/db/queries/reader-cache';
 import { createUser } from '@/lib/auth/users';
+import { db } from '@/db';
 import { openDatabase, type Db } from '@/db/connection';
 import { DatabaseBusyError, isBusy, whenWritable } from '@/db/write-lock';
 import type { User } from '@/db/schema';
@@ -80,7 +81,7 @@ describe('a write while another process holds the lock', () => {
         runs++;
         save(draft.id, draft.version, 'مرة واحدة');
         other.$client.exec('BEGIN IMMEDIATE');
-        rememberExpiredReaderTags(['article:1'], Date.now());
+        db.transaction((tx) => bumpReaderGeneration(tx, ['home']), { behavior: 'immediate' });
       }),
       DatabaseBusyError,
     );

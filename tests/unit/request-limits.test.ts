@@ -6,11 +6,11 @@ import {
   DEFAULT_BODY_LIMIT,
   isNewsroomRequest,
   tooLargeMessageOf,
-} from '@/lib/request-limits.mjs';
-import { publicAuthUrl } from '@/lib/server-config.mjs';
+} from '@/lib/http/route-kinds.mjs';
+import { publicAuthUrl } from '@/lib/server/config.mjs';
 
-// server.mjs's two decisions before Next (lib/request-limits.mjs): the line a request waits in,
-// and the size its body may have.
+// server.mjs's two decisions before Next, both read from the route kinds table
+// (lib/http/route-kinds.mjs): the line a request waits in, and the size its body may have.
 
 describe('the readers’ line and the newsroom’s', () => {
   test('a reader page waits its turn whatever header it carries or however its path is spelled', () => {

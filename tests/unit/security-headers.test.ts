@@ -1,13 +1,11 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { html } from '@/lib/reader/html';
 import { readerDocument } from '@/lib/reader/templates';
 import { ARTICLE_SCRIPT, READER_INLINE_SCRIPTS } from '@/lib/reader/scripts';
 import {
-  SECURITY_HEADER_NAMES,
   contentSecurityPolicy,
   routeKindOf,
   securityHeaders,
@@ -125,10 +123,5 @@ describe('security headers by route kind', () => {
       delete sent['Cache-Control'];
       assert.deepEqual(sent, staticSecurityHeaders(kind), path);
     }
-  });
-
-  test('server.mjs keeps the same headers with the pages it serves from its front copy', () => {
-    const server = readFileSync('server.mjs', 'utf8');
-    for (const name of SECURITY_HEADER_NAMES) assert.ok(server.includes(`'${name}'`), name);
   });
 });

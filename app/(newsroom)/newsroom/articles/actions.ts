@@ -14,7 +14,6 @@ import {
 import { suggestTags } from '@/lib/newsroom/tags';
 import { db } from '@/db';
 import { newsroomAction } from '@/lib/http/action';
-import { refreshReaderPages } from '@/lib/reader-cache';
 import { ActionError } from '@/lib/shared/errors';
 import { touchPresence } from '@/lib/newsroom/presence';
 import { presenceInput, suggestTagsInput, workflowInput } from '@/lib/shared/validation/article';
@@ -65,14 +64,11 @@ export const approveArticleAction = newsroomAction(workflowInput, (user, input) 
   approveArticle(user, input.articleId),
 );
 
-export const publishArticleAction = newsroomAction(workflowInput, (user, input): Transitioned => {
-  const result = publishArticle(user, input.articleId, new Date(), input.reason);
-  refreshReaderPages(input.articleId);
-  return result;
-});
+// Readers' caches follow from the transition itself (db/queries/reader-cache.ts).
+export const publishArticleAction = newsroomAction(workflowInput, (user, input): Transitioned =>
+  publishArticle(user, input.articleId, new Date(), input.reason),
+);
 
-export const unpublishArticleAction = newsroomAction(workflowInput, (user, input): Transitioned => {
-  const result = unpublishArticle(user, input.articleId);
-  refreshReaderPages(input.articleId);
-  return result;
-});
+export const unpublishArticleAction = newsroomAction(workflowInput, (user, input): Transitioned =>
+  unpublishArticle(user, input.articleId),
+);

@@ -12,7 +12,6 @@ import {
 import { addNote } from '@/lib/newsroom/notes';
 import { newsroomAction } from '@/lib/http/action';
 import { ActionError, type FieldErrors } from '@/lib/shared/errors';
-import { refreshReaderPages } from '@/lib/reader-cache';
 import { newsroomSettings } from '@/lib/shared/settings';
 import {
   articleOnlyInput,
@@ -56,9 +55,7 @@ export const setEmbargoAction = newsroomAction(embargoInput, (user, input): Tran
   const errors: FieldErrors = {};
   const embargoUntil = minuteOf(input.embargoUntil, 'embargoUntil', errors);
   if (Object.keys(errors).length > 0) throw new ActionError('invalid_input', errors);
-  const result = setEmbargo(user, input.articleId, embargoUntil);
-  if (result.status === 'published') refreshReaderPages(input.articleId);
-  return result;
+  return setEmbargo(user, input.articleId, embargoUntil);
 });
 
 export const archiveArticleAction = newsroomAction(articleOnlyInput, (user, input) =>

@@ -12,7 +12,9 @@ import { idParams, publicRoute } from '@/lib/http/route';
 // comments, whether comments are open, and, for a signed-in member of the newsroom who may edit
 // the article, the editor's address (تحرير المقال). The page itself stays the same cached bytes for
 // everyone; only this small answer differs, and it is never shared between a signed-in member and
-// anyone else (Vary: Cookie, and no-store when signed in).
+// anyone else (Vary: Cookie, and no-store when signed in). For everyone signed out it is one
+// answer, which a shared cache and server.mjs's front copy keep a few seconds: the counts readers
+// see are at most that old; an approved comment shows at once (it bumps the reader cache).
 
 const SESSION_COOKIES = ['next-auth.session-token', '__Secure-next-auth.session-token'];
 
@@ -54,7 +56,9 @@ export const GET = publicRoute({ params: idParams }, async ({ params }) => {
     },
     {
       headers: {
-        'Cache-Control': signedIn ? 'private, no-store' : 'public, max-age=0, s-maxage=30',
+        // No stale-while-revalidate: browsers apply it too, and a reader's reload would show
+        // the old answer.
+        'Cache-Control': signedIn ? 'private, no-store' : 'public, max-age=0, s-maxage=5',
         Vary: 'Cookie',
       },
     },

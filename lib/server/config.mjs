@@ -1,5 +1,5 @@
 // Start-time settings server.mjs derives before Next loads. Plain JavaScript: server.mjs loads it
-// untranspiled (types in server-config.d.mts).
+// untranspiled (types in config.d.mts).
 
 /**
  * The public address next-auth writes into its links and redirects (NEXTAUTH_URL). Left unset,
@@ -39,4 +39,33 @@ export function publicAuthUrl(env, { hostname, self, port }) {
         'sign-in links would otherwise point at http://localhost:3000.',
     };
   return { ok: true, url: `http://${self}:${port}`, derived: true };
+}
+
+/**
+ * A whole-number setting from the environment, or `fallback` when unset. Out of range: the server
+ * says which and does not start.
+ * @param {string} name @param {number} fallback @param {number} min @param {number} max
+ * @param {Record<string, string | undefined>} [env]
+ */
+export function boundedInteger(name, fallback, min, max, env = process.env) {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    console.error(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+    process.exit(1);
+  }
+  return n;
+}
+
+/**
+ * An on/off setting: "0" is off, "1" (or unset: `fallback`) on; anything else refuses to start.
+ * @param {string} name @param {boolean} fallback @param {Record<string, string | undefined>} [env]
+ */
+export function flag(name, fallback, env = process.env) {
+  const value = env[name]?.trim();
+  if (value === undefined || value === '') return fallback;
+  if (value === '0' || value === '1') return value === '1';
+  console.error(`${name} must be 0 or 1, not "${value}"`);
+  process.exit(1);
 }

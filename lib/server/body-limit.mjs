@@ -1,96 +1,15 @@
-// What server.mjs decides about a request before Next sees it: which line it waits in (readers or
-// the newsroom), and how large a body it may send. Plain JavaScript: server.mjs loads it
-// untranspiled (types in request-limits.d.mts).
+// Bodies over their route's limit are refused here, before Next or its proxy buffers any of them.
+// The limits themselves, and the words a refusal says, are the route kinds table's
+// (lib/http/route-kinds.mjs). Plain JavaScript: server.mjs loads it untranspiled (types in
+// body-limit.d.mts).
 import { IncomingMessage } from 'node:http';
-
-/**
- * The request's path as Next will route it: dot segments resolved (also written %2e), so that
- * "/_next/../search" is "/search". The raw path when it cannot be parsed (Next answers it 404).
- * @param {string} rawPathname the path of the request line, without its query
- */
-export function normalizedPath(rawPathname) {
-  try {
-    return new URL(rawPathname, 'http://newsroom.invalid').pathname;
-  } catch {
-    return rawPathname;
-  }
-}
-
-const NEWSROOM_PATHS = [
-  /^\/newsroom(?:\/|$)/,
-  /^\/(?:signin|signin\/link|change-password)$/,
-  /^\/api\/auth\//,
-  /^\/api\/uploads$/,
-  /^\/api\/media(?:\/|$)/,
-  // Next's build files: the newsroom's scripts and styles must not queue behind readers (reader
-  // pages load none of them).
-  /^\/_next\//,
-];
-
-/**
- * Whether a request goes in the newsroom's line (never waits) rather than the readers' one. Decided
- * by the normalised path and the method, not by a header the client chooses: a server action is a
- * POST (Next runs no action for another method), so a GET /search with `Next-Action: x`, or
- * "/_next/../search", is a reader page and waits its turn.
- * @param {string | undefined} method
- * @param {string} rawPathname
- * @param {import('node:http').IncomingHttpHeaders} headers
- */
-export function isNewsroomRequest(method, rawPathname, headers) {
-  if (method === 'POST' && typeof headers['next-action'] === 'string') return true;
-  const pathname = normalizedPath(rawPathname);
-  return NEWSROOM_PATHS.some((pattern) => pattern.test(pathname));
-}
+import { normalizedPath } from '../http/route-kinds.mjs';
 
 const KB = 1024;
-// Each route's own limit (its `maxBytes` in lib/route.ts's spec, or the door's JSON default), by
-// method and normalised path. Server actions are bounded by lib/action-request-guard.mjs (Next's
-// serverActions.bodySizeLimit). Anything else gets DEFAULT_BODY_LIMIT: no reader page or
-// newsroom page takes a body of its own.
-// `message` is the route's own refusal (the one it would give itself), so the person sees the same
-// words whichever of the two refused them.
-/** @type {readonly { method: string; path: RegExp; bytes: number; message?: string }[]} */
-export const BODY_LIMITS = [
-  // app/api/uploads/route.ts: MAX_UPLOAD_BYTES (lib/media-urls.ts) + MULTIPART_ALLOWANCE; the
-  // message is lib/media-urls.ts's too_large.
-  {
-    method: 'POST',
-    path: /^\/api\/uploads$/,
-    bytes: 10 * 1024 * KB + 64 * KB,
-    message: 'حجم الصورة أكبر من 10 ميغابايت.',
-  },
-  // app/api/articles/[id]/comments/route.ts MAX_BODY_BYTES.
-  { method: 'POST', path: /^\/api\/articles\/[^/]+\/comments$/, bytes: 32 * KB },
-  // app/api/auth/[...nextauth]/route.ts.
-  { method: 'POST', path: /^\/api\/auth\//, bytes: 4 * KB },
-  // app/api/media/[id]/route.ts: the door's JSON default (lib/route.ts JSON_MAX_BYTES).
-  { method: 'PATCH', path: /^\/api\/media\/[^/]+$/, bytes: 64 * KB },
-  // Beacons carry nothing.
-  { method: 'POST', path: /^\/api\/(?:views|shares)\/[^/]+$/, bytes: 0 },
-];
-export const DEFAULT_BODY_LIMIT = 16 * KB;
 // A chunked body up to this size is read here and handed to Next whole (so nothing inside Next
 // holds more than the route's limit); a larger limit (uploads) is left to the route itself,
 // whose door checks the session before it reads, and cuts the stream off at the same limit.
 const BUFFER_AT_MOST = 1024 * KB;
-
-/** @param {string | undefined} method @param {string} rawPathname */
-export function bodyLimitOf(method, rawPathname) {
-  return limitOf(method, rawPathname)?.bytes ?? DEFAULT_BODY_LIMIT;
-}
-
-const TOO_LARGE = 'الطلب أكبر من الحد المسموح به.';
-
-/** What a body over the route's limit is told. @param {string | undefined} method @param {string} rawPathname */
-export function tooLargeMessageOf(method, rawPathname) {
-  return limitOf(method, rawPathname)?.message ?? TOO_LARGE;
-}
-
-/** @param {string | undefined} method @param {string} rawPathname */
-function limitOf(method, rawPathname) {
-  const pathname = normalizedPath(rawPathname);
-  return BODY_LIMITS.find((limit) => limit.method === method && limit.path.test(pathname));
-}
 
 // How much of a refused chunked body is read and dropped (never kept) before the connection is cut.
 const CHUNKED_DRAIN = 1024 * KB;
@@ -105,15 +24,13 @@ const UNREAD_GRACE_MS = 5_000;
  * resolves to null. Next's proxy (proxy.ts) otherwise reads up to 10 MB of any POST it runs for.
  * @param {import('node:http').IncomingMessage} req
  * @param {import('node:http').ServerResponse} res
- * @param {number} limit
+ * @param {{ bodyLimit: number; tooLarge: string }} route the route's limit and words (routeOf)
  * @returns {Promise<import('node:http').IncomingMessage | null>}
  */
-export async function guardBodyLimit(req, res, limit) {
+export async function guardBodyLimit(req, res, { bodyLimit: limit, tooLarge }) {
   const declared = req.headers['content-length'];
   const chunked =
     declared === undefined && /\bchunked\b/i.test(String(req.headers['transfer-encoding'] ?? ''));
-  const rawPath = (req.url ?? '/').split('?')[0] ?? '/';
-  const tooLarge = tooLargeMessageOf(req.method, rawPath);
   if (declared !== undefined) {
     const length = Number(declared);
     if (!Number.isSafeInteger(length) || length < 0)

@@ -1,4 +1,4 @@
-// Types of lib/action-request-guard.mjs (plain JavaScript, since server.mjs loads it untranspiled).
+// Types of lib/server/action-guard.mjs (plain JavaScript, since server.mjs loads it untranspiled).
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
 export type RefusalStatus = 400 | 403 | 409 | 413;

@@ -6,9 +6,9 @@ import {
   screenActionBody,
   screenActionForm,
   screenActionHeaders,
-} from '@/lib/action-request-guard.mjs';
+} from '@/lib/server/action-guard.mjs';
 
-// The checks server.mjs makes before Next decodes a server action (lib/action-request-guard.mjs).
+// The checks server.mjs makes before Next decodes a server action (lib/server/action-guard.mjs).
 
 const LIMIT = 1024;
 const headers = (extra: Record<string, string> = {}) => ({
