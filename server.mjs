@@ -32,6 +32,7 @@ import {
   isServerActionRequest,
 } from './lib/action-request-guard.mjs';
 import { bodyLimitOf, guardBodyLimit, isNewsroomRequest } from './lib/request-limits.mjs';
+import { collabUpgrades, superviseCollaboration } from './lib/collab/hook.mjs';
 import { publicAuthUrl } from './lib/server-config.mjs';
 import nextConfig from './next.config.js';
 
@@ -73,6 +74,7 @@ function heapFlags() {
 function runPrimary(count) {
   let stopping = false;
   cluster.setupPrimary({ execArgv: [...process.execArgv, ...heapFlags()] });
+  superviseCollaboration();
   for (let i = 0; i < count; i++) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
@@ -367,6 +369,8 @@ async function runWorker() {
     enter();
   }
 
+  // One process (NEWSROOM_WORKERS=1) supervises the collaboration process itself.
+  if (cluster.isPrimary) superviseCollaboration();
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -429,6 +433,8 @@ async function runWorker() {
       if (isNewsroomRequest(req.method, pathname, req.headers)) enter();
       else admitReader(res, enter);
     })
+    // WebSocket upgrades on /collab go to the collaboration process (lib/collab/hook.mjs).
+    .on('upgrade', collabUpgrades({ trustProxy }))
     .listen(port, hostname, () => {
       console.log(`newsroom ready on http://${hostname}:${port} (process ${process.pid})`);
     });

@@ -4,6 +4,11 @@
 
 export const COLLAB_PATH = '/collab';
 
+// On unless the deployment says NEWSROOM_COLLAB=0 (lib/collab/hook.mjs reads the same variable).
+export function collaborationEnabled(env: Record<string, string | undefined> = process.env): boolean {
+  return env.NEWSROOM_COLLAB !== '0';
+}
+
 export function documentNameOf(articleId: number): string {
   return `article:${articleId}`;
 }

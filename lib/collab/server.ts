@@ -91,7 +91,8 @@ export function createCollabServer(options: CollabServerOptions = {}) {
     // enough: another site's page could make the browser send it).
     async onConnect({ request, requestHeaders }) {
       const origin = requestHeaders.get('origin');
-      const host = requestHeaders.get('host');
+      // The host the browser asked for, as the worker that passed the upgrade saw it.
+      const host = requestHeaders.get('x-newsroom-host') ?? requestHeaders.get('host');
       if (new URL(request.url).pathname !== COLLAB_PATH) refuse(COLLAB_CLOSE.notFound);
       if (origin !== null) {
         let same = false;
@@ -168,6 +169,13 @@ export function createCollabServer(options: CollabServerOptions = {}) {
       if (change && connection.readOnly && !Y.snapshotContainsUpdate(Y.snapshot(document), change)) {
         refuse(COLLAB_CLOSE.readOnly);
       }
+    },
+
+    // A browser about to take a workflow step asks for its typing to be stored now.
+    async onStateless({ connection, documentName, payload }) {
+      if (connection.readOnly || payload !== JSON.stringify({ type: 'store' })) return;
+      const id = `onStoreDocument-${documentName}`;
+      if (server.hocuspocus.debouncer.isDebounced(id)) server.hocuspocus.debouncer.executeNow(id);
     },
 
     async onChange({ documentName, connection, context }) {

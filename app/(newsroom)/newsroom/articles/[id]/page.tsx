@@ -13,6 +13,7 @@ import { newsroomSettings } from '@/lib/settings';
 import { isTopStory } from '@/db/queries/front-page';
 import { TopStoryControl } from './TopStoryControl';
 import { articlePath, parseId } from '@/lib/urls';
+import { collaborationEnabled } from '@/lib/collab/protocol';
 import { EditorShell } from './EditorShell';
 import '../../_desk/desk.css';
 import { toNewsroomMinute } from '@/lib/validation/workflow';
@@ -96,6 +97,7 @@ export default async function EditArticlePage({
       (action) => action !== 'view' && action !== 'unpublish' && can(user, action, article),
     ),
     dates: newsroomSettings.dates,
+    collab: collaborationEnabled() ? { userId: user.id, userName: user.name } : null,
   };
   const desk = DESK_ACTIONS.filter((action) => can(user, action, article));
   const { unpublishedEdits, latestChangeRequest } = deskStateOf(article);
