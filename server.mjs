@@ -434,7 +434,7 @@ async function runWorker() {
       else admitReader(res, enter);
     })
     // WebSocket upgrades on /collab go to the collaboration process (lib/collab/hook.mjs).
-    .on('upgrade', collabUpgrades({ trustProxy }))
+    .once('listening', collabUpgrades({ trustProxy }))
     .listen(port, hostname, () => {
       console.log(`newsroom ready on http://${hostname}:${port} (process ${process.pid})`);
     });

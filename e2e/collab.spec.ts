@@ -71,8 +71,17 @@ async function typeAtEndOf(editor: EditorPage, index: number, text: string) {
   await editor.page.keyboard.type(text, { delay: 15 });
 }
 
+// The body's paragraphs, one a line, without the other people's caret labels.
 async function bodyText(editor: EditorPage): Promise<string> {
-  return (await editor.body.innerText()).replace(/\n+/g, '\n').trim();
+  return editor.body.evaluate((body) =>
+    [...body.querySelectorAll('p')]
+      .map((p) => {
+        const copy = p.cloneNode(true) as HTMLElement;
+        for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+        return copy.textContent ?? '';
+      })
+      .join('\n'),
+  );
 }
 
 test('two journalists write one body live, a third joins late, and the stored body is what they see', async ({
@@ -107,15 +116,6 @@ test('two journalists write one body live, a third joins late, and the stored bo
   await expect.poll(() => bodyText(reporter)).toBe(expected);
   await expect.poll(() => bodyText(desk)).toBe(expected);
 
-  // Two carets, each with its name: the screenshots the issue asks for.
-  await reporter.body.locator('p').nth(1).click();
-  for (const width of [390, 1280]) {
-    await deskPage.setViewportSize({ width, height: 900 });
-    await expect(deskPage.locator('.collaboration-carets__label')).toHaveCount(1);
-    await deskPage.screenshot({ path: `${SCREENS}/collab-${width}.png`, fullPage: false });
-  }
-  await deskPage.setViewportSize({ width: 1280, height: 900 });
-
   // The same paragraph, at the same time.
   await Promise.all([typeAtEndOf(reporter, 0, ' عاجل'), typeAtEndOf(desk, 0, ' تحديث')]);
   await expect.poll(async () => (await bodyText(reporter)) === (await bodyText(desk))).toBe(true);
@@ -129,11 +129,23 @@ test('two journalists write one body live, a third joins late, and the stored bo
   const adminPage = await personPage(browser, ADMIN);
   const late = await openLive(adminPage, articleId);
   await expect.poll(() => bodyText(late)).toBe(together);
+  // Two carets, each with its name, as the late joiner sees them: the screenshots of the issue.
+  const labels = adminPage.locator('.collaboration-carets__label');
+  await expect(labels).toHaveCount(2);
+  await expect(labels.filter({ hasText: 'سارة' })).toHaveCount(1);
+  await expect(labels.filter({ hasText: 'خالد' })).toHaveCount(1);
+  for (const width of [390, 1280]) {
+    await adminPage.setViewportSize({ width, height: 900 });
+    await adminPage.locator('.collab-status').scrollIntoViewIfNeeded();
+    await adminPage.screenshot({ path: `${SCREENS}/collab-${width}.png` });
+  }
 
   // Stored through the save path within seconds: «تم الحفظ» on both, and the database has it.
   await reporter.waitUntilSaved();
   await desk.waitUntilSaved();
-  await expect.poll(() => storedBody(articleId).replace(/\n+/g, '\n'), { timeout: 15_000 }).toBe(together);
+  await expect
+    .poll(() => storedBody(articleId).replace(/\n+/g, '\n'), { timeout: 15_000 })
+    .toBe(together.trim());
   // Loaded directly (a new page, not a client-side navigation), the same body.
   const reloaded = await personPage(browser, EDITOR);
   const again = await openLive(reloaded, articleId);
@@ -167,4 +179,37 @@ test('a reporter whose article is submitted becomes read-only in every open tab'
   // The other tab was not reloaded: the collaboration server turned it read-only.
   await expect(other.body).toHaveAttribute('contenteditable', 'false', { timeout: 10_000 });
   await page.context().close();
+});
+
+test('typing without a connection is kept and merges when it comes back', async ({ browser }) => {
+  const reporterPage = await personPage(browser, REPORTER);
+  const start = new EditorPage(reporterPage);
+  const articleId = await start.openNew();
+  await start.headline.fill('انقطاع الكهرباء عن أحياء في العاصمة');
+  await start.typeInBody('انقطعت الكهرباء صباح اليوم.');
+  await reporterPage.keyboard.press('Enter');
+  await reporterPage.keyboard.type('وتعمل الفرق على إصلاح العطل.');
+  await start.waitUntilSaved();
+  const reporter = await openLive(reporterPage, articleId);
+  const deskPage = await personPage(browser, EDITOR);
+  const desk = await openLive(deskPage, articleId);
+
+  await deskPage.context().setOffline(true);
+  await expect(deskPage.getByText('انقطع الاتصال المباشر؛ التعديلات محفوظة على هذا الجهاز')).toBeVisible({
+    timeout: 15_000,
+  });
+  await typeAtEndOf(desk, 0, ' كتبها المحرر دون اتصال.');
+  await typeAtEndOf(reporter, 1, ' أضافتها المراسلة.');
+  await expect(desk.saveState).toContainText('لم يُحفظ');
+  await deskPage.context().setOffline(false);
+  const both = [
+    'انقطعت الكهرباء صباح اليوم. كتبها المحرر دون اتصال.',
+    'وتعمل الفرق على إصلاح العطل. أضافتها المراسلة.',
+  ].join('\n');
+  await expect.poll(() => bodyText(desk), { timeout: 20_000 }).toBe(both);
+  await expect.poll(() => bodyText(reporter)).toBe(both);
+  await desk.waitUntilSaved();
+  await expect.poll(() => storedBody(articleId).replace(/\n+/g, '\n'), { timeout: 15_000 }).toBe(both);
+  await reporterPage.context().close();
+  await deskPage.context().close();
 });

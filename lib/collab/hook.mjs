@@ -3,7 +3,7 @@
 // - superviseCollaboration(): in the supervising process (the cluster's primary, or the one
 //   process when NEWSROOM_WORKERS=1), starts the collaboration process (lib/collab/main.ts) on a
 //   loopback port, starts it again if it dies, and tells every worker its port;
-// - collabUpgrades(): the 'upgrade' listener of each worker's HTTP server; hands WebSocket upgrades on /collab to that
+// - collabUpgrades(): a 'listening' listener for each worker's HTTP server; hands WebSocket upgrades on /collab to that
 //   port, byte for byte, so everyone on one article reaches the same document whichever worker
 //   took their connection. Other upgrades are refused.
 // NEWSROOM_COLLAB=0 turns writing together off (the editor then saves the body as before).
@@ -49,8 +49,11 @@ export function superviseCollaboration() {
     });
   };
   start();
-  // A worker forked later (one that died and was replaced) learns the port too.
-  if (cluster.isPrimary) cluster.on('online', () => tellWorkers());
+  // A worker asks once it listens (a message sent before it had a listener would be lost), and
+  // one forked later, to replace one that died, asks the same way.
+  cluster.on('message', (worker, message) => {
+    if (message?.newsroomCollabAsk && port !== null) worker.send({ newsroomCollabPort: port });
+  });
   const stop = () => {
     stopping = true;
     child?.kill('SIGTERM');
@@ -68,10 +71,27 @@ export function superviseCollaboration() {
   }
 }
 
-export function collabUpgrades({ trustProxy = false } = {}) {
+// A 'listening' listener for each worker's HTTP server: from then on every upgrade goes to
+// `passUpgrade` alone. Next adds an 'upgrade' listener of its own to the server at its first request
+// (for its development reloads and rewrites); in production it ends every upgrade it has no route
+// for, /collab included, so its listener must never see one.
+export function collabUpgrades(options = {}) {
+  const passUpgrade = upgradePasser(options);
+  return function routeUpgrades() {
+    const emit = this.emit;
+    this.emit = function (event, ...args) {
+      if (event !== 'upgrade') return emit.call(this, event, ...args);
+      passUpgrade(...args);
+      return true;
+    };
+  };
+}
+
+function upgradePasser({ trustProxy = false }) {
   process.on('message', (message) => {
     if (typeof message?.newsroomCollabPort === 'number') port = message.newsroomCollabPort;
   });
+  if (cluster.isWorker) process.send?.({ newsroomCollabAsk: true });
   return (req, socket, head) => {
     const pathname = (req.url ?? '/').split('?')[0];
     if (pathname !== COLLAB_PATH || !collaborationEnabled()) return refuse(socket, '404 Not Found');

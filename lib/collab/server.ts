@@ -46,8 +46,10 @@ export type CollabServerOptions = {
 
 type DocumentState = {
   articleId: number;
-  // The hash of the body stored now, as this server last stored or loaded it.
+  // The hash of the body stored now, as this server last stored or loaded it, and the article's
+  // version then (the poll hashes the stored body again only when the version moved).
   bodyHash: string;
+  version: number;
   // People whose typing the document holds since it was last stored.
   contributors: Set<number>;
   storing: boolean;
@@ -130,6 +132,7 @@ export function createCollabServer(options: CollabServerOptions = {}) {
       documents.set(documentName, {
         articleId,
         bodyHash: loaded.bodyHash,
+        version: loaded.version,
         contributors: new Set(),
         storing: false,
       });
@@ -196,6 +199,7 @@ export function createCollabServer(options: CollabServerOptions = {}) {
         );
         if (outcome.ok) {
           state.bodyHash = outcome.bodyHash;
+          state.version = outcome.version;
           broadcast(document, {
             type: 'stored',
             version: outcome.version,
@@ -222,6 +226,7 @@ export function createCollabServer(options: CollabServerOptions = {}) {
           replaceBody(document, bodyOf(current), { source: 'local', skipStoreHooks: true });
           current.destroy();
           state.bodyHash = stored.bodyHash;
+          state.version = stored.version;
         }
         const origin = lastTransactionOrigin as { source?: string; connection?: Connection } | undefined;
         const last = origin?.source === 'connection' ? origin.connection : undefined;
@@ -250,7 +255,9 @@ export function createCollabServer(options: CollabServerOptions = {}) {
         continue;
       }
       // The body was stored by another path (a restore from the history): it replaces the shared one.
-      if (!state.storing && article.bodyHash !== state.bodyHash) {
+      const moved = !state.storing && article.version !== state.version;
+      if (moved) state.version = article.version;
+      if (moved && article.bodyHash() !== state.bodyHash) {
         const loaded = loadBody(state.articleId);
         if (loaded) {
           const fresh = new Y.Doc();
@@ -258,6 +265,7 @@ export function createCollabServer(options: CollabServerOptions = {}) {
           replaceBody(document, bodyOf(fresh), { source: 'local', skipStoreHooks: true });
           fresh.destroy();
           state.bodyHash = loaded.bodyHash;
+          state.version = loaded.version;
           state.contributors.clear();
           keepState(state.articleId, document, loaded.bodyHash);
           broadcast(document, { type: 'replaced' });

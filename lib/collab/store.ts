@@ -68,13 +68,14 @@ const contributorsOf = prepareOnFirstUse(() =>
 
 export type ArticleAccess = 'edit' | 'view' | 'none';
 
-export type LiveArticle = { id: number; status: Article['status']; version: number; bodyHash: string };
+export type LiveArticle = { id: number; status: Article['status']; version: number; bodyHash: () => string };
 
-// The article as the collaboration server watches it (undefined once it is gone or deleted).
+// The article as the collaboration server watches it (undefined once it is gone or deleted); the
+// body's hash is computed only when asked (the poll asks when the version moved).
 export function liveArticle(articleId: number): LiveArticle | undefined {
   const row = articleRow().get({ id: articleId });
   if (!row || row.deletedAt !== null) return undefined;
-  return { id: row.id, status: row.status, version: row.version, bodyHash: bodyHashOf(row.bodyJson) };
+  return { id: row.id, status: row.status, version: row.version, bodyHash: () => bodyHashOf(row.bodyJson) };
 }
 
 // What a person may do with an article's body now: the permission table (lib/permissions.ts)
@@ -95,7 +96,7 @@ export function userName(userId: number): string {
   return userRow().get({ id: userId })?.name ?? '';
 }
 
-export type LoadedBody = { state: Uint8Array; bodyHash: string; seeded: boolean };
+export type LoadedBody = { state: Uint8Array; bodyHash: string; version: number; seeded: boolean };
 
 // The shared document of an article when its first person opens it. The kept Yjs state, when it
 // was last reconciled with the body stored now; otherwise (never opened together, or the body
@@ -107,13 +108,14 @@ export function loadBody(articleId: number): LoadedBody | undefined {
   if (!row || row.deletedAt !== null) return undefined;
   const bodyHash = bodyHashOf(row.bodyJson);
   const kept = stateOf().get({ articleId });
-  if (kept && kept.bodyHash === bodyHash) return { state: kept.state, bodyHash, seeded: false };
+  const version = row.version;
+  if (kept && kept.bodyHash === bodyHash) return { state: kept.state, bodyHash, version, seeded: false };
   const body = JSON.parse(row.bodyJson);
-  if (!kept) return { state: seededState(body), bodyHash, seeded: true };
+  if (!kept) return { state: seededState(body), bodyHash, version, seeded: true };
   const doc = new Y.Doc();
   Y.applyUpdate(doc, kept.state);
   replaceBody(doc, body, 'stored-body');
-  return { state: Y.encodeStateAsUpdate(doc), bodyHash, seeded: true };
+  return { state: Y.encodeStateAsUpdate(doc), bodyHash, version, seeded: true };
 }
 
 export type StoreOutcome =

@@ -176,6 +176,8 @@ const noCollaboration = {
   get: () => INITIAL,
 };
 
+const paused = new WeakSet<Collaboration>();
+
 // One collaboration per mounted editor, made on the client's first render (never on the server:
 // the editor is created from it, once). The socket is closed when the editor goes.
 export function useCollaboration(articleId: number, setup: CollabSetup | null): Collaboration | null {
@@ -184,8 +186,16 @@ export function useCollaboration(articleId: number, setup: CollabSetup | null): 
   );
   useEffect(() => {
     if (!collab) return;
-    if (collab.get().connection === 'disconnected') void collab.provider.connect();
-    return () => collab.provider.disconnect();
+    // Connected when made; connected again only after this effect's own cleanup (React runs the
+    // cleanup and the effect once more in development's strict mode).
+    if (paused.has(collab)) {
+      paused.delete(collab);
+      void collab.provider.connect();
+    }
+    return () => {
+      paused.add(collab);
+      collab.provider.disconnect();
+    };
   }, [collab]);
   return collab;
 }
