@@ -13,6 +13,7 @@ const PORT = E2E_PORT + 3;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const SCREENS = `tmp/${E2E_NAME}/screens`;
 let server: ChildProcess;
+let collabPid: number | null = null;
 
 test.describe.configure({ mode: 'serial' });
 
@@ -26,7 +27,13 @@ test.beforeAll(async () => {
       NEWSROOM_COLLAB: '1',
       NEWSROOM_COLLAB_PORT: String(E2E_PORT + 50),
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  // The collaboration process says its process id when it is ready (lib/collab/main.ts).
+  server.stdout!.on('data', (chunk: Buffer) => {
+    for (const match of chunk.toString().matchAll(/collaboration ready on \S+ \(process (\d+)\)/g)) {
+      collabPid = Number(match[1]);
+    }
   });
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -210,6 +217,33 @@ test('typing without a connection is kept and merges when it comes back', async 
   await expect.poll(() => bodyText(reporter)).toBe(both);
   await desk.waitUntilSaved();
   await expect.poll(() => storedBody(articleId).replace(/\n+/g, '\n'), { timeout: 15_000 }).toBe(both);
+  await reporterPage.context().close();
+  await deskPage.context().close();
+});
+
+test('the collaboration process killed mid-typing: it is started again and nothing typed is lost', async ({
+  browser,
+}) => {
+  const reporterPage = await personPage(browser, REPORTER);
+  const start = new EditorPage(reporterPage);
+  const articleId = await start.openNew();
+  await start.headline.fill('حريق في مستودع بالميناء');
+  await start.typeInBody('اندلع حريق في مستودع بالميناء.');
+  await start.waitUntilSaved();
+  const reporter = await openLive(reporterPage, articleId);
+  await typeAtEndOf(reporter, 0, ' وهرعت فرق الإطفاء');
+  expect(collabPid).not.toBeNull();
+  const killed = collabPid!;
+  process.kill(killed, 'SIGKILL');
+  // Typing goes on while the process is down and while it starts again.
+  await typeAtEndOf(reporter, 0, ' إلى المكان.');
+  await expect.poll(() => collabPid !== killed, { timeout: 30_000 }).toBe(true);
+  const expected = 'اندلع حريق في مستودع بالميناء. وهرعت فرق الإطفاء إلى المكان.';
+  await reporter.waitUntilSaved();
+  await expect.poll(() => storedBody(articleId), { timeout: 20_000 }).toBe(expected);
+  const deskPage = await personPage(browser, EDITOR);
+  const desk = await openLive(deskPage, articleId);
+  await expect.poll(() => bodyText(desk)).toBe(expected);
   await reporterPage.context().close();
   await deskPage.context().close();
 });

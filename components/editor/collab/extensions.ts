@@ -17,18 +17,23 @@ export function collaborationExtensions(live: Live): Extensions {
     CollaborationCaret.configure({
       provider: live.provider,
       user: live.user,
-      // The name above the caret is read aloud by nobody and selected by nobody.
+      // Someone's caret sits between two letters of a word: in Arabic a plain inline element
+      // there breaks the word's joining (عاجـ | ـل drawn as عاج ل). The caret is a zero-width
+      // joiner on each side of an element with no border, margin or padding, its line and name
+      // drawn out of the text's flow, so the letters on both sides keep their joined forms.
       render: (user: { name: string; color: string }) => {
         const caret = document.createElement('span');
         caret.classList.add('collaboration-carets__caret');
-        caret.style.borderColor = user.color;
+        const line = document.createElement('span');
+        line.classList.add('collaboration-carets__line');
+        line.style.backgroundColor = user.color;
         const label = document.createElement('span');
         label.classList.add('collaboration-carets__label');
         label.style.backgroundColor = user.color;
         label.setAttribute('aria-hidden', 'true');
         label.dir = 'auto';
         label.textContent = user.name;
-        caret.append(label);
+        caret.append('\u200d', line, label, '\u200d');
         return caret;
       },
     }),

@@ -146,11 +146,15 @@ function createCollaboration(articleId: number, setup: CollabSetup): Collaborati
   // This device's copy: typing without a connection is kept here and sent when it is back.
   const local =
     typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(documentNameOf(articleId), doc);
+  // The browser knows before the socket does that the network is gone (a socket can stay open
+  // for minutes on a dead link): the document goes on locally, and back when the network is.
+  window.addEventListener('offline', () => collab.provider.disconnect());
+  window.addEventListener('online', () => void collab.provider.connect());
   doc.on('update', (_update: Uint8Array, origin: unknown) => {
     if (origin === provider || origin === local) return;
     if (!state.unstored) set({ unstored: true });
   });
-  return {
+  const collab: Collaboration = {
     doc,
     provider,
     user: { name: setup.userName, color: colorOf(setup.userId) },
@@ -169,6 +173,7 @@ function createCollaboration(articleId: number, setup: CollabSetup): Collaborati
       return !state.unstored && !state.refused;
     },
   };
+  return collab;
 }
 
 const noCollaboration = {
