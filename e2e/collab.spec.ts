@@ -106,6 +106,11 @@ test('two journalists write one body live, a third joins late, and the stored bo
 
   const reporter = await openLive(reporterPage, articleId);
   const deskPage = await personPage(browser, EDITOR);
+  const pageErrors: string[] = [];
+  deskPage.on('pageerror', (error) => pageErrors.push(error.message));
+  deskPage.on('console', (message) => {
+    if (message.type() === 'error' && /hydrat/i.test(message.text())) pageErrors.push(message.text());
+  });
   const desk = await openLive(deskPage, articleId);
   // Each sees the other by name.
   await expect(reporterPage.getByTestId('collab-people')).toContainText('يحرّر الآن أيضاً');
@@ -170,6 +175,7 @@ test('two journalists write one body live, a third joins late, and the stored bo
   expect(afterUndo, "the other person's line stays").toContain('آخر سطر للمحرر');
   await expect.poll(() => bodyText(reporter)).toBe(afterUndo);
 
+  expect(pageErrors, 'no script error, no hydration mismatch').toEqual([]);
   for (const page of [reporterPage, deskPage, adminPage, reloaded]) await page.context().close();
 });
 

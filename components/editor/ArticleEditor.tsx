@@ -220,7 +220,8 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
   return (
     <div className="editor-layout">
       <div>
-        {live ? (
+        {/* By the props, not by `live` (made on the client only): the server renders the same. */}
+        {article.collab ? (
           <CollabStatus state={liveState} canEdit={canEdit} />
         ) : (
           <PresenceNotice articleId={article.id} />
