@@ -1,0 +1,111 @@
+// Writing together, the parts without a network: document names, the one save status the page
+// shows (the autosave's and the collaboration server's together), and the body ↔ Yjs conversion
+// with the editor's schema on real Arabic.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import * as Y from 'yjs';
+import { combinedStatus, LIVE_LOST } from '@/components/editor/collab/status';
+import type { CollabState } from '@/components/editor/collab/useCollaboration';
+import type { SaveSnapshot } from '@/components/editor/save-machine';
+import { checkArticleDocument, paragraphsToDocument } from '@/lib/article-document/check';
+import { bodyOf, replaceBody, seededState } from '@/lib/collab/document';
+import { collaborationEnabled, documentNameOf, parseDocumentName } from '@/lib/collab/protocol';
+
+const saved: SaveSnapshot = {
+  status: 'saved',
+  message: null,
+  conflicts: [],
+  values: {} as SaveSnapshot['values'],
+  storedSlug: '',
+  version: 3,
+  journalled: false,
+  fieldErrors: {},
+  savedAt: 1,
+  unsaved: [],
+};
+const live: CollabState = {
+  connection: 'connected',
+  synced: true,
+  readOnly: false,
+  closed: null,
+  refused: null,
+  unstored: false,
+  savedAt: 1,
+  people: [],
+  reconnected: false,
+};
+
+describe('document names', () => {
+  test('round-trip an article id, and refuse anything else', () => {
+    assert.equal(parseDocumentName(documentNameOf(42)), 42);
+    for (const name of ['article:0', 'article:-1', 'article:1e3', 'article:01', 'مقال:1', 'article:1 ', '']) {
+      assert.equal(parseDocumentName(name), null, name);
+    }
+    assert.equal(parseDocumentName('article:99999999999999999'), null, 'past a safe integer');
+  });
+
+  test('writing together is on unless NEWSROOM_COLLAB=0', () => {
+    assert.equal(collaborationEnabled({}), true);
+    assert.equal(collaborationEnabled({ NEWSROOM_COLLAB: '1' }), true);
+    assert.equal(collaborationEnabled({ NEWSROOM_COLLAB: '0' }), false);
+  });
+});
+
+describe('the save status while the body is shared', () => {
+  test("«تم الحفظ» only when the server stored this person's typing too", () => {
+    assert.deepEqual(combinedStatus(saved, live), { state: 'saved', label: 'تم الحفظ' });
+    assert.deepEqual(combinedStatus(saved, { ...live, unstored: true }), {
+      state: 'dirty',
+      label: 'لم يُحفظ بعد',
+    });
+  });
+
+  test('without a connection the typing is said to be kept on this device', () => {
+    assert.deepEqual(combinedStatus(saved, { ...live, unstored: true, connection: 'disconnected' }), {
+      state: 'offline',
+      label: `لم يُحفظ: ${LIVE_LOST}`,
+    });
+  });
+
+  test('a refused store is shown with its reason', () => {
+    const refused = combinedStatus(saved, { ...live, refused: 'نص المقال متداخل أعمق من المسموح' });
+    assert.equal(refused.state, 'error');
+    assert.match(refused.label, /^لم يُحفظ: نص المقال متداخل/);
+  });
+
+  test("the autosave's own state comes first (a conflict on the headline stays shown)", () => {
+    const conflict = combinedStatus({ ...saved, status: 'conflict' }, live);
+    assert.equal(conflict.state, 'conflict');
+    assert.equal(combinedStatus({ ...saved, status: 'saving' }, null).state, 'saving');
+  });
+});
+
+describe('the body as a Yjs document', () => {
+  const body = () => {
+    const checked = checkArticleDocument(
+      paragraphsToDocument(['قال وزير الخارجية إن المحادثات «بنّاءة».', 'وأضاف: سنلتقي مجدداً في 2027.']),
+    );
+    assert.ok(checked.ok);
+    return checked.json;
+  };
+
+  test('seeded on the server and read back, it is the same document', () => {
+    const doc = new Y.Doc();
+    Y.applyUpdate(doc, seededState(body()));
+    assert.deepEqual(bodyOf(doc), body());
+  });
+
+  test('a body stored by another path replaces the shared one without duplicating it in a copy', () => {
+    const server = new Y.Doc();
+    Y.applyUpdate(server, seededState(body()));
+    // A browser's offline copy of the same history, with a line of its own.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(server));
+    const restored = paragraphsToDocument(['نص مستعاد من السجل.']);
+    replaceBody(server, restored, 'stored-body');
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(server));
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(copy));
+    assert.deepEqual(bodyOf(server), bodyOf(copy));
+    assert.equal(bodyOf(server).content?.length, 1, 'the old body is not kept beside the restored one');
+  });
+});
