@@ -2,7 +2,8 @@ import 'server-only';
 import { Server, type Connection, type Document } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
-import { whenWritable } from '@/db/write-lock';
+import { DatabaseBusyError, whenWritable } from '@/db/write-lock';
+import { ERROR_MESSAGES } from '@/lib/errors';
 import { bodyOf, replaceBody } from './document';
 import { COLLAB_CLOSE, COLLAB_PATH, parseDocumentName, type CollabNotice } from './protocol';
 import { claimsFromCookies } from './session';
@@ -195,7 +196,17 @@ export function createCollabServer(options: CollabServerOptions = {}) {
       try {
         const stateVector = Y.encodeStateVector(document);
         const outcome = await whenWritable(() => storeBody(state.articleId, document, contributors)).catch(
-          () => ({ ok: false as const, code: 'busy', message: 'busy', unauthorized: [] as number[] }),
+          (error: unknown) => {
+            // Locked too long by another process (DatabaseBusyError), or a failure of this process:
+            // nothing was written either way, and the next change tries again.
+            if (!(error instanceof DatabaseBusyError)) console.error('collaboration: a store failed', error);
+            return {
+              ok: false as const,
+              code: 'busy',
+              message: ERROR_MESSAGES.busy,
+              unauthorized: [] as number[],
+            };
+          },
         );
         if (outcome.ok) {
           state.bodyHash = outcome.bodyHash;

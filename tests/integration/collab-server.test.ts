@@ -215,6 +215,24 @@ describe('the collaboration server', () => {
     assert.equal(stored(id).version, versionBefore, 'nothing stored');
   });
 
+  test('a body stored by another path (a restore) replaces the live one for everyone', async () => {
+    const id = draftWith(reporter, 'النص قبل الاستعادة.');
+    const a = await open(id, reporter);
+    await until(() => a.provider.isSynced);
+    const checked = checkArticleDocument(paragraphsToDocument(['نسخة مستعادة من السجل.']));
+    assert.ok(checked.ok);
+    saveArticle(
+      editor,
+      parseArticleSave({
+        articleId: id,
+        baseVersion: stored(id).version,
+        changes: { body: JSON.stringify(checked.json) },
+      }),
+    );
+    await until(() => a.text() === 'نسخة مستعادة من السجل.', 5000, 'the restored body');
+    assert.ok(a.notices.some((n) => n.type === 'replaced'));
+  });
+
   test('a malformed update closes the connection and changes nothing', async () => {
     const id = draftWith(reporter, 'نص.');
     const a = await open(id, reporter);
