@@ -163,6 +163,13 @@ test('two journalists write one body live, a third joins late, and the stored bo
   const again = await openLive(reloaded, articleId);
   await expect.poll(() => bodyText(again)).toBe(together);
 
+  // The other fields stay on the autosave's merge, and one saved by one person appears in the
+  // other's form within moments (the collaboration server tells the page the version moved).
+  await desk.headline.fill('زلزال بقوة ست درجات يضرب الشمال فجراً');
+  await desk.waitUntilSaved();
+  await expect(reporter.headline).toHaveValue('زلزال بقوة ست درجات يضرب الشمال فجراً', { timeout: 5000 });
+  await expect(reporter.conflictHeading).toHaveCount(0);
+
   // Undo in right-to-left text undoes only one's own typing.
   await typeAtEndOf(desk, 1, ' آخر سطر للمحرر');
   await expect.poll(() => bodyText(reporter)).toContain('آخر سطر للمحرر');

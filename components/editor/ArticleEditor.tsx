@@ -160,6 +160,10 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
   }, [editor, article.id, article.values, canEdit, machine, tabId, live]);
 
   const liveReady = !live || (liveState.synced && !liveState.readOnly);
+  // A field someone else saved appears here within a second, not at this tab's next save.
+  useEffect(() => {
+    if (liveState.version) machine.pull(liveState.version);
+  }, [machine, liveState.version]);
   useEffect(() => {
     const editable = canEdit && journalChecked && liveReady;
     // Without `false`, setEditable emits an update, which would look like an edit and autosave.

@@ -41,6 +41,9 @@ export type CollabNotice =
   | { type: 'readonly' }
   | { type: 'editable' }
   | { type: 'replaced' }
+  // Someone saved the article by another path (the autosave of the other fields, a workflow
+  // step): editors whose version is older fetch what changed.
+  | { type: 'version'; version: number }
   | { type: 'closed'; code: string };
 
 // Why the editor is not (or no longer) writing together, in the newsroom's words.

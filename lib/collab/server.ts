@@ -267,7 +267,10 @@ export function createCollabServer(options: CollabServerOptions = {}) {
       }
       // The body was stored by another path (a restore from the history): it replaces the shared one.
       const moved = !state.storing && article.version !== state.version;
-      if (moved) state.version = article.version;
+      if (moved) {
+        state.version = article.version;
+        broadcast(document, { type: 'version', version: article.version });
+      }
       if (moved && article.bodyHash() !== state.bodyHash) {
         const loaded = loadBody(state.articleId);
         if (loaded) {

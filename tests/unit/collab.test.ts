@@ -6,7 +6,8 @@ import { describe, test } from 'node:test';
 import * as Y from 'yjs';
 import { combinedStatus, LIVE_LOST } from '@/components/editor/collab/status';
 import type { CollabState } from '@/components/editor/collab/useCollaboration';
-import type { SaveSnapshot } from '@/components/editor/save-machine';
+import { SaveMachine, type SaveOutcome, type SaveSnapshot } from '@/components/editor/save-machine';
+import type { SaveArticleInput } from '@/lib/validation/article-save';
 import { checkArticleDocument, paragraphsToDocument } from '@/lib/article-document/check';
 import { bodyOf, replaceBody, seededState } from '@/lib/collab/document';
 import { collaborationEnabled, documentNameOf, parseDocumentName } from '@/lib/collab/protocol';
@@ -33,6 +34,7 @@ const live: CollabState = {
   savedAt: 1,
   people: [],
   reconnected: false,
+  version: 0,
 };
 
 describe('document names', () => {
@@ -107,5 +109,76 @@ describe('the body as a Yjs document', () => {
     Y.applyUpdate(server, Y.encodeStateAsUpdate(copy));
     assert.deepEqual(bodyOf(server), bodyOf(copy));
     assert.equal(bodyOf(server).content?.length, 1, 'the old body is not kept beside the restored one');
+  });
+});
+
+describe('a field someone else saved reaches this tab', () => {
+  function machine(save: (input: SaveArticleInput) => Promise<SaveOutcome>, adopted: unknown[]) {
+    return new SaveMachine({
+      articleId: 7,
+      version: 3,
+      values: {
+        headline: 'عنوان قديم',
+        deck: '',
+        slug: '',
+        sectionId: null,
+        dateline: '',
+        byline: '',
+        tags: [],
+        leadImage: null,
+        body: JSON.stringify(paragraphsToDocument(['نص'])),
+      },
+      bodyHash: 'x'.repeat(64),
+      storedSlug: 'عنوان',
+      editable: true,
+      save,
+      readBody: () => paragraphsToDocument(['نص']),
+      clock: { now: () => 0, setTimeout: () => 0, clearTimeout: () => undefined },
+      isOnline: () => true,
+      journal: { write: async () => undefined, clear: async () => undefined },
+      onAdopt: (changes) => adopted.push(changes),
+    });
+  }
+
+  test('a newer version is pulled with an empty save, and what they changed is adopted quietly', async () => {
+    const sent: SaveArticleInput[] = [];
+    const adopted: unknown[] = [];
+    let answer!: (outcome: SaveOutcome) => void;
+    const m = machine((input) => {
+      sent.push(input);
+      return new Promise((resolve) => (answer = resolve));
+    }, adopted);
+    m.pull(3);
+    assert.equal(sent.length, 0, 'not older than what this tab has');
+    m.pull(5);
+    assert.deepEqual(sent, [{ articleId: 7, baseVersion: 3, changes: {} }]);
+    assert.equal(m.getSnapshot().status, 'saved', 'a pull is not shown as saving');
+    answer({
+      ok: true,
+      data: {
+        applied: [],
+        conflicts: [],
+        theirs: { headline: 'عنوان جديد كتبه المحرر' },
+        version: 5,
+        savedAt: 1,
+        slug: 'عنوان-جديد',
+        bodyHash: 'y'.repeat(64),
+      },
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.equal(m.getSnapshot().values.headline, 'عنوان جديد كتبه المحرر');
+    assert.equal(m.getSnapshot().version, 5);
+    assert.deepEqual(adopted, [{ headline: 'عنوان جديد كتبه المحرر' }]);
+  });
+
+  test('with an edit of its own pending, no pull: that save brings theirs', () => {
+    const sent: SaveArticleInput[] = [];
+    const m = machine(async (input) => {
+      sent.push(input);
+      return { ok: false, code: 'server_error', message: '' };
+    }, []);
+    m.edit('deck', 'مقدمة');
+    m.pull(9);
+    assert.equal(sent.length, 0);
   });
 });

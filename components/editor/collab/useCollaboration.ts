@@ -32,6 +32,9 @@ export type CollabState = {
   savedAt: number | null;
   // Everyone else in the document now.
   people: CollabPerson[];
+  // The article's newest version someone saved by another path (the other fields' autosave, a
+  // workflow step), as the collaboration server last saw it.
+  version: number;
   // The connection came back after being lost (shown for a moment).
   reconnected: boolean;
 };
@@ -46,6 +49,7 @@ const INITIAL: CollabState = {
   savedAt: null,
   people: [],
   reconnected: false,
+  version: 0,
 };
 
 // Caret colours, dark enough for white text on them and told apart from each other.
@@ -125,6 +129,8 @@ function createCollaboration(articleId: number, setup: CollabSetup): Collaborati
         });
       } else if (notice.type === 'refused') {
         set({ refused: notice.message });
+      } else if (notice.type === 'version') {
+        set({ version: notice.version });
       } else if (notice.type === 'readonly') {
         set({ readOnly: true });
       } else if (notice.type === 'editable') {
