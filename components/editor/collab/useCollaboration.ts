@@ -152,10 +152,6 @@ function createCollaboration(articleId: number, setup: CollabSetup): Collaborati
   // This device's copy: typing without a connection is kept here and sent when it is back.
   const local =
     typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(documentNameOf(articleId), doc);
-  // The browser knows before the socket does that the network is gone (a socket can stay open
-  // for minutes on a dead link): the document goes on locally, and back when the network is.
-  window.addEventListener('offline', () => collab.provider.disconnect());
-  window.addEventListener('online', () => void collab.provider.connect());
   doc.on('update', (_update: Uint8Array, origin: unknown) => {
     if (origin === provider || origin === local) return;
     if (!state.unstored) set({ unstored: true });
@@ -203,7 +199,15 @@ export function useCollaboration(articleId: number, setup: CollabSetup | null): 
       paused.delete(collab);
       void collab.provider.connect();
     }
+    // The browser knows before the socket does that the network is gone (a socket can stay open
+    // for minutes on a dead link): the document goes on locally, and back when the network is.
+    const offline = () => collab.provider.disconnect();
+    const online = () => void collab.provider.connect();
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
     return () => {
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
       paused.add(collab);
       collab.provider.disconnect();
     };
