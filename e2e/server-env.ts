@@ -13,4 +13,7 @@ export const e2eServerEnv = {
   // Scheduled articles and embargoes are checked every second, so the tests wait for the minute
   // they set and not for the scheduler's default half minute after it.
   NEWSROOM_SCHEDULER_MS: '1000',
+  // The journeys written before writing together save the body through the autosave; writing
+  // together has its own server in e2e/collab.spec.ts (two workers, NEWSROOM_COLLAB=1).
+  NEWSROOM_COLLAB: process.env.NEWSROOM_COLLAB ?? '0',
 };

@@ -15,11 +15,15 @@ import type {
   SaveArticleInput,
 } from '@/lib/shared/validation/article-save';
 import { BodyEditor, useBodyEditor, useWordCount, type CountStore } from './BodyEditor';
+import { CollabStatus } from './collab/CollabStatus';
+import { collaborationExtensions } from './collab/extensions';
+import { combinedStatus } from './collab/status';
+import { useCollabState, useCollaboration, type CollabSetup } from './collab/useCollaboration';
 import { ConflictPanel } from './ConflictPanel';
 import { forgetJournal, liveTabs, readJournal } from './journal';
 import { HeadlineFields, MetadataPanel } from './MetadataPanel';
 import { PresenceNotice, type Heartbeat } from './PresenceNotice';
-import { statusLabel, type Metadata, type SaveOutcome } from './save-machine';
+import { type Metadata, type SaveOutcome } from './save-machine';
 import { addTags, type SuggestTags } from './TagsField';
 import { useAutosave } from './useAutosave';
 import { WorkflowBar, type WorkflowActions } from './WorkflowBar';
@@ -47,6 +51,8 @@ export type EditableArticle = {
   // The newsroom's calendar, digits and time zone (NEWSROOM_TIMEZONE…), read by the server: the
   // browser's own zone, or a library default, would show other people's times hours off.
   dates: DateSettings;
+  // Writing together (docs/collaboration.md): who is typing, when the body is shared live.
+  collab?: CollabSetup | null;
 };
 
 // What the editor may ask of the server, handed in by the route's shell (components/editor/ does
@@ -74,8 +80,20 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
   );
   const statusRef = useRef<HTMLParagraphElement>(null);
   const machineRef = useRef<ReturnType<typeof useAutosave>['machine'] | null>(null);
-  const onEdit = useCallback(() => machineRef.current?.editBody(), []);
-  const body = useBodyEditor({ body: article.body, wordCount: article.wordCount, onEdit });
+  // While the body is written together the collaboration server stores it: the autosave keeps
+  // saving the other fields and never sends the body.
+  const live = useCollaboration(article.id, article.collab ?? null);
+  const liveState = useCollabState(live);
+  const [liveExtensions] = useState(() => (live ? collaborationExtensions(live) : null));
+  const onEdit = useCallback(() => {
+    if (!live) machineRef.current?.editBody();
+  }, [live]);
+  const body = useBodyEditor({
+    body: article.body,
+    wordCount: article.wordCount,
+    onEdit,
+    collaboration: liveExtensions,
+  });
   const { editor } = body;
   const editorRef = useRef(editor);
   const recountRef = useRef(body.recount);
@@ -88,7 +106,7 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
   // without counting as an edit.
   const onAdopt = useRef((changes: ArticleChanges) => {
     const e = editorRef.current;
-    if (changes.body !== undefined && e) {
+    if (changes.body !== undefined && e && !live) {
       e.commands.setContent(JSON.parse(changes.body) as JSONContent, { emitUpdate: false });
       recountRef.current();
     }
@@ -121,7 +139,10 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
       .then((found) => {
         setJournalChecked(true);
         if (!found || !canEdit) return;
-        const entry = found.record;
+        // A body kept from before writing together is not put over the shared one.
+        const entry = live
+          ? { ...found.record, edited: found.record.edited.filter((field) => field !== 'body') }
+          : found.record;
         const current: Record<string, unknown> = {
           ...article.values,
           body: JSON.stringify(editor.getJSON()),
@@ -137,13 +158,18 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
         }
         void forgetJournal(article.id, found.tabId);
       });
-  }, [editor, article.id, article.values, canEdit, machine, tabId]);
+  }, [editor, article.id, article.values, canEdit, machine, tabId, live]);
 
+  const liveReady = !live || (liveState.synced && !liveState.readOnly);
+  // A field someone else saved appears here within a second, not at this tab's next save.
   useEffect(() => {
-    const editable = canEdit && journalChecked;
+    if (liveState.version) machine.pull(liveState.version);
+  }, [machine, liveState.version]);
+  useEffect(() => {
+    const editable = canEdit && journalChecked && liveReady;
     // Without `false`, setEditable emits an update, which would look like an edit and autosave.
     if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);
-  }, [editor, canEdit, journalChecked]);
+  }, [editor, canEdit, journalChecked, liveReady]);
 
   const edit = useCallback(
     <F extends keyof Metadata>(field: F, value: Metadata[F]) => machine.edit(field, value),
@@ -170,7 +196,12 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
     () => ({ ...snapshot.fieldErrors, ...workflowErrors }),
     [snapshot.fieldErrors, workflowErrors],
   );
-  const saveNow = useCallback(() => machine.saveNow(), [machine]);
+  // Before a workflow step: the fields saved, and the shared body stored by the server now.
+  const saveNow = useCallback(async () => {
+    const saved = await machine.saveNow();
+    return live ? saved && (await live.storeNow()) : saved;
+  }, [machine, live]);
+  const status = combinedStatus(snapshot, live ? liveState : null);
   // A workflow action gives the article a new version, and the page remounts the editor for it
   // (app/…/articles/[id]/page.tsx keys it by version): the flag outlives the old instance, so the
   // new one puts focus back on the status message.
@@ -194,7 +225,12 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
   return (
     <div className="editor-layout">
       <div>
-        <PresenceNotice articleId={article.id} heartbeat={actions.presence} />
+        {/* By the props, not by `live` (made on the client only): the server renders the same. */}
+        {article.collab ? (
+          <CollabStatus state={liveState} canEdit={canEdit} />
+        ) : (
+          <PresenceNotice articleId={article.id} heartbeat={actions.presence} />
+        )}
         {restored ? <p className="notice">استُعيدت من هذا الجهاز تعديلات لم تكن قد وصلت إلى الخادم.</p> : null}
         <HeadlineFields
           values={snapshot.values}
@@ -209,7 +245,7 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
           dismissUpload={body.dismissUpload}
           linkOpen={body.linkOpen}
           setLinkOpen={body.setLinkOpen}
-          editable={canEdit && journalChecked}
+          editable={canEdit && journalChecked && liveReady}
           error={errors.body}
         />
         {snapshot.conflicts.length ? (
@@ -232,9 +268,9 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
           aria-live="polite"
           tabIndex={-1}
           className="save-state"
-          data-state={snapshot.status}
+          data-state={status.state}
         >
-          {statusLabel(snapshot)}
+          {status.label}
         </p>
         <p>
           الحالة: <span className="status">{article.statusLabel}</span>
@@ -271,9 +307,9 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
             prefetch={false}
             onClick={(event) => {
               // The preview shows what the server has: what is still unsaved goes first.
-              if (snapshot.status === 'saved') return;
+              if (status.state === 'saved') return;
               event.preventDefault();
-              void machine.saveNow().then(() => router.push(previewHref));
+              void saveNow().then(() => router.push(previewHref));
             }}
           >
             معاينة

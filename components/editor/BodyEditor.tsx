@@ -1,6 +1,6 @@
 'use client';
 
-import type { JSONContent } from '@tiptap/core';
+import type { Extensions, JSONContent } from '@tiptap/core';
 import { Extension } from '@tiptap/core';
 import { Fragment, Slice } from '@tiptap/pm/model';
 import { Placeholder } from '@tiptap/extensions';
@@ -76,10 +76,14 @@ export function useBodyEditor({
   body,
   wordCount: initialCount,
   onEdit,
+  collaboration,
 }: {
   body: JSONContent;
   wordCount: number;
   onEdit: () => void;
+  // Writing together (components/editor/collab): the article's extensions bound to the shared
+  // document, whose content then comes from the collaboration server, not from `body`.
+  collaboration?: Extensions | null;
 }) {
   const [words] = useState(() => countStore(initialCount));
   const [uploads, setUploads] = useState<BodyUpload[]>([]);
@@ -129,7 +133,7 @@ export function useBodyEditor({
 
   const editor = useEditor({
     extensions: [
-      ...articleExtensions,
+      ...(collaboration ?? articleExtensions),
       Placeholder.configure({ placeholder: 'اكتب نص المقال هنا…' }),
       // Ctrl/Cmd+K opens the link form; the other shortcuts come with StarterKit.
       Extension.create({
@@ -143,7 +147,7 @@ export function useBodyEditor({
       }),
     ],
     textDirection: ARTICLE_TEXT_DIRECTION,
-    content: body,
+    content: collaboration ? undefined : body,
     // Editable once the journal has been checked, so nothing typed can race a restore.
     editable: false,
     immediatelyRender: false,

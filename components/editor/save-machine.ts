@@ -153,6 +153,8 @@ export class SaveMachine {
   private seq = 0;
   private readonly held = new Map<ArticleField, HeldConflict>();
   private inFlight: Promise<void> | null = null;
+  // The flight in the air only asks what others saved (pull): not shown as «جارٍ الحفظ».
+  private pulling = false;
   private queued = false;
   private wholeBody = false;
   private failure: Failure | null = null;
@@ -286,6 +288,26 @@ export class SaveMachine {
     if (!this.edits.has(field)) this.edits.set(field, ++this.seq);
     this.refresh();
     void this.run();
+  }
+
+  // Someone else saved a newer version (the collaboration server saw it): an empty save brings
+  // back the fields they changed (`theirs`), adopted where this tab has not touched them. When a
+  // save of this tab's own is pending or in the air, its answer brings them anyway.
+  pull(version: number): void {
+    if (!this.o.editable || this.disposed || version <= this.version) return;
+    if (this.inFlight || this.unsent().length || !this.o.isOnline()) return;
+    const input: SaveArticleInput = { articleId: this.o.articleId, baseVersion: this.version, changes: {} };
+    this.pulling = true;
+    const flight = this.send(input, new Map(), undefined).finally(() => {
+      this.inFlight = null;
+      this.pulling = false;
+      this.refresh();
+      if (this.queued) {
+        this.queued = false;
+        void this.run();
+      }
+    });
+    this.inFlight = flight;
   }
 
   dispose(): void {
@@ -520,7 +542,7 @@ export class SaveMachine {
   private build(): SaveSnapshot {
     let status: SaveStatus = 'saved';
     const unsent = this.unsent().length > 0;
-    if (this.inFlight) status = 'saving';
+    if (this.inFlight && !this.pulling) status = 'saving';
     else if (this.failure?.kind === 'offline' && unsent) status = 'offline';
     else if (this.failure && unsent) status = 'error';
     else if (this.held.size) status = 'conflict';

@@ -2,6 +2,7 @@
 // the port through node:cluster. The primary only starts the workers, starts one again if it dies,
 // and stops them all when it is stopped itself. It opens no database and loads no Next.
 import cluster from 'node:cluster';
+import { superviseCollaboration } from './collab.mjs';
 import { boundedInteger } from './config.mjs';
 
 // V8 sizes its heap by the machine's memory (4 GB here) and, under load, lets each worker's heap
@@ -25,6 +26,7 @@ export function isSupervisor(workers) {
 export function supervise(count) {
   let stopping = false;
   cluster.setupPrimary({ execArgv: [...process.execArgv, ...heapFlags()] });
+  superviseCollaboration();
   for (let i = 0; i < count; i++) cluster.fork();
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;

@@ -2,10 +2,12 @@
 // request is first placed in the route kinds table (lib/http/route-kinds.mjs) by its normalised
 // path and method; that row says its body limit, its line, and whether the front copy may keep it.
 import { readFileSync } from 'node:fs';
+import cluster from 'node:cluster';
 import http from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import nextConfig from '../../next.config.js';
+import { collabUpgrades, superviseCollaboration } from './collab.mjs';
 import { routeOf } from '../http/route-kinds.mjs';
 import { beaconIntake } from './beacons.mjs';
 import { readerGeneration } from './cache-sync.mjs';
@@ -78,6 +80,8 @@ export async function startWorker() {
   // (e2e/workers.spec.ts); never sent unless that test asks for it.
   const worker = process.env.NEWSROOM_EXPOSE_WORKER === '1' ? String(process.pid) : null;
 
+  // One process (NEWSROOM_WORKERS=1) supervises the collaboration process itself.
+  if (cluster.isPrimary) superviseCollaboration();
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
@@ -131,6 +135,10 @@ export async function startWorker() {
       if (route.line === 'newsroom' || refresh) enter();
       else admitReader(res, enter);
     })
+    // WebSocket upgrades on /collab go to the collaboration process (lib/server/collab.mjs). A
+    // 'listening' hook, not a plain 'upgrade' listener: Next attaches its own at its first request
+    // and ends /collab sockets.
+    .once('listening', collabUpgrades({ trustProxy }))
     .listen(port, hostname, () => {
       console.log(`newsroom ready on http://${hostname}:${port} (process ${process.pid})`);
     });

@@ -13,6 +13,7 @@ import { newsroomSettings } from '@/lib/shared/settings';
 import { isTopStory } from '@/lib/newsroom/front-page';
 import { TopStoryControl } from './TopStoryControl';
 import { articlePath, parseId } from '@/lib/shared/urls';
+import { collaborationEnabled } from '@/lib/shared/collab-protocol';
 import { EditorShell } from './EditorShell';
 import '../../_desk/desk.css';
 import { toNewsroomMinute } from '@/lib/shared/validation/workflow';
@@ -96,6 +97,7 @@ export default async function EditArticlePage({
       (action) => action !== 'view' && action !== 'unpublish' && can(user, action, article),
     ),
     dates: newsroomSettings.dates,
+    collab: collaborationEnabled() ? { userId: user.id, userName: user.name } : null,
   };
   const desk = DESK_ACTIONS.filter((action) => can(user, action, article));
   const { unpublishedEdits, latestChangeRequest } = deskStateOf(article);

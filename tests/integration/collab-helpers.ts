@@ -1,0 +1,111 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { encode } from 'next-auth/jwt';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import type { User } from '@/db/schema';
+import { documentNameOf, type CollabNotice } from '@/lib/shared/collab-protocol';
+import { authSecret } from '@/lib/auth/secret';
+
+// A journalist's browser, in Node: the same provider the editor runs, over the `ws` package, with
+// the next-auth session cookie a signed-in browser sends along with the upgrade.
+
+export async function sessionCookie(user: Pick<User, 'id' | 'sessionVersion'>): Promise<string> {
+  const token = await encode({
+    token: { sub: String(user.id), ver: user.sessionVersion },
+    secret: authSecret(),
+  });
+  return `next-auth.session-token=${token}`;
+}
+
+export type Client = {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  notices: CollabNotice[];
+  denied: string[];
+  closes: { code: number; reason: string }[];
+  readOnly: () => boolean;
+  text: () => string;
+  destroy: () => void;
+};
+
+export async function connect(
+  port: number,
+  articleId: number,
+  cookie: string | null,
+  extra: { origin?: string } = {},
+): Promise<Client> {
+  const headers: Record<string, string> = {};
+  if (cookie) headers.cookie = cookie;
+  if (extra.origin) headers.origin = extra.origin;
+  class CookieSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers });
+    }
+  }
+  const doc = new Y.Doc();
+  const notices: CollabNotice[] = [];
+  const denied: string[] = [];
+  const closes: { code: number; reason: string }[] = [];
+  let readOnly = false;
+  const websocketProvider = new HocuspocusProviderWebsocket({
+    url: `ws://127.0.0.1:${port}/collab`,
+    WebSocketPolyfill: CookieSocket,
+    // The tests want to see a close, not a reconnection.
+    maxAttempts: 1,
+  });
+  const provider = new HocuspocusProvider({
+    websocketProvider,
+    name: documentNameOf(articleId),
+    document: doc,
+    token: 'cookie',
+    onStateless: ({ payload }) => notices.push(JSON.parse(payload) as CollabNotice),
+    onAuthenticationFailed: ({ reason }) => denied.push(reason),
+    onAuthenticated: ({ scope }) => {
+      readOnly = scope === 'readonly';
+    },
+    onClose: ({ event }) => closes.push({ code: event.code, reason: String(event.reason) }),
+  });
+  // A provider given its socket does not attach to it by itself.
+  provider.attach();
+  return {
+    doc,
+    provider,
+    notices,
+    denied,
+    closes,
+    readOnly: () => readOnly,
+    text: () => fragmentText(doc),
+    destroy: () => {
+      provider.destroy();
+      websocketProvider.destroy();
+    },
+  };
+}
+
+// The paragraphs' text of the shared body, one per line.
+export function fragmentText(doc: Y.Doc): string {
+  return doc
+    .getXmlFragment('default')
+    .toArray()
+    .map((block) => (block instanceof Y.XmlElement ? block.toArray().map(String).join('') : ''))
+    .join('\n');
+}
+
+// Appends text to paragraph `index` of the shared body, as the editor's binding would.
+export function typeInto(doc: Y.Doc, index: number, text: string, at?: number): void {
+  const block = doc.getXmlFragment('default').get(index) as Y.XmlElement;
+  let node = block.get(0) as Y.XmlText | undefined;
+  if (!node) {
+    node = new Y.XmlText();
+    block.insert(0, [node]);
+  }
+  node.insert(at ?? node.length, text);
+}
+
+export async function until(check: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
