@@ -1,17 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { db } from '@/db';
-import {
-  approveArticle,
-  createDraft,
-  publishArticle,
-  saveDraft,
-  submitForReview,
-} from '@/db/queries/articles';
-import { countUsers, createUser } from '@/db/queries/users';
-import { sections } from '@/db/schema';
+import { countUsers, createUser, findUserByEmail } from '@/db/queries/users';
+import { articles, media, sections, type User } from '@/db/schema';
 import { slugify } from '@/lib/arabic';
-import { checkArticleDocument, paragraphsToDocument } from '@/lib/article-document/check';
-import { documentStats } from '@/lib/article-document/stats';
+import { SAMPLE_COMMENTS, SAMPLE_PICTURE, SAMPLE_VIEWS } from '@/lib/demo/articles';
+import { seedDemoDay, type DemoDaySummary, type SampleStory } from '@/lib/demo/day';
 import { newsroomSettings, zonedWallTimeToDate } from '@/lib/settings';
 import seedArticle from './seed-article.json' with { type: 'json' };
 
@@ -34,40 +27,44 @@ export function ensureSections(): void {
   });
 }
 
-// Loads the demo newsroom into an empty database: three accounts and the sample article,
-// published through the same queries the newsroom uses.
-export async function seedDemo(password = process.env.NEWSROOM_DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT) {
-  if (countUsers() > 0) return false;
-  ensureSections();
-  const [reporter, editor] = await Promise.all(
-    DEMO_ACCOUNTS.map((account) => createUser({ ...account, password })),
-  );
-  const section = db.select().from(sections).where(eq(sections.name, seedArticle.section)).get();
-  const checked = checkArticleDocument(paragraphsToDocument(seedArticle.paragraphs));
-  if (!checked.ok) throw new Error(`seed article: ${checked.reason}`);
-  // Counted as every save counts, so the lists and the editor agree on the demo article too.
-  const { text: bodyText, wordCount } = documentStats(checked.node);
-  const body = checked.json;
-  // The fixture gives a wall-clock time without a zone; it is the newsroom's own time.
-  const publishedAt = zonedWallTimeToDate(seedArticle.publishedAt, newsroomSettings.dates.timeZone);
-  const draft = createDraft(reporter!, publishedAt);
-  saveDraft(
-    reporter!,
-    {
-      articleId: draft.id,
-      baseVersion: draft.version,
-      headline: seedArticle.headline,
-      dateline: seedArticle.dateline,
-      sectionId: section?.id ?? null,
-      tags: seedArticle.tags,
-      body,
-      bodyText,
-      wordCount,
-    },
-    publishedAt,
-  );
-  submitForReview(reporter!, draft.id, publishedAt);
-  approveArticle(editor!, draft.id, publishedAt);
-  publishArticle(editor!, draft.id, publishedAt);
-  return true;
+// Loads the demo newsroom into an empty database: three accounts, then a day of its newsroom
+// (lib/demo/day.ts), written through the same queries the newsroom uses. The day is loaded only
+// where nothing was ever written (no article, no picture) and the only people are the demo
+// accounts, so running the setup again, as every `npm start` does, never adds it twice, and a
+// newsroom that has begun its own work is never touched.
+export async function seedDemo(
+  password = process.env.NEWSROOM_DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT,
+  now = new Date(),
+): Promise<DemoDaySummary | false> {
+  if (countUsers() === 0) {
+    ensureSections();
+    await Promise.all(DEMO_ACCOUNTS.map((account) => createUser({ ...account, password })));
+  }
+  const people = DEMO_ACCOUNTS.map((account) => findUserByEmail(account.email));
+  const onlyDemoAccounts = people.every(Boolean) && countUsers() === DEMO_ACCOUNTS.length;
+  if (!onlyDemoAccounts || rowsIn(articles) > 0 || rowsIn(media) > 0) return false;
+  const [reporter, editor, admin] = people as User[];
+  return seedDemoDay({ reporter: reporter!, editor: editor!, admin: admin! }, sampleStory(), now);
+}
+
+const rowsIn = (table: typeof articles | typeof media) => db.select({ n: count() }).from(table).get()?.n ?? 0;
+
+// The sample article (seed-article.json, the document the project was created from) as one of
+// the day's stories, on the date it reports.
+function sampleStory(): SampleStory {
+  return {
+    key: 'sample',
+    section: seedArticle.section as SampleStory['section'],
+    author: 'reporter',
+    headline: seedArticle.headline,
+    deck: '',
+    dateline: seedArticle.dateline,
+    tags: seedArticle.tags,
+    body: seedArticle.paragraphs,
+    picture: SAMPLE_PICTURE,
+    // The fixture gives a wall-clock time without a zone; it is the newsroom's own time.
+    publishedAt: zonedWallTimeToDate(seedArticle.publishedAt, newsroomSettings.dates.timeZone),
+    views: SAMPLE_VIEWS,
+    comments: SAMPLE_COMMENTS,
+  };
 }
