@@ -610,7 +610,7 @@ export const COMMENTS: Record<string, DemoComment[]> = {
       text: 'خطوة ممتازة، لكن نرجو زيادة مواقف السيارات قرب المحطات الطرفية.',
       minutesAgo: 22,
     },
-    { name: 'ملك', text: 'جربته صباح اليوم: 24 دقيقة من البيت إلى الجامعة 👏', minutesAgo: 15 },
+    { name: 'ملك', text: 'جربته صباح اليوم: 24 دقيقة من البيت إلى الجامعة. رائع!', minutesAgo: 15 },
     { name: 'رستم', text: 'هل تعمل بطاقة النقل القديمة على الخط الجديد؟', minutesAgo: 9, held: 'pending' },
     {
       name: 'عرض خاص',

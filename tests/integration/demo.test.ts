@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { and, count, eq, isNotNull } from 'drizzle-orm';
+import { count, eq, isNotNull } from 'drizzle-orm';
 import { db } from '@/db';
 import { listApprovedComments, listCommentQueue } from '@/db/queries/comments';
 import {
