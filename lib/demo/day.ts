@@ -18,7 +18,7 @@ import { addNote } from '@/db/queries/notes';
 import { recordView } from '@/db/queries/stats';
 import { ARTICLE_TEXT_DIRECTION } from '@/lib/article-document/extensions';
 import { ARTICLE_IMAGE_SIZES } from '@/lib/article-document/image';
-import { processUpload, removeVariantFiles, type ProcessedUpload } from '@/lib/media';
+import { processUpload, removeVariantFiles } from '@/lib/media';
 import { mediaSrc, mediaSrcSet, type MediaItem } from '@/lib/media-urls';
 import type { Actor } from '@/lib/permissions';
 import { newsroomSettings, wallClockAt, zonedWallTimeToDate } from '@/lib/settings';
@@ -190,13 +190,19 @@ export async function seedDemoDay(
   const began = performance.now();
   const stories: DemoStory[] = [sample, ...PUBLISHED, ...ON_THE_DESK];
   const wanted = stories.flatMap((story) => picturesOf(story).map((picture) => ({ story, picture })));
-  const processed: { story: DemoStory; picture: DemoPicture; upload: ProcessedUpload }[] = await Promise.all(
+  const uploads = await Promise.allSettled(
     wanted.map(async ({ story, picture }, i) => ({
       story,
       picture,
       upload: await processUpload(await drawPicture(picture.spec, i + 1), picture.file),
     })),
   );
+  const processed = uploads.flatMap((u) => (u.status === 'fulfilled' ? [u.value] : []));
+  const failed = uploads.find((u) => u.status === 'rejected');
+  if (failed) {
+    await Promise.all(processed.map(({ upload }) => removeVariantFiles(upload.variants)));
+    throw failed.reason;
+  }
   const picturesMs = performance.now() - began;
   const editor = people.editor;
   const sectionIds = new Map(listSections().map((s) => [s.name, s.id]));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -302,6 +302,18 @@ describe('npm run db:setup', () => {
     assert.match(second.stdout, /database ready/);
     assert.deepEqual(countsOf('demo.db'), seeded);
     assert.equal(readdirSync(path.join(dir, 'demo.db-media')).length, 18 * 4);
+  });
+
+  test('a day that fails leaves nothing of itself, and the next run loads it whole', () => {
+    // The media folder cannot be made (a file is in its place): the pictures fail, so the day does.
+    writeFileSync(path.join(dir, 'broken.db-media'), 'not a folder');
+    const failed = setup('broken.db');
+    assert.notEqual(failed.status, 0);
+    assert.deepEqual(countsOf('broken.db').slice(0, 4), [3, 0, 0, 0]);
+    rmSync(path.join(dir, 'broken.db-media'));
+    const again = setup('broken.db');
+    assert.equal(again.status, 0, again.stderr);
+    assert.deepEqual(countsOf('broken.db').slice(0, 4), [3, 27, 18, 20]);
   });
 
   test('NEWSROOM_DEMO=0 starts empty: no accounts, no articles, no pictures', () => {
