@@ -15,8 +15,12 @@ const DIR = `tmp/${NAME}`;
 const PORT = E2E_PORT + 3;
 const SITE = 'https://news.example.org';
 const DEMO_HEADLINE = 'ميرضيائيف يدعو إلى تعزيز التعاون الإقليمي لضمان السلام والأمن في جهود مكافحة الإرهاب';
-// One of the stories only the build's database has (bench/seed-front-page.ts).
+// The demo day's newest story (lib/demo/articles.ts), first in the latest feeds.
+const NEWEST_HEADLINE = 'المنتخب الأولمبي يفوز على اليابان 2-1 ويتأهل إلى نصف النهائي';
+// One of the stories only the build's database has (bench/seed-front-page.ts), and its id there:
+// the first after the demo day's 27 articles.
 const BUILD_ONLY = 'قمة إقليمية في طشقند تبحث أمن الحدود والتجارة';
+const BUILD_ONLY_ID = 28;
 
 const common = {
   NEXT_TELEMETRY_DISABLED: '1',
@@ -57,7 +61,7 @@ test('a build made against one database and URL, served on another, shows only w
   run(['tsx', '--conditions=react-server', 'scripts/db-setup.ts'], buildEnv);
   run(['tsx', '--conditions=react-server', 'bench/seed-front-page.ts'], buildEnv);
   run(['next', 'build'], buildEnv);
-  // The server: its own database (the demo article only), its own settings.
+  // The server: its own database (the demo day only), its own settings.
   run(['tsx', '--conditions=react-server', 'scripts/db-setup.ts'], serveEnv);
 
   const server = spawn(process.execPath, ['server.mjs', '-H', '127.0.0.1', '-p', String(PORT)], {
@@ -93,13 +97,18 @@ test('a build made against one database and URL, served on another, shows only w
     expect(article.text).toMatch(new RegExp(`<link rel="canonical" href="${SITE}/news/1/`));
     expect(fromBuild(article.text)).toBe(false);
     // A story only the build's database has is not an article here.
-    expect((await get('/news/5')).status).toBe(404);
+    expect((await get(`/news/${BUILD_ONLY_ID}`)).status).toBe(404);
 
-    for (const feed of ['/feed.xml', '/atom.xml', `/section/${encodeURIComponent('دولي')}/feed.xml`]) {
+    // The latest feeds begin with the demo day's newest story; دولي's holds the 2024 sample.
+    for (const [feed, headline, link] of [
+      ['/feed.xml', NEWEST_HEADLINE, `${SITE}/news/`],
+      ['/atom.xml', NEWEST_HEADLINE, `${SITE}/news/`],
+      [`/section/${encodeURIComponent('دولي')}/feed.xml`, DEMO_HEADLINE, `${SITE}/news/1/`],
+    ] as const) {
       const { status, text } = await get(feed);
       expect(status, feed).toBe(200);
-      expect(text, feed).toContain(DEMO_HEADLINE);
-      expect(text, feed).toContain(`${SITE}/news/1/`);
+      expect(text, feed).toContain(headline);
+      expect(text, feed).toContain(link);
       expect(fromBuild(text), feed).toBe(false);
       expect(text, feed).not.toContain('127.0.0.1');
     }
@@ -109,7 +118,8 @@ test('a build made against one database and URL, served on another, shows only w
     const locs = [...sitemap.text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
     expect(locs.length).toBeGreaterThan(1);
     for (const loc of locs) expect(loc.startsWith(`${SITE}/`), loc).toBe(true);
-    expect(locs.filter((loc) => loc.includes('/news/'))).toHaveLength(1);
+    // The demo day's 21 published stories (not the one under embargo), none of the build's.
+    expect(locs.filter((loc) => loc.includes('/news/'))).toHaveLength(21);
 
     const robots = await get('/robots.txt');
     expect(robots.status).toBe(200);

@@ -47,3 +47,16 @@ export async function parseXmlEntries(
 }
 
 export const decoded = (url: string) => decodeURIComponent(url);
+
+// The last page of a reader's list (home, section, tag, author), reached as a reader would: by
+// following «الصفحة التالية» until there is none. Each page is a full load (plain HTML).
+export async function lastListPage(page: Page): Promise<void> {
+  const next = page
+    .getByRole('navigation', { name: 'الصفحات' })
+    .getByRole('link', { name: 'الصفحة التالية' });
+  for (let pages = 1; (await next.count()) > 0; pages++) {
+    expect(pages, 'a list of fewer than 50 pages').toBeLessThan(50);
+    await next.click();
+    await page.waitForLoadState();
+  }
+}

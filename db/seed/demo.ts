@@ -1,13 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { db } from '@/db';
-import { createDraft } from '@/lib/newsroom/articles';
-import { saveArticle } from '@/lib/newsroom/save';
-import { approveArticle, publishArticle, submitForReview } from '@/lib/newsroom/workflow';
-import { countUsers, createUser } from '@/lib/auth/users';
-import { sections } from '@/db/schema';
+import { countUsers, createUser, findUserByEmail } from '@/lib/auth/users';
+import { articles, media, sections, type User } from '@/db/schema';
 import { slugify } from '@/lib/shared/arabic';
-import { paragraphsToDocument } from '@/lib/document/check';
-import { parseArticleSave } from '@/lib/newsroom/save-request';
+import { SAMPLE_COMMENTS, SAMPLE_PICTURE, SAMPLE_VIEWS } from '@/lib/demo/articles';
+import { seedDemoDay, type DemoDaySummary, type SampleStory } from '@/lib/demo/day';
 import { newsroomSettings, zonedWallTimeToDate } from '@/lib/shared/settings';
 import seedArticle from './seed-article.json' with { type: 'json' };
 
@@ -30,34 +27,44 @@ export function ensureSections(): void {
   });
 }
 
-// Loads the demo newsroom into an empty database: three accounts and the sample article,
-// published through the same queries the newsroom uses.
-export async function seedDemo(password = process.env.NEWSROOM_DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT) {
-  if (countUsers() > 0) return false;
-  ensureSections();
-  const [reporter, editor] = await Promise.all(
-    DEMO_ACCOUNTS.map((account) => createUser({ ...account, password })),
-  );
-  const section = db.select().from(sections).where(eq(sections.name, seedArticle.section)).get();
-  // The fixture gives a wall-clock time without a zone; it is the newsroom's own time.
-  const publishedAt = zonedWallTimeToDate(seedArticle.publishedAt, newsroomSettings.dates.timeZone);
-  const draft = createDraft(reporter!, publishedAt);
-  // Saved as a journalist's autosave is: the door's parse (the document checked, its text and
-  // word count derived) and the newsroom's save.
-  const save = parseArticleSave({
-    articleId: draft.id,
-    baseVersion: draft.version,
-    changes: {
-      headline: seedArticle.headline,
-      dateline: seedArticle.dateline,
-      sectionId: section?.id ?? null,
-      tags: seedArticle.tags,
-      body: JSON.stringify(paragraphsToDocument(seedArticle.paragraphs)),
-    },
-  });
-  saveArticle(reporter!, save, publishedAt);
-  submitForReview(reporter!, draft.id, publishedAt);
-  approveArticle(editor!, draft.id, publishedAt);
-  publishArticle(editor!, draft.id, publishedAt);
-  return true;
+// Loads the demo newsroom into an empty database: three accounts, then a day of its newsroom
+// (lib/demo/day.ts), written through the same queries the newsroom uses. The day is loaded only
+// where nothing was ever written (no article, no picture) and the only people are the demo
+// accounts, so running the setup again, as every `npm start` does, never adds it twice, and a
+// newsroom that has begun its own work is never touched.
+export async function seedDemo(
+  password = process.env.NEWSROOM_DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT,
+  now = new Date(),
+): Promise<DemoDaySummary | false> {
+  if (countUsers() === 0) {
+    ensureSections();
+    await Promise.all(DEMO_ACCOUNTS.map((account) => createUser({ ...account, password })));
+  }
+  const people = DEMO_ACCOUNTS.map((account) => findUserByEmail(account.email));
+  const onlyDemoAccounts = people.every(Boolean) && countUsers() === DEMO_ACCOUNTS.length;
+  if (!onlyDemoAccounts || rowsIn(articles) > 0 || rowsIn(media) > 0) return false;
+  const [reporter, editor, admin] = people as User[];
+  return seedDemoDay({ reporter: reporter!, editor: editor!, admin: admin! }, sampleStory(), now);
+}
+
+const rowsIn = (table: typeof articles | typeof media) => db.select({ n: count() }).from(table).get()?.n ?? 0;
+
+// The sample article (seed-article.json, the document the project was created from) as one of
+// the day's stories, on the date it reports.
+function sampleStory(): SampleStory {
+  return {
+    key: 'sample',
+    section: seedArticle.section as SampleStory['section'],
+    author: 'reporter',
+    headline: seedArticle.headline,
+    deck: '',
+    dateline: seedArticle.dateline,
+    tags: seedArticle.tags,
+    body: seedArticle.paragraphs,
+    picture: SAMPLE_PICTURE,
+    // The fixture gives a wall-clock time without a zone; it is the newsroom's own time.
+    publishedAt: zonedWallTimeToDate(seedArticle.publishedAt, newsroomSettings.dates.timeZone),
+    views: SAMPLE_VIEWS,
+    comments: SAMPLE_COMMENTS,
+  };
 }
