@@ -7,7 +7,7 @@ import { runtimeSecurityHeaders } from '@/lib/http/security-headers';
 // decided at run time (lib/http/security-headers.ts: the CSP, HSTS), for the newsroom and sign-in with a
 // fresh CSP nonce, handed to Next's renderer through the request's own CSP header as Next's CSP
 // guide describes, so that Next's scripts carry it; and on reader answers the Surrogate-Key names
-// a CDN or Varnish purges them by (a publication's names: db/queries/reader-cache.ts).
+// a CDN or Varnish purges them by (a publication's names: db/reader-cache.ts).
 export function proxy(request: NextRequest) {
   const route = routeOfPath(request.nextUrl.pathname);
   const kind = route.headers;

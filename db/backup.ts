@@ -95,7 +95,7 @@ export async function backupNewsroom({
   return { dir, counts, mediaFiles: files.length };
 }
 
-// Every reader page's Surrogate-Key name (lib/http/route-kinds.mjs, db/queries/reader-cache.ts),
+// Every reader page's Surrogate-Key name (lib/http/route-kinds.mjs, db/reader-cache.ts),
 // for a CDN's purge.
 function everyReaderTag(client: Database.Database): string[] {
   const ids = (sql: string) => client.prepare(sql).pluck().all() as number[];

@@ -333,7 +333,7 @@ export const editorPresence = sqliteTable(
 // The purge list for a CDN in front: each Surrogate-Key name a change to what readers see touched
 // (`tag`: article-<id>, section-<slug>, home…, as proxy.ts sends them), when, and at which
 // reader_cache_generation. A purge job asks for the rows newer than the generation it last purged
-// (db/queries/reader-cache.ts listChangedReaderKeys). The columns keep their first names
+// (db/reader-cache.ts listChangedReaderKeys). The columns keep their first names
 // (they once held Next cache tags) so that no migration is needed.
 export const readerCacheExpiries = sqliteTable(
   'reader_cache_expiries',

@@ -15,7 +15,7 @@
 //   spelled as encodeURIComponent writes it; its variants would each be a copy of one page);
 //   signedOutOnly: only for a request without a session cookie (the answer differs for members);
 // - keys: the Surrogate-Key values of its answer, the names a publication purges
-//   (db/queries/reader-cache.ts writes the same names);
+//   (db/reader-cache.ts writes the same names);
 // - sources: the address in Next's own pattern language, for next.config.js's static headers.
 // The first row that matches wins. An address no row knows is 'unknown': the newsroom's security
 // policy (fails closed: a page added outside this table still runs its scripts by nonce and is

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { readerVisible as articleVisible } from '@/lib/reader/queries';
 import { prepareOnFirstUse } from '@/db/prepared';
-import { bumpReaderGeneration } from '@/db/queries/reader-cache';
+import { bumpReaderGeneration } from '@/db/reader-cache';
 import {
   articleCommentSettings,
   articleRevisions,

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, ne } from 'drizzle-orm';
 import { db } from '@/db';
-import { bumpReaderGeneration } from '@/db/queries/reader-cache';
+import { bumpReaderGeneration } from '@/db/reader-cache';
 import { articles, events } from '@/db/schema';
 import { ActionError } from '@/lib/shared/errors';
 import { ForbiddenError, canInNewsroom, type Actor } from '@/lib/shared/permissions';

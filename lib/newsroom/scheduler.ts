@@ -22,7 +22,7 @@ export function sweepOnce(now = new Date()): number[] {
     console.error('scheduler sweep failed', error);
   }
   // Readers see it at once: each transition bumped the reader cache generation in its own write
-  // transaction (db/queries/reader-cache.ts), which every worker reads before its next request.
+  // transaction (db/reader-cache.ts), which every worker reads before its next request.
   return changed;
 }
 

@@ -13,7 +13,7 @@ import {
 import { addNoteInTx, notifyOfTransition } from '@/lib/newsroom/notes';
 import { indexPublishedArticle, removeFromSearch } from '@/db/search-index';
 import { tagNamesOf } from '@/lib/newsroom/tags';
-import { readerPagesChangedIn } from '@/db/queries/reader-cache';
+import { readerPagesChangedIn } from '@/db/reader-cache';
 import { renderArticleHtml } from '@/lib/document/render';
 import { ActionError, type FieldErrors } from '@/lib/shared/errors';
 import {
@@ -189,7 +189,7 @@ function transition(
       eventDetail(action, reason, updated),
     );
     notifyOfTransition(tx, actor, updated, action, now);
-    // The one reader cache signal, in this transaction (db/queries/reader-cache.ts says why).
+    // The one reader cache signal, in this transaction (db/reader-cache.ts says why).
     if (
       action === 'publish' ||
       action === 'unpublish' ||

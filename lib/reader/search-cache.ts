@@ -1,5 +1,5 @@
 import 'server-only';
-import { currentReaderGeneration } from '@/db/queries/reader-cache';
+import { currentReaderGeneration } from '@/db/reader-cache';
 import { searchPublished, toMatchExpression, type SearchResults } from '@/lib/reader/search';
 
 // Search results, kept for a few seconds per normalised query in this process. Under load the
@@ -11,7 +11,7 @@ import { searchPublished, toMatchExpression, type SearchResults } from '@/lib/re
 //   "الامم" share one entry; the page's HTML (with what the reader typed in it) is still written
 //   per request.
 // - Small and bounded (LRU of SEARCH_CACHE.entries), and short-lived (SEARCH_CACHE.ttlMs).
-// - Publishing or unpublishing anything bumps the reader cache generation (db/queries/reader-cache.ts,
+// - Publishing or unpublishing anything bumps the reader cache generation (db/reader-cache.ts,
 //   in the same transaction); a generation other than the one an entry was read at empties the
 //   cache, so a published article is found on the very next search, in every worker.
 export const SEARCH_CACHE = { entries: 256, ttlMs: 5_000 } as const;

@@ -6,7 +6,7 @@ import { listSections } from '@/lib/reader/queries';
 import { formatArabicDate, formatArabicTime } from '@/lib/shared/arabic';
 import { html, trustedHtml, type Html } from '@/lib/reader/html';
 import { mediaSrc, mediaSrcSet } from '@/lib/shared/media-urls';
-import { ARTICLE_CACHE_CONTROL } from '@/lib/reader-cache';
+import { ARTICLE_CACHE_CONTROL } from '@/lib/reader/cache-control';
 import { absoluteUrl, newsroomSettings } from '@/lib/shared/settings';
 import { articlePath } from '@/lib/shared/urls';
 
@@ -280,7 +280,7 @@ export function readerDocument(page: ReaderPage): string {
   return document.value;
 }
 
-// What a CDN may keep: a minute, refreshed in the background (lib/reader-cache.ts).
+// What a CDN may keep: a minute, refreshed in the background (lib/reader/cache-control.ts).
 export function readerResponse(body: string, status = 200): Response {
   return new Response(body, {
     status,

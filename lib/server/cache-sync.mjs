@@ -1,6 +1,6 @@
 // What this worker knows of the other workers' publications: the reader cache generation, one
 // integer in SQLite bumped in the same transaction as every change to what readers may see
-// (db/queries/reader-cache.ts bumpReaderGeneration). Read before every request (one prepared read
+// (db/reader-cache.ts bumpReaderGeneration). Read before every request (one prepared read
 // of one row); when it moved, this worker's front copy is emptied. So a publish is seen by every
 // worker on its very next request, and a worker that starts late catches up the same way.
 import path from 'node:path';

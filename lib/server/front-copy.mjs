@@ -142,6 +142,9 @@ export function frontCopy({ ttlMs, maxBytes, generation }) {
     /** @param {unknown} chunk @param {unknown} encoding */
     const collect = (chunk, encoding) => {
       if (overflow || chunk === undefined || chunk === null || typeof chunk === 'function') return;
+      // Only a 200 is ever kept: a 404 or a redirect is not copied at all (a crawler's thousand
+      // made-up addresses would otherwise each leave a body's worth of garbage behind).
+      if (res.statusCode !== 200) return void (overflow = true);
       const buffer =
         typeof chunk === 'string'
           ? Buffer.from(

@@ -20,7 +20,7 @@ export const ROOMS = [
   },
   {
     name: 'db',
-    what: 'storage only: schema, connection, the one Tx and transaction(), write lock, backup',
+    what: 'storage only: schema, connection, the one Tx and transaction(), write lock, backup, search index, counters, the reader cache generation',
     // db/counters.mjs is plain JavaScript: the beacon intake in lib/server/ loads it untranspiled.
     paths: ['db/*.ts', 'db/*.mjs'],
     uses: ['shared', 'document'],
@@ -28,9 +28,7 @@ export const ROOMS = [
   {
     name: 'reader',
     what: 'what readers get: reader queries, pages, html, feeds, search, counters, the reader cache',
-    // The reader cache's generation row and its purge list (db/queries/reader-cache.ts), read by
-    // every worker before a request, and the headers they give (lib/reader-cache.ts).
-    paths: ['lib/reader', 'lib/reader-cache.ts', 'db/queries'],
+    paths: ['lib/reader'],
     uses: ['shared', 'document', 'db'],
   },
   {

@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { db } from '@/db';
 import { createDraft, getArticleForEdit } from '@/lib/newsroom/articles';
 import { getPublishedArticle, listLatestPublished } from '@/lib/reader/queries';
-import { currentReaderGeneration, listChangedReaderKeys } from '@/db/queries/reader-cache';
+import { currentReaderGeneration, listChangedReaderKeys } from '@/db/reader-cache';
 import { createUser } from '@/lib/auth/users';
 import { publishedArticle, saveFields } from './fixtures';
 import type { User } from '@/db/schema';

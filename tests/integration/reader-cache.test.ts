@@ -9,13 +9,13 @@ import {
   unpublishArticle,
 } from '@/lib/newsroom/workflow';
 import { chooseTopStory } from '@/lib/newsroom/front-page';
-import { currentReaderGeneration, listChangedReaderKeys } from '@/db/queries/reader-cache';
+import { currentReaderGeneration, listChangedReaderKeys } from '@/db/reader-cache';
 import { createUser } from '@/lib/auth/users';
 import { paragraphsToDocument } from '@/lib/document/check';
 import { testSection } from './section';
 import { saveFields } from './fixtures';
 
-// The reader cache's one signal (db/queries/reader-cache.ts): every change to what readers may see
+// The reader cache's one signal (db/reader-cache.ts): every change to what readers may see
 // bumps the generation exactly once, in its own write transaction, and lists the Surrogate-Key
 // names of the pages it touches (a CDN's purge list). Nothing else readers cannot see moves it.
 test('each publish, correction, embargo, unpublish and top story choice bumps the generation once', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createDraft, getArticleForEdit } from '@/lib/newsroom/articles';
-import { bumpReaderGeneration } from '@/db/queries/reader-cache';
+import { bumpReaderGeneration } from '@/db/reader-cache';
 import { createUser } from '@/lib/auth/users';
 import { db } from '@/db';
 import { openDatabase, type Db } from '@/db/connection';

@@ -95,9 +95,9 @@ describe('the route kinds table', () => {
   });
 
   test('the Surrogate-Key names of the answers are the ones a publication lists for a purge', () => {
-    // db/queries/reader-cache.ts readerKeysOf writes article-, section-, tag-, author-, home,
+    // db/reader-cache.ts readerKeysOf writes article-, section-, tag-, author-, home,
     // feeds and search; every row with keys, on an address of its own, gives only those.
-    const source = readFileSync('db/queries/reader-cache.ts', 'utf8');
+    const source = readFileSync('db/reader-cache.ts', 'utf8');
     for (const name of ['`article-', '`section-', '`tag-', '`author-', "'home'", "'feeds'", "'search'"])
       assert.ok(source.includes(name), name);
     const samples = ['/', '/news/1/x', '/section/a', '/tag/b/atom.xml', '/author/2', '/search', '/feed.xml'];

@@ -64,7 +64,7 @@ export const approveArticleAction = newsroomAction(workflowInput, (user, input) 
   approveArticle(user, input.articleId),
 );
 
-// Readers' caches follow from the transition itself (db/queries/reader-cache.ts).
+// Readers' caches follow from the transition itself (db/reader-cache.ts).
 export const publishArticleAction = newsroomAction(workflowInput, (user, input): Transitioned =>
   publishArticle(user, input.articleId, new Date(), input.reason),
 );

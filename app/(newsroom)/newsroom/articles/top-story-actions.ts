@@ -6,7 +6,7 @@ import { newsroomAction } from '@/lib/http/action';
 
 // The desk chooses the front page's top story (الخبر الرئيسي), or withdraws the choice. The
 // permission (chooseTopStory) is checked inside the query's write transaction; the front page's
-// copies follow from that transaction too (db/queries/reader-cache.ts).
+// copies follow from that transaction too (db/reader-cache.ts).
 export const chooseTopStoryAction = newsroomAction(
   z.object({ articleId: z.number().int().positive(), chosen: z.boolean() }),
   (user, input) => {

@@ -1,5 +1,5 @@
 import { getPublishedArticle, listRelated, listRevisionNotes, readerTagsByName } from '@/lib/reader/queries';
-import { ARTICLE_CACHE_CONTROL } from '@/lib/reader-cache';
+import { ARTICLE_CACHE_CONTROL } from '@/lib/reader/cache-control';
 import { notFoundResponse, readerResponse } from '@/lib/reader/templates';
 import { publicRoute } from '@/lib/http/route';
 import { articlePath, parseId, safeDecode } from '@/lib/shared/urls';
