@@ -35,7 +35,7 @@ import {
   type DemoStory,
   type DeskStory,
 } from './articles';
-import { drawPicture } from './pictures';
+import { drawPicture, random as sequence } from './pictures';
 
 // The demo newsroom's day, written through the code the newsroom runs: pictures through the
 // upload processing, every article created, saved (under the save contract, zod included),
@@ -76,17 +76,6 @@ export type DemoDaySummary = {
 };
 
 const MINUTE = 60_000;
-
-// A deterministic sequence: the same day every time (the tests count on its figures).
-function sequence(seed: number) {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 0x1_0000_0000;
-  };
-}
 
 const BROWSERS = [
   'Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36',

@@ -37,8 +37,9 @@ const H = 900;
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
-// A deterministic sequence, so that the same spec always draws the same picture.
-function random(seed: number) {
+// A deterministic sequence, so that the same spec always draws the same picture (and the demo day
+// the same figures: lib/demo/day.ts draws its views and times from it too).
+export function random(seed: number) {
   let s = seed >>> 0 || 1;
   return () => {
     s ^= s << 13;

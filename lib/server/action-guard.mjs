@@ -8,7 +8,7 @@
 // clients could fill the log. The checks below refuse them with a 4xx and one short Arabic line,
 // at the cost of reading the (bounded) body once more; a well-formed request is handed to Next
 // unchanged.
-import { IncomingMessage } from 'node:http';
+import { replayedRequest } from './body-limit.mjs';
 
 const MESSAGES = {
   // Next's own words for an unknown action: its client router reloads the page on this answer.
@@ -204,7 +204,7 @@ export async function guardActionRequest(req, res, options) {
     refusal = screenActionForm(form, typeof req.headers['next-action'] === 'string');
   } else refusal = screenActionBody(body.toString('utf8'));
   if (refusal) return answer(req, res, refusal, bodyLimit);
-  return replay(req, body);
+  return replayedRequest(req, body);
 }
 
 /**
@@ -229,23 +229,6 @@ function answer(req, res, refusal, drainLimit) {
   });
   res.end(body);
   return null;
-}
-
-// A request with the same headers whose body is the bytes already read from the original.
-/** @param {import('node:http').IncomingMessage} req @param {Buffer} body */
-function replay(req, body) {
-  const copy = new IncomingMessage(req.socket);
-  copy.method = req.method;
-  copy.url = req.url;
-  copy.headers = req.headers;
-  copy.rawHeaders = req.rawHeaders;
-  copy.httpVersion = req.httpVersion;
-  copy.httpVersionMajor = req.httpVersionMajor;
-  copy.httpVersionMinor = req.httpVersionMinor;
-  copy.push(body);
-  copy.push(null);
-  copy.complete = true;
-  return copy;
 }
 
 // Next caches a dynamic page under a file named by its path; a path segment longer than a file

@@ -6,3 +6,4 @@ export function guardBodyLimit(
   res: ServerResponse,
   route: { bodyLimit: number; tooLarge: string },
 ): Promise<IncomingMessage | null>;
+export function replayedRequest(req: IncomingMessage, body: Buffer): IncomingMessage;

@@ -51,7 +51,7 @@ export async function guardBodyLimit(req, res, { bodyLimit: limit, tooLarge }) {
     };
     const onEnd = () => {
       stop();
-      resolve(replay(req, Buffer.concat(chunks)));
+      resolve(replayedRequest(req, Buffer.concat(chunks)));
     };
     const onError = () => {
       stop();
@@ -117,9 +117,9 @@ function refuse(req, res, status, message, drainAtMost) {
 }
 
 // A request with the same headers whose body is the bytes already read from the original (the
-// length now known, so Next's readers see a plain body).
+// length now known, so Next's readers see a plain body). The action guard replays with it too.
 /** @param {import('node:http').IncomingMessage} req @param {Buffer} body */
-function replay(req, body) {
+export function replayedRequest(req, body) {
   const copy = new IncomingMessage(req.socket);
   copy.method = req.method;
   copy.url = req.url;
