@@ -242,7 +242,7 @@ try {
     `requests: ${total} (${fmt(total / SECONDS, 0)}/s); errors: ${errors}; autosaves answered without a save: ${unsaved}${firstErrors.length ? ` — first: ${firstErrors.join(' | ')}` : ''}`,
   );
   console.log(
-    `server resident memory (NEWSROOM_WORKERS=${process.env.NEWSROOM_WORKERS ?? 'default: one per core'}): idle ${fmt(idleMb, 0)} MB (${describe(idle)}), peak under load ${fmt(peakMb, 0)} MB (${describe(peak)}; aim <= 250 MB)`,
+    `server resident memory (NEWSROOM_WORKERS=${process.env.NEWSROOM_WORKERS ?? 'default: 1'}): idle ${fmt(idleMb, 0)} MB (${describe(idle)}), peak under load ${fmt(peakMb, 0)} MB (${describe(peak)}; aim <= 250 MB)`,
   );
 } finally {
   agent.destroy();

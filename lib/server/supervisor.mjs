@@ -1,4 +1,4 @@
-// The process supervisor: several worker processes (NEWSROOM_WORKERS, default one per core) share
+// The process supervisor: several worker processes (NEWSROOM_WORKERS, default 1: then there is no supervisor) share
 // the port through node:cluster. The primary only starts the workers, starts one again if it dies,
 // and stops them all when it is stopped itself. It opens no database and loads no Next.
 import cluster from 'node:cluster';
@@ -9,9 +9,9 @@ import { boundedInteger } from './config.mjs';
 // grow to several times what it holds before collecting: 200 readers took two workers from 170 to
 // 360 MB each (bench/load.ts), for a live set under 160 MB. Workers get a ceiling instead
 // (NEWSROOM_HEAP_MB, default 192, at least 96; 0 leaves V8's own), so they collect sooner; a
-// --max-old-space-size given to node itself wins. One process (NEWSROOM_WORKERS=1) is not forked:
-// give it the flag yourself (NODE_OPTIONS=--max-old-space-size=192).
-function heapFlags() {
+// --max-old-space-size given to node itself wins. One process (NEWSROOM_WORKERS=1) gets the same
+// flags by starting itself again in place (server.mjs).
+export function heapFlags() {
   if (process.execArgv.some((arg) => arg.startsWith('--max-old-space-size'))) return [];
   const mb = boundedInteger('NEWSROOM_HEAP_MB', 192, 0, 65536);
   return mb === 0 ? [] : [`--max-old-space-size=${Math.max(mb, 96)}`];
