@@ -295,7 +295,9 @@ export function createCollabServer(options: CollabServerOptions = {}) {
         const context = connection.context as CollabContext | undefined;
         if (!context?.userId) continue;
         const expired = context.expiresAt !== null && context.expiresAt <= now;
-        const access = expired ? 'none' : accessTo(context.userId, context.sessionVersion, state.articleId);
+        const access = expired
+          ? 'none'
+          : accessTo(context.userId, context.sessionVersion, state.articleId, article.row);
         if (access === 'none') {
           notify(connection, { type: 'closed', code: expired ? 'unauthenticated' : 'forbidden' });
           connection.close(expired ? COLLAB_CLOSE.unauthenticated : COLLAB_CLOSE.forbidden);

@@ -69,24 +69,44 @@ const contributorsOf = prepareOnFirstUse(() =>
 
 export type ArticleAccess = 'edit' | 'view' | 'none';
 
-export type LiveArticle = { id: number; status: Article['status']; version: number; bodyHash: () => string };
+type ArticleRow = NonNullable<ReturnType<ReturnType<typeof articleRow>['get']>>;
+
+export type LiveArticle = {
+  id: number;
+  status: Article['status'];
+  version: number;
+  bodyHash: () => string;
+  // The row itself, so the poll checks each connection's access against it without reading it again.
+  row: ArticleRow;
+};
 
 // The article as the collaboration server watches it (undefined once it is gone or deleted); the
 // body's hash is computed only when asked (the poll asks when the version moved).
 export function liveArticle(articleId: number): LiveArticle | undefined {
   const row = articleRow().get({ id: articleId });
   if (!row || row.deletedAt !== null) return undefined;
-  return { id: row.id, status: row.status, version: row.version, bodyHash: () => bodyHashOf(row.bodyJson) };
+  return {
+    id: row.id,
+    status: row.status,
+    version: row.version,
+    bodyHash: () => bodyHashOf(row.bodyJson),
+    row,
+  };
 }
 
 // What a person may do with an article's body now: the permission table (lib/permissions.ts)
 // read against the database as it is, so a disabled account, a changed role, a submitted or
 // deleted article take effect at the next check.
-export function accessTo(userId: number, sessionVersion: number | null, articleId: number): ArticleAccess {
+// `article`: the row when the caller has just read it (the poll, once per document).
+export function accessTo(
+  userId: number,
+  sessionVersion: number | null,
+  articleId: number,
+  article: ArticleRow | undefined = articleRow().get({ id: articleId }),
+): ArticleAccess {
   const user = userRow().get({ id: userId });
   if (!user || user.disabled) return 'none';
   if (sessionVersion !== null && user.sessionVersion !== sessionVersion) return 'none';
-  const article = articleRow().get({ id: articleId });
   if (!article || article.deletedAt !== null) return 'none';
   const actor: Actor = { id: user.id, role: user.role };
   if (can(actor, 'edit', article)) return 'edit';

@@ -331,16 +331,22 @@ export async function seedDemoDay(
       );
     });
 
-  // The sample article, on the day it reports; read again today.
-  {
-    const a = article(sample, pictures);
-    const p = sample.publishedAt;
+  // Written, sent for review, approved and published at `p`, as the desk does it, in the hours
+  // before.
+  const throughTheDesk = (a: ReturnType<typeof article>, p: Date) => {
     const minus = (m: number) => new Date(p.getTime() - m * MINUTE);
     a.write(minus(150), minus(70));
     a.submit(minus(60));
     a.approve(minus(12));
     a.publish(p);
     summary.published++;
+  };
+
+  // The sample article, on the day it reports; read again today.
+  {
+    const a = article(sample, pictures);
+    const p = sample.publishedAt;
+    throughTheDesk(a, p);
     readers(() => a.state.id, sample.views, ago(24 * 60));
     sample.comments.forEach((c) => comment(() => a.state.id, sample, p, c));
   }
@@ -349,12 +355,7 @@ export async function seedDemoDay(
   for (const story of PUBLISHED) {
     const a = article(story, pictures);
     const p = ago(story.minutesAgo);
-    const minus = (m: number) => new Date(p.getTime() - m * MINUTE);
-    a.write(minus(150), minus(70));
-    a.submit(minus(60));
-    a.approve(minus(12));
-    a.publish(p);
-    summary.published++;
+    throughTheDesk(a, p);
     if (story.correction) {
       const { replace, note } = story.correction;
       const corrected = story.body.map((block) =>
