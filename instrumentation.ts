@@ -5,4 +5,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { startScheduler } = await import('./lib/newsroom/scheduler');
   startScheduler();
+  // Purges of the caches in front, when NEWSROOM_PURGE_URLS lists any (docs/deploying.md).
+  const { startCdnPurger } = await import('./lib/reader/cdn-purge');
+  startCdnPurger();
 }

@@ -1,7 +1,14 @@
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lt, lte, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { prepareOnFirstUse } from '@/db/prepared';
-import { articleRevisions, readerCacheExpiries, readerCacheGeneration, sections, tags } from '@/db/schema';
+import {
+  articleRevisions,
+  cdnPurgeTargets,
+  readerCacheExpiries,
+  readerCacheGeneration,
+  sections,
+  tags,
+} from '@/db/schema';
 
 // The reader cache's one signal. Every reader route is rendered per request (force-dynamic), so
 // Next keeps no reader page of its own; the only copies are server.mjs's front copy in each worker
@@ -118,4 +125,80 @@ export function listChangedReaderKeys(since = -1): ChangedReaderKey[] {
     .from(readerCacheExpiries)
     .where(gt(readerCacheExpiries.generation, since))
     .all();
+}
+
+// The caches in front that the app purges (lib/reader/cdn-purge.ts). A cache listed for the first
+// time starts at the current generation: it was empty of anything older, or the operator emptied it.
+export function registerPurgeTargets(urls: readonly string[]): void {
+  const generation = currentReaderGeneration();
+  for (const url of urls)
+    db.insert(cdnPurgeTargets).values({ url, purgedGeneration: generation }).onConflictDoNothing().run();
+}
+
+export type PurgeTarget = { url: string; purgedGeneration: number; failures: number };
+
+// The listed caches that were not yet sent every change up to `generation`, and may be tried now.
+export function purgeTargetsBehind(
+  urls: readonly string[],
+  generation: number,
+  now = Date.now(),
+): PurgeTarget[] {
+  if (urls.length === 0) return [];
+  return db
+    .select({
+      url: cdnPurgeTargets.url,
+      purgedGeneration: cdnPurgeTargets.purgedGeneration,
+      failures: cdnPurgeTargets.failures,
+    })
+    .from(cdnPurgeTargets)
+    .where(
+      and(
+        inArray(cdnPurgeTargets.url, [...urls]),
+        lt(cdnPurgeTargets.purgedGeneration, generation),
+        lte(cdnPurgeTargets.leaseUntil, now),
+      ),
+    )
+    .all();
+}
+
+// One process sends a cache its purges at a time, whichever process or machine it is: the
+// conditional update takes the lease only if nobody holds it (and a failed cache's back-off is over).
+export function claimPurgeTarget(url: string, leaseMs: number, now = Date.now()): PurgeTarget | null {
+  return (
+    db
+      .update(cdnPurgeTargets)
+      .set({ leaseUntil: now + leaseMs, lastAttemptAt: now })
+      .where(and(eq(cdnPurgeTargets.url, url), lte(cdnPurgeTargets.leaseUntil, now)))
+      .returning({
+        url: cdnPurgeTargets.url,
+        purgedGeneration: cdnPurgeTargets.purgedGeneration,
+        failures: cdnPurgeTargets.failures,
+      })
+      .get() ?? null
+  );
+}
+
+// The cache answered every purge up to `generation`.
+export function purgeSent(url: string, generation: number): void {
+  db.update(cdnPurgeTargets)
+    .set({
+      purgedGeneration: sql`max(${cdnPurgeTargets.purgedGeneration}, ${generation})`,
+      leaseUntil: 0,
+      failures: 0,
+      lastError: null,
+    })
+    .where(eq(cdnPurgeTargets.url, url))
+    .run();
+}
+
+// The cache did not answer: nothing is marked sent, and it is tried again after `retryInMs`.
+export function purgeFailed(url: string, error: string, retryInMs: number, now = Date.now()): void {
+  db.update(cdnPurgeTargets)
+    .set({
+      leaseUntil: now + retryInMs,
+      failures: sql`${cdnPurgeTargets.failures} + 1`,
+      lastError: error.slice(0, 500),
+    })
+    .where(eq(cdnPurgeTargets.url, url))
+    .run();
 }

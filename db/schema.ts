@@ -352,6 +352,18 @@ export const readerCacheGeneration = sqliteTable('reader_cache_generation', {
   generation: integer('generation').notNull(),
 });
 
+// Each cache in front that the app purges by Surrogate-Key (NEWSROOM_PURGE_URLS: a Varnish, or
+// several): the last reader cache generation it was sent, so the purge of every change after it is
+// resent until it answers (lib/reader/cdn-purge.ts). `lease_until`: one process sends at a time.
+export const cdnPurgeTargets = sqliteTable('cdn_purge_targets', {
+  url: text('url').primaryKey(),
+  purgedGeneration: integer('purged_generation').notNull(),
+  leaseUntil: integer('lease_until').notNull().default(0),
+  failures: integer('failures').notNull().default(0),
+  lastAttemptAt: integer('last_attempt_at'),
+  lastError: text('last_error'),
+});
+
 export const tags = sqliteTable('tags', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull(),

@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
-# Installs what the tests need beyond npm packages: Debian's Chromium for Playwright (Playwright's
-# own browser download cannot work without internet, and is never used here).
+# Installs what the tests need beyond npm packages, from Debian, only what is missing:
+# - chromium: the browser of the end-to-end tests (Playwright's own download cannot work without
+#   internet, and is never used here);
+# - varnish and varnish-modules (xkey): the cache in front of the app instances (e2e/varnish.spec.ts).
 set -euo pipefail
-if [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then
-  echo "chromium: $("${CHROMIUM_PATH:-/usr/bin/chromium}" --version 2>/dev/null || echo present)"
+missing=()
+have() { command -v "$1" >/dev/null 2>&1 || [ -x "$1" ]; }
+have "${CHROMIUM_PATH:-/usr/bin/chromium}" || missing+=(chromium)
+have varnishd || missing+=(varnish)
+ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1 || missing+=(varnish-modules)
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "test packages present: chromium, varnish, varnish-modules"
   exit 0
 fi
 SUDO=""
 if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 $SUDO apt-get update
-$SUDO apt-get install -y chromium
+$SUDO apt-get install -y "${missing[@]}"

@@ -70,6 +70,8 @@ export const ROUTES = [
     headers: 'newsroom',
     line: 'newsroom',
   },
+  // app/api/health/route.ts: the probes of a load balancer or Varnish never wait behind readers.
+  { kind: 'api-health', path: /^\/api\/health$/, headers: 'resource', line: 'newsroom' },
   // app/api/auth/[...nextauth]/route.ts.
   {
     kind: 'api-auth',
@@ -147,6 +149,15 @@ export const ROUTES = [
     headers: 'reader-html',
     line: 'reader',
     copy: (m) => canonical(m[2]),
+    keys: (m) => [`article-${m[1]}`],
+  },
+  // An article's short address (/news/<id>) redirects to its canonical one, or is its 404: purged
+  // with the article, so a cache in front never keeps either past a change.
+  {
+    kind: 'reader-page',
+    path: new RegExp(`^/news/${ID}$`),
+    headers: 'reader-html',
+    line: 'reader',
     keys: (m) => [`article-${m[1]}`],
   },
   {

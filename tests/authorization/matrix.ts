@@ -91,6 +91,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'route app/api/media/[id]/route.ts PATCH': { who: 'uploader-or-desk' },
   'route app/api/uploads/route.ts POST': { who: 'newsroom' },
   'route app/api/stats/[id]/route.ts GET': { who: 'anyone' },
+  'route app/api/health/route.ts GET': { who: 'anyone', probe: 'e2e', path: '/api/health' },
   'route app/api/shares/[id]/route.ts POST': { who: 'anyone' },
   'route app/api/views/[id]/route.ts POST': { who: 'anyone', probe: 'e2e', path: '/api/views/1' },
   'route app/api/auth/[...nextauth]/route.ts GET': { who: 'anyone', probe: 'e2e', path: '/api/auth/csrf' },
