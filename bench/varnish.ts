@@ -14,6 +14,16 @@ const APP_PORT = benchPort(3275);
 const VARNISH_PORT = APP_PORT + 1;
 const PLAIN_PORT = APP_PORT + 2;
 
+// A fetch that retries once: Varnish closes a keep-alive socket idle for 5 s (timeout_idle), and
+// the previous page's load run leaves this process's sockets idle longer than that.
+async function get(url: string): Promise<Response> {
+  try {
+    return await fetch(url);
+  } catch {
+    return fetch(url);
+  }
+}
+
 const app = await startApp('varnish', APP_PORT, {
   reuseBuild: process.env.BENCH_REUSE_BUILD === '1',
   env: { NEWSROOM_PURGE_URLS: `http://127.0.0.1:${VARNISH_PORT}` },
@@ -29,7 +39,7 @@ try {
   console.log(`concurrency ${CONCURRENCY}, ${SECONDS} s each`);
   for (const page of pages) {
     const through = `${varnish.url}${page.path}`;
-    const response = await fetch(through);
+    const response = await get(through);
     const bytes = Buffer.from(await response.arrayBuffer());
     const file = path.resolve(`tmp/bench-varnish-${page.name.replace(/\W+/g, '-')}.html`);
     writeFileSync(file, bytes);
