@@ -141,7 +141,10 @@ export function Toolbar({
   editable: boolean;
 }) {
   const withImage = actions.openImage ? [...BUTTONS.slice(0, 7), IMAGE_BUTTON, ...BUTTONS.slice(7)] : BUTTONS;
-  const buttons = actions.openComment ? [...withImage, COMMENT_BUTTON] : withImage;
+  // Commenting sits before undo and redo, which stay the toolbar's last pair.
+  const buttons = actions.openComment
+    ? [...withImage.slice(0, -2), COMMENT_BUTTON, ...withImage.slice(-2)]
+    : withImage;
   // Re-rendered only when the state at the cursor changes, not on every keystroke.
   const active = useEditorState({
     editor,
