@@ -358,6 +358,10 @@ test('a comment on the text: seen live by the other person, anchored while they 
   // The editor with the thread open: screenshots and axe.
   await deskPage.locator('#article-body .comment-anchor').click();
   await expect(deskPage.locator('#article-body .comment-anchor-active')).toHaveText('عشر قرى');
+  // The caret stays in the text (a click on the words does not take the focus to the thread).
+  await expect(desk.body).toBeFocused();
+  await deskPanel.getByRole('button', { name: 'رد', exact: true }).click();
+  await expect(deskPanel.getByLabel('رد', { exact: true })).toBeFocused();
   const shots = process.env.SHOTS_DIR ?? SCREENS;
   mkdirSync(shots, { recursive: true });
   for (const width of [390, 1280]) {

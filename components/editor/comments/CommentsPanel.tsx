@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { formatArabicDateTime, type DateSettings } from '@/lib/shared/arabic';
 import { TEXT_COMMENT_MAX } from '@/lib/shared/validation/limits';
 import type { Refusal, TextComments, Thread } from './useTextComments';
@@ -99,14 +99,12 @@ function ThreadCard({
 }) {
   const formId = useId();
   const [error, setError] = useState<string | null>(null);
-  const ref = useRef<HTMLElement>(null);
-  useEffect(() => {
-    if (active) ref.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [active]);
+  // The reply form opens on its button only (and takes the focus then): a click on the thread's
+  // words in the body marks the thread, and never takes the caret away from the text.
+  const [replying, setReplying] = useState(false);
   const headingId = `thread-${thread.id}-quote`;
   return (
     <article
-      ref={ref}
       className={`comment-thread${active ? ' is-active' : ''}${thread.resolved ? ' is-resolved' : ''}`}
       aria-labelledby={headingId}
       data-thread={thread.id}
@@ -165,15 +163,28 @@ function ThreadCard({
           {thread.resolved ? 'إعادة فتح' : 'تم الحل'}
         </button>
       ) : null}
-      {active && !thread.resolved ? (
+      {replying && !thread.resolved ? (
         <CommentForm
           id={formId}
           label="رد"
           submitLabel="رد"
-          onSubmit={(text) => comments.reply(thread.id, text)}
+          autoFocus
+          onSubmit={async (text) => {
+            const refusal = await comments.reply(thread.id, text);
+            if (!refusal) setReplying(false);
+            return refusal;
+          }}
+          onCancel={() => setReplying(false)}
         />
       ) : !thread.resolved ? (
-        <button type="button" className="secondary" onClick={() => comments.setActive(thread.id)}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => {
+            comments.setActive(thread.id);
+            setReplying(true);
+          }}
+        >
           رد
         </button>
       ) : null}
