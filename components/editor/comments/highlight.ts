@@ -84,46 +84,7 @@ export function commentHighlight(handlers: { current: CommentHandlers }) {
         return true;
       },
     }),
-    addProseMirrorPlugins: () => [
-      new Plugin<HighlightState>({
-        key: commentHighlightKey,
-        state: {
-          init: (_config, state) => ({ open: new Set(), active: null, ...scan(state.doc, new Set(), null) }),
-          apply: (tr, value, _old, state) => {
-            const meta = tr.getMeta(commentHighlightKey) as HighlightMeta | undefined;
-            if (!meta && !tr.docChanged) return value;
-            const open = meta?.open ? new Set(meta.open) : value.open;
-            const active = meta && 'active' in meta ? (meta.active ?? null) : value.active;
-            // Typing far from any anchor still rescans: a remote change arrives from Yjs as a
-            // replacement of the paragraph, which mapping the old set would not follow. One pass
-            // over the nodes is well under a millisecond for a 5,000-word article.
-            return { open, active, ...scan(state.doc, open, active) };
-          },
-        },
-        view: (initial) => {
-          let last = commentHighlightKey.getState(initial.state)!.ids;
-          const first = last;
-          queueMicrotask(() => handlers.current.anchors(first ? first.split(',').map(Number) : []));
-          return {
-            update: (view) => {
-              const ids = commentHighlightKey.getState(view.state)!.ids;
-              if (ids === last) return;
-              last = ids;
-              handlers.current.anchors(ids ? ids.split(',').map(Number) : []);
-            },
-          };
-        },
-        props: {
-          decorations: (state) => commentHighlightKey.getState(state)!.set,
-          handleClick: (view, pos) => {
-            const id = threadAt(view.state, pos);
-            const { open } = commentHighlightKey.getState(view.state)!;
-            if (id !== null && open.has(id)) handlers.current.activate(id);
-            return false;
-          },
-        },
-      }),
-    ],
+    addProseMirrorPlugins: () => [commentHighlightPlugin(handlers)],
   });
 }
 
@@ -138,4 +99,46 @@ export function commentHighlightWithHandlers() {
       handlers.current = next;
     },
   };
+}
+
+// The ProseMirror plugin itself (apart from TipTap, so bench/text-comments.ts can time it).
+export function commentHighlightPlugin(handlers: { current: CommentHandlers }) {
+  return new Plugin<HighlightState>({
+    key: commentHighlightKey,
+    state: {
+      init: (_config, state) => ({ open: new Set(), active: null, ...scan(state.doc, new Set(), null) }),
+      apply: (tr, value, _old, state) => {
+        const meta = tr.getMeta(commentHighlightKey) as HighlightMeta | undefined;
+        if (!meta && !tr.docChanged) return value;
+        const open = meta?.open ? new Set(meta.open) : value.open;
+        const active = meta && 'active' in meta ? (meta.active ?? null) : value.active;
+        // Typing far from any anchor still rescans: a remote change arrives from Yjs as a
+        // replacement of the paragraph, which mapping the old set would not follow. One pass
+        // over the nodes is well under a millisecond for a 5,000-word article.
+        return { open, active, ...scan(state.doc, open, active) };
+      },
+    },
+    view: (initial) => {
+      let last = commentHighlightKey.getState(initial.state)!.ids;
+      const first = last;
+      queueMicrotask(() => handlers.current.anchors(first ? first.split(',').map(Number) : []));
+      return {
+        update: (view) => {
+          const ids = commentHighlightKey.getState(view.state)!.ids;
+          if (ids === last) return;
+          last = ids;
+          handlers.current.anchors(ids ? ids.split(',').map(Number) : []);
+        },
+      };
+    },
+    props: {
+      decorations: (state) => commentHighlightKey.getState(state)!.set,
+      handleClick: (view, pos) => {
+        const id = threadAt(view.state, pos);
+        const { open } = commentHighlightKey.getState(view.state)!;
+        if (id !== null && open.has(id)) handlers.current.activate(id);
+        return false;
+      },
+    },
+  });
 }
