@@ -367,7 +367,8 @@ test('a comment on the text: seen live by the other person, anchored while they 
   for (const width of [390, 1280]) {
     await deskPage.setViewportSize({ width, height: 900 });
     await deskPage.locator('.comment-thread.is-active').scrollIntoViewIfNeeded();
-    await deskPage.screenshot({ path: `${shots}/text-comment-${width}.png` });
+    // The whole page: the highlighted words and their open thread in one picture.
+    await deskPage.screenshot({ path: `${shots}/text-comment-${width}.png`, fullPage: true });
   }
   const axe = await new AxeBuilder({ page: deskPage }).analyze();
   const severe = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
