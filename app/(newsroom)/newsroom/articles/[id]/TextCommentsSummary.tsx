@@ -30,7 +30,8 @@ export function TextCommentsSummary({ threads, dates }: { threads: ThreadView[];
                     <span className={styles.kind}>{thread.resolved ? 'تم الحل' : 'مفتوح'}</span>
                   </div>
                   <p className={styles.noteBody}>
-                    على <q dir="auto">{thread.quote || 'المقال كله'}</q>: <span dir="auto">{first?.body}</span>
+                    على <q dir="auto">{thread.quote || 'المقال كله'}</q>:{' '}
+                    <span dir="auto">{first?.body}</span>
                   </p>
                   {replies.length ? <p className="muted">الردود: {replies.length}</p> : null}
                 </li>
