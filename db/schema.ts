@@ -480,3 +480,43 @@ export type Tag = typeof tags.$inferSelect;
 export type Media = typeof media.$inferSelect;
 export type Note = typeof notes.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
+
+// تعليق على النص (drizzle/0014): a newsroom thread anchored on words of an article's body by the
+// `comment` mark (lib/document/comment-mark.ts), which carries only the thread's id. `quote` is
+// the words as they were when the thread began (shown when the anchor has been deleted since).
+// Newsroom only: no reader query reads either table.
+export const textCommentThreads = sqliteTable(
+  'text_comment_threads',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    quote: text('quote').notNull(),
+    resolvedAt: integer('resolved_at', { mode: 'timestamp_ms' }),
+    resolvedBy: integer('resolved_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('text_comment_threads_article_idx').on(t.articleId, t.id)],
+);
+
+// The thread's comments, its first one included, oldest first.
+export const textComments = sqliteTable(
+  'text_comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => textCommentThreads.id, { onDelete: 'cascade' }),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('text_comments_thread_idx').on(t.threadId, t.id)],
+);
+export type TextCommentThread = typeof textCommentThreads.$inferSelect;

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import Database from 'better-sqlite3';
@@ -259,4 +260,151 @@ test('the collaboration process killed mid-typing: it is started again and nothi
   await expect.poll(() => bodyText(desk)).toBe(expected);
   await reporterPage.context().close();
   await deskPage.context().close();
+});
+
+// Selects `word` in the body (as a drag over it would) and leaves the focus in the body.
+async function selectWord(editor: EditorPage, word: string) {
+  await editor.body.evaluate((body, w) => {
+    // TipTap keeps its editor on the element (dom.editor), for tests like this one.
+    type Ed = {
+      state: {
+        doc: { descendants: (f: (n: { isText: boolean; text?: string }, pos: number) => void) => void };
+      };
+      chain: () => {
+        focus: () => { setTextSelection: (r: { from: number; to: number }) => { run: () => boolean } };
+      };
+    };
+    const ed = (body as unknown as { editor: Ed }).editor;
+    let from = -1;
+    ed.state.doc.descendants((node, pos) => {
+      const at = node.isText ? node.text!.indexOf(w) : -1;
+      if (from < 0 && at >= 0) from = pos + at;
+    });
+    if (from < 0) throw new Error(`no «${w}» in the body`);
+    ed.chain()
+      .focus()
+      .setTextSelection({ from, to: from + w.length })
+      .run();
+  }, word);
+  await expect.poll(() => editor.page.evaluate(() => window.getSelection()?.toString())).toBe(word);
+}
+
+function storedBodyJson(articleId: number): string {
+  const db = new Database(e2eServerEnv.DATABASE_PATH, { readonly: true });
+  try {
+    return (
+      db.prepare('SELECT body_json AS json FROM articles WHERE id = ?').get(articleId) as { json: string }
+    ).json;
+  } finally {
+    db.close();
+  }
+}
+
+test('a comment on the text: seen live by the other person, anchored while they type, resolved, never on the reader page', async ({
+  browser,
+}) => {
+  const reporterPage = await personPage(browser, REPORTER);
+  const start = new EditorPage(reporterPage);
+  const articleId = await start.openNew();
+  await start.headline.fill('فيضانات تغمر قرى في الجنوب');
+  await start.typeInBody('غمرت مياه الفيضانات عشر قرى ليلة أمس.');
+  await start.chooseSection();
+  await start.waitUntilSaved();
+  const reporter = await openLive(reporterPage, articleId);
+  const deskPage = await personPage(browser, EDITOR);
+  const pageErrors: string[] = [];
+  deskPage.on('pageerror', (error) => pageErrors.push(error.message));
+  reporterPage.on('pageerror', (error) => pageErrors.push(error.message));
+  const desk = await openLive(deskPage, articleId);
+
+  // The editor selects «عشر قرى» and comments with the keyboard, naming the reporter.
+  await selectWord(desk, 'عشر قرى');
+  await deskPage.keyboard.press('Control+Alt+m');
+  const deskPanel = deskPage.getByTestId('text-comments');
+  await expect(deskPanel.getByText('تعليق على النص: عشر قرى')).toBeVisible();
+  // Empty: refused next to the field, nothing sent.
+  await deskPanel.getByRole('button', { name: 'أضف تعليقاً' }).click();
+  await expect(deskPanel.getByRole('alert')).toHaveText('اكتب نص التعليق قبل إرساله');
+  await deskPanel.getByLabel('نص التعليق').fill('كم قرية بالضبط؟ @سارة الصحفية');
+  await deskPanel.getByRole('button', { name: 'أضف تعليقاً' }).click();
+  await expect(deskPage.locator('#article-body .comment-anchor')).toHaveText('عشر قرى');
+
+  // The reporter sees the highlight and the thread without reloading.
+  const reporterPanel = reporterPage.getByTestId('text-comments');
+  await expect(reporterPage.locator('#article-body .comment-anchor')).toHaveText('عشر قرى', {
+    timeout: 5000,
+  });
+  await expect(reporterPanel.getByText('كم قرية بالضبط؟ @سارة الصحفية')).toBeVisible();
+
+  // She types before the words: the highlight stays on them, for both.
+  await reporter.body.evaluate((body) =>
+    (body as unknown as { editor: { commands: { focus: (at: 'start') => boolean } } }).editor.commands.focus(
+      'start',
+    ),
+  );
+  await reporterPage.keyboard.type('عاجل: ', { delay: 15 });
+  await expect.poll(() => bodyText(desk)).toBe('عاجل: غمرت مياه الفيضانات عشر قرى ليلة أمس.');
+  await expect(deskPage.locator('#article-body .comment-anchor')).toHaveText('عشر قرى');
+  await expect(reporterPage.locator('#article-body .comment-anchor')).toHaveText('عشر قرى');
+
+  // She answers; the editor sees the reply live.
+  await reporterPanel.getByRole('button', { name: 'رد', exact: true }).click();
+  await reporterPanel.getByLabel('رد', { exact: true }).fill('اثنتا عشرة حسب الدفاع المدني.');
+  await reporterPanel.getByRole('button', { name: 'رد', exact: true }).click();
+  await expect(deskPanel.getByText('اثنتا عشرة حسب الدفاع المدني.')).toBeVisible({ timeout: 5000 });
+  // A reporter may not resolve the editor's thread: no button for her.
+  await expect(reporterPanel.getByRole('button', { name: 'تم الحل' })).toHaveCount(0);
+
+  // The editor with the thread open: screenshots and axe.
+  await deskPage.locator('#article-body .comment-anchor').click();
+  await expect(deskPage.locator('#article-body .comment-anchor-active')).toHaveText('عشر قرى');
+  // The caret stays in the text (a click on the words does not take the focus to the thread).
+  await expect(desk.body).toBeFocused();
+  await deskPanel.getByRole('button', { name: 'رد', exact: true }).click();
+  await expect(deskPanel.getByLabel('رد', { exact: true })).toBeFocused();
+  const shots = process.env.SHOTS_DIR ?? SCREENS;
+  mkdirSync(shots, { recursive: true });
+  for (const width of [390, 1280]) {
+    await deskPage.setViewportSize({ width, height: 900 });
+    await deskPage.locator('.comment-thread.is-active').scrollIntoViewIfNeeded();
+    // The whole page: the highlighted words and their open thread in one picture.
+    await deskPage.screenshot({ path: `${shots}/text-comment-${width}.png`, fullPage: true });
+  }
+  const axe = await new AxeBuilder({ page: deskPage }).analyze();
+  const severe = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(severe.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+  // Resolved: the highlight goes for both; the words stay.
+  await deskPanel.getByRole('button', { name: 'تم الحل' }).click();
+  await expect(deskPage.locator('#article-body .comment-anchor')).toHaveCount(0);
+  await expect(reporterPage.locator('#article-body .comment-anchor')).toHaveCount(0, { timeout: 5000 });
+  await expect(deskPanel.getByRole('button', { name: 'التعليقات المحلولة (1)' })).toBeVisible();
+
+  // The anchor is stored in the body (the mark stays when the thread is resolved)…
+  await expect.poll(() => storedBodyJson(articleId), { timeout: 15_000 }).toContain('"comment"');
+  // …and listed in the notes area, loaded directly.
+  await deskPage.reload();
+  await expect(deskPage.getByRole('region', { name: 'تعليقات على النص' })).toContainText('كم قرية بالضبط؟');
+
+  // Published, the reader page, loaded directly by someone signed out, has no trace of it.
+  await reporter.moveTo('إرسال للمراجعة', 'قيد المراجعة');
+  const deskAgain = await openLive(deskPage, articleId);
+  await deskAgain.moveTo('اعتماد', 'معتمد');
+  await deskAgain.moveTo('نشر', 'منشور');
+  const readerContext = await browser.newContext();
+  const readerPage = await readerContext.newPage();
+  const response = await readerPage.goto(`${ORIGIN}/news/${articleId}`);
+  expect(response?.status()).toBe(200);
+  await expect(readerPage.locator('.article-body')).toContainText(
+    'عاجل: غمرت مياه الفيضانات عشر قرى ليلة أمس.',
+  );
+  const html = await readerPage.content();
+  for (const trace of ['data-comment-id', 'comment-anchor', 'كم قرية', 'اثنتا عشرة', 'تعليقات المحررين'])
+    expect(html, trace).not.toContain(trace);
+  const feed = await (await fetch(`${ORIGIN}/feed.xml`)).text();
+  expect(feed).toContain('فيضانات تغمر قرى في الجنوب');
+  expect(feed).not.toContain('data-comment-id');
+
+  expect(pageErrors, 'no script error').toEqual([]);
+  for (const page of [reporterPage, deskPage, readerPage]) await page.context().close();
 });

@@ -19,6 +19,8 @@ import { CollabStatus } from './collab/CollabStatus';
 import { collaborationExtensions } from './collab/extensions';
 import { combinedStatus } from './collab/status';
 import { useCollabState, useCollaboration, type CollabSetup } from './collab/useCollaboration';
+import { CommentsPanel } from './comments/CommentsPanel';
+import { useTextComments, type TextCommentActions } from './comments/useTextComments';
 import { ConflictPanel } from './ConflictPanel';
 import { forgetJournal, liveTabs, readJournal } from './journal';
 import { HeadlineFields, MetadataPanel } from './MetadataPanel';
@@ -53,6 +55,8 @@ export type EditableArticle = {
   dates: DateSettings;
   // Writing together (docs/collaboration.md): who is typing, when the body is shared live.
   collab?: CollabSetup | null;
+  // تعليق على النص: this person may comment on the text (whoever may view it in the newsroom).
+  canComment?: boolean;
 };
 
 // What the editor may ask of the server, handed in by the route's shell (components/editor/ does
@@ -62,6 +66,7 @@ export type EditorActions = {
   suggestTags: SuggestTags;
   workflow: WorkflowActions;
   presence: Heartbeat;
+  textComments?: TextCommentActions;
 };
 
 // Survives the remount that follows a workflow action (see focusStatus below).
@@ -88,13 +93,22 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
   const onEdit = useCallback(() => {
     if (!live) machineRef.current?.editBody();
   }, [live]);
+  const comments = useTextComments({
+    articleId: article.id,
+    actions: article.canComment ? (actions.textComments ?? null) : null,
+    live,
+  });
+  const [extra] = useState(() => [comments.extension]);
   const body = useBodyEditor({
     body: article.body,
     wordCount: article.wordCount,
     onEdit,
     collaboration: liveExtensions,
+    extra,
   });
   const { editor } = body;
+  const attachComments = comments.attach;
+  useEffect(() => attachComments(editor), [attachComments, editor]);
   const editorRef = useRef(editor);
   const recountRef = useRef(body.recount);
   useEffect(() => {
@@ -247,7 +261,9 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
           setLinkOpen={body.setLinkOpen}
           editable={canEdit && journalChecked && liveReady}
           error={errors.body}
+          onComment={comments.enabled ? comments.openDraft : undefined}
         />
+        <CommentsPanel comments={comments} dates={article.dates} />
         {snapshot.conflicts.length ? (
           <ConflictPanel
             conflicts={snapshot.conflicts}

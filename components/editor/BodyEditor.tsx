@@ -77,6 +77,7 @@ export function useBodyEditor({
   wordCount: initialCount,
   onEdit,
   collaboration,
+  extra,
 }: {
   body: JSONContent;
   wordCount: number;
@@ -84,6 +85,8 @@ export function useBodyEditor({
   // Writing together (components/editor/collab): the article's extensions bound to the shared
   // document, whose content then comes from the collaboration server, not from `body`.
   collaboration?: Extensions | null;
+  // Editor-only behaviour added by the page (the comments' highlight and shortcut).
+  extra?: Extensions;
 }) {
   const [words] = useState(() => countStore(initialCount));
   const [uploads, setUploads] = useState<BodyUpload[]>([]);
@@ -134,6 +137,7 @@ export function useBodyEditor({
   const editor = useEditor({
     extensions: [
       ...(collaboration ?? articleExtensions),
+      ...(extra ?? []),
       Placeholder.configure({ placeholder: 'اكتب نص المقال هنا…' }),
       // Ctrl/Cmd+K opens the link form; the other shortcuts come with StarterKit.
       Extension.create({
@@ -235,9 +239,12 @@ export const BodyEditor = memo(function BodyEditor({
   setLinkOpen,
   editable,
   error,
+  onComment,
 }: {
   editor: Editor | null;
   editable: boolean;
+  // تعليق على النص: offered when the person may comment.
+  onComment?: () => void;
   uploads: BodyUpload[];
   dismissUpload: (id: number) => void;
   linkOpen: boolean;
@@ -257,6 +264,7 @@ export const BodyEditor = memo(function BodyEditor({
           actions={{
             openLink: () => editor.isEditable && setLinkOpen(true),
             openImage: () => setImagePicker(true),
+            openComment: onComment,
           }}
         />
       ) : null}

@@ -12,6 +12,7 @@ import {
   Link as LinkIcon,
   List,
   ListOrdered,
+  MessageSquarePlus,
   PilcrowLeft,
   PilcrowRight,
   Quote,
@@ -30,7 +31,8 @@ type ToolbarButton = {
   active?: (editor: Editor) => boolean;
 };
 
-export type ToolbarActions = { openLink: () => void; openImage?: () => void };
+// openComment: تعليق على النص, offered to whoever may comment, even on a body they may not edit.
+export type ToolbarActions = { openLink: () => void; openImage?: () => void; openComment?: () => void };
 
 // Labels are the glossary's words; they are also the buttons' accessible names.
 const BUTTONS: ToolbarButton[] = [
@@ -115,6 +117,13 @@ const IMAGE_BUTTON: ToolbarButton = {
   run: (_e, actions) => actions.openImage?.(),
 };
 
+const COMMENT_BUTTON: ToolbarButton = {
+  label: 'أضف تعليقاً',
+  icon: MessageSquarePlus,
+  shortcut: 'Control+Alt+M',
+  run: (_e, actions) => actions.openComment?.(),
+};
+
 function blockDirection(editor: Editor): string | undefined {
   const { $from } = editor.state.selection;
   return $from.parent.attrs.dir as string | undefined;
@@ -131,7 +140,11 @@ export function Toolbar({
   actions: ToolbarActions;
   editable: boolean;
 }) {
-  const buttons = actions.openImage ? [...BUTTONS.slice(0, 7), IMAGE_BUTTON, ...BUTTONS.slice(7)] : BUTTONS;
+  const withImage = actions.openImage ? [...BUTTONS.slice(0, 7), IMAGE_BUTTON, ...BUTTONS.slice(7)] : BUTTONS;
+  // Commenting sits before undo and redo, which stay the toolbar's last pair.
+  const buttons = actions.openComment
+    ? [...withImage.slice(0, -2), COMMENT_BUTTON, ...withImage.slice(-2)]
+    : withImage;
   // Re-rendered only when the state at the cursor changes, not on every keystroke.
   const active = useEditorState({
     editor,
@@ -183,7 +196,7 @@ export function Toolbar({
           onMouseDown={(event) => event.preventDefault()}
           onFocus={() => setCurrent(i)}
           onClick={() => button.run(editor, actions)}
-          disabled={!editable}
+          disabled={button === COMMENT_BUTTON ? false : !editable}
         >
           <button.icon
             aria-hidden="true"

@@ -2,6 +2,7 @@ import { getSchema, type JSONContent } from '@tiptap/core';
 import type { Node as PMNode, Schema } from '@tiptap/pm/model';
 import { hasLoneSurrogate, stripBidiOverrides } from '@/lib/shared/arabic';
 import { isSafeHref } from '@/lib/shared/links';
+import { COMMENT_MARK, isThreadId } from './comment-mark';
 import { ARTICLE_TEXT_DIRECTION, articleSchemaExtensions } from './extensions';
 
 // An article body is a TipTap JSON document; these helpers are the server's only way to accept
@@ -88,6 +89,8 @@ export function checkArticleDocument(input: unknown, limits: DocumentLimits = {}
       if (mark.type.name === 'link' && !isSafeHref(String(mark.attrs.href ?? ''))) {
         problem = DOCUMENT_MESSAGES.link;
       }
+      // A comment anchor names a thread by its row id and nothing else.
+      if (mark.type.name === COMMENT_MARK && !isThreadId(mark.attrs.id)) problem = DOCUMENT_MESSAGES.schema;
     }
     return problem === null;
   });

@@ -2,6 +2,7 @@ import { extensions as coreExtensions, type Extensions } from '@tiptap/core';
 import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import { ALLOWED_LINK_PROTOCOLS, isSafeHref } from '@/lib/shared/links';
+import { CommentMark } from './comment-mark';
 import { articleImage } from './image';
 
 // One list of extensions for the editor, the server's validation and the server's renderer, so
@@ -39,6 +40,8 @@ export const articleExtensions: Extensions = [
   }),
   ArticleLink,
   articleImage,
+  // Newsroom-only anchors of comment threads (comment-mark.ts); render.ts drops them for readers.
+  CommentMark,
 ];
 
 // The editor gets direction support from its `textDirection` option; code without an editor

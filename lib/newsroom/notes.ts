@@ -80,17 +80,31 @@ export function addNoteInTx(
     .values({ articleId: article.id, authorId: actor.id, kind, body, createdAt: now })
     .returning({ id: notes.id })
     .get();
+  notifyMentioned(tx, actor, article, body, 'mentioned', now);
+  return note.id;
+}
+
+// Everyone a text names as @name who may see the article (not the writer) gets a notification:
+// notes and comments on the text (lib/newsroom/text-comments.ts) tell people the same way.
+export function notifyMentioned(
+  tx: Tx,
+  actor: Actor,
+  article: Article,
+  text: string,
+  kind: NotificationKind,
+  now: Date,
+): number[] {
   const people = tx
     .select({ id: users.id, name: users.name, role: users.role })
     .from(users)
     .where(eq(users.disabled, false))
     .all();
-  const told = mentionedIn(body, people).filter((id) => {
+  const told = mentionedIn(text, people).filter((id) => {
     const person = people.find((p) => p.id === id)!;
     return id !== actor.id && can(person, 'view', article);
   });
-  notify(tx, told, article.id, actor.id, 'mentioned', now);
-  return note.id;
+  notify(tx, told, article.id, actor.id, kind, now);
+  return told;
 }
 
 export function addNote(actor: Actor, articleId: number, body: string, now = new Date()): NoteView {

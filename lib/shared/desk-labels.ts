@@ -35,6 +35,11 @@ export const EVENT_ACTION_LABELS: Record<string, string> = {
   sign_in_unlocked: 'إلغاء قفل الدخول',
   sign_in_link_issued: 'إصدار رابط دخول لمرة واحدة',
   sign_in_link_used: 'الدخول برابط لمرة واحدة',
+  // تعليق على النص (lib/newsroom/text-comments.ts).
+  text_comment: 'تعليق على النص',
+  text_comment_reply: 'رد على تعليق على النص',
+  text_comment_resolved: 'حل تعليق على النص',
+  text_comment_reopened: 'إعادة فتح تعليق على النص',
 };
 
 export const reasonLabel = (reason: string): string => REVISION_REASON_LABELS[reason] ?? reason;

@@ -46,5 +46,7 @@ export const NOTIFICATION_KINDS = [
   'scheduled',
   'published',
   'mentioned',
+  // @name in a comment on the text (lib/newsroom/text-comments.ts).
+  'mentioned_in_comment',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -22,12 +22,17 @@ export const DESK_ACTIONS = [
   'delete',
   'addNote',
 ] as const;
-export const ARTICLE_ACTIONS = [...EDITOR_ACTIONS, ...DESK_ACTIONS] as const;
+// تعليق على النص (lib/newsroom/text-comments.ts): starting a thread on words of the body or
+// replying to one (`comment`), and resolving or reopening someone else's thread
+// (`resolveComment`; a thread's own author may always resolve it: canResolveThread below).
+export const COMMENT_ACTIONS = ['comment', 'resolveComment'] as const;
+export const ARTICLE_ACTIONS = [...EDITOR_ACTIONS, ...DESK_ACTIONS, ...COMMENT_ACTIONS] as const;
 // ArticleAction keeps its first meaning (what the editor's buttons know); ArticleActionAny is the
 // whole table.
 export type ArticleAction = (typeof EDITOR_ACTIONS)[number];
 export type DeskAction = (typeof DESK_ACTIONS)[number];
-export type ArticleActionAny = ArticleAction | DeskAction;
+export type CommentAction = (typeof COMMENT_ACTIONS)[number];
+export type ArticleActionAny = ArticleAction | DeskAction | CommentAction;
 
 // viewEveryArticle: كل المقالات lists everyone's work (otherwise one's own); viewActivityLog: the
 // whole سجل النشاط (each article's own log goes with viewing the article).
@@ -82,6 +87,9 @@ const DESK: Record<ArticleActionAny, Rule> = {
   // Only a draft, and the query also refuses one that was ever published.
   delete: { scope: 'any', from: ['draft'] },
   addNote: { scope: 'any', from: EVERY_STATUS },
+  // Whoever may see the article in the newsroom may comment on its text; the desk resolves.
+  comment: { scope: 'any', from: EVERY_STATUS },
+  resolveComment: { scope: 'any', from: EVERY_STATUS },
 };
 
 export const ARTICLE_PERMISSIONS: Record<Role, Record<ArticleActionAny, Rule>> = {
@@ -102,6 +110,9 @@ export const ARTICLE_PERMISSIONS: Record<Role, Record<ArticleActionAny, Rule>> =
     archive: null,
     delete: { scope: 'own', from: ['draft'] },
     addNote: { scope: 'own', from: EVERY_STATUS },
+    comment: { scope: 'own', from: EVERY_STATUS },
+    // A reporter resolves only the threads they began themselves (canResolveThread).
+    resolveComment: null,
   },
   editor: DESK,
   admin: DESK,
@@ -181,3 +192,10 @@ export const NEXT_STATUS: Partial<Record<ArticleActionAny, ArticleStatus>> = {
   unpublish: 'unpublished',
   archive: 'archived',
 };
+
+// Resolving or reopening a comment thread: its author (while they may still comment on the
+// article), or whoever may resolveComment on it (the desk).
+export function canResolveThread(actor: Actor, article: ArticleRef, thread: { authorId: number }): boolean {
+  if (can(actor, 'resolveComment', article)) return true;
+  return thread.authorId === actor.id && can(actor, 'comment', article);
+}

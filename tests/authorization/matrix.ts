@@ -168,4 +168,18 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     probe: 'e2e',
     path: '/tag/%D8%A7%D9%84%D8%A7%D9%82%D8%AA%D8%B5%D8%A7%D8%AF/atom.xml',
   },
+  // تعليق على النص (lib/newsroom/text-comments.ts). Resolving is also open to a thread's own
+  // author (canResolveThread); the probe's thread is the desk's, so the row is resolveComment.
+  'action app/(newsroom)/newsroom/articles/text-comment-actions.ts#textCommentsAction': {
+    who: { article: 'view' },
+  },
+  'action app/(newsroom)/newsroom/articles/text-comment-actions.ts#startThreadAction': {
+    who: { article: 'comment' },
+  },
+  'action app/(newsroom)/newsroom/articles/text-comment-actions.ts#replyToThreadAction': {
+    who: { article: 'comment' },
+  },
+  'action app/(newsroom)/newsroom/articles/text-comment-actions.ts#setThreadResolvedAction': {
+    who: { article: 'resolveComment' },
+  },
 };

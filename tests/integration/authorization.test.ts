@@ -10,6 +10,8 @@ import * as historyActions from '@/app/(newsroom)/newsroom/articles/[id]/history
 import * as articleActions from '@/app/(newsroom)/newsroom/articles/actions';
 import * as deskActions from '@/app/(newsroom)/newsroom/articles/desk-actions';
 import * as topStoryActions from '@/app/(newsroom)/newsroom/articles/top-story-actions';
+import * as textCommentActions from '@/app/(newsroom)/newsroom/articles/text-comment-actions';
+import { startThread } from '@/lib/newsroom/text-comments';
 import * as notificationActions from '@/app/(newsroom)/newsroom/notifications/actions';
 import * as commentActions from '@/app/(newsroom)/newsroom/comments/actions';
 import * as peopleActions from '@/app/(newsroom)/newsroom/people/actions';
@@ -119,6 +121,10 @@ function articleIn(status: ArticleStatus): { id: number; version: number } {
   return { id: row.id, version: row.version };
 }
 
+// A comment thread the desk began on the article (the editor may comment in every state).
+const deskThreadOn = (articleId: number) =>
+  startThread(people.editor, { articleId, quote: 'كلمات', body: 'سؤال من المحرر' }).threadId;
+
 const articleRow = (id: number) => db.select().from(articles).where(eq(articles.id, id)).get()!;
 
 type Outcome = { ok: boolean; code?: string; status?: number };
@@ -187,6 +193,19 @@ const ARTICLE_PROBES: Record<
   approveArticleAction: { input: (a) => ({ articleId: a.id }), changes: 'approve' },
   publishArticleAction: { input: (a) => ({ articleId: a.id }), changes: 'publish' },
   unpublishArticleAction: { input: (a) => ({ articleId: a.id }), changes: 'unpublish' },
+  textCommentsAction: { input: (a) => ({ articleId: a.id }), changes: 'view' },
+  startThreadAction: {
+    input: (a) => ({ articleId: a.id, quote: 'كلمات', body: 'تعليق على النص' }),
+    changes: 'comment',
+  },
+  replyToThreadAction: {
+    input: (a) => ({ articleId: a.id, threadId: deskThreadOn(a.id), body: 'رد' }),
+    changes: 'comment',
+  },
+  setThreadResolvedAction: {
+    input: (a) => ({ articleId: a.id, threadId: deskThreadOn(a.id), resolved: true }),
+    changes: 'resolveComment',
+  },
   restoreRevisionAction: {
     input: (a) => ({
       articleId: a.id,
@@ -284,6 +303,7 @@ const ACTIONS_FILE = 'app/(newsroom)/newsroom/articles/actions.ts';
 const ACTION_MODULES: Record<string, Record<string, unknown>> = {
   [ACTIONS_FILE]: articleActions,
   'app/(newsroom)/newsroom/articles/desk-actions.ts': deskActions,
+  'app/(newsroom)/newsroom/articles/text-comment-actions.ts': textCommentActions,
   'app/(newsroom)/newsroom/articles/top-story-actions.ts': topStoryActions,
   'app/(newsroom)/newsroom/notifications/actions.ts': notificationActions,
   'app/(newsroom)/newsroom/articles/[id]/history/actions.ts': historyActions,

@@ -6,6 +6,7 @@ import {
   assertCan,
   assertCanInNewsroom,
   can,
+  canResolveThread,
   canInNewsroom,
   ForbiddenError,
   NEWSROOM_ACTIONS,
@@ -44,6 +45,8 @@ const desk: Record<ArticleAction, ArticleStatus[]> = {
   archive: S('draft', 'changes_requested', 'approved', 'unpublished'),
   delete: S('draft'),
   addNote: ALL,
+  comment: ALL,
+  resolveComment: ALL,
 };
 // The desk withdraws only what it sent itself; someone else's piece gets "request changes".
 const deskOther: Record<ArticleAction, ArticleStatus[]> = { ...desk, withdraw: NONE };
@@ -64,6 +67,7 @@ const expected: Record<
       withdraw: S('in_review'),
       delete: S('draft'),
       addNote: ALL,
+      comment: ALL,
     },
     other: nothing,
   },
@@ -98,7 +102,9 @@ describe('the table has a rule for every action', () => {
   });
   test('every workflow action but delete and notes leads somewhere', () => {
     for (const action of ARTICLE_ACTIONS) {
-      const moves = !['view', 'edit', 'embargo', 'delete', 'addNote'].includes(action);
+      const moves = !['view', 'edit', 'embargo', 'delete', 'addNote', 'comment', 'resolveComment'].includes(
+        action,
+      );
       assert.equal(NEXT_STATUS[action] !== undefined, moves, action);
     }
   });
@@ -154,4 +160,23 @@ describe('newsroom permissions, every cell', () => {
     for (const role of ROLES)
       assert.deepEqual(Object.keys(NEWSROOM_PERMISSIONS[role]).sort(), [...NEWSROOM_ACTIONS].sort());
   });
+});
+
+// Resolving a comment thread on the text: every role × whose article × whose thread × state.
+describe('resolving a comment thread, every cell', () => {
+  for (const role of ROLES) {
+    for (const article of ['own', 'other'] as const) {
+      for (const thread of ['mine', 'theirs'] as const) {
+        for (const status of ARTICLE_STATUSES) {
+          // The desk resolves any thread; a reporter only their own, on their own article.
+          const allowed = role !== 'reporter' || (article === 'own' && thread === 'mine');
+          test(`${role} ${allowed ? 'may' : 'may not'} resolve ${thread} thread on ${article} article when ${status}`, () => {
+            const actor = { id: 7, role };
+            const ref = { authorId: article === 'own' ? 7 : 8, status };
+            assert.equal(canResolveThread(actor, ref, { authorId: thread === 'mine' ? 7 : 9 }), allowed);
+          });
+        }
+      }
+    }
+  }
 });

@@ -16,6 +16,7 @@ const SENTENCE: Record<NotificationKind, (actor: React.ReactNode) => React.React
   scheduled: (actor) => <>جدول {actor} نشر مقالك</>,
   published: () => <>نُشر مقالك</>,
   mentioned: (actor) => <>ذكرك {actor} في ملاحظات التحرير</>,
+  mentioned_in_comment: (actor) => <>ذكرك {actor} في تعليق على النص</>,
 };
 
 function Sentence({ item }: { item: NotificationView }) {

@@ -10,6 +10,12 @@ import {
   suggestTagsAction,
   unpublishArticleAction,
 } from '@/app/(newsroom)/newsroom/articles/actions';
+import {
+  replyToThreadAction,
+  setThreadResolvedAction,
+  startThreadAction,
+  textCommentsAction,
+} from '@/app/(newsroom)/newsroom/articles/text-comment-actions';
 import { ArticleEditor, type EditableArticle, type EditorActions } from '@/components/editor/ArticleEditor';
 
 // The route's client shell: hands the editor the server actions it may call (components/editor/
@@ -25,6 +31,12 @@ const actions: EditorActions = {
     unpublish: unpublishArticleAction,
   },
   presence: articlePresenceAction,
+  textComments: {
+    list: textCommentsAction,
+    start: startThreadAction,
+    reply: replyToThreadAction,
+    setResolved: setThreadResolvedAction,
+  },
 };
 
 export function EditorShell({ article }: { article: EditableArticle }) {

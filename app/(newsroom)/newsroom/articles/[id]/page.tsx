@@ -19,6 +19,8 @@ import '../../_desk/desk.css';
 import { toNewsroomMinute } from '@/lib/shared/validation/workflow';
 import { DeskActions } from './DeskActions';
 import { NotesPanel } from './NotesPanel';
+import { TextCommentsSummary } from './TextCommentsSummary';
+import { listTextComments } from '@/lib/newsroom/text-comments';
 import { SchedulePanel } from './SchedulePanel';
 import styles from './desk.module.css';
 
@@ -98,6 +100,7 @@ export default async function EditArticlePage({
     ),
     dates: newsroomSettings.dates,
     collab: collaborationEnabled() ? { userId: user.id, userName: user.name } : null,
+    canComment: can(user, 'comment', article),
   };
   const desk = DESK_ACTIONS.filter((action) => can(user, action, article));
   const { unpublishedEdits, latestChangeRequest } = deskStateOf(article);
@@ -183,6 +186,7 @@ export default async function EditArticlePage({
           canEmbargo={desk.includes('embargo')}
         />
         <NotesPanel articleId={article.id} notes={notes} canAdd={desk.includes('addNote')} />
+        <TextCommentsSummary threads={listTextComments(user, article.id)} dates={dates} />
       </div>
     </>
   );
