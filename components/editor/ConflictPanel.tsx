@@ -91,8 +91,18 @@ export function ConflictPanel({
       </p>
       {conflicts.map((c) => {
         const label = FIELD_LABELS[c.field];
-        const theirs = describeValue(c.field, c.theirs, sections);
-        const myValue = c.field === 'body' ? myBodyText() : describeValue(c.field, mine[c.field], sections);
+        // A body merged by block: only the blocks both changed (the rest is merged already).
+        const blocks = c.merge?.conflicts;
+        const blockText = (side: 'theirs' | 'mine') =>
+          (blocks ?? [])
+            .map((b) => documentText({ type: 'doc', content: b[side] as JSONContent[] }) || '—')
+            .join('\n…\n');
+        const theirs = blocks ? blockText('theirs') : describeValue(c.field, c.theirs, sections);
+        const myValue = blocks
+          ? blockText('mine')
+          : c.field === 'body'
+            ? myBodyText()
+            : describeValue(c.field, mine[c.field], sections);
         const who = c.changedBy ? c.changedBy.name : 'شخص آخر';
         const when = c.changedAt ? ` في ${formatArabicDateTime(new Date(c.changedAt), dates)}` : '';
         const copyLabel = COPY_LABELS[c.field];
@@ -107,6 +117,9 @@ export function ConflictPanel({
             <p className="muted hint">
               غيّره {who}
               {when}.
+              {blocks
+                ? ` ${blocks.length === 1 ? 'الفقرة المعروضة وحدها عدّلها' : 'الفقرات المعروضة وحدها عدّلها'} كلاكما؛ بقية تعديلاتكما دُمجت.`
+                : null}
             </p>
             <div className="conflict-versions">
               <section aria-label={`نسختهم: ${label}`}>
