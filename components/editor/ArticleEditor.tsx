@@ -19,7 +19,7 @@ import { CollabStatus } from './collab/CollabStatus';
 import { collaborationExtensions } from './collab/extensions';
 import { combinedStatus } from './collab/status';
 import { useCollabState, useCollaboration, type CollabSetup } from './collab/useCollaboration';
-import { ConflictPanel } from './ConflictPanel';
+import { ConflictPanel, ReplacedNotice } from './ConflictPanel';
 import { forgetJournal, liveTabs, readJournal } from './journal';
 import { HeadlineFields, MetadataPanel } from './MetadataPanel';
 import { PresenceNotice, type Heartbeat } from './PresenceNotice';
@@ -230,9 +230,19 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
         {article.collab ? (
           <CollabStatus state={liveState} canEdit={canEdit} />
         ) : (
-          <PresenceNotice articleId={article.id} heartbeat={actions.presence} />
+          <PresenceNotice
+            articleId={article.id}
+            heartbeat={actions.presence}
+            onVersion={(version) => machine.pull(version)}
+          />
         )}
         {restored ? <p className="notice">استُعيدت من هذا الجهاز تعديلات لم تكن قد وصلت إلى الخادم.</p> : null}
+        <ReplacedNotice
+          replaced={snapshot.replaced}
+          sections={article.sections}
+          dates={article.dates}
+          onDismiss={() => machine.dismissReplaced()}
+        />
         <HeadlineFields
           values={snapshot.values}
           errors={errors}

@@ -4,7 +4,7 @@ import type { JSONContent } from '@tiptap/core';
 import { useState } from 'react';
 import { formatArabicDateTime, type DateSettings } from '@/lib/shared/arabic';
 import type { ArticleField, ArticleFieldValues } from '@/lib/shared/validation/article-save';
-import type { HeldConflict, Metadata } from './save-machine';
+import type { HeldConflict, Metadata, Replacement } from './save-machine';
 
 export function documentText(doc: JSONContent): string {
   if (doc.text) return doc.text;
@@ -161,5 +161,40 @@ export function ConflictPanel({
         );
       })}
     </section>
+  );
+}
+
+// The losing side of a conflict (or of any later save over this tab's): what this tab had saved
+// was replaced by someone else's version, and the form already shows theirs. Said at once, by name,
+// until dismissed; the replaced text stays in the article's history.
+export function ReplacedNotice({
+  replaced,
+  sections,
+  dates,
+  onDismiss,
+}: {
+  replaced: readonly Replacement[];
+  sections: { id: number; name: string }[];
+  dates: DateSettings;
+  onDismiss: () => void;
+}) {
+  return (
+    <div role="status" aria-live="polite">
+      {replaced.length ? (
+        <section className="notice replaced" aria-label="استُبدل ما حفظتَه">
+          {replaced.map((r) => (
+            <p key={r.field} data-field={r.field}>
+              استبدل <bdi>{r.by ?? 'شخص آخر'}</bdi> ما حفظتَه في «{FIELD_LABELS[r.field]}» بنسخته
+              {r.at ? ` (${formatArabicDateTime(new Date(r.at), dates)})` : ''}:{' '}
+              <bdi className="replaced-value">{describeValue(r.field, r.value, sections)}</bdi>. نسختك محفوظة
+              في سجل النسخ.
+            </p>
+          ))}
+          <button type="button" onClick={onDismiss}>
+            حسناً
+          </button>
+        </section>
+      ) : null}
+    </div>
   );
 }

@@ -72,6 +72,14 @@ export type HeldConflict = {
   mineKeys?: string[];
 };
 
+// A value this tab had saved, replaced since by someone else's (told at once, with who and what).
+export type Replacement = {
+  field: ArticleField;
+  by: string | null;
+  at: number | null;
+  value: ArticleFieldValues[ArticleField];
+};
+
 export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'offline' | 'error' | 'conflict';
 
 export type Metadata = Omit<ArticleFieldValues, 'body'>;
@@ -91,6 +99,8 @@ export type SaveSnapshot = {
   savedAt: number | null;
   // Fields edited and not yet acknowledged (held ones included).
   unsaved: readonly ArticleField[];
+  // This tab's saved values that someone else's replaced, until the journalist dismisses them.
+  replaced: readonly Replacement[];
 };
 
 export type Timing = {
@@ -181,6 +191,9 @@ export class SaveMachine {
   private retryDelay: number;
   private journalled = false;
   private savedAt: number | null = null;
+  // Fields whose stored value is this tab's (it saved them last, as far as it knows).
+  private readonly ownSaved = new Set<ArticleField>();
+  private replaced: Replacement[] = [];
   private debounce: unknown;
   private maxWait: unknown;
   private retry: unknown;
@@ -297,6 +310,7 @@ export class SaveMachine {
     const conflict = this.held.get(field);
     if (!conflict) return;
     if (conflict.merge) return this.settleBody(conflict, 'theirs');
+    this.ownSaved.delete(field);
     this.held.delete(field);
     this.edits.delete(field);
     if (field !== 'body') this.values = { ...this.values, [field]: conflict.theirs };
@@ -337,6 +351,11 @@ export class SaveMachine {
     this.edits.set('body', ++this.seq);
     this.refresh();
     void this.run();
+  }
+
+  dismissReplaced(): void {
+    this.replaced = [];
+    this.refresh();
   }
 
   // Someone else saved a newer version (the collaboration server saw it): an empty save brings
@@ -510,6 +529,10 @@ export class SaveMachine {
       if (field === 'body' && body) this.base = { hash: data.bodyHash, blocks: body.blocks, rest: body.rest };
       // Acknowledged, unless edited again while the save was on its way.
       if (sentSeq.has(field) && this.edits.get(field) === sentSeq.get(field)) this.edits.delete(field);
+      if (sentSeq.has(field)) {
+        this.ownSaved.add(field);
+        this.replaced = this.replaced.filter((r) => r.field !== field);
+      }
     }
     if (!applied.has('body')) this.base = { ...this.base, hash: data.bodyHash };
     if (applied.has('body') && body && data.body !== undefined)
@@ -540,6 +563,14 @@ export class SaveMachine {
       if (!(field in data.theirs)) continue;
       const value = data.theirs[field] as ArticleFieldValues[typeof field];
       if (field === 'body') this.base = bodyBase(value as string, data.bodyHash);
+      if (this.ownSaved.delete(field)) {
+        // What this tab had saved is gone under someone else's value: said at once, by name.
+        const by = data.theirsBy?.[field];
+        this.replaced = [
+          ...this.replaced.filter((r) => r.field !== field),
+          { field, by: by?.name ?? null, at: by?.at ?? null, value },
+        ];
+      }
       if (this.edits.has(field)) {
         // This tab edited it while the save was on its way: theirs is shown, not overwritten.
         if (!this.held.has(field))
@@ -671,6 +702,7 @@ export class SaveMachine {
       fieldErrors: this.fieldErrors,
       savedAt: this.savedAt,
       unsaved: prev && prev.unsaved.join() === unsavedNow.join() ? prev.unsaved : unsavedNow,
+      replaced: this.replaced,
     };
   }
 

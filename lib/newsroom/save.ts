@@ -277,6 +277,10 @@ function checkedDocument(doc: JSONContent): CheckedBody {
   return { serialized, text: stats.text, wordCount: stats.wordCount };
 }
 
+function userName(tx: Tx, id: number): string {
+  return tx.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? '';
+}
+
 // What a sent value will be once stored, for comparing it with the stored one.
 // A body someone else changed since this save's base: merged by block against the base the editor
 // named (lib/document/merge.ts). Either the merged body, checked whole, or the blocks both changed.
@@ -360,11 +364,7 @@ export function saveArticle(actor: Actor, save: ArticleSave, now = new Date()): 
           field,
           theirs,
           mine: mine[field],
-          changedBy: {
-            id: change.by,
-            name:
-              tx.select({ name: users.name }).from(users).where(eq(users.id, change.by)).get()?.name ?? '',
-          },
+          changedBy: { id: change.by, name: userName(tx, change.by) },
           changedAt: change.at,
           ...(field === 'body' && blockConflicts ? { blocks: blockConflicts } : {}),
         } as FieldConflict);
@@ -374,9 +374,12 @@ export function saveArticle(actor: Actor, save: ArticleSave, now = new Date()): 
       (apply as Record<ArticleField, unknown>)[field] = mine[field];
     }
     const theirs: ArticleChanges = {};
+    const theirsBy: NonNullable<SaveArticleResult['theirsBy']> = {};
     for (const field of ARTICLE_FIELDS) {
-      if (mine[field] === undefined && changedSince(field)) {
+      const change = changedSince(field);
+      if (mine[field] === undefined && change) {
         (theirs as Record<ArticleField, unknown>)[field] = fieldValue(article, tagsBefore, field);
+        theirsBy[field] = { id: change.by, name: userName(tx, change.by), at: change.at };
       }
     }
 
@@ -415,6 +418,7 @@ export function saveArticle(actor: Actor, save: ArticleSave, now = new Date()): 
       applied,
       conflicts,
       theirs,
+      ...(Object.keys(theirsBy).length ? { theirsBy } : {}),
       savedAt: now.getTime(),
       ...(merged ? { body: merged.serialized } : {}),
     };

@@ -112,9 +112,12 @@ class FakeServer {
       }
     }
     const theirs: ArticleChanges = {};
+    const theirsBy: Record<string, { id: number; name: string; at: number }> = {};
     for (const [field, last] of this.changed) {
-      if (last.version > input.baseVersion && last.by.id !== by.id && !(field in changes))
+      if (last.version > input.baseVersion && last.by.id !== by.id && !(field in changes)) {
         (theirs as Record<string, unknown>)[field] = this.values[field];
+        theirsBy[field] = { ...last.by, at: last.at };
+      }
     }
     return {
       ok: true,
@@ -127,6 +130,7 @@ class FakeServer {
         conflicts,
         theirs,
         ...(merged ? { body: merged } : {}),
+        theirsBy,
       },
     };
   }
@@ -531,6 +535,32 @@ describe('save machine: others editing the same article', () => {
     const before = s.calls.length;
     await s.clock.advance(5000);
     assert.equal(s.calls.length, before, 'keeping theirs sends nothing');
+  });
+
+  test('the losing side is told at once, by name, what replaced the value it had saved', async () => {
+    const s = setup();
+    s.machine.edit('headline', 'عنوان سارة');
+    await s.clock.advance(1500);
+    assert.equal(s.server.values.headline, 'عنوان سارة');
+    assert.deepEqual(s.machine.getSnapshot().replaced, []);
+    // Khalid keeps his version on top of hers; her page hears of the new version (the heartbeat).
+    s.server.other({ headline: 'عنوان خالد' });
+    s.machine.pull(s.server.version);
+    await settle();
+    const snap = s.machine.getSnapshot();
+    assert.equal(snap.values.headline, 'عنوان خالد');
+    assert.deepEqual(
+      snap.replaced.map((r) => [r.field, r.by, r.value]),
+      [['headline', THEM.name, 'عنوان خالد']],
+    );
+    assert.equal(snap.status, 'saved');
+    // A field she had not saved herself changes without a notice; dismissing clears it.
+    s.server.other({ deck: 'عنوان فرعي من خالد' });
+    s.machine.pull(s.server.version);
+    await settle();
+    assert.equal(s.machine.getSnapshot().replaced.length, 1);
+    s.machine.dismissReplaced();
+    assert.deepEqual(s.machine.getSnapshot().replaced, []);
   });
 
   test('keep mine sends it on top of theirs', async () => {

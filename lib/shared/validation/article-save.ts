@@ -86,6 +86,8 @@ export type SaveArticleResult = {
   // Fields that others changed since baseVersion and this save did not touch: already merged on
   // the server; the editor adopts them.
   theirs: ArticleChanges;
+  // Who made each change in `theirs` (the last to change that field, and when).
+  theirsBy?: Partial<Record<ArticleField, { id: number; name: string; at: number }>>;
   // The stored body when it is not the one sent: a block merge combined it with others' changes
   // (the editor adopts it).
   body?: string;
