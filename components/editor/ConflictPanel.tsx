@@ -179,7 +179,8 @@ export function ReplacedNotice({
   onDismiss: () => void;
 }) {
   return (
-    <div role="status" aria-live="polite">
+    // Announced when it appears (aria-live), without a second «status» beside the save state's.
+    <div aria-live="polite">
       {replaced.length ? (
         <section className="notice replaced" aria-label="استُبدل ما حفظتَه">
           {replaced.map((r) => (

@@ -193,6 +193,9 @@ export class SaveMachine {
   private savedAt: number | null = null;
   // Fields whose stored value is this tab's (it saved them last, as far as it knows).
   private readonly ownSaved = new Set<ArticleField>();
+  // The body's blocks this tab wrote (keys), as stored: the body is told as replaced only when one
+  // of them is gone, not when others change paragraphs this tab never touched.
+  private ownBlocks = new Set<string>();
   private replaced: Replacement[] = [];
   private debounce: unknown;
   private maxWait: unknown;
@@ -525,11 +528,17 @@ export class SaveMachine {
     const applied = new Set(data.applied);
     if (body && (applied.has('body') || data.conflicts.some((c) => c.field === 'body')))
       this.restoredBase = null;
+    if (applied.has('body') && body) {
+      const before = new Set(this.base.blocks);
+      const sent = body.blocks.filter((block) => !before.has(block)).map(blockKey);
+      const now = new Set(body.blocks.map(blockKey));
+      this.ownBlocks = new Set([...[...this.ownBlocks].filter((key) => now.has(key)), ...sent]);
+    }
     for (const field of applied) {
       if (field === 'body' && body) this.base = { hash: data.bodyHash, blocks: body.blocks, rest: body.rest };
       // Acknowledged, unless edited again while the save was on its way.
       if (sentSeq.has(field) && this.edits.get(field) === sentSeq.get(field)) this.edits.delete(field);
-      if (sentSeq.has(field)) {
+      if (sentSeq.has(field) && field !== 'body') {
         this.ownSaved.add(field);
         this.replaced = this.replaced.filter((r) => r.field !== field);
       }
@@ -563,7 +572,7 @@ export class SaveMachine {
       if (!(field in data.theirs)) continue;
       const value = data.theirs[field] as ArticleFieldValues[typeof field];
       if (field === 'body') this.base = bodyBase(value as string, data.bodyHash);
-      if (this.ownSaved.delete(field)) {
+      if (field === 'body' ? this.lostOwnBlocks(value as string) : this.ownSaved.delete(field)) {
         // What this tab had saved is gone under someone else's value: said at once, by name.
         const by = data.theirsBy?.[field];
         this.replaced = [
@@ -585,6 +594,14 @@ export class SaveMachine {
     // Edits made during the save are sent by the timer they started (or at once if it fired);
     // a field the server did not apply and did not call a conflict is tried again.
     if (this.unsent().some((f) => sentSeq.get(f) === this.edits.get(f))) this.scheduleSave();
+  }
+
+  private lostOwnBlocks(body: string): boolean {
+    if (!this.ownBlocks.size) return false;
+    const now = new Set(blockKeysOf((JSON.parse(body) as { content?: unknown[] }).content ?? []));
+    const lost = [...this.ownBlocks].some((key) => !now.has(key));
+    this.ownBlocks = new Set([...this.ownBlocks].filter((key) => now.has(key)));
+    return lost;
   }
 
   // The server merged this save's body with others' blocks: the stored body becomes the base and
