@@ -66,7 +66,20 @@ function changesOf<T>(side: Hunk<T>['side'], base: readonly string[], blocks: T[
       s += count;
     }
   }
-  return { hunks, kept, blocks, keys };
+  // A run of k blocks replaced by k blocks is k edits, one block each: editing two neighbouring
+  // paragraphs must not make a conflict of both when the other side changed only one of them.
+  const split = hunks.flatMap((hunk) =>
+    hunk.end - hunk.start === hunk.insert.length && hunk.insert.length > 1
+      ? hunk.insert.map((block, i) => ({
+          side,
+          start: hunk.start + i,
+          end: hunk.start + i + 1,
+          insert: [block],
+          keys: [hunk.keys[i]!],
+        }))
+      : [hunk],
+  );
+  return { hunks: split, kept, blocks, keys };
 }
 
 // The side's version of base blocks [start, end), given its hunks inside that range.

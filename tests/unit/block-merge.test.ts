@@ -196,6 +196,19 @@ describe('block merge: both sides on the same block', () => {
       `${BASE[4]} (عدّلها سارة)`,
     ]);
   });
+  test('neighbouring paragraphs edited on one side: only the one both edited conflicts', () => {
+    const mine = apply(base, 'edit', target, 'سارة');
+    const theirs = apply(apply(base, 'edit', target, 'أحمد'), 'edit', BASE[1]!, 'أحمد');
+    const merged = mergeBlocks(baseKeys, mine, theirs);
+    assert.equal(merged.conflicts.length, 1);
+    assert.deepEqual(texts(merged.conflicts[0]!.theirs), [`${target} (عدّلها أحمد)`]);
+    assert.deepEqual(texts(resolveMerge(merged, 'mine')), [
+      BASE[0],
+      `${BASE[1]} (عدّلها أحمد)`,
+      `${target} (عدّلها سارة)`,
+      ...after,
+    ]);
+  });
   test('a paragraph added right next to a conflicting block is shown in the conflict with it', () => {
     // The alignment cannot tell which of their two blocks is the edit of the old one: both are
     // shown under «نسختهم», so nothing of theirs is dropped unseen.
