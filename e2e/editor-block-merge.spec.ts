@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test, EDITOR, REPORTER, EditorPage, personPage } from './fixtures';
 
@@ -22,6 +23,12 @@ async function threeParagraphs(editor: EditorPage): Promise<number> {
   }
   await editor.waitUntilSaved();
   return articleId;
+}
+
+async function noSeriousAxeViolation(page: Page): Promise<void> {
+  const axe = await new AxeBuilder({ page }).analyze();
+  const severe = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(severe.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 // Puts the caret at the end of the body's paragraph number `index` and types there.
@@ -99,7 +106,11 @@ test('the same paragraph on both sides: the panel shows that paragraph only; kee
   // Not the whole text: the paragraphs only one side changed are merged, not shown.
   await expect(conflict).not.toContainText(PARAGRAPHS[2]!);
   await expect(conflict).not.toContainText('(تحديث)');
-  await reporter.page.screenshot({ path: '/work/shots/merge/block-conflict-1280.png', fullPage: true });
+  for (const width of [390, 1280]) {
+    await reporter.page.setViewportSize({ width, height: 900 });
+    await reporter.page.screenshot({ path: `/work/shots/merge/block-conflict-${width}.png`, fullPage: true });
+  }
+  await noSeriousAxeViolation(reporter.page);
 
   await reporter.page.getByRole('button', { name: 'حفظ نسختي فوقها' }).click();
   await reporter.waitUntilSaved();
@@ -147,6 +158,7 @@ test('the losing side of a headline conflict sees the new headline and who repla
     await reporter.page.setViewportSize({ width, height: 900 });
     await reporter.page.screenshot({ path: `/work/shots/merge/replaced-${width}.png`, fullPage: true });
   }
+  await noSeriousAxeViolation(reporter.page);
   await told.getByRole('button', { name: 'حسناً' }).click();
   await expect(told).toBeHidden();
 });

@@ -18,6 +18,8 @@ test('two people on one article get a conflict and copying theirs into mine keep
   const editor = new EditorPage(await personPage(browser, EDITOR));
   await editor.open(articleId);
   await expect(editor.page.getByText('يفتح هذا المقال الآن أيضاً: سارة الصحفية')).toBeVisible();
+  // From here the editor's page does not hear of the reporter's saves (it would within seconds).
+  await editor.keepStale();
 
   await reporter.typeInBody('نص الصحفية');
   await reporter.waitUntilSaved();
@@ -58,6 +60,7 @@ test('keeping theirs discards mine only when asked, and editing continues from t
   const second = new EditorPage(await first.page.context().newPage());
   await second.open(articleId);
   await expect(second.page.getByText('يفتح هذا المقال الآن أيضاً: أنت في تبويب آخر')).toBeVisible();
+  await second.keepStale();
 
   await first.typeInBody('الأول');
   await first.waitUntilSaved();
@@ -80,6 +83,7 @@ test('keeping mine writes it as the newest version on top; until then the databa
   const articleId = await first.openNew();
   const second = new EditorPage(await first.page.context().newPage());
   await second.open(articleId);
+  await second.keepStale();
 
   await first.typeInBody('نص التبويب الأول');
   await first.waitUntilSaved();
