@@ -106,15 +106,19 @@ test('a reloaded editor is not its own «other tab»; a second tab is', async ({
   const editor = new EditorPage(await personPage(browser, REPORTER));
   const articleId = await editor.openNew();
   for (let i = 0; i < 2; i++) {
-    // The reloaded page's first heartbeat (not the old page's leaving one) and its answer.
-    const heartbeat = editor.page.waitForResponse(
+    // The reloaded page's first heartbeat (not the old page's leaving one, nor an answer to the
+    // old page still on its way, whose end a reload may never report) and its answer.
+    let reloading = false;
+    const heartbeat = editor.page.waitForRequest(
       (r) =>
-        r.request().method() === 'POST' &&
-        !!r.request().headers()['next-action'] &&
-        (r.request().postData() ?? '').includes('"leaving":false'),
+        reloading &&
+        r.method() === 'POST' &&
+        !!r.headers()['next-action'] &&
+        (r.postData() ?? '').includes('"leaving":false'),
     );
+    reloading = true;
     await editor.page.reload();
-    await (await heartbeat).finished();
+    await (await (await heartbeat).response())?.finished();
     await editor.waitUntilEditable();
   }
   // A row left by an earlier load would be named at once and stay for half a minute.
