@@ -18,6 +18,8 @@ test('two people on one article get a conflict and copying theirs into mine keep
   const editor = new EditorPage(await personPage(browser, EDITOR));
   await editor.open(articleId);
   await expect(editor.page.getByText('يفتح هذا المقال الآن أيضاً: سارة الصحفية')).toBeVisible();
+  // From here the editor's page does not hear of the reporter's saves (it would within seconds).
+  await editor.keepStale();
 
   await reporter.typeInBody('نص الصحفية');
   await reporter.waitUntilSaved();
@@ -58,6 +60,7 @@ test('keeping theirs discards mine only when asked, and editing continues from t
   const second = new EditorPage(await first.page.context().newPage());
   await second.open(articleId);
   await expect(second.page.getByText('يفتح هذا المقال الآن أيضاً: أنت في تبويب آخر')).toBeVisible();
+  await second.keepStale();
 
   await first.typeInBody('الأول');
   await first.waitUntilSaved();
@@ -80,6 +83,7 @@ test('keeping mine writes it as the newest version on top; until then the databa
   const articleId = await first.openNew();
   const second = new EditorPage(await first.page.context().newPage());
   await second.open(articleId);
+  await second.keepStale();
 
   await first.typeInBody('نص التبويب الأول');
   await first.waitUntilSaved();
@@ -102,15 +106,20 @@ test('a reloaded editor is not its own «other tab»; a second tab is', async ({
   const editor = new EditorPage(await personPage(browser, REPORTER));
   const articleId = await editor.openNew();
   for (let i = 0; i < 2; i++) {
-    // The reloaded page's first heartbeat (not the old page's leaving one) and its answer.
-    const heartbeat = editor.page.waitForResponse(
+    // The reloaded page's first heartbeat (not the old page's leaving one, nor an answer to the
+    // old page still on its way, whose end a reload may never report) and its answer.
+    let reloading = false;
+    const heartbeat = editor.page.waitForRequest(
       (r) =>
-        r.request().method() === 'POST' &&
-        !!r.request().headers()['next-action'] &&
-        (r.request().postData() ?? '').includes('"leaving":false'),
+        reloading &&
+        r.method() === 'POST' &&
+        !!r.headers()['next-action'] &&
+        (r.postData() ?? '').includes('"leaving":false'),
     );
+    reloading = true;
     await editor.page.reload();
-    await (await heartbeat).finished();
+    // Answered: the server has this tab's row (it writes it before answering).
+    await (await heartbeat).response();
     await editor.waitUntilEditable();
   }
   // A row left by an earlier load would be named at once and stay for half a minute.

@@ -52,9 +52,12 @@ test('stale page editing the body keeps the other editor’s deck, tags and sect
   await expect(editorPage(check).body).toHaveText('الفقرة الأولى. وكلمة من الصحفية!');
 
   // A true conflict: both change the deck. Only the deck is shown; B's body keeps saving.
+  // (B's connection drops meanwhile: connected, B's page would show A's deck within seconds.)
+  await b.context().setOffline(true);
   await a.getByLabel('العنوان الفرعي').fill('موجز المحرر الثاني');
   await waitUntilSaved(a);
   await b.getByLabel('العنوان الفرعي').fill('موجز الصحفية');
+  await b.context().setOffline(false);
   await expect(b.getByRole('heading', { name: 'تعارض في التعديل' })).toBeVisible();
   await expect(editorPage(b).saveState).toContainText('لم يُحفظ');
   const deck = b.getByRole('region', { name: 'تعارض: العنوان الفرعي' });
@@ -76,9 +79,11 @@ test('stale page editing the body keeps the other editor’s deck, tags and sect
   await expect(editorPage(check).body).toContainText('تتمة');
 
   // And keeping mine, on the headline this time.
+  await b.context().setOffline(true);
   await editorPage(a).headline.fill('عنوان المحرر');
   await waitUntilSaved(a);
   await editorPage(b).headline.fill('عنوان الصحفية');
+  await b.context().setOffline(false);
   const headline = b.getByRole('region', { name: 'تعارض: العنوان' });
   await expect(headline).toBeVisible();
   await headline.getByRole('button', { name: 'حفظ نسختي فوقها' }).click();

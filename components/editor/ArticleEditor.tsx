@@ -1,6 +1,6 @@
 'use client';
 
-import type { JSONContent } from '@tiptap/core';
+import type { Editor, JSONContent } from '@tiptap/core';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -21,7 +21,7 @@ import { combinedStatus } from './collab/status';
 import { useCollabState, useCollaboration, type CollabSetup } from './collab/useCollaboration';
 import { CommentsPanel } from './comments/CommentsPanel';
 import { useTextComments, type TextCommentActions } from './comments/useTextComments';
-import { ConflictPanel } from './ConflictPanel';
+import { ConflictPanel, ReplacedNotice } from './ConflictPanel';
 import { forgetJournal, liveTabs, readJournal } from './journal';
 import { HeadlineFields, MetadataPanel } from './MetadataPanel';
 import { PresenceNotice, type Heartbeat } from './PresenceNotice';
@@ -121,7 +121,7 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
   const onAdopt = useRef((changes: ArticleChanges) => {
     const e = editorRef.current;
     if (changes.body !== undefined && e && !live) {
-      e.commands.setContent(JSON.parse(changes.body) as JSONContent, { emitUpdate: false });
+      adoptBody(e, JSON.parse(changes.body) as JSONContent);
       recountRef.current();
     }
   });
@@ -193,6 +193,7 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
   function copyTheirs(field: ArticleField, theirsText: string) {
     const conflict = snapshot.conflicts.find((c) => c.field === field);
     if (!conflict) return;
+    if (field === 'body' && machine.keepBoth('body')) return;
     if (field === 'body' && editor) {
       // Their text follows mine, to be merged by hand; the result is saved on top of theirs.
       const blocks = (JSON.parse(conflict.theirs as string) as JSONContent).content ?? [];
@@ -243,9 +244,19 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
         {article.collab ? (
           <CollabStatus state={liveState} canEdit={canEdit} />
         ) : (
-          <PresenceNotice articleId={article.id} heartbeat={actions.presence} />
+          <PresenceNotice
+            articleId={article.id}
+            heartbeat={actions.presence}
+            onVersion={(version) => machine.pull(version)}
+          />
         )}
         {restored ? <p className="notice">استُعيدت من هذا الجهاز تعديلات لم تكن قد وصلت إلى الخادم.</p> : null}
+        <ReplacedNotice
+          replaced={snapshot.replaced}
+          sections={article.sections}
+          dates={article.dates}
+          onDismiss={() => machine.dismissReplaced()}
+        />
         <HeadlineFields
           values={snapshot.values}
           errors={errors}
@@ -335,6 +346,41 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
       </aside>
     </div>
   );
+}
+
+// A body from elsewhere (a block merge, theirs, the journal) replaces only the top-level blocks that
+// differ, so the caret and the undo history of a paragraph being typed in stay where they are.
+// Not an edit: no update is emitted, and it is not one of this journalist's undo steps.
+function adoptBody(editor: Editor, doc: JSONContent) {
+  const next = (doc.content ?? []).map((block) => JSON.stringify(block));
+  const current = editor.state.doc;
+  const now: string[] = [];
+  current.forEach((child) => now.push(JSON.stringify(child.toJSON())));
+  let start = 0;
+  while (start < now.length && start < next.length && now[start] === next[start]) start++;
+  let end = 0;
+  while (
+    end < now.length - start &&
+    end < next.length - start &&
+    now[now.length - 1 - end] === next[next.length - 1 - end]
+  )
+    end++;
+  if (start === now.length && start === next.length) return;
+  try {
+    let from = 0;
+    for (let i = 0; i < start; i++) from += current.child(i).nodeSize;
+    let to = current.content.size;
+    for (let i = 0; i < end; i++) to -= current.child(now.length - 1 - i).nodeSize;
+    const nodes = next
+      .slice(start, next.length - end)
+      .map((json) => editor.schema.nodeFromJSON(JSON.parse(json) as JSONContent));
+    const tr = editor.state.tr.replaceWith(from, to, nodes);
+    tr.setMeta('preventUpdate', true).setMeta('addToHistory', false);
+    editor.view.dispatch(tr);
+  } catch {
+    // A document ProseMirror will not splice (an empty one): replaced whole.
+    editor.commands.setContent(doc, { emitUpdate: false });
+  }
 }
 
 function ArticleFigures({ words }: { words: CountStore }) {

@@ -4,7 +4,7 @@ import type { JSONContent } from '@tiptap/core';
 import { useState } from 'react';
 import { formatArabicDateTime, type DateSettings } from '@/lib/shared/arabic';
 import type { ArticleField, ArticleFieldValues } from '@/lib/shared/validation/article-save';
-import type { HeldConflict, Metadata } from './save-machine';
+import type { HeldConflict, Metadata, Replacement } from './save-machine';
 
 export function documentText(doc: JSONContent): string {
   if (doc.text) return doc.text;
@@ -91,8 +91,18 @@ export function ConflictPanel({
       </p>
       {conflicts.map((c) => {
         const label = FIELD_LABELS[c.field];
-        const theirs = describeValue(c.field, c.theirs, sections);
-        const myValue = c.field === 'body' ? myBodyText() : describeValue(c.field, mine[c.field], sections);
+        // A body merged by block: only the blocks both changed (the rest is merged already).
+        const blocks = c.merge?.conflicts;
+        const blockText = (side: 'theirs' | 'mine') =>
+          (blocks ?? [])
+            .map((b) => documentText({ type: 'doc', content: b[side] as JSONContent[] }) || '—')
+            .join('\n…\n');
+        const theirs = blocks ? blockText('theirs') : describeValue(c.field, c.theirs, sections);
+        const myValue = blocks
+          ? blockText('mine')
+          : c.field === 'body'
+            ? myBodyText()
+            : describeValue(c.field, mine[c.field], sections);
         const who = c.changedBy ? c.changedBy.name : 'شخص آخر';
         const when = c.changedAt ? ` في ${formatArabicDateTime(new Date(c.changedAt), dates)}` : '';
         const copyLabel = COPY_LABELS[c.field];
@@ -107,6 +117,9 @@ export function ConflictPanel({
             <p className="muted hint">
               غيّره {who}
               {when}.
+              {blocks
+                ? ` ${blocks.length === 1 ? 'الفقرة المعروضة وحدها عدّلها' : 'الفقرات المعروضة وحدها عدّلها'} كلاكما؛ بقية تعديلاتكما دُمجت.`
+                : null}
             </p>
             <div className="conflict-versions">
               <section aria-label={`نسختهم: ${label}`}>
@@ -148,5 +161,41 @@ export function ConflictPanel({
         );
       })}
     </section>
+  );
+}
+
+// The losing side of a conflict (or of any later save over this tab's): what this tab had saved
+// was replaced by someone else's version, and the form already shows theirs. Said at once, by name,
+// until dismissed; the replaced text stays in the article's history.
+export function ReplacedNotice({
+  replaced,
+  sections,
+  dates,
+  onDismiss,
+}: {
+  replaced: readonly Replacement[];
+  sections: { id: number; name: string }[];
+  dates: DateSettings;
+  onDismiss: () => void;
+}) {
+  return (
+    // Announced when it appears (aria-live), without a second «status» beside the save state's.
+    <div aria-live="polite">
+      {replaced.length ? (
+        <section className="notice replaced" aria-label="استُبدل ما حفظتَه">
+          {replaced.map((r) => (
+            <p key={r.field} data-field={r.field}>
+              استبدل <bdi>{r.by ?? 'شخص آخر'}</bdi> ما حفظتَه في «{FIELD_LABELS[r.field]}» بنسخته
+              {r.at ? ` (${formatArabicDateTime(new Date(r.at), dates)})` : ''}:{' '}
+              <bdi className="replaced-value">{describeValue(r.field, r.value, sections)}</bdi>. نسختك محفوظة
+              في سجل النسخ.
+            </p>
+          ))}
+          <button type="button" onClick={onDismiss}>
+            حسناً
+          </button>
+        </section>
+      ) : null}
+    </div>
   );
 }

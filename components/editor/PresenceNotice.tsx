@@ -1,9 +1,12 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ActionResult } from '@/lib/shared/errors';
 
 const HEARTBEAT_MS = 15_000;
+// While someone else has the article open, more often: their saves reach this page within
+// seconds (the answer carries the article's version), not at this tab's next save.
+const HEARTBEAT_WITH_OTHERS_MS = 3_000;
 
 type Other = { name: string; sameUser: boolean };
 
@@ -13,7 +16,7 @@ export type Heartbeat = (input: {
   articleId: number;
   tabId: string;
   leaving?: boolean;
-}) => Promise<ActionResult<Other[]>>;
+}) => Promise<ActionResult<{ others: Other[]; version: number }>>;
 
 // One id per browser tab and article, kept in sessionStorage so that a reload (or the remount
 // after a workflow action) is the same tab: a fresh id each time left the previous load's row
@@ -33,26 +36,45 @@ function tabIdFor(articleId: number): string {
 }
 
 // Tells a journalist who else has this article open, so two people know before they collide.
-export function PresenceNotice({ articleId, heartbeat }: { articleId: number; heartbeat: Heartbeat }) {
+export function PresenceNotice({
+  articleId,
+  heartbeat,
+  onVersion,
+}: {
+  articleId: number;
+  heartbeat: Heartbeat;
+  onVersion?: (version: number) => void;
+}) {
   const [others, setOthers] = useState<Other[]>([]);
+  const onVersionRef = useRef(onVersion);
+  useEffect(() => {
+    onVersionRef.current = onVersion;
+  });
 
   useEffect(() => {
     const tabId = tabIdFor(articleId);
     let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const beat = (leaving = false) =>
       heartbeat({ articleId, tabId, leaving })
         .then((result) => {
-          if (!stopped && result.ok) setOthers(result.data);
+          if (stopped || !result.ok) return HEARTBEAT_MS;
+          setOthers(result.data.others);
+          onVersionRef.current?.(result.data.version);
+          return result.data.others.length ? HEARTBEAT_WITH_OTHERS_MS : HEARTBEAT_MS;
         })
         // Presence is a courtesy: a missed heartbeat changes nothing else.
-        .catch(() => undefined);
-    void beat();
-    const timer = setInterval(() => void beat(), HEARTBEAT_MS);
+        .catch(() => HEARTBEAT_MS);
+    const loop = () =>
+      void beat().then((next) => {
+        if (!stopped) timer = setTimeout(loop, next);
+      });
+    loop();
     const leave = () => void beat(true);
     window.addEventListener('pagehide', leave);
     return () => {
       stopped = true;
-      clearInterval(timer);
+      clearTimeout(timer);
       window.removeEventListener('pagehide', leave);
       leave();
     };

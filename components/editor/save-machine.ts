@@ -21,6 +21,14 @@ import {
   type SaveArticleInput,
   type SaveArticleResult,
 } from '@/lib/shared/validation/article-save';
+import {
+  blockKey,
+  blockKeysOf,
+  mergeBlocks,
+  resolveMerge,
+  type BlockMerge,
+  type MergeChoice,
+} from '@/lib/document/merge';
 import { bodyBase, bodyChange, type BodyBase } from './body-patch';
 
 export type SaveOutcome =
@@ -40,6 +48,9 @@ export type JournalRecord = {
   edited: ArticleField[];
   values: ArticleChanges;
   updatedAt: number;
+  // The block keys of the body the kept body was edited from, so that it merges by block when it
+  // is sent later (lib/document/merge.ts).
+  bodyBase?: string[];
 };
 
 export type MachineJournal = {
@@ -54,6 +65,19 @@ export type HeldConflict = {
   theirs: ArticleFieldValues[ArticleField];
   changedBy: { id: number; name: string } | null;
   changedAt: number | null;
+  // The body merged by block: the blocks both sides changed (what the panel shows), the merge
+  // that settles them either way, and the keys of my body as it was sent (its base for typing
+  // done since).
+  merge?: BlockMerge<unknown>;
+  mineKeys?: string[];
+};
+
+// A value this tab had saved, replaced since by someone else's (told at once, with who and what).
+export type Replacement = {
+  field: ArticleField;
+  by: string | null;
+  at: number | null;
+  value: ArticleFieldValues[ArticleField];
 };
 
 export type SaveStatus = 'saved' | 'dirty' | 'saving' | 'offline' | 'error' | 'conflict';
@@ -75,6 +99,8 @@ export type SaveSnapshot = {
   savedAt: number | null;
   // Fields edited and not yet acknowledged (held ones included).
   unsaved: readonly ArticleField[];
+  // This tab's saved values that someone else's replaced, until the journalist dismisses them.
+  replaced: readonly Replacement[];
 };
 
 export type Timing = {
@@ -157,11 +183,20 @@ export class SaveMachine {
   private pulling = false;
   private queued = false;
   private wholeBody = false;
+  // The base of a body restored from the journal (not the body this page loaded), until it is
+  // acknowledged; `keys` is missing for a journal written before bodies merged by block.
+  private restoredBase: { keys?: string[] } | null = null;
   private failure: Failure | null = null;
   private fieldErrors: Record<string, string> = {};
   private retryDelay: number;
   private journalled = false;
   private savedAt: number | null = null;
+  // Fields whose stored value is this tab's (it saved them last, as far as it knows).
+  private readonly ownSaved = new Set<ArticleField>();
+  // The body's blocks this tab wrote (keys), as stored: the body is told as replaced only when one
+  // of them is gone, not when others change paragraphs this tab never touched.
+  private ownBlocks = new Set<string>();
+  private replaced: Replacement[] = [];
   private debounce: unknown;
   private maxWait: unknown;
   private retry: unknown;
@@ -265,7 +300,10 @@ export class SaveMachine {
     this.o.onAdopt?.(record.values);
     this.version = record.baseVersion;
     // The base of the journal's body is not the body this page loaded: send it whole.
-    if (body !== undefined) this.wholeBody = true;
+    if (body !== undefined) {
+      this.wholeBody = true;
+      this.restoredBase = { keys: record.bodyBase };
+    }
     for (const field of record.edited) this.edits.set(field, ++this.seq);
     this.refresh();
     void this.run();
@@ -274,6 +312,8 @@ export class SaveMachine {
   keepTheirs(field: ArticleField): void {
     const conflict = this.held.get(field);
     if (!conflict) return;
+    if (conflict.merge) return this.settleBody(conflict, 'theirs');
+    this.ownSaved.delete(field);
     this.held.delete(field);
     this.edits.delete(field);
     if (field !== 'body') this.values = { ...this.values, [field]: conflict.theirs };
@@ -284,10 +324,41 @@ export class SaveMachine {
 
   // Mine goes on top of theirs (theirs stays in the revisions).
   keepMine(field: ArticleField): void {
+    const conflict = this.held.get(field);
+    if (conflict?.merge) return this.settleBody(conflict, 'mine');
     if (!this.held.delete(field)) return;
     if (!this.edits.has(field)) this.edits.set(field, ++this.seq);
     this.refresh();
     void this.run();
+  }
+
+  // The body's conflicting blocks kept both ways: mine, then theirs after it (to combine by hand).
+  // False when the conflict is not one merged by block.
+  keepBoth(field: ArticleField): boolean {
+    const conflict = this.held.get(field);
+    if (!conflict?.merge) return false;
+    this.settleBody(conflict, 'both');
+    return true;
+  }
+
+  // A body conflict merged by block, settled: the blocks both changed taken one way, everything
+  // else of both sides kept, and typing done since the conflict merged on top; then saved on top
+  // of the stored body (the base is the stored body since the conflict).
+  private settleBody(conflict: HeldConflict, choice: MergeChoice): void {
+    this.held.delete('body');
+    const settled = resolveMerge(conflict.merge!, choice);
+    const current = this.o.readBody();
+    const sinceConflict = mergeBlocks(conflict.mineKeys ?? [], current.content ?? [], settled);
+    const blocks = resolveMerge(sinceConflict, choice === 'theirs' ? 'theirs' : 'mine');
+    this.o.onAdopt?.({ body: JSON.stringify({ ...current, content: blocks }) });
+    this.edits.set('body', ++this.seq);
+    this.refresh();
+    void this.run();
+  }
+
+  dismissReplaced(): void {
+    this.replaced = [];
+    this.refresh();
   }
 
   // Someone else saved a newer version (the collaboration server saw it): an empty save brings
@@ -378,6 +449,8 @@ export class SaveMachine {
     }
     const input: SaveArticleInput = { articleId: this.o.articleId, baseVersion: this.version, changes };
     if (body?.patch) input.bodyPatch = body.patch;
+    // A whole body names the body it was edited from, so that the server merges it by block.
+    else if (body) input.bodyBase = this.bodyBaseKeys();
     this.failure = null;
     const flight = this.send(input, sentSeq, body).finally(() => {
       this.inFlight = null;
@@ -390,6 +463,11 @@ export class SaveMachine {
     this.inFlight = flight;
     this.refresh();
     return flight;
+  }
+
+  private bodyBaseKeys(): string[] | undefined {
+    if (this.restoredBase) return this.restoredBase.keys;
+    return this.base.blocks.map(blockKey);
   }
 
   private async send(
@@ -432,13 +510,14 @@ export class SaveMachine {
       this.writeJournal();
       return;
     }
-    this.accept(outcome.data, sentSeq, body);
+    this.accept(outcome.data, sentSeq, body, input.bodyBase);
   }
 
   private accept(
     data: SaveArticleResult,
     sentSeq: Map<ArticleField, number>,
     body: ReturnType<typeof bodyChange> | undefined,
+    sentBase: string[] | undefined,
   ): void {
     this.version = data.version;
     this.savedAt = data.savedAt;
@@ -447,19 +526,45 @@ export class SaveMachine {
     this.fieldErrors = {};
     this.wholeBody = false;
     const applied = new Set(data.applied);
+    if (body && (applied.has('body') || data.conflicts.some((c) => c.field === 'body')))
+      this.restoredBase = null;
+    if (applied.has('body') && body) {
+      const before = new Set(this.base.blocks);
+      const sent = body.blocks.filter((block) => !before.has(block)).map(blockKey);
+      const now = new Set(body.blocks.map(blockKey));
+      this.ownBlocks = new Set([...[...this.ownBlocks].filter((key) => now.has(key)), ...sent]);
+    }
     for (const field of applied) {
       if (field === 'body' && body) this.base = { hash: data.bodyHash, blocks: body.blocks, rest: body.rest };
       // Acknowledged, unless edited again while the save was on its way.
       if (sentSeq.has(field) && this.edits.get(field) === sentSeq.get(field)) this.edits.delete(field);
+      if (sentSeq.has(field) && field !== 'body') {
+        this.ownSaved.add(field);
+        this.replaced = this.replaced.filter((r) => r.field !== field);
+      }
     }
     if (!applied.has('body')) this.base = { ...this.base, hash: data.bodyHash };
+    if (applied.has('body') && body && data.body !== undefined)
+      this.adoptMerged(data.body, data.bodyHash, body);
     for (const conflict of data.conflicts) {
-      this.held.set(conflict.field, {
+      const held: HeldConflict = {
         field: conflict.field,
         theirs: conflict.theirs,
         changedBy: conflict.changedBy,
         changedAt: conflict.changedAt,
-      });
+      };
+      if (conflict.field === 'body' && conflict.blocks && body && sentBase) {
+        // The same merge as the server's, on the same three bodies: it settles the conflict
+        // either way on this side, keeping both sides' other changes.
+        const mine = body.blocks.map((block) => JSON.parse(block) as unknown);
+        const theirs = (JSON.parse(conflict.theirs as string) as { content?: unknown[] }).content ?? [];
+        const merge = mergeBlocks(sentBase, mine, theirs);
+        if (merge.conflicts.length) {
+          held.merge = merge;
+          held.mineKeys = body.blocks.map(blockKey);
+        }
+      }
+      this.held.set(conflict.field, held);
       if (conflict.field === 'body') this.base = bodyBase(conflict.theirs as string, data.bodyHash);
     }
     const adopted: ArticleChanges = {};
@@ -467,6 +572,14 @@ export class SaveMachine {
       if (!(field in data.theirs)) continue;
       const value = data.theirs[field] as ArticleFieldValues[typeof field];
       if (field === 'body') this.base = bodyBase(value as string, data.bodyHash);
+      if (field === 'body' ? this.lostOwnBlocks(value as string) : this.ownSaved.delete(field)) {
+        // What this tab had saved is gone under someone else's value: said at once, by name.
+        const by = data.theirsBy?.[field];
+        this.replaced = [
+          ...this.replaced.filter((r) => r.field !== field),
+          { field, by: by?.name ?? null, at: by?.at ?? null, value },
+        ];
+      }
       if (this.edits.has(field)) {
         // This tab edited it while the save was on its way: theirs is shown, not overwritten.
         if (!this.held.has(field))
@@ -481,6 +594,40 @@ export class SaveMachine {
     // Edits made during the save are sent by the timer they started (or at once if it fired);
     // a field the server did not apply and did not call a conflict is tried again.
     if (this.unsent().some((f) => sentSeq.get(f) === this.edits.get(f))) this.scheduleSave();
+  }
+
+  private lostOwnBlocks(body: string): boolean {
+    if (!this.ownBlocks.size) return false;
+    const now = new Set(blockKeysOf((JSON.parse(body) as { content?: unknown[] }).content ?? []));
+    const lost = [...this.ownBlocks].some((key) => !now.has(key));
+    this.ownBlocks = new Set([...this.ownBlocks].filter((key) => now.has(key)));
+    return lost;
+  }
+
+  // The server merged this save's body with others' blocks: the stored body becomes the base and
+  // goes into the editor, with any typing done while the save was on its way merged on top.
+  private adoptMerged(stored: string, hash: string, sent: ReturnType<typeof bodyChange>): void {
+    this.base = bodyBase(stored, hash);
+    const storedDoc = JSON.parse(stored) as { content?: unknown[] };
+    if (!this.edits.has('body')) {
+      this.o.onAdopt?.({ body: stored });
+      return;
+    }
+    const current = this.o.readBody();
+    const merge = mergeBlocks(sent.blocks.map(blockKey), current.content ?? [], storedDoc.content ?? []);
+    if (merge.conflicts.length === 0) {
+      this.o.onAdopt?.({ body: JSON.stringify({ ...current, content: resolveMerge(merge, 'mine') }) });
+      return;
+    }
+    // Typed, while the save was on its way, into a block someone else had changed: shown.
+    this.held.set('body', {
+      field: 'body',
+      theirs: stored,
+      changedBy: null,
+      changedAt: this.savedAt,
+      merge,
+      mineKeys: blockKeysOf(current.content ?? []),
+    });
   }
 
   // ---- the journal
@@ -517,6 +664,7 @@ export class SaveMachine {
       else (values as Record<string, unknown>)[field] = this.values[field];
     }
     const seq = this.seq;
+    const bodyBaseKeys = values.body !== undefined ? this.bodyBaseKeys() : undefined;
     this.o.journal
       .write({
         articleId: this.o.articleId,
@@ -524,6 +672,7 @@ export class SaveMachine {
         edited,
         values,
         updatedAt: this.o.clock.now(),
+        ...(bodyBaseKeys ? { bodyBase: bodyBaseKeys } : {}),
       })
       .then(() => {
         if (seq === this.seq && this.edits.size) {
@@ -570,6 +719,7 @@ export class SaveMachine {
       fieldErrors: this.fieldErrors,
       savedAt: this.savedAt,
       unsaved: prev && prev.unsaved.join() === unsavedNow.join() ? prev.unsaved : unsavedNow,
+      replaced: this.replaced,
     };
   }
 

@@ -28,6 +28,16 @@ export class EditorPage {
     return this.page.getByRole('region', { name: `${side}: ${field}` });
   }
 
+  // This page stops hearing of others' saves (its presence heartbeat, which carries the article's
+  // version, is cut; its own saves still go through): a page left stale, to make a conflict.
+  async keepStale(): Promise<void> {
+    await this.page.route('**/*', (route) =>
+      route.request().method() === 'POST' && (route.request().postData() ?? '').includes('"tabId"')
+        ? route.abort()
+        : route.fallback(),
+    );
+  }
+
   // Opens a new draft and returns its id.
   async openNew(): Promise<number> {
     await this.page.goto('/newsroom/articles/new');

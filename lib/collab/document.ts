@@ -7,6 +7,7 @@ import {
 } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { articleSchemaExtensions } from '@/lib/document/extensions';
+import { blockKeysOf, mergeBlocks, resolveMerge } from '@/lib/document/merge';
 
 // The article body as a Yjs document, converted with the editor's own schema (lib/article-document)
 // and the same ProseMirror ↔ Yjs binding the editor runs (@tiptap/y-tiptap, which
@@ -44,4 +45,56 @@ export function replaceBody(doc: Y.Doc, body: JSONContent, origin: unknown): voi
     fragment.delete(0, fragment.length);
     prosemirrorToYXmlFragment(node, fragment);
   }, origin);
+}
+
+// A body stored by another path while people type (a save from an editor without a live
+// connection, a restore), put into the shared document as the three-way merge by block of the body
+// this server last stored or loaded (`base`), the live one, and the stored one: blocks typed in
+// live and not stored yet survive unless the stored body changed them too (then the stored block
+// wins, as a restore must). Only the run of blocks that differs is rewritten, so carets and undo
+// elsewhere stay.
+export function mergeStoredBody(
+  doc: Y.Doc,
+  base: JSONContent,
+  stored: JSONContent,
+  origin: unknown,
+): JSONContent {
+  const live = bodyOf(doc);
+  const merged = resolveMerge(
+    mergeBlocks<JSONContent>(blockKeysOf(base.content ?? []), live.content ?? [], stored.content ?? []),
+    'theirs',
+  );
+  const now = (live.content ?? []).map((block) => JSON.stringify(block));
+  const next = merged.map((block) => JSON.stringify(block));
+  let start = 0;
+  while (start < now.length && start < next.length && now[start] === next[start]) start++;
+  let end = 0;
+  while (
+    end < now.length - start &&
+    end < next.length - start &&
+    now[now.length - 1 - end] === next[next.length - 1 - end]
+  )
+    end++;
+  if (start === now.length && start === next.length) return { ...stored, content: merged };
+  // The new blocks, built in a scratch document the way the editor's binding builds them, then
+  // copied in.
+  const scratch = new Y.Doc();
+  const inserted = next.slice(start, next.length - end).map((json) => JSON.parse(json) as JSONContent);
+  if (inserted.length) {
+    prosemirrorToYXmlFragment(
+      articleSchema().nodeFromJSON({ type: 'doc', content: inserted }),
+      scratch.getXmlFragment(BODY_FRAGMENT),
+    );
+  }
+  const copies = scratch
+    .getXmlFragment(BODY_FRAGMENT)
+    .toArray()
+    .map((node) => (node as Y.XmlElement | Y.XmlText).clone());
+  const fragment = doc.getXmlFragment(BODY_FRAGMENT);
+  doc.transact(() => {
+    fragment.delete(start, now.length - end - start);
+    if (copies.length) fragment.insert(start, copies);
+  }, origin);
+  scratch.destroy();
+  return { ...stored, content: merged };
 }

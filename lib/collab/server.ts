@@ -4,7 +4,8 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { DatabaseBusyError, whenWritable } from '@/db/write-lock';
 import { ERROR_MESSAGES } from '@/lib/shared/errors';
-import { bodyOf, replaceBody } from './document';
+import type { JSONContent } from '@tiptap/core';
+import { bodyOf, mergeStoredBody, replaceBody } from './document';
 import {
   COLLAB_CLOSE,
   COLLAB_PATH,
@@ -12,7 +13,7 @@ import {
   type CollabNotice,
 } from '@/lib/shared/collab-protocol';
 import { claimsFromCookies } from './session';
-import { accessTo, keepState, liveArticle, loadBody, storeBody, userName } from './store';
+import { accessTo, keepState, liveArticle, loadBody, storeBody, storedBodyOf, userName } from './store';
 
 // The collaboration server (Hocuspocus): one process for the whole machine, on a loopback port;
 // the app's workers pass it the WebSocket upgrades on /collab (lib/server/collab.mjs), so everyone
@@ -56,6 +57,9 @@ type DocumentState = {
   // version then (the poll hashes the stored body again only when the version moved).
   bodyHash: string;
   version: number;
+  // That body itself: the base against which a body stored by another path is merged into the
+  // live one (block by block).
+  storedBody: JSONContent;
   // People whose typing the document holds since it was last stored.
   contributors: Set<number>;
   storing: boolean;
@@ -135,9 +139,14 @@ export function createCollabServer(options: CollabServerOptions = {}) {
       const articleId = parseDocumentName(documentName)!;
       const loaded = loadBody(articleId);
       if (!loaded) refuse(COLLAB_CLOSE.gone);
+      const loadedDoc = new Y.Doc();
+      Y.applyUpdate(loadedDoc, loaded.state);
+      const storedBody = bodyOf(loadedDoc);
+      loadedDoc.destroy();
       documents.set(documentName, {
         articleId,
         bodyHash: loaded.bodyHash,
+        storedBody,
         version: loaded.version,
         contributors: new Set(),
         storing: false,
@@ -215,6 +224,7 @@ export function createCollabServer(options: CollabServerOptions = {}) {
         );
         if (outcome.ok) {
           state.bodyHash = outcome.bodyHash;
+          state.storedBody = storedBodyOf(state.articleId) ?? state.storedBody;
           state.version = outcome.version;
           broadcast(document, {
             type: 'stored',
@@ -239,7 +249,8 @@ export function createCollabServer(options: CollabServerOptions = {}) {
         if (stored) {
           const current = new Y.Doc();
           Y.applyUpdate(current, stored.state);
-          replaceBody(document, bodyOf(current), { source: 'local', skipStoreHooks: true });
+          state.storedBody = bodyOf(current);
+          replaceBody(document, state.storedBody, { source: 'local', skipStoreHooks: true });
           current.destroy();
           state.bodyHash = stored.bodyHash;
           state.version = stored.version;
@@ -270,7 +281,9 @@ export function createCollabServer(options: CollabServerOptions = {}) {
         for (const connection of document.getConnections()) connection.close(COLLAB_CLOSE.gone);
         continue;
       }
-      // The body was stored by another path (a restore from the history): it replaces the shared one.
+      // The body was stored by another path (an editor without a live connection, a restore from
+      // the history): merged into the shared one by block, so typing not stored yet in other
+      // blocks stays; where both changed a block, the stored one wins.
       const moved = !state.storing && article.version !== state.version;
       if (moved) {
         state.version = article.version;
@@ -281,11 +294,17 @@ export function createCollabServer(options: CollabServerOptions = {}) {
         if (loaded) {
           const fresh = new Y.Doc();
           Y.applyUpdate(fresh, loaded.state);
-          replaceBody(document, bodyOf(fresh), { source: 'local', skipStoreHooks: true });
+          const storedNow = bodyOf(fresh);
+          const merged = mergeStoredBody(document, state.storedBody, storedNow, {
+            source: 'local',
+            skipStoreHooks: true,
+          });
           fresh.destroy();
+          state.storedBody = storedNow;
           state.bodyHash = loaded.bodyHash;
           state.version = loaded.version;
-          state.contributors.clear();
+          // Typing kept by the merge is still to be stored (its debounced store is on its way).
+          if (JSON.stringify(merged) === JSON.stringify(storedNow)) state.contributors.clear();
           keepState(state.articleId, document, loaded.bodyHash);
           broadcast(document, { type: 'replaced' });
         }

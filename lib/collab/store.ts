@@ -8,7 +8,8 @@ import type { Article, User } from '@/db/schema';
 import { ActionError, ERROR_MESSAGES } from '@/lib/shared/errors';
 import { can, ForbiddenError, type Actor } from '@/lib/shared/permissions';
 import { parseArticleSave } from '@/lib/newsroom/save-request';
-import { bodyOf, replaceBody, seededState } from './document';
+import type { JSONContent } from '@tiptap/core';
+import { articleSchema, bodyOf, replaceBody, seededState } from './document';
 
 // The collaboration server's only ways to read and write the database: loading a shared body
 // (seeded from the stored one, or the Yjs state kept beside it), and storing it through the same
@@ -82,6 +83,13 @@ export type LiveArticle = {
 
 // The article as the collaboration server watches it (undefined once it is gone or deleted); the
 // body's hash is computed only when asked (the poll asks when the version moved).
+// The body stored now, as JSON (the base of the next merge of a body stored by another path).
+export function storedBodyOf(articleId: number): JSONContent | undefined {
+  const row = articleRow().get({ id: articleId });
+  // Through the schema, so that it compares block by block with bodyOf() of a live document.
+  return row ? (articleSchema().nodeFromJSON(JSON.parse(row.bodyJson)).toJSON() as JSONContent) : undefined;
+}
+
 export function liveArticle(articleId: number): LiveArticle | undefined {
   const row = articleRow().get({ id: articleId });
   if (!row || row.deletedAt !== null) return undefined;

@@ -71,6 +71,10 @@ export const saveArticleInput = z
     baseVersion: id,
     changes: articleChanges,
     bodyPatch: bodyPatch.optional(),
+    bodyBase: z
+      .array(z.string().regex(/^[0-9a-f]{14}$/))
+      .max(100_000)
+      .optional(),
   })
   .refine((input) => !(input.bodyPatch && input.changes.body !== undefined), {
     message: 'أرسل نص المقال كاملاً أو التعديل عليه، لا الاثنين',
@@ -116,5 +120,6 @@ export function parseArticleSave(raw: unknown): ArticleSave {
     changes,
     body,
     bodyPatch: parsed.data.bodyPatch,
+    bodyBase: parsed.data.bodyBase,
   };
 }

@@ -4,6 +4,7 @@ import { articleRevisions, articles, media, sections, users, type Article } from
 import { cleanTagNames, setArticleTags, tagNamesOf } from '@/lib/newsroom/tags';
 import { normalizeTagName, slugify } from '@/lib/shared/arabic';
 import { checkArticleDocument, DOCUMENT_MESSAGES, MAX_DOCUMENT_CHARS } from '@/lib/document/check';
+import { mergeBlocks } from '@/lib/document/merge';
 import { documentStats } from '@/lib/document/stats';
 import { ActionError, type FieldErrors } from '@/lib/shared/errors';
 import { type Actor } from '@/lib/shared/permissions';
@@ -12,6 +13,7 @@ import {
   type ArticleChanges,
   type ArticleField,
   type ArticleFieldValues,
+  type BodyBlockConflict,
   type BodyPatch,
   type FieldConflict,
   type SaveArticleResult,
@@ -241,6 +243,8 @@ export type ArticleSave = {
   changes: Omit<ArticleChanges, 'body'>;
   body?: CheckedBody;
   bodyPatch?: BodyPatch;
+  // The block keys of the body `body` was edited from (lib/document/merge.ts).
+  bodyBase?: string[];
 };
 
 // Splices the patch's blocks into the stored body, then checks the WHOLE resulting document
@@ -257,6 +261,12 @@ function patchedBody(storedJson: string, patch: BodyPatch): CheckedBody {
   }
   blocks.splice(patch.from, patch.deleteCount, ...(patch.insert as JSONContent[]));
   doc.content = blocks;
+  return checkedDocument(doc);
+}
+
+// A document put together on the server (a patch spliced in, two bodies merged) is checked whole,
+// against the schema and every limit, as a body sent whole is.
+function checkedDocument(doc: JSONContent): CheckedBody {
   const checked = checkArticleDocument(doc);
   if (!checked.ok) throw new ActionError('invalid_document', { body: checked.reason });
   const serialized = JSON.stringify(checked.json);
@@ -267,7 +277,26 @@ function patchedBody(storedJson: string, patch: BodyPatch): CheckedBody {
   return { serialized, text: stats.text, wordCount: stats.wordCount };
 }
 
+function userName(tx: Tx, id: number): string {
+  return tx.select({ name: users.name }).from(users).where(eq(users.id, id)).get()?.name ?? '';
+}
+
 // What a sent value will be once stored, for comparing it with the stored one.
+// A body someone else changed since this save's base: merged by block against the base the editor
+// named (lib/document/merge.ts). Either the merged body, checked whole, or the blocks both changed.
+function mergedBody(
+  baseKeys: string[],
+  mine: string,
+  stored: string,
+): { body: CheckedBody; conflicts?: undefined } | { body?: undefined; conflicts: BodyBlockConflict[] } {
+  const mineDoc = JSON.parse(mine) as JSONContent;
+  const storedDoc = JSON.parse(stored) as JSONContent;
+  const merged = mergeBlocks<JSONContent>(baseKeys, mineDoc.content ?? [], storedDoc.content ?? []);
+  if (merged.conflicts.length) return { conflicts: merged.conflicts };
+  const blocks = merged.parts.flatMap((part) => ('ok' in part ? part.ok : []));
+  return { body: checkedDocument({ ...storedDoc, content: blocks }) };
+}
+
 function storedForm(tx: Tx, changes: ArticleChanges, articleId: number): ArticleChanges {
   const out: ArticleChanges = { ...changes };
   for (const field of ['headline', 'deck', 'dateline', 'byline'] as const) {
@@ -312,22 +341,32 @@ export function saveArticle(actor: Actor, save: ArticleSave, now = new Date()): 
     const applied: ArticleField[] = [];
     const conflicts: FieldConflict[] = [];
     const apply: ArticleChanges = {};
+    // The body to store when a block merge made it (not the one sent).
+    let merged: CheckedBody | undefined;
+    let blockConflicts: BodyBlockConflict[] | undefined;
     for (const field of ARTICLE_FIELDS) {
       if (mine[field] === undefined) continue;
       const theirs = fieldValue(article, tagsBefore, field);
       const change = changedSince(field);
       const madeOnStored = field === 'body' && save.bodyPatch !== undefined;
       if (change && !madeOnStored && !sameFieldValue(field, mine[field], theirs)) {
+        if (field === 'body' && save.bodyBase) {
+          const result = mergedBody(save.bodyBase, mine.body!, article.bodyJson);
+          if (result.body) {
+            merged = result.body;
+            applied.push('body');
+            apply.body = merged.serialized;
+            continue;
+          }
+          blockConflicts = result.conflicts;
+        }
         conflicts.push({
           field,
           theirs,
           mine: mine[field],
-          changedBy: {
-            id: change.by,
-            name:
-              tx.select({ name: users.name }).from(users).where(eq(users.id, change.by)).get()?.name ?? '',
-          },
+          changedBy: { id: change.by, name: userName(tx, change.by) },
           changedAt: change.at,
+          ...(field === 'body' && blockConflicts ? { blocks: blockConflicts } : {}),
         } as FieldConflict);
         continue;
       }
@@ -335,9 +374,12 @@ export function saveArticle(actor: Actor, save: ArticleSave, now = new Date()): 
       (apply as Record<ArticleField, unknown>)[field] = mine[field];
     }
     const theirs: ArticleChanges = {};
+    const theirsBy: NonNullable<SaveArticleResult['theirsBy']> = {};
     for (const field of ARTICLE_FIELDS) {
-      if (mine[field] === undefined && changedSince(field)) {
+      const change = changedSince(field);
+      if (mine[field] === undefined && change) {
         (theirs as Record<ArticleField, unknown>)[field] = fieldValue(article, tagsBefore, field);
+        theirsBy[field] = { id: change.by, name: userName(tx, change.by), at: change.at };
       }
     }
 
@@ -353,8 +395,12 @@ export function saveArticle(actor: Actor, save: ArticleSave, now = new Date()): 
         slug: apply.slug,
         leadImage: apply.leadImage,
       },
-      apply.body !== undefined && body
-        ? { bodyJson: body.serialized, bodyText: body.text, wordCount: body.wordCount }
+      apply.body !== undefined && (merged ?? body)
+        ? {
+            bodyJson: (merged ?? body)!.serialized,
+            bodyText: (merged ?? body)!.text,
+            wordCount: (merged ?? body)!.wordCount,
+          }
         : { bodyJson: article.bodyJson, bodyText: article.bodyText, wordCount: article.wordCount },
       now,
     );
@@ -368,7 +414,14 @@ export function saveArticle(actor: Actor, save: ArticleSave, now = new Date()): 
       actor,
       now,
     );
-    const result = { applied, conflicts, theirs, savedAt: now.getTime() };
+    const result = {
+      applied,
+      conflicts,
+      theirs,
+      ...(Object.keys(theirsBy).length ? { theirsBy } : {}),
+      savedAt: now.getTime(),
+      ...(merged ? { body: merged.serialized } : {}),
+    };
     if (changed.length === 0) {
       // Nothing differs from what is stored: no new version, no revision.
       return {

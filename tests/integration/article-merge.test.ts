@@ -8,6 +8,7 @@ import { suggestTags } from '@/lib/newsroom/tags';
 import { createUser } from '@/lib/auth/users';
 import { articleRevisions, articles, media, sections, tags, type User } from '@/db/schema';
 import { checkArticleDocument, MAX_DOCUMENT_CHARS, paragraphsToDocument } from '@/lib/document/check';
+import { blockKeysOf } from '@/lib/document/merge';
 import { ActionError } from '@/lib/shared/errors';
 import {
   ARTICLE_FIELDS,
@@ -608,5 +609,135 @@ describe('tag suggestions', () => {
     // The row may stay (its address, old revisions), but nobody is offered it.
     assert.ok(db.select().from(tags).where(eq(tags.name, 'مهرجان الربيع')).get());
     assert.deepEqual(suggestTags(db, 'مهرج', reporter), []);
+  });
+});
+
+describe('the body merged by block against the base the editor names', () => {
+  const paragraphs = [
+    'قال الوزير إن الاتفاق وُقّع.',
+    'وأضاف أن المفاوضات استمرت.',
+    'ونقلت وكالة الأنباء الخبر.',
+  ];
+  const blocksOf = (serialized: string) => (JSON.parse(serialized) as { content: unknown[] }).content;
+  const keysOf = (serialized: string) => blockKeysOf(blocksOf(serialized));
+  const textsOf = (serialized: string) =>
+    blocksOf(serialized).map((b) => (b as { content?: { text: string }[] }).content?.[0]?.text ?? '');
+
+  function sharedDraft() {
+    const draft = createDraft(reporter);
+    const start = body(...paragraphs);
+    const first = save(reporter, {
+      articleId: draft.id,
+      baseVersion: draft.version,
+      changes: { body: start },
+    });
+    return { id: draft.id, version: first.version, base: start };
+  }
+
+  test('two edits in different paragraphs merge: no conflict, both stored, the merged body returned', () => {
+    const article = sharedDraft();
+    const editors = body(paragraphs[0]!, paragraphs[1]!, 'ونقلت وكالة الأنباء الخبر عن مصادر رسمية.');
+    save(editor, { articleId: article.id, baseVersion: article.version, changes: { body: editors } });
+    const reporters = body('قال الوزير صباح اليوم إن الاتفاق وُقّع.', paragraphs[1]!, paragraphs[2]!);
+    const result = save(reporter, {
+      articleId: article.id,
+      baseVersion: article.version,
+      changes: { body: reporters },
+      bodyBase: keysOf(article.base),
+    });
+    assert.deepEqual(result.conflicts, []);
+    assert.deepEqual(result.applied, ['body']);
+    const expected = [
+      'قال الوزير صباح اليوم إن الاتفاق وُقّع.',
+      paragraphs[1],
+      'ونقلت وكالة الأنباء الخبر عن مصادر رسمية.',
+    ];
+    assert.deepEqual(textsOf(row(article.id).bodyJson), expected);
+    assert.equal(result.body, row(article.id).bodyJson);
+    assert.equal(result.bodyHash, bodyHashOf(row(article.id).bodyJson));
+    assert.ok(row(article.id).bodyText.includes('مصادر رسمية'));
+    assert.ok(row(article.id).bodyText.includes('صباح اليوم'));
+  });
+
+  test('the same paragraph changed on both sides: a conflict of that paragraph alone, nothing written', () => {
+    const article = sharedDraft();
+    const editors = body(paragraphs[0]!, 'وأضاف أن المفاوضات استمرت ثلاثة أيام.', paragraphs[2]!);
+    save(editor, { articleId: article.id, baseVersion: article.version, changes: { body: editors } });
+    const before = row(article.id);
+    const result = save(reporter, {
+      articleId: article.id,
+      baseVersion: article.version,
+      changes: {
+        body: body(paragraphs[0]!, 'وأضاف أن المفاوضات استمرت طوال الليل.', paragraphs[2]!, 'فقرة جديدة.'),
+      },
+      bodyBase: keysOf(article.base),
+    });
+    assert.deepEqual(result.applied, []);
+    assert.equal(result.conflicts.length, 1);
+    const conflict = result.conflicts[0]!;
+    assert.equal(conflict.field, 'body');
+    assert.equal(conflict.changedBy.name, 'خالد');
+    assert.equal(conflict.theirs, editors);
+    assert.equal(conflict.blocks?.length, 1);
+    const text = (blocks: unknown[]) =>
+      blocks.map((b) => (b as { content: { text: string }[] }).content[0]!.text);
+    assert.deepEqual(text(conflict.blocks![0]!.theirs), ['وأضاف أن المفاوضات استمرت ثلاثة أيام.']);
+    assert.deepEqual(text(conflict.blocks![0]!.mine), ['وأضاف أن المفاوضات استمرت طوال الليل.']);
+    assert.equal(result.body, undefined);
+    assert.deepEqual(row(article.id), before);
+  });
+
+  test('without a base the body is one field, as before: a conflict of the whole body', () => {
+    const article = sharedDraft();
+    save(editor, {
+      articleId: article.id,
+      baseVersion: article.version,
+      changes: { body: body(paragraphs[0]!, paragraphs[1]!, 'تغيير.') },
+    });
+    const result = save(reporter, {
+      articleId: article.id,
+      baseVersion: article.version,
+      changes: { body: body('تغيير آخر.', paragraphs[1]!, paragraphs[2]!) },
+    });
+    assert.equal(result.conflicts.length, 1);
+    assert.equal(result.conflicts[0]!.blocks, undefined);
+  });
+
+  test('a merge that would pass a limit is refused with its message and writes nothing', () => {
+    const article = sharedDraft();
+    const half = 'ا'.repeat(Math.floor(MAX_DOCUMENT_CHARS / 2) - 200);
+    save(editor, {
+      articleId: article.id,
+      baseVersion: article.version,
+      changes: { body: body(...paragraphs, half) },
+    });
+    const before = row(article.id);
+    const error = expectActionError(
+      () =>
+        save(reporter, {
+          articleId: article.id,
+          baseVersion: article.version,
+          changes: { body: body(half + 'ب', ...paragraphs) },
+          bodyBase: keysOf(article.base),
+        }),
+      'invalid_document',
+    );
+    assert.ok(error.fieldErrors?.body);
+    assert.deepEqual(row(article.id), before);
+  });
+
+  test('a base that is not a list of block keys is refused in Arabic', () => {
+    const article = sharedDraft();
+    const error = expectActionError(
+      () =>
+        save(reporter, {
+          articleId: article.id,
+          baseVersion: article.version,
+          changes: { body: article.base },
+          bodyBase: ['<script>'],
+        }),
+      'invalid_input',
+    );
+    assert.ok(error.fieldErrors);
   });
 });

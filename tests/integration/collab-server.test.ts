@@ -9,6 +9,7 @@ import { submitForReview } from '@/lib/newsroom/workflow';
 import { createUser } from '@/lib/auth/users';
 import { articleRevisions, articles, users, type User } from '@/db/schema';
 import { checkArticleDocument, paragraphsToDocument } from '@/lib/document/check';
+import { blockKeysOf } from '@/lib/document/merge';
 import { createCollabServer } from '@/lib/collab/server';
 import { revisionContributors } from '@/lib/collab/store';
 import { parseArticleSave } from '@/lib/newsroom/save-request';
@@ -233,6 +234,52 @@ describe('the collaboration server', () => {
     );
     await until(() => a.text() === 'نسخة مستعادة من السجل.', 5000, 'the restored body');
     assert.ok(a.notices.some((n) => n.type === 'replaced'));
+  });
+
+  test('a body saved without a live connection merges by block with typing not stored yet', async () => {
+    // A long debounce: the live typing is in the shared document, not stored, when the other save lands.
+    const slow = createCollabServer({ debounceMs: 3000, maxDebounceMs: 6000, pollMs: 100 });
+    const slowPort = await slow.start();
+    try {
+      const id = draftWith(reporter, 'الفقرة الأولى.', 'الفقرة الثانية.', 'الفقرة الثالثة.');
+      const a = await connect(slowPort, id, await sessionCookie(reporter));
+      clients.push(a);
+      await until(() => a.provider.isSynced);
+      const base = stored(id);
+      typeInto(a.doc, 2, ' كتبتها سارة مباشرة');
+      // The editor's page without writing together saves the first paragraph, merged by block.
+      const edited = checkArticleDocument(
+        paragraphsToDocument(['الفقرة الأولى بعد تعديل خالد.', 'الفقرة الثانية.', 'الفقرة الثالثة.']),
+      );
+      assert.ok(edited.ok);
+      const baseBlocks = (JSON.parse(base.bodyJson) as { content: unknown[] }).content;
+      const result = saveArticle(
+        editor,
+        parseArticleSave({
+          articleId: id,
+          baseVersion: base.version,
+          changes: { body: JSON.stringify(edited.json) },
+          bodyBase: blockKeysOf(baseBlocks),
+        }),
+      );
+      assert.deepEqual(result.applied, ['body']);
+      const expected = [
+        'الفقرة الأولى بعد تعديل خالد.',
+        'الفقرة الثانية.',
+        'الفقرة الثالثة. كتبتها سارة مباشرة',
+      ].join('\n');
+      await until(() => a.text() === expected, 5000, 'both in the live document');
+      // Then stored by the collaboration server: nothing of either is lost.
+      await until(
+        () =>
+          storedParagraphs(id).join('|') ===
+          'الفقرة الأولى بعد تعديل خالد.|الفقرة الثانية.|الفقرة الثالثة. كتبتها سارة مباشرة',
+        10_000,
+        'both stored',
+      );
+    } finally {
+      await slow.stop();
+    }
   });
 
   test('a malformed update closes the connection and changes nothing', async () => {

@@ -23,6 +23,7 @@ const saved: SaveSnapshot = {
   fieldErrors: {},
   savedAt: 1,
   unsaved: [],
+  replaced: [],
 };
 const live: CollabState = {
   connection: 'connected',

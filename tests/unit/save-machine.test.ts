@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { applyBodyPatch, bodyBase, bodyChange } from '@/components/editor/body-patch';
+import { blockKeysOf, mergeBlocks } from '@/lib/document/merge';
 import {
   NETWORK_MESSAGE,
   OFFLINE_MESSAGE,
@@ -66,12 +67,34 @@ class FakeServer {
     }
     const applied: ArticleField[] = [];
     const conflicts: FieldConflict[] = [];
+    let merged: string | undefined;
     for (const field of Object.keys(changes) as ArticleField[]) {
       const mine = changes[field];
       const last = this.changed.get(field);
       const same = JSON.stringify(mine) === JSON.stringify(this.values[field]);
       if (last && last.version > input.baseVersion && last.by.id !== by.id && !same) {
+        // A whole body naming its base is merged by block, as lib/newsroom/save.ts does.
+        let blocks: FieldConflict['blocks'];
+        if (field === 'body' && input.bodyBase && !input.bodyPatch) {
+          const stored = JSON.parse(this.values.body) as Doc;
+          const result = mergeBlocks(
+            input.bodyBase,
+            (JSON.parse(mine as string) as Doc).content,
+            stored.content,
+          );
+          if (!result.conflicts.length) {
+            merged = JSON.stringify({
+              ...stored,
+              content: result.parts.flatMap((p) => ('ok' in p ? p.ok : [])),
+            });
+            changes.body = merged;
+            applied.push(field);
+            continue;
+          }
+          blocks = result.conflicts;
+        }
         conflicts.push({
+          ...(blocks ? { blocks } : {}),
           field,
           theirs: this.values[field],
           mine: mine!,
@@ -89,9 +112,12 @@ class FakeServer {
       }
     }
     const theirs: ArticleChanges = {};
+    const theirsBy: Record<string, { id: number; name: string; at: number }> = {};
     for (const [field, last] of this.changed) {
-      if (last.version > input.baseVersion && last.by.id !== by.id && !(field in changes))
+      if (last.version > input.baseVersion && last.by.id !== by.id && !(field in changes)) {
         (theirs as Record<string, unknown>)[field] = this.values[field];
+        theirsBy[field] = { ...last.by, at: last.at };
+      }
     }
     return {
       ok: true,
@@ -103,6 +129,8 @@ class FakeServer {
         applied,
         conflicts,
         theirs,
+        ...(merged ? { body: merged } : {}),
+        theirsBy,
       },
     };
   }
@@ -509,6 +537,32 @@ describe('save machine: others editing the same article', () => {
     assert.equal(s.calls.length, before, 'keeping theirs sends nothing');
   });
 
+  test('the losing side is told at once, by name, what replaced the value it had saved', async () => {
+    const s = setup();
+    s.machine.edit('headline', 'عنوان سارة');
+    await s.clock.advance(1500);
+    assert.equal(s.server.values.headline, 'عنوان سارة');
+    assert.deepEqual(s.machine.getSnapshot().replaced, []);
+    // Khalid keeps his version on top of hers; her page hears of the new version (the heartbeat).
+    s.server.other({ headline: 'عنوان خالد' });
+    s.machine.pull(s.server.version);
+    await settle();
+    const snap = s.machine.getSnapshot();
+    assert.equal(snap.values.headline, 'عنوان خالد');
+    assert.deepEqual(
+      snap.replaced.map((r) => [r.field, r.by, r.value]),
+      [['headline', THEM.name, 'عنوان خالد']],
+    );
+    assert.equal(snap.status, 'saved');
+    // A field she had not saved herself changes without a notice; dismissing clears it.
+    s.server.other({ deck: 'عنوان فرعي من خالد' });
+    s.machine.pull(s.server.version);
+    await settle();
+    assert.equal(s.machine.getSnapshot().replaced.length, 1);
+    s.machine.dismissReplaced();
+    assert.deepEqual(s.machine.getSnapshot().replaced, []);
+  });
+
   test('keep mine sends it on top of theirs', async () => {
     const s = setup();
     s.server.other({ tags: ['أ'] });
@@ -549,6 +603,86 @@ describe('save machine: others editing the same article', () => {
     const last = s.calls.at(-1)!;
     assert.ok(last.bodyPatch);
     assert.equal(s.server.values.body, JSON.stringify(doc(...EARLIER, 'نصهم', 'فقرتهم الثانية وأنا')));
+  });
+
+  test('two people in different paragraphs: merged by block, no conflict, the merged body in my editor', async () => {
+    const s = setup({ values: { ...initialValues(), body: JSON.stringify(doc(...EARLIER, 'الخاتمة')) } });
+    s.server.other({ body: JSON.stringify(doc('مقدمة جديدة من خالد', ...EARLIER.slice(1), 'الخاتمة')) });
+    s.type(' وأضافت سارة سطراً');
+    await s.clock.advance(1500);
+    await settle();
+    // The patch was made on a body that moved: the whole body follows, naming its base.
+    const last = s.calls.at(-1)!;
+    assert.deepEqual(last.bodyBase, blockKeysOf(doc(...EARLIER, 'الخاتمة').content));
+    const both = doc('مقدمة جديدة من خالد', ...EARLIER.slice(1), 'الخاتمة وأضافت سارة سطراً');
+    assert.equal(s.server.values.body, JSON.stringify(both));
+    assert.deepEqual(s.body(), both);
+    assert.deepEqual(s.machine.getSnapshot().conflicts, []);
+    assert.equal(s.status(), 'saved');
+    // The next edit is a patch against the merged body.
+    s.type('!');
+    await s.clock.advance(1500);
+    assert.ok(s.calls.at(-1)!.bodyPatch);
+    assert.equal(
+      s.server.values.body,
+      JSON.stringify(doc('مقدمة جديدة من خالد', ...EARLIER.slice(1), 'الخاتمة وأضافت سارة سطراً!')),
+    );
+  });
+
+  test('the same paragraph on both sides: only that paragraph is held; either choice keeps their other paragraphs', async () => {
+    for (const choice of ['mine', 'theirs', 'both'] as const) {
+      const s = setup({ values: { ...initialValues(), body: JSON.stringify(doc(...EARLIER, 'الخاتمة')) } });
+      s.server.other({ body: JSON.stringify(doc('مقدمة خالد', ...EARLIER.slice(1), 'خاتمة خالد')) });
+      s.type(' وخاتمة سارة');
+      await s.clock.advance(1500);
+      await settle();
+      const conflict = s.machine.getSnapshot().conflicts[0]!;
+      assert.equal(conflict.field, 'body');
+      assert.equal(conflict.merge?.conflicts.length, 1);
+      assert.deepEqual(conflict.merge!.conflicts[0]!.theirs, [paragraph('خاتمة خالد')]);
+      assert.deepEqual(conflict.merge!.conflicts[0]!.mine, [paragraph('الخاتمة وخاتمة سارة')]);
+      // Typing elsewhere meanwhile is not lost by the choice.
+      s.setBody(doc('مقدمة', ...EARLIER.slice(1), 'الخاتمة وخاتمة سارة'));
+      if (choice === 'mine') s.machine.keepMine('body');
+      if (choice === 'theirs') s.machine.keepTheirs('body');
+      if (choice === 'both') assert.ok(s.machine.keepBoth('body'));
+      await s.clock.advance(1500);
+      await settle();
+      const ending = {
+        mine: ['الخاتمة وخاتمة سارة'],
+        theirs: ['خاتمة خالد'],
+        both: ['الخاتمة وخاتمة سارة', 'خاتمة خالد'],
+      }[choice];
+      // Their new first paragraph is kept whatever the choice (my later edit of it merges on top
+      // only where it does not collide: here it does, and theirs is what I had before typing).
+      const stored = JSON.parse(s.server.values.body) as Doc;
+      assert.deepEqual(stored.content.slice(1, EARLIER.length), EARLIER.slice(1).map(paragraph), choice);
+      assert.deepEqual(stored.content.slice(EARLIER.length), ending.map(paragraph), choice);
+      assert.deepEqual(s.body(), stored, choice);
+      assert.equal(s.status(), 'saved', choice);
+    }
+  });
+
+  test('work kept on the device names its own base: sent later, it merges by block', async () => {
+    const first = setup({ values: { ...initialValues(), body: JSON.stringify(doc(...EARLIER, 'الخاتمة')) } });
+    first.setOnline(false);
+    first.type(' كتبتها دون اتصال');
+    await first.clock.advance(1500);
+    first.machine.flush();
+    await settle();
+    const record = first.journal()!;
+    assert.deepEqual(record.bodyBase, blockKeysOf(doc(...EARLIER, 'الخاتمة').content));
+    // Meanwhile someone else changed the first paragraph; the page is opened again.
+    const s = setup({ values: { ...initialValues(), body: JSON.stringify(doc(...EARLIER, 'الخاتمة')) } });
+    s.server.other({ body: JSON.stringify(doc('مقدمة خالد', ...EARLIER.slice(1), 'الخاتمة')) });
+    s.machine.restore(record);
+    await settle();
+    assert.deepEqual(s.calls.at(-1)!.bodyBase, record.bodyBase);
+    assert.equal(
+      s.server.values.body,
+      JSON.stringify(doc('مقدمة خالد', ...EARLIER.slice(1), 'الخاتمة كتبتها دون اتصال')),
+    );
+    assert.deepEqual(s.machine.getSnapshot().conflicts, []);
   });
 
   test('a newer version arriving while this tab edits that same field is shown, not overwritten', async () => {

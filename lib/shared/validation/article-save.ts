@@ -56,7 +56,15 @@ export type SaveArticleInput = {
   baseVersion: number;
   changes: ArticleChanges;
   bodyPatch?: BodyPatch;
+  // With a whole `changes.body`: the keys (lib/document/merge.ts blockKey) of the top-level blocks
+  // of the body this one was edited from. When someone else changed the body since `baseVersion`,
+  // the server then merges the two by block against it (different blocks: no conflict) instead of
+  // reporting the whole body as a conflict.
+  bodyBase?: string[];
 };
+
+// The part of a body that both sides changed: their blocks and mine (TipTap JSON nodes).
+export type BodyBlockConflict = { theirs: unknown[]; mine: unknown[] };
 
 export type FieldConflict<F extends ArticleField = ArticleField> = {
   field: F;
@@ -64,6 +72,8 @@ export type FieldConflict<F extends ArticleField = ArticleField> = {
   mine: ArticleFieldValues[F];
   changedBy: { id: number; name: string };
   changedAt: number; // epoch ms
+  // For the body merged by block: only the blocks changed on both sides (the rest merged).
+  blocks?: BodyBlockConflict[];
 };
 
 export type SaveArticleResult = {
@@ -76,4 +86,9 @@ export type SaveArticleResult = {
   // Fields that others changed since baseVersion and this save did not touch: already merged on
   // the server; the editor adopts them.
   theirs: ArticleChanges;
+  // Who made each change in `theirs` (the last to change that field, and when).
+  theirsBy?: Partial<Record<ArticleField, { id: number; name: string; at: number }>>;
+  // The stored body when it is not the one sent: a block merge combined it with others' changes
+  // (the editor adopts it).
+  body?: string;
 };

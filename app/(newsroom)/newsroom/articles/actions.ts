@@ -32,6 +32,7 @@ const saveArticleEnvelope = z.object({
   baseVersion: z.number().int().positive(),
   changes: z.record(z.string(), z.unknown()),
   bodyPatch: z.unknown().optional(),
+  bodyBase: z.unknown().optional(),
 });
 
 // The autosave under the save contract (lib/shared/validation/article-save.ts): only the fields edited
@@ -46,10 +47,16 @@ export const suggestTagsAction = newsroomAction(suggestTagsInput, (user, input) 
   suggestTags(db, input.typed, user),
 );
 
-// The heartbeat of an open editor; answers with whoever else has the article open.
+// The heartbeat of an open editor; answers with whoever else has the article open, and the
+// article's version, so that a page without writing together learns at once that someone saved
+// (and pulls what they changed).
 export const articlePresenceAction = newsroomAction(presenceInput, (user, input) => {
-  if (!getArticleForEdit(user, input.articleId)) throw new ActionError('not_found');
-  return touchPresence(input.articleId, input.tabId, user, input.leaving ?? false);
+  const article = getArticleForEdit(user, input.articleId);
+  if (!article) throw new ActionError('not_found');
+  return {
+    others: touchPresence(input.articleId, input.tabId, user, input.leaving ?? false),
+    version: article.version,
+  };
 });
 
 export const submitForReviewAction = newsroomAction(workflowInput, (user, input) =>
