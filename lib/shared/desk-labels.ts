@@ -35,6 +35,12 @@ export const EVENT_ACTION_LABELS: Record<string, string> = {
   sign_in_unlocked: 'إلغاء قفل الدخول',
   sign_in_link_issued: 'إصدار رابط دخول لمرة واحدة',
   sign_in_link_used: 'الدخول برابط لمرة واحدة',
+  // أسلوب التحرير (lib/newsroom/house-style.ts).
+  house_style_rule_added: 'إضافة قاعدة',
+  house_style_rule_changed: 'تعديل قاعدة',
+  house_style_rule_deleted: 'حذف قاعدة',
+  dictionary_word_added: 'إضافة كلمة إلى القاموس',
+  dictionary_word_removed: 'حذف كلمة من القاموس',
 };
 
 export const reasonLabel = (reason: string): string => REVISION_REASON_LABELS[reason] ?? reason;

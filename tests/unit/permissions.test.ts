@@ -115,6 +115,8 @@ const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
     moderateComments: false,
     manageCommentSettings: false,
     chooseTopStory: false,
+    manageHouseStyle: false,
+    addToDictionary: true,
   },
   editor: {
     createArticle: true,
@@ -125,6 +127,8 @@ const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
     moderateComments: true,
     manageCommentSettings: false,
     chooseTopStory: true,
+    manageHouseStyle: true,
+    addToDictionary: true,
   },
   admin: {
     createArticle: true,
@@ -135,6 +139,8 @@ const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
     moderateComments: true,
     manageCommentSettings: true,
     chooseTopStory: true,
+    manageHouseStyle: true,
+    addToDictionary: true,
   },
 };
 
