@@ -77,6 +77,7 @@ export function useBodyEditor({
   wordCount: initialCount,
   onEdit,
   collaboration,
+  proofreading,
 }: {
   body: JSONContent;
   wordCount: number;
@@ -84,6 +85,8 @@ export function useBodyEditor({
   // Writing together (components/editor/collab): the article's extensions bound to the shared
   // document, whose content then comes from the collaboration server, not from `body`.
   collaboration?: Extensions | null;
+  // The underlines of التدقيق (components/editor/proofreading): decorations only, never content.
+  proofreading?: Extensions;
 }) {
   const [words] = useState(() => countStore(initialCount));
   const [uploads, setUploads] = useState<BodyUpload[]>([]);
@@ -135,6 +138,7 @@ export function useBodyEditor({
     extensions: [
       ...(collaboration ?? articleExtensions),
       Placeholder.configure({ placeholder: 'اكتب نص المقال هنا…' }),
+      ...(proofreading ?? []),
       // Ctrl/Cmd+K opens the link form; the other shortcuts come with StarterKit.
       Extension.create({
         name: 'articleShortcuts',

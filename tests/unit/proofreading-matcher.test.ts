@@ -91,6 +91,11 @@ describe('house style through the search folding', () => {
       arabicWords('Mirziyoyev ميرضيائيف 2024 www.kun.uz').map((t) => t.text),
       ['ميرضيائيف'],
     );
+    // A clitic glued to a Latin name is not an Arabic word to spell.
+    assert.deepEqual(
+      arabicWords('منظومة وSentinel والرَّئيس').map((t) => t.text),
+      ['منظومة', 'والرَّئيس'],
+    );
   });
 
   test('digits follow the newsroom setting, punctuation after Arabic words is Arabic', () => {

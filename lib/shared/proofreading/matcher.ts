@@ -62,9 +62,14 @@ export type Token = { from: number; to: number; text: string };
 const SKIPPED_SPANS =
   /(?:https?:\/\/|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+|«[^«»]*»|“[^“”]*”|"[^"\n]*"|\u201E[^\u201C\u201D]*[\u201C\u201D]/gu;
 
-// A word: letters and combining marks (tashkeel), tatweel, and the format characters that hide
-// inside pasted words (ZWNJ…), which normalizeForSearch removes.
-const WORD = /[\p{L}\p{M}\u0640\u200C\u200D]+/gu;
+// An Arabic word: Arabic letters and their marks (tashkeel), tatweel, and the format characters
+// that hide inside pasted words (ZWNJ…), which normalizeForSearch removes. Latin letters end it, so
+// وSentinel is و glued to a Latin name (left alone), not one word to spell.
+// (Built from a string: the `v` flag's set intersection is newer than the project's TS target.)
+const WORD = new RegExp(
+  String.raw`[[[\p{L}\p{M}]&&[\p{Script=Arabic}\p{Script=Inherited}]]\u0640\u200C\u200D]+`,
+  'gv',
+);
 const ARABIC_LETTER = /\p{Script=Arabic}/u;
 const LATIN_OR_DIGIT = /[A-Za-z0-9\u0660-\u0669\u06F0-\u06F9_]/;
 
@@ -328,9 +333,11 @@ function punctuationPoints(
  * gives them) and the ignored words are accepted, with any prefix; a style point wins over a
  * spelling point on the same word, with the dictionary's suggestions after the house form.
  */
+export type UnknownWords = Pick<ReadonlyMap<string, readonly string[]>, 'get'>;
+
 export function spellingPoints(
   text: string,
-  unknown: ReadonlyMap<string, readonly string[]>,
+  unknown: UnknownWords,
   accepted: ReadonlySet<string>,
   style: readonly ProofPoint[] = [],
 ): ProofPoint[] {
@@ -366,7 +373,7 @@ export function wordsToSpell(text: string): string[] {
 export function proofread(
   text: string,
   matcher: Matcher,
-  unknown: ReadonlyMap<string, readonly string[]>,
+  unknown: UnknownWords,
   dictionary: ReadonlySet<string>,
 ): ProofPoint[] {
   const style = matcher.check(text);
