@@ -38,6 +38,9 @@ INSERT INTO `house_style_rules` (`kind`, `preferred`, `variants`, `note`) VALUES
 	('preferred', 'أوزبكستان', '["أوزبكيستان","أوزباكستان"]', ''),
 	('preferred', 'شوكت', '["شوكات"]', ''),
 	('preferred', 'مسؤول', '["مسئول"]', 'الهمزة على الواو'),
+	('preferred', 'مسؤولة', '["مسئولة"]', 'الهمزة على الواو'),
+	('preferred', 'مسؤولون', '["مسئولون"]', 'الهمزة على الواو'),
+	('preferred', 'مسؤولين', '["مسئولين"]', 'الهمزة على الواو'),
 	('preferred', 'مسؤولية', '["مسئولية"]', 'الهمزة على الواو'),
 	('preferred', 'شؤون', '["شئون"]', 'الهمزة على الواو'),
 	('banned', 'ذلك', '["ذالك"]', 'خطأ شائع'),
@@ -46,7 +49,7 @@ INSERT INTO `house_style_rules` (`kind`, `preferred`, `variants`, `note`) VALUES
 	('banned', 'لكن', '["لاكن"]', 'خطأ شائع'),
 	('banned', 'هؤلاء', '["هاؤلاء","هاولاء"]', 'خطأ شائع'),
 	('banned', 'إن شاء الله', '["إنشاء الله"]', 'خطأ شائع'),
-	('pattern', '$1ا$2', '["^([وف]?[بكل]?)إ((?:ست..|.ت.|ن..)ا\\p{L}*)$"]', 'همزة الوصل في مصدر الخماسي والسداسي (احتفال، استخدام، انتخابات)');
+	('pattern', '$1ا$2', '["^([وف]?(?:[بك]?ال|لل|[بكل])?)إ((?:ست..|.ت.|ن..)ا\\p{L}*)$"]', 'همزة الوصل في مصدر الخماسي والسداسي (احتفال، باستخدام، الاقتصاد، للانتخابات)');
 --> statement-breakpoint
 -- The places of the newsroom's beat that Ayaspell does not know, so a story from Khiva or the Aral
 -- Sea does not start underlined. The desk adds more from the editor (أضف إلى القاموس).

@@ -130,6 +130,8 @@ export function prefixBefore(folded: string, form: string): string | null {
     // A form without the article met with it (بالرئيس for a rule written رئيس is not the rule's
     // business: the article changes nothing of a name's spelling).
     if (prefix.endsWith('ال') && CLITICS.test(prefix.slice(0, -2))) return prefix;
+    // للشؤون: ل + ال with the alef elided, before a form written without the article.
+    if (prefix.endsWith('لل') && CLITICS.test(prefix.slice(0, -1))) return prefix;
   }
   // للمدينة: ل + المدينة with the article's alef elided.
   if (form.startsWith('ال')) {
