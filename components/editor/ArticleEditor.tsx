@@ -302,7 +302,7 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
           <p className="form-error">مطلوب تعديلات: {article.changesRequestedReason}</p>
         ) : null}
         <ArticleFigures words={body.words} />
-        <ProofPanel editor={editor} body={bodyProofPoints} fields={fieldProofPoints} />
+        <ProofPanel checker={checker} editor={editor} body={bodyProofPoints} fields={fieldProofPoints} />
         <MetadataPanel
           values={snapshot.values}
           slugShown={slugEdited ? snapshot.values.slug : snapshot.storedSlug}

@@ -48,6 +48,7 @@ export function useFieldPoints(
   return useMemo(() => {
     void revision;
     const out: FieldPoint[] = [];
+    if (!checker.enabled) return out;
     const add = (text: string, field: string, label: string, imagePos?: number) => {
       for (const p of checker.check(text)) out.push({ ...p, field, label, imagePos });
     };
@@ -93,16 +94,19 @@ function describe(p: ProofPoint): string {
 }
 
 export function ProofPanel({
+  checker,
   editor,
   body,
   fields,
 }: {
+  checker: ProofChecker;
   editor: Editor | null;
   body: BodyPoint[];
   fields: FieldPoint[];
 }) {
   const total = body.length + fields.length;
   const [open, setOpen] = useState(true);
+  useRevision(checker);
   return (
     <section className="proof-panel" aria-labelledby="proof-panel-h">
       <h2 id="proof-panel-h">
@@ -147,6 +151,14 @@ export function ProofPanel({
         )
       ) : null}
       <p className="hint">على كلمة تحتها خط: القائمة بالزر الأيمن أو Alt+Enter.</p>
+      <label className="proof-toggle">
+        <input
+          type="checkbox"
+          checked={checker.enabled}
+          onChange={(e) => checker.setEnabled(e.target.checked)}
+        />{' '}
+        التدقيق أثناء الكتابة
+      </label>
     </section>
   );
 }

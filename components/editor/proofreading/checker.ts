@@ -21,6 +21,7 @@ export const PROOF_ENDPOINT = '/api/proofreading';
 export const POLL_MS = 20_000;
 const BATCH_MS = 120;
 const BATCH_MAX = 400;
+const ENABLED_KEY = 'newsroom-proofreading';
 
 type Style = { version: number; rules: HouseRule[]; words: string[]; settings: ProofSettings };
 
@@ -46,10 +47,18 @@ export class ProofChecker {
   private listeners = new Set<() => void>();
   private menuListeners = new Set<(menu: MenuRequest | null) => void>();
   menu: MenuRequest | null = null;
+  /** التدقيق أثناء الكتابة, on unless this browser turned it off (kept in localStorage). */
+  enabled = true;
 
   constructor(private readonly fetcher: typeof fetch = (...args) => fetch(...args)) {}
 
   start(pollMs = POLL_MS): void {
+    try {
+      this.enabled = localStorage.getItem(ENABLED_KEY) !== 'off';
+    } catch {
+      // Storage refused (private mode): checking stays on.
+    }
+    if (!this.enabled) this.changed();
     void this.refresh();
     this.pollTimer = setInterval(() => void this.refresh(), pollMs);
   }
@@ -69,6 +78,16 @@ export class ProofChecker {
   private changed(): void {
     this.revision += 1;
     for (const l of [...this.listeners]) l();
+  }
+
+  setEnabled(on: boolean): void {
+    this.enabled = on;
+    try {
+      localStorage.setItem(ENABLED_KEY, on ? 'on' : 'off');
+    } catch {
+      // Not kept; this page still follows the choice.
+    }
+    this.changed();
   }
 
   /** Fetches the house style when its version moved (or the first time). */

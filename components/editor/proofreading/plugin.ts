@@ -195,6 +195,10 @@ class ProofRunner {
   private pass(): void {
     const run = this.run;
     const doc = this.view.state.doc;
+    if (!this.checker.enabled) {
+      if (bodyPoints(this.view.state).length > 0) this.publish([], doc);
+      return;
+    }
     const blocks = blocksOf(doc);
     const start = this.firstVisible(blocks);
     const order = [...blocks.slice(start), ...blocks.slice(0, start)];
