@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { z } from 'zod';
 
 // The spelling checker, one per process, in a worker thread (lib/newsroom/spelling-worker.mjs).
 // Chosen over a Web Worker in each browser: the Arabic dictionary is 3.8 MB and a quarter of a
@@ -8,6 +9,15 @@ import { Worker } from 'node:worker_threads';
 // matcher (pure, microseconds a paragraph) and a small request of the words it has not seen.
 
 export const SPELL_WORDS_MAX = 400;
+
+// What may be asked of Hunspell: one Arabic word (letters and marks). A suggestion for a long
+// string takes Hunspell seconds, and the one thread answers everyone: 40 letters is more than
+// any real word (the longest in Ayaspell has 16).
+export const arabicWord = z
+  .string()
+  .min(1)
+  .max(40)
+  .regex(/^[\p{Script=Arabic}\p{M}]+$/u);
 
 type Reply = { id: number; result?: unknown; error?: string; ready?: boolean };
 

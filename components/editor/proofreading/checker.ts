@@ -22,6 +22,7 @@ export const POLL_MS = 20_000;
 const BATCH_MS = 120;
 const BATCH_MAX = 400;
 const ENABLED_KEY = 'newsroom-proofreading';
+const SPELLABLE = /^[\p{Script=Arabic}\p{M}]+$/u;
 
 type Style = { version: number; rules: HouseRule[]; words: string[]; settings: ProofSettings };
 
@@ -115,7 +116,11 @@ export class ProofChecker {
     const style = this.matcher.check(text);
     for (const token of arabicWords(text)) {
       const bare = stripDiacritics(token.text);
-      if (!this.known.has(bare) && !this.inFlight.has(bare)) this.queued.add(bare);
+      if (this.known.has(bare) || this.inFlight.has(bare)) continue;
+      // What the spell route accepts (one Arabic word of at most 40 letters); anything else, a
+      // word with a joiner pasted in it, is left unchecked rather than spoil its whole batch.
+      if (bare.length > 40 || !SPELLABLE.test(bare)) this.known.set(bare, true);
+      else this.queued.add(bare);
     }
     if (this.queued.size > 0) this.scheduleBatch();
     const unknown = {

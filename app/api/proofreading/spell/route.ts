@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SPELL_WORDS_MAX, unknownWords } from '@/lib/newsroom/spelling';
+import { arabicWord, SPELL_WORDS_MAX, unknownWords } from '@/lib/newsroom/spelling';
 import { newsroomRoute } from '@/lib/http/route';
 
 // POST /api/proofreading/spell {words}: which of these words Hunspell does not know. The editor
@@ -7,7 +7,7 @@ import { newsroomRoute } from '@/lib/http/route';
 export const POST = newsroomRoute(
   {
     body: 'json',
-    input: z.object({ words: z.array(z.string().min(1).max(60)).max(SPELL_WORDS_MAX) }),
+    input: z.object({ words: z.array(arabicWord).max(SPELL_WORDS_MAX) }),
   },
   async (_user, { input }) => ({ unknown: await unknownWords(input.words) }),
 );
