@@ -520,3 +520,34 @@ export const textComments = sqliteTable(
   (t) => [index('text_comments_thread_idx').on(t.threadId, t.id)],
 );
 export type TextCommentThread = typeof textCommentThreads.$inferSelect;
+// أسلوب التحرير (drizzle/0017): the desk's house-style rules, the newsroom's dictionary and the
+// one version number open editors poll (lib/newsroom/house-style.ts).
+export const houseStyleRules = sqliteTable('house_style_rules', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  kind: text('kind', { enum: ['preferred', 'banned', 'pattern'] }).notNull(),
+  preferred: text('preferred').notNull(),
+  // JSON array of strings: the other spellings, the banned forms, or a pattern's expression.
+  variants: text('variants', { mode: 'json' }).$type<string[]>().notNull(),
+  note: text('note').notNull().default(''),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: createdAt(),
+  updatedAt: integer('updated_at', { mode: 'timestamp_ms' })
+    .notNull()
+    .default(sql`(CAST(unixepoch('subsec') * 1000 AS INTEGER))`),
+});
+
+export const newsroomDictionary = sqliteTable(
+  'newsroom_dictionary',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    word: text('word').notNull(),
+    addedBy: integer('added_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('newsroom_dictionary_word_idx').on(t.word)],
+);
+
+export const houseStyleVersion = sqliteTable('house_style_version', {
+  id: integer('id').primaryKey(),
+  version: integer('version').notNull(),
+});

@@ -29,6 +29,9 @@ import { type Metadata, type SaveOutcome } from './save-machine';
 import { addTags, type SuggestTags } from './TagsField';
 import { useAutosave } from './useAutosave';
 import { WorkflowBar, type WorkflowActions } from './WorkflowBar';
+import { ProofChecker } from './proofreading/checker';
+import { proofreadingExtension } from './proofreading/plugin';
+import { ProofMenu, ProofPanel, useBodyPoints, useFieldPoints } from './proofreading/ProofPanel';
 import './editor.css';
 
 export type EditableArticle = {
@@ -99,12 +102,20 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
     live,
   });
   const [extra] = useState(() => [comments.extension]);
+  // التدقيق: one checker per open editor, polling the house style (components/editor/proofreading).
+  const [checker] = useState(() => new ProofChecker());
+  const [proofreading] = useState(() => [proofreadingExtension(checker)]);
+  useEffect(() => {
+    checker.start();
+    return () => checker.stop();
+  }, [checker]);
   const body = useBodyEditor({
     body: article.body,
     wordCount: article.wordCount,
     onEdit,
     collaboration: liveExtensions,
     extra,
+    proofreading,
   });
   const { editor } = body;
   const attachComments = comments.attach;
@@ -234,6 +245,17 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
     [],
   );
   // While the slug follows the headline the field shows the stored one; once typed in, what is typed.
+  const bodyProofPoints = useBodyPoints(editor);
+  const fieldProofPoints = useFieldPoints(
+    checker,
+    {
+      headline: snapshot.values.headline,
+      deck: snapshot.values.deck,
+      leadCaption: snapshot.values.leadImage?.caption ?? '',
+    },
+    editor,
+  );
+  const proofCount = bodyProofPoints.length + fieldProofPoints.length;
   const slugEdited = snapshot.values.slug !== '' || snapshot.unsaved.includes('slug');
   const previewHref = `/newsroom/articles/${article.id}/preview`;
 
@@ -275,6 +297,7 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
           onComment={comments.enabled ? comments.openDraft : undefined}
         />
         <CommentsPanel comments={comments} dates={article.dates} />
+        <ProofMenu checker={checker} editor={editor} />
         {snapshot.conflicts.length ? (
           <ConflictPanel
             conflicts={snapshot.conflicts}
@@ -306,6 +329,7 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
           <p className="form-error">مطلوب تعديلات: {article.changesRequestedReason}</p>
         ) : null}
         <ArticleFigures words={body.words} />
+        <ProofPanel checker={checker} editor={editor} body={bodyProofPoints} fields={fieldProofPoints} />
         <MetadataPanel
           values={snapshot.values}
           slugShown={slugEdited ? snapshot.values.slug : snapshot.storedSlug}
@@ -327,6 +351,7 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
           saveNow={saveNow}
           onErrors={setWorkflowErrors}
           onDone={focusStatus}
+          proofCount={proofCount}
         />
         <p className="editor-links">
           <Link

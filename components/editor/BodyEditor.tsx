@@ -78,6 +78,7 @@ export function useBodyEditor({
   onEdit,
   collaboration,
   extra,
+  proofreading,
 }: {
   body: JSONContent;
   wordCount: number;
@@ -87,6 +88,8 @@ export function useBodyEditor({
   collaboration?: Extensions | null;
   // Editor-only behaviour added by the page (the comments' highlight and shortcut).
   extra?: Extensions;
+  // The underlines of التدقيق (components/editor/proofreading): decorations only, never content.
+  proofreading?: Extensions;
 }) {
   const [words] = useState(() => countStore(initialCount));
   const [uploads, setUploads] = useState<BodyUpload[]>([]);
@@ -139,6 +142,7 @@ export function useBodyEditor({
       ...(collaboration ?? articleExtensions),
       ...(extra ?? []),
       Placeholder.configure({ placeholder: 'اكتب نص المقال هنا…' }),
+      ...(proofreading ?? []),
       // Ctrl/Cmd+K opens the link form; the other shortcuts come with StarterKit.
       Extension.create({
         name: 'articleShortcuts',

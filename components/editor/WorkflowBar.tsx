@@ -31,6 +31,7 @@ export const WorkflowBar = memo(function WorkflowBar({
   saveNow,
   onErrors,
   onDone,
+  proofCount,
 }: {
   articleId: number;
   status: ArticleStatus;
@@ -41,6 +42,8 @@ export const WorkflowBar = memo(function WorkflowBar({
   onErrors: (errors: FieldErrors) => void;
   // After an action went through: the page moves focus to the status message.
   onDone: () => void;
+  // Open points of التدقيق: shown before a step, never blocking it.
+  proofCount?: number;
 }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -106,6 +109,16 @@ export const WorkflowBar = memo(function WorkflowBar({
           <textarea id="reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
           {reasonError ? <p className="field-error">{reasonError}</p> : null}
         </div>
+      ) : null}
+      {proofCount !== undefined && WORKFLOW.some((w) => w.primary && allowed.includes(w.action)) ? (
+        <p className="proof-before-publish" data-testid="proof-before-publish">
+          {proofCount === 0 ? 'لا ملاحظات تدقيق مفتوحة.' : `ملاحظات التدقيق المفتوحة: ${proofCount}`}{' '}
+          {proofCount > 0 ? (
+            <a href="#proof-panel-h" className="hint">
+              (عرض التدقيق)
+            </a>
+          ) : null}
+        </p>
       ) : null}
       <div className="button-row">
         {WORKFLOW.filter((w) => allowed.includes(w.action)).map((w) => (

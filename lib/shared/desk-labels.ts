@@ -40,6 +40,12 @@ export const EVENT_ACTION_LABELS: Record<string, string> = {
   text_comment_reply: 'رد على تعليق على النص',
   text_comment_resolved: 'حل تعليق على النص',
   text_comment_reopened: 'إعادة فتح تعليق على النص',
+  // أسلوب التحرير (lib/newsroom/house-style.ts).
+  house_style_rule_added: 'إضافة قاعدة',
+  house_style_rule_changed: 'تعديل قاعدة',
+  house_style_rule_deleted: 'حذف قاعدة',
+  dictionary_word_added: 'إضافة كلمة إلى القاموس',
+  dictionary_word_removed: 'حذف كلمة من القاموس',
 };
 
 export const reasonLabel = (reason: string): string => REVISION_REASON_LABELS[reason] ?? reason;

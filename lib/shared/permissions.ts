@@ -48,6 +48,10 @@ export const NEWSROOM_ACTIONS = [
   'manageCommentSettings',
   // Choosing the front page's top story (الخبر الرئيسي): the desk's call, like publishing.
   'chooseTopStory',
+  // قواعد أسلوب التحرير: the desk owns the house style.
+  'manageHouseStyle',
+  // أضف إلى القاموس from the editor's menu: the newsroom's shared dictionary, open to everyone.
+  'addToDictionary',
 ] as const;
 export type NewsroomAction = (typeof NEWSROOM_ACTIONS)[number];
 
@@ -128,6 +132,8 @@ export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>>
     moderateComments: false,
     manageCommentSettings: false,
     chooseTopStory: false,
+    manageHouseStyle: false,
+    addToDictionary: true,
   },
   editor: {
     createArticle: true,
@@ -138,6 +144,8 @@ export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>>
     moderateComments: true,
     manageCommentSettings: false,
     chooseTopStory: true,
+    manageHouseStyle: true,
+    addToDictionary: true,
   },
   admin: {
     createArticle: true,
@@ -148,6 +156,8 @@ export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>>
     moderateComments: true,
     manageCommentSettings: true,
     chooseTopStory: true,
+    manageHouseStyle: true,
+    addToDictionary: true,
   },
 };
 

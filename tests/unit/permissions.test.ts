@@ -121,6 +121,8 @@ const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
     moderateComments: false,
     manageCommentSettings: false,
     chooseTopStory: false,
+    manageHouseStyle: false,
+    addToDictionary: true,
   },
   editor: {
     createArticle: true,
@@ -131,6 +133,8 @@ const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
     moderateComments: true,
     manageCommentSettings: false,
     chooseTopStory: true,
+    manageHouseStyle: true,
+    addToDictionary: true,
   },
   admin: {
     createArticle: true,
@@ -141,6 +145,8 @@ const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
     moderateComments: true,
     manageCommentSettings: true,
     chooseTopStory: true,
+    manageHouseStyle: true,
+    addToDictionary: true,
   },
 };
 

@@ -64,6 +64,11 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
               <li>
                 <Link href="/">آخر الأخبار</Link>
               </li>
+              {canInNewsroom(user, 'manageHouseStyle') ? (
+                <li>
+                  <Link href="/newsroom/house-style">أسلوب التحرير</Link>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <div>
