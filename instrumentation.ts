@@ -5,4 +5,7 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   const { startScheduler } = await import('./lib/newsroom/scheduler');
   startScheduler();
+  // Webhooks (lib/platform/delivery.ts): every process sends, each outbox row once.
+  const { startDeliveryLoop } = await import('./lib/platform/delivery');
+  startDeliveryLoop();
 }

@@ -115,6 +115,7 @@ const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
     moderateComments: false,
     manageCommentSettings: false,
     chooseTopStory: false,
+    manageIntegrations: false,
   },
   editor: {
     createArticle: true,
@@ -125,6 +126,7 @@ const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
     moderateComments: true,
     manageCommentSettings: false,
     chooseTopStory: true,
+    manageIntegrations: false,
   },
   admin: {
     createArticle: true,
@@ -135,6 +137,7 @@ const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
     moderateComments: true,
     manageCommentSettings: true,
     chooseTopStory: true,
+    manageIntegrations: true,
   },
 };
 
