@@ -126,7 +126,7 @@ describe('the authorization matrix, API rows', () => {
     const handler = MODULES[file]?.[method];
     test(`${key}: no key, a wrong scope, a revoked key are refused; the right scope passes`, async () => {
       assert.ok(handler, `add ${file} to MODULES`);
-      const params = file.includes('[ref]') ? { ref: String(draft) } : {};
+      const params: Record<string, string> = file.includes('[ref]') ? { ref: String(draft) } : {};
       if (row.who === 'anyone') {
         assert.equal((await call(handler, { method, params })).status, 200);
         return;

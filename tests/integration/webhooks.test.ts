@@ -18,7 +18,6 @@ import { createApiKey, countRequest } from '@/lib/platform/keys';
 import { registerWebhook, retryDelivery } from '@/lib/platform/webhooks';
 import { WEBHOOK_TOPIC } from '@/lib/shared/webhook-events';
 import { publishedArticle, writeArticle } from './fixtures';
-import { testSection } from './section';
 
 // The outbox and the webhooks' delivery on a real SQLite file, to a real receiver on 127.0.0.1
 // (allowed explicitly, as an operator would): signed, verified with the standardwebhooks package,

@@ -112,7 +112,7 @@ describe('problem details', () => {
     }
   });
   test('the statuses the API promises, and errors only when there are some', () => {
-    const statuses = new Set(Object.values(PROBLEMS).map((p) => p.status));
+    const statuses = new Set<number>(Object.values(PROBLEMS).map((p) => p.status));
     for (const status of [400, 401, 403, 404, 409, 413, 415, 422, 429])
       assert.ok(statuses.has(status), String(status));
     assert.equal('errors' in problem('validation-failed', undefined, {}), false);
