@@ -190,4 +190,23 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'route app/api/v1/webhooks/route.ts POST': { who: { apiKey: 'manageWebhooks' }, probe: 'api' },
   // The API's description holds no content.
   'route app/api/v1/openapi.json/route.ts GET': { who: 'anyone', probe: 'api' },
+  // التكاملات (lib/platform): admins alone.
+  'action app/(newsroom)/newsroom/integrations/actions.ts#createApiKeyAction': {
+    who: { newsroom: 'manageIntegrations' },
+  },
+  'action app/(newsroom)/newsroom/integrations/actions.ts#revokeApiKeyAction': {
+    who: { newsroom: 'manageIntegrations' },
+  },
+  'action app/(newsroom)/newsroom/integrations/actions.ts#createWebhookAction': {
+    who: { newsroom: 'manageIntegrations' },
+  },
+  'action app/(newsroom)/newsroom/integrations/actions.ts#setWebhookEnabledAction': {
+    who: { newsroom: 'manageIntegrations' },
+  },
+  'action app/(newsroom)/newsroom/integrations/actions.ts#deleteWebhookAction': {
+    who: { newsroom: 'manageIntegrations' },
+  },
+  'action app/(newsroom)/newsroom/integrations/actions.ts#retryDeliveryAction': {
+    who: { newsroom: 'manageIntegrations' },
+  },
 };
