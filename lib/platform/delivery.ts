@@ -225,7 +225,7 @@ export async function deliveryTurn(database: Db = db): Promise<number> {
 
 export function deliveryPeriod(value = process.env.NEWSROOM_WEBHOOK_POLL_MS): number {
   const ms = Number(value);
-  return Number.isFinite(ms) && ms >= 50 ? Math.floor(ms) : 500;
+  return Number.isFinite(ms) && ms >= 50 ? Math.floor(ms) : 250;
 }
 
 export function startDeliveryLoop(): void {
