@@ -8,4 +8,7 @@ export async function register(): Promise<void> {
   // Webhooks (lib/platform/delivery.ts): every process sends, each outbox row once.
   const { startDeliveryLoop } = await import('./lib/platform/delivery');
   startDeliveryLoop();
+  // الوارد من الوكالات's watched folder, when NEWSROOM_WIRE_DIR is set (lib/platform/wire-folder.ts).
+  const { startWireFolder } = await import('./lib/platform/wire-folder');
+  startWireFolder();
 }

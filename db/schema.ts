@@ -583,3 +583,28 @@ export const webhookAttempts = sqliteTable(
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type Webhook = typeof webhooks.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+
+// الوارد من الوكالات (lib/platform/wire.ts): agency items waiting as drafts in the wire queue.
+export const wireItems = sqliteTable(
+  'wire_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guid: text('guid').notNull(),
+    version: integer('version').notNull().default(1),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    source: text('source').notNull().default(''),
+    credit: text('credit').notNull().default(''),
+    urgency: integer('urgency'),
+    originalAt: integer('original_at', { mode: 'timestamp_ms' }),
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    takenAt: integer('taken_at', { mode: 'timestamp_ms' }),
+    takenBy: integer('taken_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('wire_items_guid_unique').on(t.guid),
+    index('wire_items_queue_idx').on(t.takenAt, t.receivedAt),
+  ],
+);

@@ -87,3 +87,24 @@ CREATE TABLE `webhook_attempts` (
 );
 --> statement-breakpoint
 CREATE INDEX `webhook_attempts_delivery_idx` ON `webhook_attempts` (`delivery_id`, `id`);
+--> statement-breakpoint
+-- الوارد من الوكالات: agency items (ninjs) waiting as drafts in the wire queue, with what the agency
+-- said of them. One row per item (guid): a later version updates the queued draft.
+CREATE TABLE `wire_items` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`guid` text NOT NULL,
+	`version` integer DEFAULT 1 NOT NULL,
+	`article_id` integer NOT NULL REFERENCES `articles`(`id`) ON DELETE CASCADE,
+	`source` text DEFAULT '' NOT NULL,
+	`credit` text DEFAULT '' NOT NULL,
+	`urgency` integer,
+	`original_at` integer,
+	`received_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	`taken_at` integer,
+	`taken_by` integer REFERENCES `users`(`id`)
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `wire_items_guid_unique` ON `wire_items` (`guid`);
+--> statement-breakpoint
+CREATE INDEX `wire_items_queue_idx` ON `wire_items` (`taken_at`, `received_at`);

@@ -2,6 +2,13 @@ import { z } from '@/lib/shared/validation/zod';
 import { PROBLEMS, PROBLEM_TYPE_PREFIX } from '@/lib/shared/problem';
 import { API_SCOPE_PERMISSIONS, API_SCOPES, type ApiOperation } from '@/lib/shared/permissions';
 import * as s from '@/lib/platform/schemas';
+import { ninjsInput } from '@/lib/platform/wire';
+
+const wireAnswer = z.object({
+  id: z.number(),
+  articleId: z.number(),
+  outcome: z.enum(['created', 'updated', 'unchanged', 'taken']),
+});
 
 // The OpenAPI 3.1 document (/api/v1/openapi.json), GENERATED from the zod schemas the routes
 // validate with (lib/platform/schemas.ts), by zod 4's own z.toJSONSchema: no second generator to
@@ -155,6 +162,16 @@ export const ENDPOINTS: Endpoint[] = [
     operation: 'manageWebhooks',
     body: s.webhookCreateInput,
     answer: s.webhookCreatedAnswer,
+    status: 201,
+  },
+  {
+    method: 'post',
+    path: '/wire',
+    operationId: 'ingestWire',
+    summary: 'مادة وكالة بصيغة ninjs إلى الوارد من الوكالات',
+    operation: 'ingestWire',
+    body: ninjsInput,
+    answer: wireAnswer,
     status: 201,
   },
 ];

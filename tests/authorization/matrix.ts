@@ -188,6 +188,7 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'route app/api/v1/images/route.ts POST': { who: { apiKey: 'uploadImage' }, probe: 'api' },
   'route app/api/v1/webhooks/route.ts GET': { who: { apiKey: 'manageWebhooks' }, probe: 'api' },
   'route app/api/v1/webhooks/route.ts POST': { who: { apiKey: 'manageWebhooks' }, probe: 'api' },
+  'route app/api/v1/wire/route.ts POST': { who: { apiKey: 'ingestWire' }, probe: 'api' },
   // The API's description holds no content.
   'route app/api/v1/openapi.json/route.ts GET': { who: 'anyone', probe: 'api' },
   // التكاملات (lib/platform): admins alone.
@@ -208,5 +209,9 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   },
   'action app/(newsroom)/newsroom/integrations/actions.ts#retryDeliveryAction': {
     who: { newsroom: 'manageIntegrations' },
+  },
+  // الوارد من الوكالات: the desk, as the review queue.
+  'action app/(newsroom)/newsroom/wire/actions.ts#takeWireItemAction': {
+    who: { newsroom: 'viewReviewQueue' },
   },
 };

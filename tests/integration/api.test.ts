@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { apiKeys, articles, outbox, type User } from '@/db/schema';
 import { createUser } from '@/lib/auth/users';
-import { createKeyFor } from './api-helpers';
+import { call, createKeyFor } from './api-helpers';
 import { createApiKey, callerOfKey, hashKey, revokeApiKey } from '@/lib/platform/keys';
 import { setEmbargo, unpublishArticle } from '@/lib/newsroom/workflow';
 import { publishedArticle, writeArticle } from './fixtures';
@@ -26,13 +26,13 @@ import * as searchRoute from '@/app/api/v1/search/route';
 import * as imagesRoute from '@/app/api/v1/images/route';
 import * as webhooksRoute from '@/app/api/v1/webhooks/route';
 import * as openapiRoute from '@/app/api/v1/openapi.json/route';
+import * as wireRoute from '@/app/api/v1/wire/route';
 import { testSection } from './section';
 
 // The API through its own route handlers (lib/http/api-route.ts and app/api/v1/), on a real SQLite
 // file: the authorization matrix's API rows, what readers may see and nothing else, the save
 // contract on a base version, and every refusal as an RFC 9457 problem.
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 const MODULES: Record<string, Record<string, unknown>> = {
   'app/api/v1/articles/route.ts': articlesRoute,
   'app/api/v1/articles/[ref]/route.ts': articleRoute,
@@ -45,38 +45,8 @@ const MODULES: Record<string, Record<string, unknown>> = {
   'app/api/v1/images/route.ts': imagesRoute,
   'app/api/v1/webhooks/route.ts': webhooksRoute,
   'app/api/v1/openapi.json/route.ts': openapiRoute,
+  'app/api/v1/wire/route.ts': wireRoute,
 };
-
-export async function call(
-  handler: unknown,
-  {
-    method = 'GET',
-    path = '/api/v1/x',
-    key,
-    params = {},
-    json,
-    body,
-    headers = {},
-  }: {
-    method?: string;
-    path?: string;
-    key?: string;
-    params?: Record<string, string>;
-    json?: unknown;
-    body?: BodyInit;
-    headers?: Record<string, string>;
-  } = {},
-): Promise<Response> {
-  const h: Record<string, string> = { ...headers };
-  if (key) h.authorization = `Bearer ${key}`;
-  if (json !== undefined) h['content-type'] ??= 'application/json';
-  const request = new Request(`http://127.0.0.1${path}`, {
-    method,
-    headers: h,
-    body: json !== undefined ? JSON.stringify(json) : body,
-  });
-  return (handler as Handler)(request, { params: Promise.resolve(params) });
-}
 
 let reporter: User;
 let editor: User;

@@ -15,6 +15,8 @@ import * as commentActions from '@/app/(newsroom)/newsroom/comments/actions';
 import * as peopleActions from '@/app/(newsroom)/newsroom/people/actions';
 import * as integrationActions from '@/app/(newsroom)/newsroom/integrations/actions';
 import { createApiKey } from '@/lib/platform/keys';
+import { ingestWireItem } from '@/lib/platform/wire';
+import * as wireActions from '@/app/(newsroom)/newsroom/wire/actions';
 import { outbox, webhookDeliveries, webhooks } from '@/db/schema';
 import * as mediaListRoute from '@/app/api/media/route';
 import * as mediaTextRoute from '@/app/api/media/[id]/route';
@@ -267,6 +269,13 @@ const INPUTS: Record<string, (persona: Persona) => unknown> = {
   setWebhookEnabledAction: () => ({ webhookId: webhookForProbe(), enabled: false }),
   deleteWebhookAction: () => ({ webhookId: webhookForProbe() }),
   retryDeliveryAction: () => ({ deliveryId: deliveryForProbe() }),
+  takeWireItemAction: () => ({
+    wireId: ingestWireItem(people.editor, {
+      guid: `urn:probe:${++serial}`,
+      headline: `مادة وكالة ${serial}`,
+      body_text: 'نص المادة',
+    }).id,
+  }),
   // Each person is asked once, so their password is still the one they were made with.
   changeOwnPasswordAction: (persona) => {
     const next = `password-of-${persona}-${++serial}`;
@@ -354,6 +363,7 @@ const ACTION_MODULES: Record<string, Record<string, unknown>> = {
   'app/(newsroom)/newsroom/comments/actions.ts': commentActions,
   'app/(newsroom)/newsroom/people/actions.ts': peopleActions,
   'app/(newsroom)/newsroom/integrations/actions.ts': integrationActions,
+  'app/(newsroom)/newsroom/wire/actions.ts': wireActions,
   'app/(auth)/change-password/actions.ts': changePasswordActions,
 };
 const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
