@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import { db } from '@/db';
+import { counterDb, db } from '@/db';
 import type { Db } from '@/db/connection';
 import { apiKeys, apiRateWindows, events, users, type ApiKey, type User } from '@/db/schema';
 import { transaction } from '@/db/transaction';
@@ -175,12 +175,13 @@ export type RateVerdict =
   { allowed: true; remaining: number } | { allowed: false; retryAfterSeconds: number };
 
 // One request counted against the key's minute, in the database, so every worker and every
-// instance on the file counts in the same row. One short write transaction: the count, and the
-// key's last use at most once a minute.
+// instance on the file counts in the same row. One short write transaction, on the counters'
+// own connection (db/index.ts counterDb: no fsync per count): the count, and the key's last use at
+// most once a minute.
 export function countRequest(
   caller: Pick<ApiCaller, 'keyId' | 'ratePerMinute'>,
   now = new Date(),
-  database: Db = db,
+  database: Db = counterDb(),
 ): RateVerdict {
   const at = now.getTime();
   const windowStart = Math.floor(at / RATE_WINDOW_MS) * RATE_WINDOW_MS;
