@@ -5,7 +5,7 @@ import { and, asc, eq, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import { Webhook as Signer } from 'standardwebhooks';
 import { db } from '@/db';
 import type { Db } from '@/db/connection';
-import { claimOutbox, markOutboxDone, type OutboxRow } from '@/db/outbox';
+import { claimOutbox, markOutboxDone, pruneOutbox, type OutboxRow } from '@/db/outbox';
 import { webhookAttempts, webhookDeliveries, webhooks, type WebhookDelivery } from '@/db/schema';
 import { transaction } from '@/db/transaction';
 import {
@@ -248,4 +248,15 @@ export function startDeliveryLoop(): void {
       });
   }, period);
   timer.unref();
+  // Outbox rows fanned out more than a week ago, with no delivery pointing at them, go.
+  const prune = setInterval(() => {
+    try {
+      pruneOutbox(new Date(Date.now() - OUTBOX_KEPT_MS));
+    } catch {
+      // Busy: the next hour will do.
+    }
+  }, 3_600_000);
+  prune.unref();
 }
+
+const OUTBOX_KEPT_MS = 7 * 24 * 3_600_000;

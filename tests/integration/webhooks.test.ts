@@ -267,3 +267,27 @@ describe('the rate limit', () => {
     assert.equal(countRequest({ keyId: id, ratePerMinute: 50 }).allowed, false);
   });
 });
+
+test('done outbox rows with no delivery are pruned; those a delivery points at are kept', async () => {
+  const { pruneOutbox } = await import('@/db/outbox');
+  publishedArticle({ reporter, editor }, 'خبر بلا خطاف');
+  await deliveryTurn();
+  const before = db.select().from(outbox).all();
+  assert.ok(before.every((r) => r.doneAt !== null));
+  const pointed = new Set(
+    db
+      .select({ id: webhookDeliveries.outboxId })
+      .from(webhookDeliveries)
+      .all()
+      .map((r) => r.id),
+  );
+  pruneOutbox(new Date(Date.now() + 1000));
+  const after = db.select().from(outbox).all();
+  assert.deepEqual(
+    after.map((r) => r.id).sort(),
+    before
+      .filter((r) => pointed.has(r.id))
+      .map((r) => r.id)
+      .sort(),
+  );
+});
