@@ -35,6 +35,15 @@ export const EVENT_ACTION_LABELS: Record<string, string> = {
   sign_in_unlocked: 'إلغاء قفل الدخول',
   sign_in_link_issued: 'إصدار رابط دخول لمرة واحدة',
   sign_in_link_used: 'الدخول برابط لمرة واحدة',
+  // التكاملات and الوارد من الوكالات (lib/platform).
+  apikey_create: 'إنشاء مفتاح للواجهة البرمجية',
+  apikey_revoke: 'إلغاء المفتاح',
+  webhook_create: 'تسجيل خطاف',
+  webhook_enable: 'تشغيل خطاف',
+  webhook_disable: 'إيقاف خطاف',
+  webhook_delete: 'حذف خطاف',
+  wire_in: 'وصول مادة من وكالة',
+  wire_take: 'أخذ مادة وكالة إلى سير العمل',
 };
 
 export const reasonLabel = (reason: string): string => REVISION_REASON_LABELS[reason] ?? reason;
