@@ -8,4 +8,10 @@ export async function register(): Promise<void> {
   // Purges of the caches in front, when NEWSROOM_PURGE_URLS lists any (docs/deploying.md).
   const { startCdnPurger } = await import('./lib/reader/cdn-purge');
   startCdnPurger();
+  // Webhooks (lib/platform/delivery.ts): every process sends, each outbox row once.
+  const { startDeliveryLoop } = await import('./lib/platform/delivery');
+  startDeliveryLoop();
+  // الوارد من الوكالات's watched folder, when NEWSROOM_WIRE_DIR is set (lib/platform/wire-folder.ts).
+  const { startWireFolder } = await import('./lib/platform/wire-folder');
+  startWireFolder();
 }

@@ -7,3 +7,17 @@ const globalForDb = globalThis as unknown as { newsroomDb?: Db };
 
 export const db: Db = globalForDb.newsroomDb ?? openDatabase(undefined, { lockWaitMs: APP_LOCK_WAIT_MS });
 globalForDb.newsroomDb = db;
+
+// The one other connection: the API's rate windows (lib/platform/keys.ts countRequest) are written
+// on every API request, so on a connection of their own with synchronous = NORMAL a count costs no
+// fsync (in WAL mode a power cut may lose the last counts of a minute, never corrupt the file; a
+// rate limit can afford that, a journalist's save cannot). Opened on first use.
+const globalForCounters = globalThis as unknown as { newsroomCounterDb?: Db };
+export function counterDb(): Db {
+  if (!globalForCounters.newsroomCounterDb) {
+    const counters = openDatabase(undefined, { lockWaitMs: APP_LOCK_WAIT_MS });
+    counters.$client.pragma('synchronous = NORMAL');
+    globalForCounters.newsroomCounterDb = counters;
+  }
+  return globalForCounters.newsroomCounterDb;
+}

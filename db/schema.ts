@@ -551,3 +551,142 @@ export const houseStyleVersion = sqliteTable('house_style_version', {
   id: integer('id').primaryKey(),
   version: integer('version').notNull(),
 });
+// The newsroom as a platform (drizzle/0018_platform.sql, docs/api.md).
+// مفاتيح الواجهة البرمجية: stored as the SHA-256 of the key; the key itself is shown once.
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    prefix: text('prefix').notNull(),
+    keyHash: text('key_hash').notNull(),
+    scopes: text('scopes').notNull(),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => users.id),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+    ratePerMinute: integer('rate_per_minute').notNull().default(600),
+  },
+  (t) => [uniqueIndex('api_keys_hash_unique').on(t.keyHash)],
+);
+
+export const apiRateWindows = sqliteTable(
+  'api_rate_windows',
+  {
+    keyId: integer('key_id')
+      .notNull()
+      .references(() => apiKeys.id, { onDelete: 'cascade' }),
+    windowStart: integer('window_start').notNull(),
+    count: integer('count').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.windowStart] })],
+);
+
+// The outbox: a durable queue written in the transaction of the change it announces (db/outbox.ts).
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    topic: text('topic').notNull(),
+    eventType: text('event_type').notNull(),
+    payload: text('payload').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
+    doneAt: integer('done_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('outbox_pending_idx')
+      .on(t.topic, t.id)
+      .where(sql`done_at IS NULL`),
+  ],
+);
+
+// الخطافات
+export const webhooks = sqliteTable('webhooks', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  url: text('url').notNull(),
+  description: text('description').notNull().default(''),
+  events: text('events').notNull(),
+  secret: text('secret').notNull(),
+  createdBy: integer('created_by').references(() => users.id),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  disabledAt: integer('disabled_at', { mode: 'timestamp_ms' }),
+  disabledReason: text('disabled_reason'),
+});
+
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    webhookId: integer('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    outboxId: integer('outbox_id')
+      .notNull()
+      .references(() => outbox.id),
+    messageId: text('message_id').notNull(),
+    eventType: text('event_type').notNull(),
+    payload: text('payload').notNull(),
+    status: text('status', { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    claimedUntil: integer('claimed_until', { mode: 'timestamp_ms' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    uniqueIndex('webhook_deliveries_once').on(t.webhookId, t.outboxId),
+    index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('webhook_deliveries_hook_idx').on(t.webhookId, t.id),
+  ],
+);
+
+// سجل الإرسال: every attempt of a delivery, with its answer's status and how long it took.
+export const webhookAttempts = sqliteTable(
+  'webhook_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deliveryId: integer('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    durationMs: integer('duration_ms').notNull(),
+    statusCode: integer('status_code'),
+    error: text('error'),
+  },
+  (t) => [index('webhook_attempts_delivery_idx').on(t.deliveryId, t.id)],
+);
+
+export type ApiKey = typeof apiKeys.$inferSelect;
+export type Webhook = typeof webhooks.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+
+// الوارد من الوكالات (lib/platform/wire.ts): agency items waiting as drafts in the wire queue.
+export const wireItems = sqliteTable(
+  'wire_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    guid: text('guid').notNull(),
+    version: integer('version').notNull().default(1),
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    source: text('source').notNull().default(''),
+    credit: text('credit').notNull().default(''),
+    urgency: integer('urgency'),
+    originalAt: integer('original_at', { mode: 'timestamp_ms' }),
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    takenAt: integer('taken_at', { mode: 'timestamp_ms' }),
+    takenBy: integer('taken_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('wire_items_guid_unique').on(t.guid),
+    index('wire_items_queue_idx').on(t.takenAt, t.receivedAt),
+  ],
+);

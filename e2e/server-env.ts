@@ -16,4 +16,8 @@ export const e2eServerEnv = {
   // The journeys written before writing together save the body through the autosave; writing
   // together has its own server in e2e/collab.spec.ts (two workers, NEWSROOM_COLLAB=1).
   NEWSROOM_COLLAB: process.env.NEWSROOM_COLLAB ?? '0',
+  // Webhooks (lib/platform/delivery.ts): e2e/platform.spec.ts's receiver listens on 127.0.0.1,
+  // which only an operator's explicit allowance opens; the loop looks every quarter second.
+  NEWSROOM_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+  NEWSROOM_WEBHOOK_POLL_MS: '250',
 };

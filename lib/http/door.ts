@@ -11,7 +11,7 @@ import type { FieldErrors } from '@/lib/shared/errors';
 // test (tests/unit/doors.test.ts) can tell a wrapped export from a bare one.
 export const DOOR = Symbol.for('newsroom.door');
 
-export type DoorKind = 'action' | 'newsroom-route' | 'public-route';
+export type DoorKind = 'action' | 'newsroom-route' | 'public-route' | 'api-route';
 
 // The parts of a request the doors look at besides its body.
 export type RequestFacts = {

@@ -124,6 +124,22 @@ export const ROUTES = [
     line: 'reader',
     body: { POST: { bytes: 0 } },
   },
+  // The public API (docs/api.md). Images as the newsroom's uploads; JSON writes up to the API
+  // door's limit (lib/http/api-route.ts JSON_MAX_BYTES); reads wait in the readers' line.
+  {
+    kind: 'api-v1-images',
+    path: /^\/api\/v1\/images$/,
+    headers: 'resource',
+    line: 'newsroom',
+    body: { POST: { bytes: 10 * 1024 * KB + 64 * KB, message: 'حجم الصورة أكبر من 10 ميغابايت.' } },
+  },
+  {
+    kind: 'api-v1',
+    path: /^\/api\/v1\//,
+    headers: 'resource',
+    line: 'reader',
+    body: { POST: { bytes: 256 * KB }, PATCH: { bytes: 256 * KB } },
+  },
   { kind: 'api', path: /^\/api\//, headers: 'resource', line: 'reader', sources: ['/api/:path*'] },
   // Next's build files: the newsroom's scripts and styles must not queue behind readers (reader
   // pages load none of them).

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { announceComment } from '@/lib/newsroom/announce';
 import { and, asc, count, desc, eq, gt, sql } from 'drizzle-orm';
 import { db } from '@/db';
 import { readerVisible as articleVisible } from '@/lib/reader/queries';
@@ -206,7 +207,11 @@ export function moderateComment(
       .get();
     if (!updated) throw new ActionError('not_found');
     // An approved comment is shown to readers: their copies of the article's answers go.
-    if (status === 'approved') bumpReaderGeneration(tx, [`article-${updated.articleId}`]);
+    if (status === 'approved') {
+      bumpReaderGeneration(tx, [`article-${updated.articleId}`]);
+      // Integrations hear of it in the same transaction (lib/newsroom/announce.ts).
+      announceComment(tx, updated, now);
+    }
     return updated;
   });
 }

@@ -321,7 +321,15 @@ function storedForm(tx: Tx, changes: ArticleChanges, articleId: number): Article
 // exactly what is stored, so it applies whoever saved last. Fields others changed that this
 // save did not send come back in `theirs`. All in one immediate transaction: permission, merge,
 // write, tags and the (coalesced) revision, or nothing.
-export function saveArticle(actor: Actor, save: ArticleSave, now = new Date()): SaveArticleResult {
+// allOrNothing: the API's saves (lib/platform/drafts.ts) are merged by field the same way, but a
+// field someone else changed since the base version refuses the whole save (409, nothing written)
+// instead of coming back as a conflict for a person to resolve: an integration has nobody to ask.
+export function saveArticle(
+  actor: Actor,
+  save: ArticleSave,
+  now = new Date(),
+  options: { allOrNothing?: boolean } = {},
+): SaveArticleResult {
   return transaction((tx) => {
     const article = loadForAction(tx, actor, save.articleId, 'edit');
     if (save.baseVersion > article.version) {
@@ -373,6 +381,7 @@ export function saveArticle(actor: Actor, save: ArticleSave, now = new Date()): 
       applied.push(field);
       (apply as Record<ArticleField, unknown>)[field] = mine[field];
     }
+    if (options.allOrNothing && conflicts.length > 0) throw new ActionError('conflict', undefined, conflicts);
     const theirs: ArticleChanges = {};
     const theirsBy: NonNullable<SaveArticleResult['theirsBy']> = {};
     for (const field of ARTICLE_FIELDS) {

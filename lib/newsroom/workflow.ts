@@ -24,6 +24,7 @@ import {
 } from '@/lib/shared/permissions';
 import { transaction, type Tx } from '@/db/transaction';
 import { recordEvent, writeRevision } from '@/lib/newsroom/articles';
+import { announceArticle, articleEventOf } from '@/lib/newsroom/announce';
 
 // The workflow: every change of an article's state (submit, approve, schedule, publish…) through
 // one transition, with the permission checked on the row inside the write transaction.
@@ -189,6 +190,9 @@ function transition(
       eventDetail(action, reason, updated),
     );
     notifyOfTransition(tx, actor, updated, action, now);
+    // Integrations hear of it through the outbox, in this transaction (lib/newsroom/announce.ts).
+    const event = articleEventOf(action, article, updated);
+    if (event) announceArticle(tx, event, updated, now);
     // The one reader cache signal, in this transaction (db/reader-cache.ts says why).
     if (
       action === 'publish' ||

@@ -84,10 +84,28 @@ export async function guardBodyLimit(req, res, { bodyLimit: limit, tooLarge }) {
  * @param {number} drainAtMost
  */
 function refuse(req, res, status, message, drainAtMost) {
-  const api = normalizedPath((req.url ?? '/').split('?')[0] ?? '/').startsWith('/api/');
-  const body = Buffer.from(api ? JSON.stringify({ ok: false, message }) : message, 'utf8');
+  const path = normalizedPath((req.url ?? '/').split('?')[0] ?? '/');
+  const api = path.startsWith('/api/');
+  // The public API (/api/v1) answers every refusal as an RFC 9457 problem (lib/shared/problem.ts).
+  const problem = path.startsWith('/api/v1/');
+  const body = Buffer.from(
+    problem
+      ? JSON.stringify({
+          type: `urn:newsroom:problem:${status === 413 ? 'too-large' : 'malformed-json'}`,
+          title: message,
+          status,
+        })
+      : api
+        ? JSON.stringify({ ok: false, message })
+        : message,
+    'utf8',
+  );
   res.writeHead(status, {
-    'content-type': api ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
+    'content-type': problem
+      ? 'application/problem+json'
+      : api
+        ? 'application/json; charset=utf-8'
+        : 'text/plain; charset=utf-8',
     'content-length': body.length,
     'cache-control': 'no-store',
   });

@@ -46,6 +46,15 @@ export const EVENT_ACTION_LABELS: Record<string, string> = {
   house_style_rule_deleted: 'حذف قاعدة',
   dictionary_word_added: 'إضافة كلمة إلى القاموس',
   dictionary_word_removed: 'حذف كلمة من القاموس',
+  // التكاملات and الوارد من الوكالات (lib/platform).
+  apikey_create: 'إنشاء مفتاح للواجهة البرمجية',
+  apikey_revoke: 'إلغاء المفتاح',
+  webhook_create: 'تسجيل خطاف',
+  webhook_enable: 'تشغيل خطاف',
+  webhook_disable: 'إيقاف خطاف',
+  webhook_delete: 'حذف خطاف',
+  wire_in: 'وصول مادة من وكالة',
+  wire_take: 'أخذ مادة وكالة إلى سير العمل',
 };
 
 export const reasonLabel = (reason: string): string => REVISION_REASON_LABELS[reason] ?? reason;

@@ -52,6 +52,8 @@ export const NEWSROOM_ACTIONS = [
   'manageHouseStyle',
   // أضف إلى القاموس from the editor's menu: the newsroom's shared dictionary, open to everyone.
   'addToDictionary',
+  // التكاملات: API keys and webhooks (docs/api.md).
+  'manageIntegrations',
 ] as const;
 export type NewsroomAction = (typeof NEWSROOM_ACTIONS)[number];
 
@@ -134,6 +136,7 @@ export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>>
     chooseTopStory: false,
     manageHouseStyle: false,
     addToDictionary: true,
+    manageIntegrations: false,
   },
   editor: {
     createArticle: true,
@@ -146,6 +149,7 @@ export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>>
     chooseTopStory: true,
     manageHouseStyle: true,
     addToDictionary: true,
+    manageIntegrations: false,
   },
   admin: {
     createArticle: true,
@@ -158,6 +162,7 @@ export const NEWSROOM_PERMISSIONS: Record<Role, Record<NewsroomAction, boolean>>
     chooseTopStory: true,
     manageHouseStyle: true,
     addToDictionary: true,
+    manageIntegrations: true,
   },
 };
 
@@ -208,4 +213,100 @@ export const NEXT_STATUS: Partial<Record<ArticleActionAny, ArticleStatus>> = {
 export function canResolveThread(actor: Actor, article: ArticleRef, thread: { authorId: number }): boolean {
   if (can(actor, 'resolveComment', article)) return true;
   return thread.authorId === actor.id && can(actor, 'comment', article);
+}
+
+// The API's keys (مفاتيح الواجهة البرمجية, docs/api.md): a key may do what one of its scopes allows
+// AND what its owner's role allows (the owner is the actor of every write it makes, so the article
+// table above is asked inside the write transaction as for the UI). Two tables, every cell tested.
+export const API_SCOPES = ['content:read', 'drafts:write', 'publish', 'webhooks', 'wire'] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
+
+export const API_OPERATIONS = [
+  'readContent',
+  'createDraft',
+  'updateDraft',
+  'uploadImage',
+  'submit',
+  'transition',
+  'manageWebhooks',
+  'ingestWire',
+] as const;
+export type ApiOperation = (typeof API_OPERATIONS)[number];
+
+// Which operations each scope opens. `transition` (publish, unpublish, approve, schedule…) is
+// still asked of the article table with the owner as actor.
+export const API_SCOPE_PERMISSIONS: Record<ApiScope, Record<ApiOperation, boolean>> = {
+  'content:read': {
+    readContent: true,
+    createDraft: false,
+    updateDraft: false,
+    uploadImage: false,
+    submit: false,
+    transition: false,
+    manageWebhooks: false,
+    ingestWire: false,
+  },
+  'drafts:write': {
+    readContent: false,
+    createDraft: true,
+    updateDraft: true,
+    uploadImage: true,
+    submit: true,
+    transition: false,
+    manageWebhooks: false,
+    ingestWire: false,
+  },
+  publish: {
+    readContent: false,
+    createDraft: false,
+    updateDraft: false,
+    uploadImage: false,
+    submit: false,
+    transition: true,
+    manageWebhooks: false,
+    ingestWire: false,
+  },
+  webhooks: {
+    readContent: false,
+    createDraft: false,
+    updateDraft: false,
+    uploadImage: false,
+    submit: false,
+    transition: false,
+    manageWebhooks: true,
+    ingestWire: false,
+  },
+  wire: {
+    readContent: false,
+    createDraft: false,
+    updateDraft: false,
+    uploadImage: false,
+    submit: false,
+    transition: false,
+    manageWebhooks: false,
+    ingestWire: true,
+  },
+};
+
+// The scopes a key may be given at all, by its owner's role: a key never holds more than its
+// owner could do in the newsroom (a reporter's key cannot publish; only admins' keys manage
+// webhooks). Checked when the key is created, and the article table bounds every use.
+export const API_SCOPES_BY_ROLE: Record<Role, Record<ApiScope, boolean>> = {
+  reporter: { 'content:read': true, 'drafts:write': true, publish: false, webhooks: false, wire: false },
+  editor: { 'content:read': true, 'drafts:write': true, publish: true, webhooks: false, wire: true },
+  admin: { 'content:read': true, 'drafts:write': true, publish: true, webhooks: true, wire: true },
+};
+
+export type KeyHolder = { scopes: readonly ApiScope[]; owner: Actor };
+
+// Whether a key may call an operation: one of its scopes opens it and its owner's role still
+// may hold that scope (a role changed since the key was made bounds it at once).
+export function keyMay(key: KeyHolder, operation: ApiOperation): boolean {
+  return key.scopes.some(
+    (scope) => API_SCOPE_PERMISSIONS[scope][operation] && API_SCOPES_BY_ROLE[key.owner.role][scope],
+  );
+}
+
+export function scopesAllowedFor(role: Role, scopes: readonly ApiScope[]): boolean {
+  return scopes.every((scope) => API_SCOPES_BY_ROLE[role][scope]);
 }

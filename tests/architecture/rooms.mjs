@@ -50,10 +50,16 @@ export const ROOMS = [
     uses: ['shared', 'document', 'db', 'reader', 'auth', 'newsroom'],
   },
   {
+    name: 'platform',
+    what: 'the newsroom as a platform: API keys, the Content and Admin API, ninjs, OpenAPI, webhooks',
+    paths: ['lib/platform'],
+    uses: ['shared', 'document', 'db', 'reader', 'auth', 'newsroom'],
+  },
+  {
     name: 'http',
     what: 'the doors: server actions and API routes (session, origin, zod), security headers',
     paths: ['lib/http'],
-    uses: ['shared', 'document', 'db', 'reader', 'auth', 'newsroom'],
+    uses: ['shared', 'document', 'db', 'reader', 'auth', 'newsroom', 'platform'],
   },
   {
     name: 'editor',
@@ -65,13 +71,13 @@ export const ROOMS = [
     name: 'app',
     what: 'routing only: pages, layouts, route handlers and server actions',
     paths: ['app'],
-    uses: ['shared', 'document', 'db', 'reader', 'auth', 'newsroom', 'http', 'editor'],
+    uses: ['shared', 'document', 'db', 'reader', 'auth', 'newsroom', 'http', 'editor', 'platform'],
   },
   {
     name: 'process',
     what: 'the running process: server.mjs and its helpers, the proxy, instrumentation',
     paths: ['server.mjs', 'proxy.ts', 'instrumentation.ts', 'next.config.js', 'lib/server'],
-    uses: ['shared', 'document', 'db', 'reader', 'auth', 'newsroom', 'http', 'app'],
+    uses: ['shared', 'document', 'db', 'reader', 'auth', 'newsroom', 'http', 'app', 'platform'],
   },
 ];
 

@@ -1,4 +1,4 @@
-import type { ArticleActionAny, NewsroomAction } from '@/lib/shared/permissions';
+import type { ApiOperation, ArticleActionAny, NewsroomAction } from '@/lib/shared/permissions';
 
 // The authorization matrix: one row per door — every server action exported from a 'use server'
 // file and every method of every route.ts under app/ — saying who may pass it.
@@ -19,13 +19,16 @@ export type Who =
   // lib/permissions can() for this action, on an article in each state.
   | { article: ArticleActionAny }
   // The person who uploaded the image, or the desk (editors and admins).
-  | 'uploader-or-desk';
+  | 'uploader-or-desk'
+  // An API key (lib/http/api-route.ts) whose scope opens this operation and whose owner's role
+  // allows it (lib/shared/permissions.ts keyMay); proved by tests/integration/api.test.ts.
+  | { apiKey: ApiOperation };
 
 export type MatrixRow = {
   who: Who;
   // Where the cells are proved: by calling the door in tests/integration/authorization.test.ts
   // (the default), or over HTTP against the production server (doors that need Next's runtime).
-  probe?: 'integration' | 'e2e';
+  probe?: 'integration' | 'e2e' | 'api';
   // For 'e2e' rows: an address to ask.
   path?: string;
 };
@@ -181,5 +184,49 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   },
   'action app/(newsroom)/newsroom/articles/text-comment-actions.ts#setThreadResolvedAction': {
     who: { article: 'resolveComment' },
+  },
+  // The API (/api/v1, docs/api.md): every row proved by tests/integration/api.test.ts (no key →
+  // 401, a key without the scope → 403, the right key passes the door).
+  'route app/api/v1/articles/route.ts GET': { who: { apiKey: 'readContent' }, probe: 'api' },
+  'route app/api/v1/articles/route.ts POST': { who: { apiKey: 'createDraft' }, probe: 'api' },
+  'route app/api/v1/articles/[ref]/route.ts GET': { who: { apiKey: 'readContent' }, probe: 'api' },
+  'route app/api/v1/articles/[ref]/route.ts PATCH': { who: { apiKey: 'updateDraft' }, probe: 'api' },
+  'route app/api/v1/articles/[ref]/submit/route.ts POST': { who: { apiKey: 'submit' }, probe: 'api' },
+  'route app/api/v1/articles/[ref]/transitions/route.ts POST': {
+    who: { apiKey: 'transition' },
+    probe: 'api',
+  },
+  'route app/api/v1/sections/route.ts GET': { who: { apiKey: 'readContent' }, probe: 'api' },
+  'route app/api/v1/tags/route.ts GET': { who: { apiKey: 'readContent' }, probe: 'api' },
+  'route app/api/v1/authors/route.ts GET': { who: { apiKey: 'readContent' }, probe: 'api' },
+  'route app/api/v1/search/route.ts GET': { who: { apiKey: 'readContent' }, probe: 'api' },
+  'route app/api/v1/images/route.ts POST': { who: { apiKey: 'uploadImage' }, probe: 'api' },
+  'route app/api/v1/webhooks/route.ts GET': { who: { apiKey: 'manageWebhooks' }, probe: 'api' },
+  'route app/api/v1/webhooks/route.ts POST': { who: { apiKey: 'manageWebhooks' }, probe: 'api' },
+  'route app/api/v1/wire/route.ts POST': { who: { apiKey: 'ingestWire' }, probe: 'api' },
+  // The API's description holds no content.
+  'route app/api/v1/openapi.json/route.ts GET': { who: 'anyone', probe: 'api' },
+  // التكاملات (lib/platform): admins alone.
+  'action app/(newsroom)/newsroom/integrations/actions.ts#createApiKeyAction': {
+    who: { newsroom: 'manageIntegrations' },
+  },
+  'action app/(newsroom)/newsroom/integrations/actions.ts#revokeApiKeyAction': {
+    who: { newsroom: 'manageIntegrations' },
+  },
+  'action app/(newsroom)/newsroom/integrations/actions.ts#createWebhookAction': {
+    who: { newsroom: 'manageIntegrations' },
+  },
+  'action app/(newsroom)/newsroom/integrations/actions.ts#setWebhookEnabledAction': {
+    who: { newsroom: 'manageIntegrations' },
+  },
+  'action app/(newsroom)/newsroom/integrations/actions.ts#deleteWebhookAction': {
+    who: { newsroom: 'manageIntegrations' },
+  },
+  'action app/(newsroom)/newsroom/integrations/actions.ts#retryDeliveryAction': {
+    who: { newsroom: 'manageIntegrations' },
+  },
+  // الوارد من الوكالات: the desk, as the review queue.
+  'action app/(newsroom)/newsroom/wire/actions.ts#takeWireItemAction': {
+    who: { newsroom: 'viewReviewQueue' },
   },
 };

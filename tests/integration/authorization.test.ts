@@ -15,6 +15,11 @@ import { startThread } from '@/lib/newsroom/text-comments';
 import * as notificationActions from '@/app/(newsroom)/newsroom/notifications/actions';
 import * as commentActions from '@/app/(newsroom)/newsroom/comments/actions';
 import * as peopleActions from '@/app/(newsroom)/newsroom/people/actions';
+import * as integrationActions from '@/app/(newsroom)/newsroom/integrations/actions';
+import { createApiKey } from '@/lib/platform/keys';
+import { ingestWireItem } from '@/lib/platform/wire';
+import * as wireActions from '@/app/(newsroom)/newsroom/wire/actions';
+import { outbox, webhookDeliveries, webhooks } from '@/db/schema';
 import * as mediaListRoute from '@/app/api/media/route';
 import * as mediaTextRoute from '@/app/api/media/[id]/route';
 import * as uploadsRoute from '@/app/api/uploads/route';
@@ -263,12 +268,80 @@ const INPUTS: Record<string, (persona: Persona) => unknown> = {
   resetPasswordAction: async () => ({ userId: (await throwaway()).id, password: '' }),
   unlockSignInAction: async () => ({ userId: (await throwaway()).id }),
   issueSignInLinkAction: async () => ({ userId: (await throwaway()).id }),
+  // التكاملات: each call has its own key, webhook or delivery to act on.
+  createApiKeyAction: () => ({
+    name: `مفتاح ${++serial}`,
+    ownerId: people.admin.id,
+    scopes: ['content:read'],
+  }),
+  revokeApiKeyAction: () => ({
+    keyId: createApiKey(null, {
+      name: `مفتاح ${++serial}`,
+      scopes: ['content:read'],
+      ownerId: people.admin.id,
+    }).id,
+  }),
+  createWebhookAction: () => ({
+    url: `https://hooks.example.com/${++serial}`,
+    events: ['article.published'],
+  }),
+  setWebhookEnabledAction: () => ({ webhookId: webhookForProbe(), enabled: false }),
+  deleteWebhookAction: () => ({ webhookId: webhookForProbe() }),
+  retryDeliveryAction: () => ({ deliveryId: deliveryForProbe() }),
+  takeWireItemAction: () => ({
+    wireId: ingestWireItem(people.editor, {
+      guid: `urn:probe:${++serial}`,
+      headline: `مادة وكالة ${serial}`,
+      body_text: 'نص المادة',
+    }).id,
+  }),
   // Each person is asked once, so their password is still the one they were made with.
   changeOwnPasswordAction: (persona) => {
     const next = `password-of-${persona}-${++serial}`;
     return { current: 'long-enough-password', password: next, confirm: next };
   },
 };
+
+function webhookForProbe(): number {
+  return db
+    .insert(webhooks)
+    .values({
+      url: `https://hooks.example.com/${++serial}`,
+      events: '[]',
+      secret: 'whsec_x',
+      createdAt: new Date(),
+    })
+    .returning()
+    .get().id;
+}
+function deliveryForProbe(): number {
+  const hook = webhookForProbe();
+  const row = db
+    .insert(outbox)
+    .values({
+      topic: 'probe',
+      eventType: 'article.published',
+      payload: '{}',
+      createdAt: new Date(),
+      doneAt: new Date(),
+    })
+    .returning()
+    .get();
+  return db
+    .insert(webhookDeliveries)
+    .values({
+      webhookId: hook,
+      outboxId: row.id,
+      messageId: `msg_probe_${row.id}`,
+      eventType: 'article.published',
+      payload: '{}',
+      status: 'failed',
+      nextAttemptAt: new Date(),
+      createdAt: new Date(),
+    })
+    .returning()
+    .get().id;
+}
 
 const REFUSALS_OF_NOBODY = ['unauthenticated', 'account_disabled'];
 const REFUSALS = ['forbidden', 'not_found'];
@@ -309,6 +382,8 @@ const ACTION_MODULES: Record<string, Record<string, unknown>> = {
   'app/(newsroom)/newsroom/articles/[id]/history/actions.ts': historyActions,
   'app/(newsroom)/newsroom/comments/actions.ts': commentActions,
   'app/(newsroom)/newsroom/people/actions.ts': peopleActions,
+  'app/(newsroom)/newsroom/integrations/actions.ts': integrationActions,
+  'app/(newsroom)/newsroom/wire/actions.ts': wireActions,
   'app/(auth)/change-password/actions.ts': changePasswordActions,
 };
 const ROUTE_MODULES: Record<string, Record<string, unknown>> = {

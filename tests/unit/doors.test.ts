@@ -12,7 +12,7 @@ import { AUTHORIZATION_MATRIX } from '../authorization/matrix';
 
 const ROOT = process.cwd();
 const ACTION_DOORS = ['newsroomAction'];
-const ROUTE_DOORS = ['newsroomRoute', 'publicRoute'];
+const ROUTE_DOORS = ['newsroomRoute', 'publicRoute', 'apiRoute'];
 const HTTP_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 // Route segment config and static params: not handlers.
 const ROUTE_CONFIG = [
@@ -141,7 +141,7 @@ function listDoors(): { doors: Door[]; problems: string[] } {
         }
         if (!doorCalled(consts.get(e.local), ROUTE_DOORS))
           problems.push(
-            `${where}: ${e.name} is not wrapped: write \`export const ${e.name} = newsroomRoute(spec, handler)\` (or publicRoute for readers)`,
+            `${where}: ${e.name} is not wrapped: write \`export const ${e.name} = newsroomRoute(spec, handler)\` (or publicRoute for readers, apiRoute for /api/v1)`,
           );
         doors.push({ key: `route ${file} ${e.name}`, where });
       }

@@ -123,6 +123,7 @@ const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
     chooseTopStory: false,
     manageHouseStyle: false,
     addToDictionary: true,
+    manageIntegrations: false,
   },
   editor: {
     createArticle: true,
@@ -135,6 +136,7 @@ const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
     chooseTopStory: true,
     manageHouseStyle: true,
     addToDictionary: true,
+    manageIntegrations: false,
   },
   admin: {
     createArticle: true,
@@ -147,6 +149,7 @@ const newsroomExpected: Record<Role, Record<NewsroomAction, boolean>> = {
     chooseTopStory: true,
     manageHouseStyle: true,
     addToDictionary: true,
+    manageIntegrations: true,
   },
 };
 

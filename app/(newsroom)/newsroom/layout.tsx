@@ -50,6 +50,16 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
                   <Link href="/newsroom/people">الفريق</Link>
                 </li>
               ) : null}
+              {canInNewsroom(user, 'viewReviewQueue') ? (
+                <li>
+                  <Link href="/newsroom/wire">الوارد من الوكالات</Link>
+                </li>
+              ) : null}
+              {canInNewsroom(user, 'manageIntegrations') ? (
+                <li>
+                  <Link href="/newsroom/integrations">التكاملات</Link>
+                </li>
+              ) : null}
               <li>
                 <Link href="/newsroom/notifications" prefetch={false}>
                   الإشعارات
