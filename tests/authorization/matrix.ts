@@ -94,6 +94,27 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'route app/api/media/[id]/route.ts PATCH': { who: 'uploader-or-desk' },
   'route app/api/uploads/route.ts POST': { who: 'newsroom' },
   'route app/api/stats/[id]/route.ts GET': { who: 'anyone' },
+  // التدقيق: the house style and Hunspell for everyone who writes; the shared dictionary grows by
+  // anyone's أضف إلى القاموس (addToDictionary), the rules page is the desk's (manageHouseStyle).
+  'route app/api/proofreading/route.ts GET': { who: 'newsroom' },
+  'route app/api/proofreading/spell/route.ts POST': { who: 'newsroom' },
+  'route app/api/proofreading/suggest/route.ts GET': { who: 'newsroom' },
+  'route app/api/proofreading/dictionary/route.ts POST': { who: { newsroom: 'addToDictionary' } },
+  'action app/(newsroom)/newsroom/house-style/actions.ts#addRuleAction': {
+    who: { newsroom: 'manageHouseStyle' },
+  },
+  'action app/(newsroom)/newsroom/house-style/actions.ts#changeRuleAction': {
+    who: { newsroom: 'manageHouseStyle' },
+  },
+  'action app/(newsroom)/newsroom/house-style/actions.ts#deleteRuleAction': {
+    who: { newsroom: 'manageHouseStyle' },
+  },
+  'action app/(newsroom)/newsroom/house-style/actions.ts#addWordAction': {
+    who: { newsroom: 'addToDictionary' },
+  },
+  'action app/(newsroom)/newsroom/house-style/actions.ts#removeWordAction': {
+    who: { newsroom: 'manageHouseStyle' },
+  },
   'route app/api/health/route.ts GET': { who: 'anyone', probe: 'e2e', path: '/api/health' },
   'route app/api/shares/[id]/route.ts POST': { who: 'anyone' },
   'route app/api/views/[id]/route.ts POST': { who: 'anyone', probe: 'e2e', path: '/api/views/1' },

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
-import { eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import * as changePasswordActions from '@/app/(auth)/change-password/actions';
 import * as historyActions from '@/app/(newsroom)/newsroom/articles/[id]/history/actions';
@@ -19,7 +19,13 @@ import * as integrationActions from '@/app/(newsroom)/newsroom/integrations/acti
 import { createApiKey } from '@/lib/platform/keys';
 import { ingestWireItem } from '@/lib/platform/wire';
 import * as wireActions from '@/app/(newsroom)/newsroom/wire/actions';
-import { outbox, webhookDeliveries, webhooks } from '@/db/schema';
+import * as houseStyleActions from '@/app/(newsroom)/newsroom/house-style/actions';
+import * as proofreadingRoute from '@/app/api/proofreading/route';
+import * as spellRoute from '@/app/api/proofreading/spell/route';
+import * as dictionaryRoute from '@/app/api/proofreading/dictionary/route';
+import * as suggestRoute from '@/app/api/proofreading/suggest/route';
+import { addDictionaryWord, addHouseRule } from '@/lib/newsroom/house-style';
+import { newsroomDictionary, outbox, webhookDeliveries, webhooks } from '@/db/schema';
 import * as mediaListRoute from '@/app/api/media/route';
 import * as mediaTextRoute from '@/app/api/media/[id]/route';
 import * as uploadsRoute from '@/app/api/uploads/route';
@@ -245,6 +251,20 @@ const throwaway = () =>
     role: 'reporter',
     password: 'long-enough-password',
   });
+// A number spelled in Arabic letters, so each probe's rule and word is new and folds to itself.
+const lettersOf = (n: number) => [...String(n)].map((d) => 'ابتثجحخدذر'[Number(d)]).join('');
+const newRule = () => {
+  const letters = lettersOf(++serial);
+  return { kind: 'preferred' as const, preferred: `نمر${letters}`, variants: `نمور${letters}`, note: '' };
+};
+const newWordId = () => {
+  addDictionaryWord(people.admin, `مفردة${lettersOf(++serial)}`);
+  return db
+    .select({ id: newsroomDictionary.id })
+    .from(newsroomDictionary)
+    .orderBy(desc(newsroomDictionary.id))
+    .get()!.id;
+};
 const INPUTS: Record<string, (persona: Persona) => unknown> = {
   createDraftAction: () => ({}),
   chooseTopStoryAction: () => ({ articleId: articleIn('published').id, chosen: true }),
@@ -295,6 +315,15 @@ const INPUTS: Record<string, (persona: Persona) => unknown> = {
       body_text: 'نص المادة',
     }).id,
   }),
+  // قواعد أسلوب التحرير: each call has its own rule or word, made by the desk, to act on.
+  addRuleAction: () => newRule(),
+  changeRuleAction: () => {
+    const rule = addHouseRule(people.admin, newRule());
+    return { id: rule.id, ...newRule() };
+  },
+  deleteRuleAction: () => ({ id: addHouseRule(people.admin, newRule()).id }),
+  addWordAction: () => ({ word: `كلمة${lettersOf(++serial)}` }),
+  removeWordAction: () => ({ id: newWordId() }),
   // Each person is asked once, so their password is still the one they were made with.
   changeOwnPasswordAction: (persona) => {
     const next = `password-of-${persona}-${++serial}`;
@@ -384,6 +413,7 @@ const ACTION_MODULES: Record<string, Record<string, unknown>> = {
   'app/(newsroom)/newsroom/people/actions.ts': peopleActions,
   'app/(newsroom)/newsroom/integrations/actions.ts': integrationActions,
   'app/(newsroom)/newsroom/wire/actions.ts': wireActions,
+  'app/(newsroom)/newsroom/house-style/actions.ts': houseStyleActions,
   'app/(auth)/change-password/actions.ts': changePasswordActions,
 };
 const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
@@ -393,6 +423,10 @@ const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   'app/api/stats/[id]/route.ts': statsRoute,
   'app/api/shares/[id]/route.ts': sharesRoute,
   'app/media/[file]/route.ts': mediaFileRoute,
+  'app/api/proofreading/route.ts': proofreadingRoute,
+  'app/api/proofreading/spell/route.ts': spellRoute,
+  'app/api/proofreading/dictionary/route.ts': dictionaryRoute,
+  'app/api/proofreading/suggest/route.ts': suggestRoute,
 };
 
 const doorOf = (key: string): unknown => {
@@ -504,6 +538,36 @@ describe('route handlers × people', () => {
         }),
       };
     },
+    'route app/api/proofreading/route.ts GET': () => ({
+      request: new Request('http://127.0.0.1:3000/api/proofreading'),
+    }),
+    'route app/api/proofreading/spell/route.ts POST': () => ({
+      request: new Request('http://127.0.0.1:3000/api/proofreading/spell', {
+        method: 'POST',
+        headers: {
+          origin: 'http://127.0.0.1:3000',
+          host: '127.0.0.1:3000',
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ words: ['الرئيس', 'الرءيس'] }),
+      }),
+    }),
+    'route app/api/proofreading/suggest/route.ts GET': () => ({
+      request: new Request(
+        `http://127.0.0.1:3000/api/proofreading/suggest?word=${encodeURIComponent('الرءيس')}`,
+      ),
+    }),
+    'route app/api/proofreading/dictionary/route.ts POST': () => ({
+      request: new Request('http://127.0.0.1:3000/api/proofreading/dictionary', {
+        method: 'POST',
+        headers: {
+          origin: 'http://127.0.0.1:3000',
+          host: '127.0.0.1:3000',
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ word: `لفظة${lettersOf(++serial)}` }),
+      }),
+    }),
     'route app/api/stats/[id]/route.ts GET': () => {
       // A published article's counts (an unpublished one has none: 404 for everyone).
       const { id } = articleIn('published');
