@@ -53,6 +53,8 @@ export type EditableArticle = {
   dates: DateSettings;
   // Writing together (docs/collaboration.md): who is typing, when the body is shared live.
   collab?: CollabSetup | null;
+  // The planning desk: the word target of the assignment this article was started from.
+  wordTarget?: number | null;
 };
 
 // What the editor may ask of the server, handed in by the route's shell (components/editor/ does
@@ -278,7 +280,7 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
         {article.changesRequestedReason && article.status === 'changes_requested' ? (
           <p className="form-error">مطلوب تعديلات: {article.changesRequestedReason}</p>
         ) : null}
-        <ArticleFigures words={body.words} />
+        <ArticleFigures words={body.words} target={article.wordTarget ?? null} />
         <MetadataPanel
           values={snapshot.values}
           slugShown={slugEdited ? snapshot.values.slug : snapshot.storedSlug}
@@ -321,7 +323,7 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
   );
 }
 
-function ArticleFigures({ words }: { words: CountStore }) {
+function ArticleFigures({ words, target }: { words: CountStore; target: number | null }) {
   const count = useWordCount(words);
   return (
     <dl className="article-figures">
@@ -329,6 +331,12 @@ function ArticleFigures({ words }: { words: CountStore }) {
         <dt>عدد الكلمات</dt>
         <dd data-testid="word-count">{count}</dd>
       </div>
+      {target ? (
+        <div>
+          <dt>عدد الكلمات المطلوب</dt>
+          <dd data-testid="word-target">{target}</dd>
+        </div>
+      ) : null}
       <div>
         <dt>مدة القراءة</dt>
         <dd>{formatReadingTime(readingTimeMinutes(count))}</dd>

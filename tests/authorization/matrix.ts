@@ -1,4 +1,4 @@
-import type { ArticleActionAny, NewsroomAction } from '@/lib/shared/permissions';
+import type { ArticleActionAny, NewsroomAction, PlanningAction } from '@/lib/shared/permissions';
 
 // The authorization matrix: one row per door — every server action exported from a 'use server'
 // file and every method of every route.ts under app/ — saying who may pass it.
@@ -19,7 +19,9 @@ export type Who =
   // lib/permissions can() for this action, on an article in each state.
   | { article: ArticleActionAny }
   // The person who uploaded the image, or the desk (editors and admins).
-  | 'uploader-or-desk';
+  | 'uploader-or-desk'
+  // lib/permissions canPlan() for this action, on a story assigned to (or a pitch by) the owner.
+  | { planning: PlanningAction };
 
 export type MatrixRow = {
   who: Who;
@@ -167,4 +169,17 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
     probe: 'e2e',
     path: '/tag/%D8%A7%D9%84%D8%A7%D9%82%D8%AA%D8%B5%D8%A7%D8%AF/atom.xml',
   },
+  // The planning desk (issue 19).
+  'action app/(newsroom)/newsroom/plan/actions.ts#planStoryAction': { who: { planning: 'planStory' } },
+  'action app/(newsroom)/newsroom/plan/actions.ts#updateStoryAction': { who: { planning: 'planStory' } },
+  'action app/(newsroom)/newsroom/plan/actions.ts#respondAction': {
+    who: { planning: 'respondToAssignment' },
+  },
+  'action app/(newsroom)/newsroom/plan/actions.ts#startWritingAction': { who: { planning: 'startWriting' } },
+  'action app/(newsroom)/newsroom/plan/actions.ts#proposePitchAction': { who: { planning: 'proposePitch' } },
+  'action app/(newsroom)/newsroom/plan/actions.ts#decidePitchAction': { who: { planning: 'decidePitch' } },
+  'action app/(newsroom)/newsroom/plan/actions.ts#rescheduleAction': { who: { article: 'schedule' } },
+  'action app/(newsroom)/newsroom/plan/actions.ts#calendarFeedAction': { who: 'newsroom' },
+  // The token in the address is the secret (a calendar client sends no cookie).
+  'route app/api/calendar/[token]/route.ts GET': { who: 'anyone' },
 };

@@ -64,6 +64,13 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
               <li>
                 <Link href="/">آخر الأخبار</Link>
               </li>
+              {/* The planning desk (issue 19). */}
+              <li>
+                <Link href="/newsroom/plan">خطة التغطية</Link>
+              </li>
+              <li>
+                <Link href="/newsroom/calendar">التقويم التحريري</Link>
+              </li>
             </ul>
           </nav>
           <div>

@@ -1,3 +1,4 @@
+import { assignmentOfArticle } from '@/lib/newsroom/planning';
 import { createHash } from 'node:crypto';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -98,6 +99,7 @@ export default async function EditArticlePage({
     ),
     dates: newsroomSettings.dates,
     collab: collaborationEnabled() ? { userId: user.id, userName: user.name } : null,
+    wordTarget: assignmentOfArticle(article.id)?.wordTarget ?? null,
   };
   const desk = DESK_ACTIONS.filter((action) => can(user, action, article));
   const { unpublishedEdits, latestChangeRequest } = deskStateOf(article);
