@@ -1,5 +1,8 @@
 import type { ArticleStatus, AssignmentResponse, Priority } from '@/lib/shared/enums';
 import { wallClockAt, zonedWallTimeToDate } from '@/lib/shared/settings';
+import { countOf, type PluralForms } from '@/lib/shared/arabic';
+
+export { countOf };
 
 // The planning desk's pure rules (issue 19): a planned story's state on خطة التغطية, the newsroom
 // day, the words the plan shows. No I/O: the page, the queries and the tests share them.
@@ -134,14 +137,6 @@ export function parseWordTarget(value: string | number | null | undefined): numb
   if (!/^[0-9]+$/.test(text)) return 'invalid';
   const n = Number(text);
   return n > 0 && n < WORD_TARGET_MAX ? n : 'invalid';
-}
-
-// "3 مقالات" with the count's Arabic plural form (zero, one, two, few, many, other).
-export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-const arabicPlural = new Intl.PluralRules('ar');
-export function countOf(n: number, forms: PluralForms): string {
-  const form = forms[arabicPlural.select(n)] ?? forms.other;
-  return form.replace('{n}', String(n));
 }
 
 export const STORIES: PluralForms = {
