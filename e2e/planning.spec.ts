@@ -193,3 +193,45 @@ test('the plan and the calendar load directly, and the iCalendar feed answers', 
   await expect(editor.getByText('أُلغي رابط التقويم')).toBeVisible();
   expect((await request.get(url!)).status()).toBe(404);
 });
+
+test('a signed-out deep link returns to its page after sign-in, and only on this site', async ({ page }) => {
+  await page.goto('/newsroom/plan?day=2030-01-05');
+  await expect(page).toHaveURL(/\/signin\?next=%2Fnewsroom%2Fplan%3Fday%3D2030-01-05$/);
+  await page.getByLabel('البريد الإلكتروني').fill(EDITOR);
+  await page.getByLabel('كلمة المرور').fill('newsroom-demo');
+  await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
+  await expect(page).toHaveURL(/\/newsroom\/plan\?day=2030-01-05$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'خطة التغطية' })).toBeVisible();
+});
+
+test('an embargo on a live article asks first, naming it; focus goes to the status message', async ({
+  browser,
+}) => {
+  const headline = `خبر منشور يُحظر ${Date.now()}`;
+  const editor = await personPage(browser, EDITOR);
+  await editor.goto('/newsroom/articles/new');
+  await editor.waitForURL(/\/newsroom\/articles\/\d+$/);
+  const page = editorPage(editor);
+  await page.waitUntilEditable();
+  await page.headline.fill(headline);
+  await page.typeInBody('نص الخبر المنشور.');
+  await page.waitUntilSaved();
+  await page.publishThroughDesk();
+  const schedule = editor.getByRole('region', { name: 'جدولة' });
+  const until = minute(new Date(Date.now() + 2 * HOUR));
+  await schedule.getByLabel('حظر النشر حتى').fill(until);
+  await schedule.getByRole('button', { name: 'حفظ حظر النشر' }).click();
+  const dialog = editor.getByRole('dialog', { name: 'حظر نشر مقال منشور' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText(headline);
+  await expect(dialog).toContainText('سيختفي عن القراء');
+  // Cancelled: nothing changed.
+  await dialog.getByRole('button', { name: 'إلغاء' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(schedule).not.toContainText('حُفظ حظر النشر');
+  await schedule.getByRole('button', { name: 'حفظ حظر النشر' }).click();
+  await dialog.getByRole('button', { name: 'حظر النشر' }).click();
+  const status = schedule.getByRole('status');
+  await expect(status).toHaveText(`حُفظ حظر النشر حتى ${until.replace('T', ' ')}.`);
+  await expect(status).toBeFocused();
+});

@@ -183,6 +183,8 @@ export default async function EditArticlePage({
           canSchedule={desk.includes('schedule')}
           canUnschedule={desk.includes('unschedule')}
           canEmbargo={desk.includes('embargo')}
+          live={article.status === 'published' && !article.embargoUntil}
+          headline={article.headline}
         />
         <NotesPanel articleId={article.id} notes={notes} canAdd={desk.includes('addNote')} />
       </div>
