@@ -268,7 +268,14 @@ export function restoreRevision(
       .get();
     if (!updated) throw new ActionError('conflict');
     setArticleTags(tx, article.id, parseTags(revision.tagsJson));
-    const note = `استُعيدت من النسخة رقم ${revision.id}`;
+    // Named by its number within the article, as سجل النسخ shows it (not the table's id).
+    const number =
+      tx
+        .select({ n: sql<number>`count(*)` })
+        .from(articleRevisions)
+        .where(and(eq(articleRevisions.articleId, article.id), lte(articleRevisions.id, revision.id)))
+        .get()?.n ?? 0;
+    const note = `استُعيدت من النسخة رقم ${number}`;
     const written = writeRevision(tx, actor, updated, 'restore', null, now, note);
     recordEvent(tx, actor, article.id, 'restore', article.status, article.status, now, note);
     return { version: updated.version, revisionId: written.id };

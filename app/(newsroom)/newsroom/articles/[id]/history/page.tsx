@@ -121,7 +121,11 @@ export default async function ArticleHistoryPage({ params }: { params: Promise<{
                   عرض
                 </Link>
                 {mayRestore && (ahead || revision.id !== newest?.id) ? (
-                  <RestoreButton articleId={articleId} revisionId={revision.id} />
+                  <RestoreButton
+                    articleId={articleId}
+                    revisionId={revision.id}
+                    revisionNumber={revision.number}
+                  />
                 ) : null}
               </div>
             </li>
