@@ -10,6 +10,7 @@ import { newsroomSettings } from '@/lib/shared/settings';
 import { toNewsroomMinute } from '@/lib/shared/validation/workflow';
 import { orNotFound, positiveInt, when } from '../../../_desk/format';
 import { AssigneeActions, StoryForm } from '../../PlanForms';
+import { dayTitle } from '../../day-title';
 import '../../plan.css';
 
 export const metadata = { title: 'تكليف' };
@@ -38,7 +39,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
   return (
     <>
       <p className="desk-crumbs">
-        <Link href={`/newsroom/plan?day=${story.planDay}`}>خطة التغطية ليوم {story.planDay}</Link>
+        <Link href={`/newsroom/plan?day=${story.planDay}`}>خطة التغطية: {dayTitle(story.planDay)}</Link>
       </p>
       <h1>
         <bdi>{story.headlineIdea}</bdi>
