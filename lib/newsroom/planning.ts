@@ -412,6 +412,7 @@ export function updateStory(
         detail: input.deadline?.toISOString() ?? null,
       });
     if (!reassigned && !deadlineMoved) history(tx, actor, story.id, 'edited', now);
+    if (!reassigned) logEvent(tx, actor, 'story_updated', story.assigneeId, input.headlineIdea, now);
     return updated;
   });
 }

@@ -39,6 +39,7 @@ export const EVENT_ACTION_LABELS: Record<string, string> = {
   story_planned: 'إضافة قصة إلى خطة التغطية',
   story_assigned: 'تكليف',
   story_reassigned: 'إعادة التكليف',
+  story_updated: 'تعديل تكليف',
   assignment_accepted: 'قبول التكليف',
   assignment_declined: 'الاعتذار عن التكليف',
   pitch_proposed: 'اقتراح قصة',
