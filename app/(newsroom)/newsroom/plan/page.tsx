@@ -19,6 +19,7 @@ import { dayTitle } from './day-title';
 import { newsroomSettings } from '@/lib/shared/settings';
 import { oneParam, positiveInt } from '../_desk/format';
 import { AssigneeActions, PitchDecision, PitchForm, StoryForm } from './PlanForms';
+import '../_desk/desk.css';
 import './plan.css';
 
 export const metadata = { title: 'خطة التغطية' };
