@@ -21,6 +21,8 @@ export function proxy(request: NextRequest) {
     headers = runtimeSecurityHeaders(kind, nonce);
     const forwarded = new Headers(request.headers);
     forwarded.set('x-nonce', nonce);
+    // Where a signed-out member was going (lib/auth requireUser): set here, never taken from the client.
+    forwarded.set('x-newsroom-path', request.nextUrl.pathname + request.nextUrl.search);
     forwarded.set('Content-Security-Policy', headers['Content-Security-Policy']!);
     response = NextResponse.next({ request: { headers: forwarded } });
   }

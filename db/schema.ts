@@ -1,5 +1,13 @@
 import { relations, sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+  uniqueIndex,
+  type AnySQLiteColumn,
+} from 'drizzle-orm/sqlite-core';
 
 // The single source of truth for the data model. Timestamps are stored as epoch milliseconds.
 
@@ -18,6 +26,9 @@ import {
   type CommentStatus,
   type NoteKind,
   type NotificationKind,
+  PRIORITIES,
+  ASSIGNMENT_RESPONSES,
+  PITCH_STATUSES,
 } from '../lib/shared/enums';
 
 export { ROLES, ARTICLE_STATUSES, REVISION_REASONS, COMMENT_STATUSES, NOTE_KINDS, NOTIFICATION_KINDS };
@@ -447,6 +458,10 @@ export const notifications = sqliteTable(
     kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
     createdAt: createdAt(),
     readAt: integer('read_at', { mode: 'timestamp_ms' }),
+    // A notification about a planned story (drizzle/0016_planning.sql).
+    assignmentId: integer('assignment_id').references((): AnySQLiteColumn => assignments.id, {
+      onDelete: 'cascade',
+    }),
   },
   (t) => [index('notifications_user_idx').on(t.userId, t.readAt, t.id)],
 );
@@ -690,3 +705,97 @@ export const wireItems = sqliteTable(
     index('wire_items_queue_idx').on(t.takenAt, t.receivedAt),
   ],
 );
+// The planning desk (drizzle/0016_planning.sql). A planned story's state on the plan is derived
+// (lib/shared/planning.ts planState), never stored.
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    // The newsroom day (its time zone) the story is planned for, YYYY-MM-DD.
+    planDay: text('plan_day').notNull(),
+    headlineIdea: text('headline_idea').notNull(),
+    angle: text('angle').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    sectionId: integer('section_id').references(() => sections.id),
+    priority: text('priority', { enum: PRIORITIES }).notNull().default('normal'),
+    assigneeId: integer('assignee_id').references(() => users.id),
+    deadline: integer('deadline', { mode: 'timestamp_ms' }),
+    wordTarget: integer('word_target'),
+    response: text('response', { enum: ASSIGNMENT_RESPONSES }).notNull().default('pending'),
+    declineReason: text('decline_reason'),
+    articleId: integer('article_id').references(() => articles.id, { onDelete: 'set null' }),
+    pitchId: integer('pitch_id'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    version: integer('version').notNull().default(1),
+    // Set by the one sweep that told the assignee the deadline is an hour away / has passed.
+    remindedAt: integer('reminded_at', { mode: 'timestamp_ms' }),
+    missedNotifiedAt: integer('missed_notified_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('assignments_day_idx').on(t.planDay, t.deadline),
+    index('assignments_assignee_idx').on(t.assigneeId, t.deadline),
+    uniqueIndex('assignments_article_unique')
+      .on(t.articleId)
+      .where(sql`article_id IS NOT NULL`),
+    index('assignments_deadline_idx')
+      .on(t.deadline)
+      .where(sql`deadline IS NOT NULL`),
+  ],
+);
+
+export const assignmentHistory = sqliteTable(
+  'assignment_history',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    assignmentId: integer('assignment_id')
+      .notNull()
+      .references(() => assignments.id, { onDelete: 'cascade' }),
+    actorId: integer('actor_id').references(() => users.id),
+    action: text('action').notNull(),
+    fromUserId: integer('from_user_id').references(() => users.id),
+    toUserId: integer('to_user_id').references(() => users.id),
+    detail: text('detail'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('assignment_history_idx').on(t.assignmentId, t.id)],
+);
+
+export const pitches = sqliteTable(
+  'pitches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    headlineIdea: text('headline_idea').notNull(),
+    angle: text('angle').notNull().default(''),
+    sectionId: integer('section_id').references(() => sections.id),
+    suggestedDay: text('suggested_day').notNull(),
+    proposedBy: integer('proposed_by')
+      .notNull()
+      .references(() => users.id),
+    status: text('status', { enum: PITCH_STATUSES }).notNull().default('pending'),
+    declineReason: text('decline_reason'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: integer('decided_at', { mode: 'timestamp_ms' }),
+    assignmentId: integer('assignment_id').references(() => assignments.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('pitches_status_idx').on(t.status, t.suggestedDay)],
+);
+
+export const calendarTokens = sqliteTable(
+  'calendar_tokens',
+  {
+    userId: integer('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [uniqueIndex('calendar_tokens_hash_unique').on(t.tokenHash)],
+);
+
+export type Assignment = typeof assignments.$inferSelect;
+export type Pitch = typeof pitches.$inferSelect;

@@ -155,6 +155,10 @@ test('an admin adds a reporter who signs in; disabled, their open editor’s nex
   await admin.reload();
   const card = admin.getByRole('region', { name });
   await card.getByRole('button', { name: 'تعطيل الحساب' }).click();
+  // It asks first, naming the member (issue 19).
+  const confirm = admin.getByRole('dialog', { name: `تعطيل حساب ${name}` });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: 'تعطيل الحساب' }).click();
   await expect(card.getByRole('button', { name: 'تفعيل الحساب' })).toBeVisible();
   await expect(card).toContainText('معطّل');
 

@@ -60,6 +60,8 @@ export type EditableArticle = {
   collab?: CollabSetup | null;
   // تعليق على النص: this person may comment on the text (whoever may view it in the newsroom).
   canComment?: boolean;
+  // The planning desk: the word target of the assignment this article was started from.
+  wordTarget?: number | null;
 };
 
 // What the editor may ask of the server, handed in by the route's shell (components/editor/ does
@@ -328,7 +330,7 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
         {article.changesRequestedReason && article.status === 'changes_requested' ? (
           <p className="form-error">مطلوب تعديلات: {article.changesRequestedReason}</p>
         ) : null}
-        <ArticleFigures words={body.words} />
+        <ArticleFigures words={body.words} target={article.wordTarget ?? null} />
         <ProofPanel checker={checker} editor={editor} body={bodyProofPoints} fields={fieldProofPoints} />
         <MetadataPanel
           values={snapshot.values}
@@ -408,7 +410,7 @@ function adoptBody(editor: Editor, doc: JSONContent) {
   }
 }
 
-function ArticleFigures({ words }: { words: CountStore }) {
+function ArticleFigures({ words, target }: { words: CountStore; target: number | null }) {
   const count = useWordCount(words);
   return (
     <dl className="article-figures">
@@ -416,6 +418,12 @@ function ArticleFigures({ words }: { words: CountStore }) {
         <dt>عدد الكلمات</dt>
         <dd data-testid="word-count">{count}</dd>
       </div>
+      {target ? (
+        <div>
+          <dt>عدد الكلمات المطلوب</dt>
+          <dd data-testid="word-target">{target}</dd>
+        </div>
+      ) : null}
       <div>
         <dt>مدة القراءة</dt>
         <dd>{formatReadingTime(readingTimeMinutes(count))}</dd>

@@ -12,7 +12,8 @@ export class EditorPage {
     return this.page.getByRole('textbox', { name: 'نص المقال' });
   }
   get saveState() {
-    return this.page.getByRole('status');
+    // The editor's own status line (the desk's panels have theirs).
+    return this.page.getByRole('status').and(this.page.locator('.save-state'));
   }
   get status() {
     return this.page.locator('.status');

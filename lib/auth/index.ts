@@ -109,8 +109,16 @@ export async function getSessionState(): Promise<SessionState> {
   return sessionStateFor(await sessionClaimsFromCookie());
 }
 
+// The header proxy.ts sets on every newsroom page request: the path and query asked for, so that
+// a signed-out deep link (/newsroom/articles/12) returns there after sign-in (safeNextPath keeps
+// it on this site whatever the header says).
+export const REQUEST_PATH_HEADER = 'x-newsroom-path';
+
 export async function requireUser(): Promise<User> {
   const user = await getCurrentUser();
-  if (!user) redirect('/signin');
+  if (!user) {
+    const asked = (await headers()).get(REQUEST_PATH_HEADER);
+    redirect(asked && asked !== '/newsroom' ? `/signin?next=${encodeURIComponent(asked)}` : '/signin');
+  }
   return user;
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, lte, sql } from 'drizzle-orm';
 import type { JSONContent } from '@tiptap/core';
 import { db } from '@/db';
 import { prepareOnFirstUse } from '@/db/prepared';
@@ -34,6 +34,9 @@ export const REVISION_MESSAGES = {
 
 export type RevisionSummary = {
   id: number;
+  // The revision's number within its article (1 for its first), as the desk names it; the id is
+  // the table's and only the address uses it ("النسخة 37" for an article's fifth was confusing).
+  number: number;
   articleVersion: number;
   reason: string;
   note: string | null;
@@ -73,12 +76,17 @@ function viewableArticle(actor: Actor, articleId: number): Article {
 // Newest first: the revision in the editor now is at the top.
 export function listRevisions(actor: Actor, articleId: number): RevisionSummary[] {
   viewableArticle(actor, articleId);
-  return revisionsOf()
-    .all({ articleId })
-    .map((row) => ({ ...row, published: Boolean(row.published) }));
+  const rows = revisionsOf().all({ articleId });
+  return rows.map((row, index) => ({
+    ...row,
+    number: rows.length - index,
+    published: Boolean(row.published),
+  }));
 }
 
 export type RevisionDetail = ArticleRevision & {
+  // Its number within its article (RevisionSummary.number); 0 for the working copy.
+  number: number;
   createdByName: string;
   sectionName: string | null;
   tags: string[];
@@ -94,8 +102,15 @@ function detailOf(revision: ArticleRevision): RevisionDetail {
     ? db.select().from(media).where(eq(media.id, revision.leadImageId)).get()
     : undefined;
   const leadImageSrc = image ? toMediaItem(image).src || null : null;
+  const number =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(articleRevisions)
+      .where(and(eq(articleRevisions.articleId, revision.articleId), lte(articleRevisions.id, revision.id)))
+      .get()?.n ?? 0;
   return {
     ...revision,
+    number,
     createdByName: creator?.name ?? '',
     sectionName: section?.name ?? null,
     tags: parseTags(revision.tagsJson),
@@ -253,7 +268,14 @@ export function restoreRevision(
       .get();
     if (!updated) throw new ActionError('conflict');
     setArticleTags(tx, article.id, parseTags(revision.tagsJson));
-    const note = `استُعيدت من النسخة رقم ${revision.id}`;
+    // Named by its number within the article, as سجل النسخ shows it (not the table's id).
+    const number =
+      tx
+        .select({ n: sql<number>`count(*)` })
+        .from(articleRevisions)
+        .where(and(eq(articleRevisions.articleId, article.id), lte(articleRevisions.id, revision.id)))
+        .get()?.n ?? 0;
+    const note = `استُعيدت من النسخة رقم ${number}`;
     const written = writeRevision(tx, actor, updated, 'restore', null, now, note);
     recordEvent(tx, actor, article.id, 'restore', article.status, article.status, now, note);
     return { version: updated.version, revisionId: written.id };

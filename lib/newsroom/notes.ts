@@ -4,6 +4,7 @@ import { prepareOnFirstUse } from '@/db/prepared';
 import {
   articleRevisions,
   articles,
+  assignments,
   notes,
   notifications,
   users,
@@ -174,6 +175,9 @@ export type NotificationView = {
   articleId: number | null;
   headline: string | null;
   actorName: string | null;
+  // A notification about a planned story (the planning desk) names it instead of an article.
+  assignmentId: number | null;
+  headlineIdea: string | null;
 };
 
 const unreadCount = prepareOnFirstUse(() =>
@@ -199,9 +203,12 @@ export function listNotifications(userId: number, limit = 100): NotificationView
       articleId: notifications.articleId,
       headline: articles.headline,
       actorName: actor.name,
+      assignmentId: notifications.assignmentId,
+      headlineIdea: assignments.headlineIdea,
     })
     .from(notifications)
     .leftJoin(articles, eq(articles.id, notifications.articleId))
+    .leftJoin(assignments, eq(assignments.id, notifications.assignmentId))
     .leftJoin(actor, eq(actor.id, notifications.actorId))
     .where(and(eq(notifications.userId, userId), isNull(articles.deletedAt)))
     .orderBy(desc(notifications.id))

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNotNull, isNull, lte } from 'drizzle-orm';
 import { db } from '@/db';
 import type { Db } from '@/db/connection';
 import { liftEmbargoIfDue, publishIfDue } from '@/lib/newsroom/workflow';
+import { sweepDeadlines } from '@/lib/newsroom/planning';
 import { articles, events, users } from '@/db/schema';
 import { isBusy } from '@/db/write-lock';
 
@@ -9,7 +10,7 @@ import { isBusy } from '@/db/write-lock';
 // process runs it (lib/newsroom/scheduler.ts); each change is one write conditional on the row still being
 // due (lib/newsroom/workflow.ts, transition), so two processes sweeping at once change it once.
 
-export type SweepResult = { published: number[]; lifted: number[] };
+export type SweepResult = { published: number[]; lifted: number[]; reminded: number[]; missed: number[] };
 
 export function runScheduledWork(now = new Date(), database: Db = db): SweepResult {
   const published: number[] = [];
@@ -35,7 +36,9 @@ export function runScheduledWork(now = new Date(), database: Db = db): SweepResu
     const actor = actorFor(database, embargoSetter(database, article.id) ?? article.authorId);
     if (attempt(() => liftEmbargoIfDue(actor, article.id, now, database))) lifted.push(article.id);
   }
-  return { published, lifted };
+  // The planning desk's deadlines: an hour away, and missed (each notice sent once).
+  const deadlines = attempt(() => sweepDeadlines(now, database)) ?? { reminded: [], missed: [] };
+  return { published, lifted, ...deadlines };
 }
 
 function attempt<T>(work: () => T): T | null {

@@ -309,6 +309,10 @@ export const scheduleArticle = (
   embargoUntil: Date | null = null,
   now = new Date(),
 ) => only(transition(actor, articleId, 'schedule', now, { scheduledAt, embargoUntil }));
+// The editorial calendar's move (drag or the move-to control): the same schedule transition, the
+// embargo left as it is (a move past the embargo is still refused by embargoFor).
+export const rescheduleArticle = (actor: Actor, articleId: number, scheduledAt: Date, now = new Date()) =>
+  only(transition(actor, articleId, 'schedule', now, { scheduledAt }));
 export const unscheduleArticle = (actor: Actor, articleId: number, now = new Date()) =>
   only(transition(actor, articleId, 'unschedule', now));
 // null lifts the embargo at once.

@@ -392,3 +392,22 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function hasLoneSurrogate(text: string): boolean {
   return LONE_SURROGATE.test(text);
 }
+
+// A count with the noun in the form Arabic gives it after that number (Intl.PluralRules('ar'):
+// zero, one, two, few 3–10, many 11–99, other 100…): "5 نسخ", "11 نسخة", not "5 نسخة".
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+const arabicPlural = new Intl.PluralRules('ar');
+export function countOf(n: number, forms: PluralForms): string {
+  const form = forms[arabicPlural.select(n)] ?? forms.other;
+  return form.replace('{n}', String(n));
+}
+
+// سجل النسخ's count.
+export const REVISIONS: PluralForms = {
+  zero: 'لا نسخ',
+  one: 'نسخة واحدة',
+  two: 'نسختان',
+  few: '{n} نسخ',
+  many: '{n} نسخة',
+  other: '{n} نسخة',
+};

@@ -55,6 +55,21 @@ export const EVENT_ACTION_LABELS: Record<string, string> = {
   webhook_delete: 'حذف خطاف',
   wire_in: 'وصول مادة من وكالة',
   wire_take: 'أخذ مادة وكالة إلى سير العمل',
+  // The planning desk (lib/newsroom/planning.ts, calendar-feed.ts).
+  story_planned: 'إضافة قصة إلى خطة التغطية',
+  story_assigned: 'تكليف',
+  story_reassigned: 'إعادة التكليف',
+  story_updated: 'تعديل تكليف',
+  assignment_accepted: 'قبول التكليف',
+  assignment_declined: 'الاعتذار عن التكليف',
+  pitch_proposed: 'اقتراح قصة',
+  pitch_accepted: 'قبول مقترح في الخطة',
+  pitch_declined: 'رفض مقترح',
+  calendar_feed_renewed: 'إنشاء رابط التقويم الخاص',
+  calendar_feed_revoked: 'إلغاء رابط التقويم الخاص',
+  // Were shown as raw keys in سجل النشاط (lib/newsroom/front-page.ts).
+  top_story_chosen: 'اختيار الخبر الرئيسي',
+  top_story_cleared: 'إلغاء الخبر الرئيسي',
 };
 
 export const reasonLabel = (reason: string): string => REVISION_REASON_LABELS[reason] ?? reason;

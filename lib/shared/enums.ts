@@ -48,5 +48,20 @@ export const NOTIFICATION_KINDS = [
   'mentioned',
   // @name in a comment on the text (lib/newsroom/text-comments.ts).
   'mentioned_in_comment',
+  // The planning desk (issue 19): a new assignment, a decline, a deadline an hour away, a missed one.
+  'assigned',
+  'assignment_declined',
+  'deadline_soon',
+  'deadline_missed',
+  'pitch_declined',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+// The planning desk (lib/shared/planning.ts).
+export const PRIORITIES = ['urgent', 'normal'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+// The assignee's answer to an assignment (قبول التكليف / الاعتذار).
+export const ASSIGNMENT_RESPONSES = ['pending', 'accepted', 'declined'] as const;
+export type AssignmentResponse = (typeof ASSIGNMENT_RESPONSES)[number];
+export const PITCH_STATUSES = ['pending', 'accepted', 'declined'] as const;
+export type PitchStatus = (typeof PITCH_STATUSES)[number];

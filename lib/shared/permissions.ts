@@ -310,3 +310,71 @@ export function keyMay(key: KeyHolder, operation: ApiOperation): boolean {
 export function scopesAllowedFor(role: Role, scopes: readonly ApiScope[]): boolean {
   return scopes.every((scope) => API_SCOPES_BY_ROLE[role][scope]);
 }
+
+// The planning desk (issue 19): who may do what to a pitch (مقترح) or a planned story (تكليف).
+// 'own' is the story's assignee (for respond and startWriting) or the pitch's proposer; 'any' anyone's.
+export const PLANNING_ACTIONS = [
+  // See خطة التغطية and التقويم التحريري.
+  'viewPlan',
+  // Propose a story (مقترح).
+  'proposePitch',
+  // Accept a pitch into the plan, or decline it with a reason.
+  'decidePitch',
+  // Put a story on the plan and assign it (deadline, word target, notes), reassign it, edit it.
+  'planStory',
+  // قبول التكليف / الاعتذار.
+  'respondToAssignment',
+  // بدء الكتابة: a draft linked to the assignment.
+  'startWriting',
+  // Move a scheduled article on the calendar (the workflow's schedule permission is checked too).
+  'reschedule',
+  // One's own private calendar feed (create, replace, revoke its token).
+  'manageCalendarFeed',
+] as const;
+export type PlanningAction = (typeof PLANNING_ACTIONS)[number];
+
+export const PLANNING_PERMISSIONS: Record<Role, Record<PlanningAction, Scope | null>> = {
+  reporter: {
+    viewPlan: 'any',
+    proposePitch: 'any',
+    decidePitch: null,
+    planStory: null,
+    respondToAssignment: 'own',
+    startWriting: 'own',
+    reschedule: null,
+    manageCalendarFeed: 'own',
+  },
+  editor: {
+    viewPlan: 'any',
+    proposePitch: 'any',
+    decidePitch: 'any',
+    planStory: 'any',
+    respondToAssignment: 'own',
+    startWriting: 'own',
+    reschedule: 'any',
+    manageCalendarFeed: 'own',
+  },
+  admin: {
+    viewPlan: 'any',
+    proposePitch: 'any',
+    decidePitch: 'any',
+    planStory: 'any',
+    respondToAssignment: 'any',
+    startWriting: 'any',
+    reschedule: 'any',
+    manageCalendarFeed: 'own',
+  },
+};
+
+// `ownerId`: the assignee (or proposer, or feed owner) of what the action is on; omitted for actions
+// on nothing in particular (viewPlan, proposePitch), where only whether the role may at all counts.
+export function canPlan(actor: Actor, action: PlanningAction, ownerId?: number | null): boolean {
+  const scope = PLANNING_PERMISSIONS[actor.role][action];
+  if (!scope) return false;
+  if (scope === 'own' && ownerId !== undefined) return ownerId === actor.id;
+  return true;
+}
+
+export function assertCanPlan(actor: Actor, action: PlanningAction, ownerId?: number | null): void {
+  if (!canPlan(actor, action, ownerId)) throw new ForbiddenError(action);
+}

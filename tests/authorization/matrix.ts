@@ -1,4 +1,9 @@
-import type { ApiOperation, ArticleActionAny, NewsroomAction } from '@/lib/shared/permissions';
+import type {
+  ApiOperation,
+  ArticleActionAny,
+  NewsroomAction,
+  PlanningAction,
+} from '@/lib/shared/permissions';
 
 // The authorization matrix: one row per door — every server action exported from a 'use server'
 // file and every method of every route.ts under app/ — saying who may pass it.
@@ -22,7 +27,9 @@ export type Who =
   | 'uploader-or-desk'
   // An API key (lib/http/api-route.ts) whose scope opens this operation and whose owner's role
   // allows it (lib/shared/permissions.ts keyMay); proved by tests/integration/api.test.ts.
-  | { apiKey: ApiOperation };
+  | { apiKey: ApiOperation }
+  // lib/permissions canPlan() for this action, on a story assigned to (or a pitch by) the owner.
+  | { planning: PlanningAction };
 
 export type MatrixRow = {
   who: Who;
@@ -250,4 +257,17 @@ export const AUTHORIZATION_MATRIX: Record<string, MatrixRow> = {
   'action app/(newsroom)/newsroom/wire/actions.ts#takeWireItemAction': {
     who: { newsroom: 'viewReviewQueue' },
   },
+  // The planning desk (issue 19).
+  'action app/(newsroom)/newsroom/plan/actions.ts#planStoryAction': { who: { planning: 'planStory' } },
+  'action app/(newsroom)/newsroom/plan/actions.ts#updateStoryAction': { who: { planning: 'planStory' } },
+  'action app/(newsroom)/newsroom/plan/actions.ts#respondAction': {
+    who: { planning: 'respondToAssignment' },
+  },
+  'action app/(newsroom)/newsroom/plan/actions.ts#startWritingAction': { who: { planning: 'startWriting' } },
+  'action app/(newsroom)/newsroom/plan/actions.ts#proposePitchAction': { who: { planning: 'proposePitch' } },
+  'action app/(newsroom)/newsroom/plan/actions.ts#decidePitchAction': { who: { planning: 'decidePitch' } },
+  'action app/(newsroom)/newsroom/plan/actions.ts#rescheduleAction': { who: { article: 'schedule' } },
+  'action app/(newsroom)/newsroom/plan/actions.ts#calendarFeedAction': { who: 'newsroom' },
+  // The token in the address is the secret (a calendar client sends no cookie).
+  'route app/api/calendar/[token]/route.ts GET': { who: 'anyone' },
 };

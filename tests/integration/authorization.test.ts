@@ -26,6 +26,8 @@ import * as dictionaryRoute from '@/app/api/proofreading/dictionary/route';
 import * as suggestRoute from '@/app/api/proofreading/suggest/route';
 import { addDictionaryWord, addHouseRule } from '@/lib/newsroom/house-style';
 import { newsroomDictionary, outbox, webhookDeliveries, webhooks } from '@/db/schema';
+import * as planActions from '@/app/(newsroom)/newsroom/plan/actions';
+import * as calendarRoute from '@/app/api/calendar/[token]/route';
 import * as mediaListRoute from '@/app/api/media/route';
 import * as mediaTextRoute from '@/app/api/media/[id]/route';
 import * as uploadsRoute from '@/app/api/uploads/route';
@@ -55,7 +57,9 @@ import {
 import { DOOR, isDoor, type RequestFacts } from '@/lib/http/door';
 import { paragraphsToDocument } from '@/lib/document/check';
 import { uploadMedia } from '@/lib/newsroom/uploads';
-import { can, canInNewsroom, NEXT_STATUS, type ArticleActionAny } from '@/lib/shared/permissions';
+import { can, canInNewsroom, canPlan, NEXT_STATUS, type ArticleActionAny } from '@/lib/shared/permissions';
+import { planStory, proposePitch } from '@/lib/newsroom/planning';
+import { renewCalendarToken } from '@/lib/newsroom/calendar-feed';
 import type { SessionClaims } from '@/lib/auth/session';
 import { testSection } from './section';
 import { AUTHORIZATION_MATRIX, type MatrixRow } from '../authorization/matrix';
@@ -185,6 +189,10 @@ const ARTICLE_PROBES: Record<
     changes: 'schedule',
   },
   unscheduleArticleAction: { input: (a) => ({ articleId: a.id }), changes: 'unschedule' },
+  rescheduleAction: {
+    input: (a) => ({ articleId: a.id, scheduledAt: '2099-01-02T10:00' }),
+    changes: 'schedule',
+  },
   setEmbargoAction: {
     input: (a) => ({ articleId: a.id, embargoUntil: '2099-01-01T09:00' }),
     changes: 'embargo',
@@ -238,6 +246,7 @@ function allowedFor(who: MatrixRow['who'], actor: User | null): boolean {
   if (who === 'newsroom') return true;
   if (who === 'uploader-or-desk') return actor.role !== 'reporter' || actor.id === people.owner.id;
   if ('newsroom' in who) return canInNewsroom(actor, who.newsroom);
+  if ('planning' in who) return canPlan(actor, who.planning, people.owner.id);
   throw new Error('an article row has no answer without an article');
 }
 
@@ -324,6 +333,31 @@ const INPUTS: Record<string, (persona: Persona) => unknown> = {
   deleteRuleAction: () => ({ id: addHouseRule(people.admin, newRule()).id }),
   addWordAction: () => ({ word: `كلمة${lettersOf(++serial)}` }),
   removeWordAction: () => ({ id: newWordId() }),
+  // The planning desk: a story assigned to the owner (so 'own' cells are the owner's), made fresh.
+  planStoryAction: () => storyForm({ assigneeId: people.owner.id }),
+  updateStoryAction: () => ({
+    assignmentId: ownersStory().id,
+    ...storyForm({ assigneeId: people.owner.id }),
+  }),
+  respondAction: () => ({ assignmentId: ownersStory().id, answer: 'accept' }),
+  startWritingAction: () => ({ assignmentId: ownersStory().id }),
+  proposePitchAction: () => ({
+    headlineIdea: 'مقترح للاختبار',
+    angle: '',
+    sectionId: '',
+    suggestedDay: '2099-01-01',
+  }),
+  decidePitchAction: () => ({
+    pitchId: proposePitch(people.owner, {
+      headlineIdea: 'مقترح',
+      angle: '',
+      sectionId: null,
+      suggestedDay: '2099-01-01',
+    }).id,
+    decision: 'decline',
+    reason: 'مكرر',
+  }),
+  calendarFeedAction: () => ({ revoke: false }),
   // Each person is asked once, so their password is still the one they were made with.
   changeOwnPasswordAction: (persona) => {
     const next = `password-of-${persona}-${++serial}`;
@@ -371,6 +405,32 @@ function deliveryForProbe(): number {
     .returning()
     .get().id;
 }
+function storyForm(extra: Record<string, unknown> = {}) {
+  return {
+    planDay: '2099-01-01',
+    headlineIdea: 'قصة للاختبار',
+    angle: '',
+    notes: '',
+    sectionId: '',
+    priority: 'normal',
+    assigneeId: '',
+    deadline: '2099-01-01T12:00',
+    wordTarget: '500',
+    ...extra,
+  };
+}
+const ownersStory = () =>
+  planStory(people.editor, {
+    planDay: '2099-01-01',
+    headlineIdea: `قصة ${++serial}`,
+    angle: '',
+    notes: '',
+    sectionId: null,
+    priority: 'normal',
+    assigneeId: people.owner.id,
+    deadline: null,
+    wordTarget: null,
+  });
 
 const REFUSALS_OF_NOBODY = ['unauthenticated', 'account_disabled'];
 const REFUSALS = ['forbidden', 'not_found'];
@@ -415,6 +475,7 @@ const ACTION_MODULES: Record<string, Record<string, unknown>> = {
   'app/(newsroom)/newsroom/wire/actions.ts': wireActions,
   'app/(newsroom)/newsroom/house-style/actions.ts': houseStyleActions,
   'app/(auth)/change-password/actions.ts': changePasswordActions,
+  'app/(newsroom)/newsroom/plan/actions.ts': planActions,
 };
 const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   'app/api/media/route.ts': mediaListRoute,
@@ -427,6 +488,7 @@ const ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   'app/api/proofreading/spell/route.ts': spellRoute,
   'app/api/proofreading/dictionary/route.ts': dictionaryRoute,
   'app/api/proofreading/suggest/route.ts': suggestRoute,
+  'app/api/calendar/[token]/route.ts': calendarRoute,
 };
 
 const doorOf = (key: string): unknown => {
@@ -580,6 +642,11 @@ describe('route handlers × people', () => {
       }),
       params: { id: '1' },
     }),
+    // A live token: everyone (signed in or not) reads the same feed with it.
+    'route app/api/calendar/[token]/route.ts GET': () => {
+      const token = renewCalendarToken(people.editor);
+      return { request: new Request(`http://127.0.0.1:3000/api/calendar/${token}`), params: { token } };
+    },
     'route app/media/[file]/route.ts GET': () => ({
       request: new Request(`http://127.0.0.1:3000/media/${mediaOfOwner.file}`),
       params: { file: mediaOfOwner.file },

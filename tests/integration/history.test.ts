@@ -141,7 +141,8 @@ describe('استعادة', () => {
       before.map((r) => r.id),
     );
     assert.equal(after[0]!.reason, 'restore');
-    assert.equal(after[0]!.note, `استُعيدت من النسخة رقم ${first.id}`);
+    // Named by its number within the article (issue 19), as the list shows it.
+    assert.equal(after[0]!.note, `استُعيدت من النسخة رقم ${before.find((r) => r.id === first.id)!.number}`);
     assert.deepEqual(getRevision(reporter, id, restored.revisionId).tags, ['طشقند']);
     const log = listArticleActivity(reporter, id);
     assert.equal(log[0]!.action, 'restore');

@@ -79,6 +79,13 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
                   <Link href="/newsroom/house-style">أسلوب التحرير</Link>
                 </li>
               ) : null}
+              {/* The planning desk (issue 19). */}
+              <li>
+                <Link href="/newsroom/plan">خطة التغطية</Link>
+              </li>
+              <li>
+                <Link href="/newsroom/calendar">التقويم التحريري</Link>
+              </li>
             </ul>
           </nav>
           <div>

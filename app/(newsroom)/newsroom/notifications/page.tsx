@@ -17,6 +17,12 @@ const SENTENCE: Record<NotificationKind, (actor: React.ReactNode) => React.React
   published: () => <>نُشر مقالك</>,
   mentioned: (actor) => <>ذكرك {actor} في ملاحظات التحرير</>,
   mentioned_in_comment: (actor) => <>ذكرك {actor} في تعليق على النص</>,
+  // The planning desk.
+  assigned: (actor) => <>كلّفك {actor} بقصة</>,
+  assignment_declined: (actor) => <>اعتذر {actor} عن تكليف</>,
+  deadline_soon: () => <>الموعد النهائي لتكليفك بعد أقل من ساعة</>,
+  deadline_missed: () => <>فات الموعد النهائي لتكليف</>,
+  pitch_declined: (actor) => <>رفض {actor} مقترحك</>,
 };
 
 function Sentence({ item }: { item: NotificationView }) {
@@ -49,6 +55,13 @@ export default async function NotificationsPage() {
                     :{' '}
                     <Link href={`/newsroom/articles/${item.articleId}`}>
                       <bdi>{item.headline?.trim() || 'بلا عنوان'}</bdi>
+                    </Link>
+                  </>
+                ) : item.assignmentId ? (
+                  <>
+                    :{' '}
+                    <Link href={`/newsroom/plan/assignments/${item.assignmentId}`}>
+                      <bdi>{item.headlineIdea?.trim() || 'بلا عنوان'}</bdi>
                     </Link>
                   </>
                 ) : null}

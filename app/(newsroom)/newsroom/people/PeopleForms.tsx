@@ -12,6 +12,7 @@ import {
   setMemberDisabledAction,
   unlockSignInAction,
 } from './actions';
+import { ConfirmDialog } from '../articles/[id]/ConfirmDialog';
 
 const ROLE_OPTIONS: { value: Role; label: string }[] = [
   { value: 'reporter', label: 'صحفي' },
@@ -179,6 +180,7 @@ export function MemberCard({ member }: { member: MemberView }) {
   const [link, setLink] = useState<string | null>(null);
   const [role, setRole] = useState<Role>(member.role);
   const [newPassword, setNewPassword] = useState('');
+  const [confirmDisable, setConfirmDisable] = useState(false);
   return (
     <section className="people-card" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>
@@ -232,12 +234,30 @@ export function MemberCard({ member }: { member: MemberView }) {
               disabled={pending}
               aria-describedby={errors.disabled ? `${id}-disabled-e` : undefined}
               onClick={() =>
-                run(() => setMemberDisabledAction({ userId: member.id, disabled: !member.disabled }))
+                member.disabled
+                  ? run(() => setMemberDisabledAction({ userId: member.id, disabled: false }))
+                  : setConfirmDisable(true)
               }
             >
               {member.disabled ? 'تفعيل الحساب' : 'تعطيل الحساب'}
             </button>
             <FieldError id={`${id}-disabled-e`} message={errors.disabled} />
+            <ConfirmDialog
+              open={confirmDisable}
+              title={`تعطيل حساب ${member.name}`}
+              confirmLabel="تعطيل الحساب"
+              busy={pending}
+              onConfirm={() => {
+                setConfirmDisable(false);
+                run(() => setMemberDisabledAction({ userId: member.id, disabled: true }));
+              }}
+              onCancel={() => setConfirmDisable(false)}
+            >
+              <p>
+                لن يستطيع <bdi>{member.name}</bdi> الدخول، وتنتهي جلساته المفتوحة عند طلبه التالي (لا يُحفظ ما
+                يكتبه بعدها). لا يُحذف شيء من عمله، ويمكن تفعيل الحساب من جديد.
+              </p>
+            </ConfirmDialog>
           </div>
         )}
         <form

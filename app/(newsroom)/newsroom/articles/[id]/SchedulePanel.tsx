@@ -1,11 +1,12 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FieldErrors } from '@/lib/shared/errors';
 import { scheduleArticleAction, setEmbargoAction, unscheduleArticleAction } from '../desk-actions';
 import styles from './desk.module.css';
 import { runAction, type Outcome } from './run-action';
+import { ConfirmDialog } from './ConfirmDialog';
 
 // جدولة and حظر النشر حتى, in the newsroom's clock (its time zone, shown beside the fields).
 export function SchedulePanel({
@@ -19,6 +20,8 @@ export function SchedulePanel({
   canSchedule,
   canUnschedule,
   canEmbargo,
+  live = false,
+  headline = '',
 }: {
   articleId: number;
   scheduledAt: string;
@@ -30,6 +33,9 @@ export function SchedulePanel({
   canSchedule: boolean;
   canUnschedule: boolean;
   canEmbargo: boolean;
+  // Published and visible to readers now: an embargo takes it away from them, so it asks first.
+  live?: boolean;
+  headline?: string;
 }) {
   const router = useRouter();
   const [when, setWhen] = useState(scheduledAt);
@@ -37,16 +43,25 @@ export function SchedulePanel({
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
+  // What the last action did, announced and focused (focus would otherwise fall to <body>).
+  const [done, setDone] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const status = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (done) status.current?.focus();
+  }, [done]);
 
   if (!canSchedule && !canUnschedule && !canEmbargo && !scheduledLabel && !embargoLabel) return null;
 
-  async function act(run: () => Promise<Outcome>) {
+  async function act(run: () => Promise<Outcome>, success: string) {
     setBusy(true);
     setMessage(null);
+    setDone('');
     const outcome = await run();
     setBusy(false);
     if (outcome.ok) {
       setErrors({});
+      setDone(success);
       router.refresh();
       return;
     }
@@ -56,7 +71,13 @@ export function SchedulePanel({
   }
 
   // Every button runs one desk action through act (busy, errors, refresh).
-  const run = (call: Parameters<typeof runAction>[0]) => void act(() => runAction(call));
+  const run = (call: Parameters<typeof runAction>[0], success: string) =>
+    void act(() => runAction(call), success);
+  const saveEmbargo = () =>
+    run(
+      () => setEmbargoAction({ articleId, embargoUntil: embargo }),
+      `حُفظ حظر النشر حتى ${embargo.replace('T', ' ')}.`,
+    );
 
   return (
     <section className={styles.panel} aria-labelledby="schedule-heading">
@@ -69,7 +90,10 @@ export function SchedulePanel({
           onSubmit={(event) => {
             event.preventDefault();
             if (canSchedule)
-              run(() => scheduleArticleAction({ articleId, scheduledAt: when, embargoUntil: embargo }));
+              run(
+                () => scheduleArticleAction({ articleId, scheduledAt: when, embargoUntil: embargo }),
+                `جُدول المقال؛ الحالة الآن: مجدول، يُنشر في ${when.replace('T', ' ')}.`,
+              );
           }}
         >
           {canSchedule ? (
@@ -105,7 +129,7 @@ export function SchedulePanel({
               <button
                 type="button"
                 disabled={busy}
-                onClick={() => run(() => setEmbargoAction({ articleId, embargoUntil: embargo }))}
+                onClick={() => (live && embargo ? setConfirming(true) : saveEmbargo())}
               >
                 حفظ حظر النشر
               </button>
@@ -114,7 +138,7 @@ export function SchedulePanel({
               <button
                 type="button"
                 disabled={busy}
-                onClick={() => run(() => setEmbargoAction({ articleId, embargoUntil: '' }))}
+                onClick={() => run(() => setEmbargoAction({ articleId, embargoUntil: '' }), 'رُفع حظر النشر.')}
               >
                 رفع الحظر
               </button>
@@ -127,12 +151,33 @@ export function SchedulePanel({
           <button
             type="button"
             disabled={busy}
-            onClick={() => run(() => unscheduleArticleAction({ articleId }))}
+            onClick={() =>
+              run(() => unscheduleArticleAction({ articleId }), 'أُلغيت الجدولة؛ الحالة الآن: معتمد.')
+            }
           >
             إلغاء الجدولة
           </button>
         </p>
       ) : null}
+      <p ref={status} tabIndex={-1} role="status" className={done ? 'notice' : undefined}>
+        {done}
+      </p>
+      <ConfirmDialog
+        open={confirming}
+        title="حظر نشر مقال منشور"
+        confirmLabel="حظر النشر"
+        busy={busy}
+        onConfirm={() => {
+          setConfirming(false);
+          saveEmbargo();
+        }}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          «<bdi>{headline || 'بلا عنوان'}</bdi>» منشور الآن. سيختفي عن القراء في كل مكان (الصفحة الأولى
+          والأقسام والبحث والخلاصات) حتى {embargo.replace('T', ' ')}، ثم يعود وحده.
+        </p>
+      </ConfirmDialog>
       {message ? (
         <p role="alert" className="form-error">
           {message}

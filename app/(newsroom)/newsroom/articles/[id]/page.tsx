@@ -1,3 +1,4 @@
+import { assignmentOfArticle } from '@/lib/newsroom/planning';
 import { createHash } from 'node:crypto';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -101,6 +102,7 @@ export default async function EditArticlePage({
     dates: newsroomSettings.dates,
     collab: collaborationEnabled() ? { userId: user.id, userName: user.name } : null,
     canComment: can(user, 'comment', article),
+    wordTarget: assignmentOfArticle(article.id)?.wordTarget ?? null,
   };
   const desk = DESK_ACTIONS.filter((action) => can(user, action, article));
   const { unpublishedEdits, latestChangeRequest } = deskStateOf(article);
@@ -184,6 +186,8 @@ export default async function EditArticlePage({
           canSchedule={desk.includes('schedule')}
           canUnschedule={desk.includes('unschedule')}
           canEmbargo={desk.includes('embargo')}
+          live={article.status === 'published' && !article.embargoUntil}
+          headline={article.headline}
         />
         <NotesPanel articleId={article.id} notes={notes} canAdd={desk.includes('addNote')} />
         <TextCommentsSummary threads={listTextComments(user, article.id)} dates={dates} />

@@ -5,7 +5,16 @@ import { useState, useTransition } from 'react';
 import { restoreRevisionAction } from './actions';
 
 // استعادة: writes a new revision with this one's content, then opens the editor on it.
-export function RestoreButton({ articleId, revisionId }: { articleId: number; revisionId: number }) {
+// `revisionNumber`: its number within the article, which the editor's notice names.
+export function RestoreButton({
+  articleId,
+  revisionId,
+  revisionNumber,
+}: {
+  articleId: number;
+  revisionId: number;
+  revisionNumber: number;
+}) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -19,7 +28,7 @@ export function RestoreButton({ articleId, revisionId }: { articleId: number; re
         onClick={() =>
           startTransition(async () => {
             const result = await restoreRevisionAction({ articleId, revisionId });
-            if (result.ok) router.push(`/newsroom/articles/${articleId}?restored=${revisionId}`);
+            if (result.ok) router.push(`/newsroom/articles/${articleId}?restored=${revisionNumber}`);
             else setError(result.fieldErrors?.restore ?? result.message);
           })
         }

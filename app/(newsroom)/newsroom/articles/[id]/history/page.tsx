@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { countOf, REVISIONS } from '@/lib/shared/arabic';
 import { notFound } from 'next/navigation';
 import { listArticleActivity } from '@/lib/newsroom/activity';
 import { getArticleForEdit } from '@/lib/newsroom/articles';
@@ -40,8 +41,8 @@ export default async function ArticleHistoryPage({ params }: { params: Promise<{
         سجل النسخ: <bdi>{article.headline || 'بلا عنوان'}</bdi>
       </h1>
       <p className="muted">
-        الحالة: <span className="status">{STATUS_LABELS[article.status]}</span> · {revisions.length} نسخة،
-        الأحدث أولاً. لا يُحذف شيء من السجل: الاستعادة تكتب نسخة جديدة
+        الحالة: <span className="status">{STATUS_LABELS[article.status]}</span> ·{' '}
+        {countOf(revisions.length, REVISIONS)}، الأحدث أولاً. لا يُحذف شيء من السجل: الاستعادة تكتب نسخة جديدة
         {article.status === 'published' ? '، وتغيّر التعديلات غير المنشورة فقط لا النسخة المنشورة' : ''}.
       </p>
 
@@ -81,14 +82,14 @@ export default async function ArticleHistoryPage({ params }: { params: Promise<{
                 name="from"
                 value={revision.id}
                 defaultChecked={revision.id === defaultFrom}
-                aria-label={`قارن من النسخة ${revision.id}`}
+                aria-label={`قارن من النسخة ${revision.number}`}
               />
               <input
                 type="radio"
                 name="to"
                 value={revision.id}
                 defaultChecked={!ahead && revision.id === newest?.id}
-                aria-label={`قارن إلى النسخة ${revision.id}`}
+                aria-label={`قارن إلى النسخة ${revision.number}`}
               />
               <div className="revision-what">
                 <span className="reason">{reasonLabel(revision.reason)}</span>
@@ -98,7 +99,7 @@ export default async function ArticleHistoryPage({ params }: { params: Promise<{
                     <span className="status">منشورة</span>
                   </>
                 ) : null}{' '}
-                · النسخة {revision.id} · <bdi>{revision.createdByName}</bdi> ·{' '}
+                · النسخة {revision.number} · <bdi>{revision.createdByName}</bdi> ·{' '}
                 <time dateTime={revision.createdAt.toISOString()}>{when(revision.createdAt)}</time>
                 <br />
                 <bdi className="muted">{revision.headline || 'بلا عنوان'}</bdi>
@@ -115,12 +116,16 @@ export default async function ArticleHistoryPage({ params }: { params: Promise<{
               <div className="revision-actions">
                 <Link
                   href={`/newsroom/articles/${articleId}/history/${revision.id}`}
-                  aria-label={`عرض النسخة ${revision.id}`}
+                  aria-label={`عرض النسخة ${revision.number}`}
                 >
                   عرض
                 </Link>
                 {mayRestore && (ahead || revision.id !== newest?.id) ? (
-                  <RestoreButton articleId={articleId} revisionId={revision.id} />
+                  <RestoreButton
+                    articleId={articleId}
+                    revisionId={revision.id}
+                    revisionNumber={revision.number}
+                  />
                 ) : null}
               </div>
             </li>

@@ -33,7 +33,7 @@ export default async function RevisionPage({
         <Link href={`/newsroom/articles/${articleId}`}>تحرير المقال</Link>
       </nav>
       <p className="notice">
-        النسخة {revision.id} · {reasonLabel(revision.reason)} · <bdi>{revision.createdByName}</bdi> ·{' '}
+        النسخة {revision.number} · {reasonLabel(revision.reason)} · <bdi>{revision.createdByName}</bdi> ·{' '}
         <time dateTime={revision.createdAt.toISOString()}>{when(revision.createdAt)}</time>
         {revision.note ? (
           <>

@@ -34,12 +34,12 @@ function describe(r: RevisionDetail): React.ReactNode {
   if (r.id === CURRENT) return <>النسخة الحالية (آخر حفظ، {when(r.createdAt)})</>;
   return (
     <>
-      النسخة {r.id} ({reasonLabel(r.reason)}، <bdi>{r.createdByName}</bdi>، {when(r.createdAt)})
+      النسخة {r.number} ({reasonLabel(r.reason)}، <bdi>{r.createdByName}</bdi>، {when(r.createdAt)})
     </>
   );
 }
 
-const revisionName = (r: RevisionDetail) => (r.id === CURRENT ? 'النسخة الحالية' : `النسخة ${r.id}`);
+const revisionName = (r: RevisionDetail) => (r.id === CURRENT ? 'النسخة الحالية' : `النسخة ${r.number}`);
 
 function Parts({ parts, side }: { parts: WordPart[]; side: 'before' | 'after' | 'both' }) {
   return (

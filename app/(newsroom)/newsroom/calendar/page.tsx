@@ -1,0 +1,74 @@
+import Link from 'next/link';
+import { requireUser } from '@/lib/auth';
+import { hasCalendarFeed } from '@/lib/newsroom/calendar-feed';
+import { listCalendar } from '@/lib/newsroom/planning';
+import { formatArabicTime } from '@/lib/shared/arabic';
+import { canPlan } from '@/lib/shared/permissions';
+import { addDays, dayOf, parseDay, PLAN_STATE_LABELS, weekOf } from '@/lib/shared/planning';
+import { newsroomSettings } from '@/lib/shared/settings';
+import { toNewsroomMinute } from '@/lib/shared/validation/workflow';
+import { oneParam } from '../_desk/format';
+import { dayTitle } from '../plan/day-title';
+import { CalendarBoard, CalendarFeedControl, type BoardDay } from './CalendarBoard';
+import '../plan/plan.css';
+
+export const metadata = { title: 'التقويم التحريري' };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+// التقويم التحريري: the week (Saturday to Friday) or one day of scheduled publications, embargo
+// lifts, deadlines and planned stories, in the newsroom's clock.
+export default async function CalendarPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser();
+  const query = await searchParams;
+  const dates = newsroomSettings.dates;
+  const now = new Date();
+  const today = dayOf(now, dates.timeZone);
+  const day = parseDay(oneParam(query.day)) ?? today;
+  const view = oneParam(query.view) === 'day' ? 'day' : 'week';
+  const days = view === 'day' ? [day] : weekOf(day);
+  const items = listCalendar(user, days, dates.timeZone, now);
+  const board: BoardDay[] = days.map((d) => ({ day: d, title: dayTitle(d), items: [] }));
+  for (const item of items) {
+    const onDay = item.at ? dayOf(item.at, dates.timeZone) : item.day;
+    const target = board.find((b) => b.day === onDay);
+    if (!target) continue;
+    target.items.push({
+      key: item.key,
+      kind: item.kind,
+      title: item.title,
+      time: item.at ? formatArabicTime(item.at, dates) : null,
+      minute: item.at ? toNewsroomMinute(item.at, dates.timeZone) : null,
+      href: item.articleId
+        ? `/newsroom/articles/${item.articleId}`
+        : item.assignmentId
+          ? `/newsroom/plan/assignments/${item.assignmentId}`
+          : null,
+      person: item.personName,
+      stateLabel: item.state ? PLAN_STATE_LABELS[item.state] : null,
+      late: item.state === 'late',
+      articleId: item.articleId,
+    });
+  }
+  const step = view === 'day' ? 1 : 7;
+  const link = (d: string, v = view) => `/newsroom/calendar?day=${d}${v === 'day' ? '&view=day' : ''}`;
+  return (
+    <>
+      <h1>التقويم التحريري</h1>
+      <p className="plan-days">
+        <strong>{view === 'day' ? dayTitle(day) : `${dayTitle(days[0]!)} – ${dayTitle(days[6]!)}`}</strong>
+        <Link href={link(addDays(day, -step))}>{view === 'day' ? 'اليوم السابق' : 'الأسبوع السابق'}</Link>
+        <Link href={link(today)}>{view === 'day' ? 'اليوم' : 'هذا الأسبوع'}</Link>
+        <Link href={link(addDays(day, step))}>{view === 'day' ? 'اليوم التالي' : 'الأسبوع التالي'}</Link>
+        {view === 'day' ? (
+          <Link href={link(day, 'week')}>عرض الأسبوع</Link>
+        ) : (
+          <Link href={link(day, 'day')}>عرض اليوم</Link>
+        )}
+        <Link href={`/newsroom/plan?day=${day}`}>خطة التغطية</Link>
+      </p>
+      <CalendarBoard days={board} canMove={canPlan(user, 'reschedule')} />
+      <CalendarFeedControl active={hasCalendarFeed(user.id)} />
+    </>
+  );
+}
