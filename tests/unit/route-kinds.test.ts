@@ -30,7 +30,7 @@ describe('the route kinds table', () => {
         false,
         ['article-12'],
       ],
-      ['/news/12', 'reader-page', 'reader-html', 'reader', false, []],
+      ['/news/12', 'reader-page', 'reader-html', 'reader', false, ['article-12']],
       [
         '/section/%D8%AF%D9%88%D9%84%D9%8A',
         'reader-list',
@@ -100,7 +100,16 @@ describe('the route kinds table', () => {
     const source = readFileSync('db/reader-cache.ts', 'utf8');
     for (const name of ['`article-', '`section-', '`tag-', '`author-', "'home'", "'feeds'", "'search'"])
       assert.ok(source.includes(name), name);
-    const samples = ['/', '/news/1/x', '/section/a', '/tag/b/atom.xml', '/author/2', '/search', '/feed.xml'];
+    const samples = [
+      '/',
+      '/news/1',
+      '/news/1/x',
+      '/section/a',
+      '/tag/b/atom.xml',
+      '/author/2',
+      '/search',
+      '/feed.xml',
+    ];
     const withKeys = ROUTES.filter((row) => row.keys);
     for (const row of withKeys)
       assert.ok(samples.some((path) => row.path.test(path)) || row.kind === 'api-engagement', row.kind);

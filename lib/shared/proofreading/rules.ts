@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '@/lib/shared/validation/zod';
 import { foldWord } from '@/lib/shared/proofreading/matcher';
 import { normalizeForSearch } from '@/lib/shared/arabic';
 import type { HouseRule, RuleKind } from '@/lib/shared/proofreading/matcher';
