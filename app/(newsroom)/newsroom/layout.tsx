@@ -22,6 +22,7 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
           </Link>
           <nav aria-label="غرفة الأخبار">
             <ul>
+              {/* The day's work first (writing, review, planning, the wire), then the desk's tools. */}
               <li>
                 <Link href="/newsroom/articles/new" prefetch={false}>
                   مقال جديد
@@ -35,29 +36,15 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
                   <Link href="/newsroom#review-queue">قيد المراجعة</Link>
                 </li>
               ) : null}
-              {canInNewsroom(user, 'moderateComments') ? (
-                <li>
-                  <Link href="/newsroom/comments">إدارة التعليقات</Link>
-                </li>
-              ) : null}
-              {canInNewsroom(user, 'viewActivityLog') ? (
-                <li>
-                  <Link href="/newsroom/activity">سجل النشاط</Link>
-                </li>
-              ) : null}
-              {canInNewsroom(user, 'manageUsers') ? (
-                <li>
-                  <Link href="/newsroom/people">الفريق</Link>
-                </li>
-              ) : null}
+              <li>
+                <Link href="/newsroom/plan">خطة التغطية</Link>
+              </li>
+              <li>
+                <Link href="/newsroom/calendar">التقويم التحريري</Link>
+              </li>
               {canInNewsroom(user, 'viewReviewQueue') ? (
                 <li>
                   <Link href="/newsroom/wire">الوارد من الوكالات</Link>
-                </li>
-              ) : null}
-              {canInNewsroom(user, 'manageIntegrations') ? (
-                <li>
-                  <Link href="/newsroom/integrations">التكاملات</Link>
                 </li>
               ) : null}
               <li>
@@ -71,20 +58,33 @@ export default async function NewsroomLayout({ children }: { children: React.Rea
                   ) : null}
                 </Link>
               </li>
-              <li>
-                <Link href="/">آخر الأخبار</Link>
-              </li>
+              {canInNewsroom(user, 'moderateComments') ? (
+                <li>
+                  <Link href="/newsroom/comments">إدارة التعليقات</Link>
+                </li>
+              ) : null}
               {canInNewsroom(user, 'manageHouseStyle') ? (
                 <li>
                   <Link href="/newsroom/house-style">أسلوب التحرير</Link>
                 </li>
               ) : null}
-              {/* The planning desk (issue 19). */}
+              {canInNewsroom(user, 'viewActivityLog') ? (
+                <li>
+                  <Link href="/newsroom/activity">سجل النشاط</Link>
+                </li>
+              ) : null}
+              {canInNewsroom(user, 'manageUsers') ? (
+                <li>
+                  <Link href="/newsroom/people">الفريق</Link>
+                </li>
+              ) : null}
+              {canInNewsroom(user, 'manageIntegrations') ? (
+                <li>
+                  <Link href="/newsroom/integrations">التكاملات</Link>
+                </li>
+              ) : null}
               <li>
-                <Link href="/newsroom/plan">خطة التغطية</Link>
-              </li>
-              <li>
-                <Link href="/newsroom/calendar">التقويم التحريري</Link>
+                <Link href="/">آخر الأخبار</Link>
               </li>
             </ul>
           </nav>
