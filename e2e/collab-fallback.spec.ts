@@ -110,6 +110,8 @@ async function draft(browser: Parameters<typeof personPage>[0], headline: string
 test('with WebSockets blocked the body opens in autosave mode within seconds, is saved, and merges with a live colleague', async ({
   browser,
 }) => {
+  // The blocked page hears of the live colleague's store at its heartbeat (every 15 s at most).
+  test.setTimeout(120_000);
   const articleId = await draft(browser, 'أمطار غزيرة تغلق طرقاً في الجنوب', [
     'أغلقت السلطات طرقاً رئيسية بسبب الأمطار.',
     'وتوقعت الأرصاد استمرار الهطول حتى المساء.',
@@ -133,6 +135,7 @@ test('with WebSockets blocked the body opens in autosave mode within seconds, is
   await expect(reporter.body).toHaveAttribute('contenteditable', 'true', { timeout: 10_000 });
   const waited = Date.now() - opened;
   expect(waited, 'editable within seconds').toBeLessThan(10_000);
+  test.info().annotations.push({ type: 'editable after (ms)', description: String(waited) });
   await expect(reporterPage.getByText(UNAVAILABLE)).toBeVisible();
   // The stored body, once: nothing seeded twice.
   expect(await bodyText(reporter)).toBe(
@@ -217,5 +220,37 @@ test("this device's copy of the shared document, when it is the stored body, doe
   await expect
     .poll(() => second.evaluate(async () => (await indexedDB.databases()).map((d) => d.name)))
     .not.toContain(`article:${articleId}`);
+  await page.context().close();
+});
+
+test('typing kept on this device from an earlier visit is not set aside: that page waits for the live connection', async ({
+  browser,
+}) => {
+  const articleId = await draft(browser, 'نتائج الانتخابات البلدية', ['بدأ فرز الأصوات مساء اليوم.']);
+  const page = await personPage(browser, REPORTER);
+  const first = new EditorPage(page);
+  await page.goto(`${ORIGIN}/newsroom/articles/${articleId}`);
+  await first.waitUntilEditable();
+  // Typed without a connection, then the tab closed: kept only in this device's copy.
+  await page.context().setOffline(true);
+  await expect(page.getByText('انقطع الاتصال المباشر؛ التعديلات محفوظة على هذا الجهاز')).toBeVisible({
+    timeout: 15_000,
+  });
+  await typeAtEndOf(first, 0, ' وكتبتها المراسلة دون اتصال.');
+  await page.waitForTimeout(1000);
+  await page.close();
+
+  await page.context().setOffline(false);
+  await blockLive(page.context());
+  const second = await page.context().newPage();
+  const editor = new EditorPage(second);
+  await second.goto(`${ORIGIN}/newsroom/articles/${articleId}`);
+  // Past the fallback's delay: still read-only, showing the kept typing, never the stored body
+  // put over it.
+  await second.waitForTimeout(7000);
+  await expect(editor.body).toHaveAttribute('contenteditable', 'false');
+  await expect(second.getByText(UNAVAILABLE)).toHaveCount(0);
+  expect(await bodyText(editor)).toBe('بدأ فرز الأصوات مساء اليوم. وكتبتها المراسلة دون اتصال.');
+  expect(storedBody(articleId)).toBe('بدأ فرز الأصوات مساء اليوم.');
   await page.context().close();
 });
