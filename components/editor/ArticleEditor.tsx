@@ -95,9 +95,17 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
   const live = useCollaboration(article.id, article.collab ?? null);
   const liveState = useCollabState(live);
   const [liveExtensions] = useState(() => (live ? collaborationExtensions(live) : null));
+  // The body is written together until the shared document proves unreachable (the fallback
+  // below); from then on, for the rest of this page's life, it goes through the autosave like
+  // with writing together off. Read through the ref by callbacks made once.
+  const bodyLive = !!live && !liveState.abandoned;
+  const bodyLiveRef = useRef(bodyLive);
+  useEffect(() => {
+    bodyLiveRef.current = bodyLive;
+  }, [bodyLive]);
   const onEdit = useCallback(() => {
-    if (!live) machineRef.current?.editBody();
-  }, [live]);
+    if (!bodyLiveRef.current) machineRef.current?.editBody();
+  }, []);
   const comments = useTextComments({
     articleId: article.id,
     actions: article.canComment ? (actions.textComments ?? null) : null,
@@ -115,7 +123,7 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
     body: article.body,
     wordCount: article.wordCount,
     onEdit,
-    collaboration: liveExtensions,
+    collaboration: bodyLive ? liveExtensions : null,
     extra,
     proofreading,
   });
@@ -133,7 +141,7 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
   // without counting as an edit.
   const onAdopt = useRef((changes: ArticleChanges) => {
     const e = editorRef.current;
-    if (changes.body !== undefined && e && !live) {
+    if (changes.body !== undefined && e && !bodyLiveRef.current) {
       adoptBody(e, JSON.parse(changes.body) as JSONContent);
       recountRef.current();
     }
@@ -187,7 +195,28 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
       });
   }, [editor, article.id, article.values, canEdit, machine, tabId, live]);
 
-  const liveReady = !live || (liveState.synced && !liveState.readOnly);
+  // No live connection within a few seconds (a proxy that blocks WebSockets, /collab refused, the
+  // collaboration process down): rather than a read-only body until it comes, the body goes
+  // through the autosave, merged by block against the stored body it started from
+  // (lib/document/merge.ts), which the collaboration server merges into the shared document for
+  // anyone typing live. Only when this device holds nothing of the shared document that the server
+  // may lack: no copy, or a copy that is the stored body (typing kept here from an earlier visit
+  // waits for the connection, to merge through Yjs). The browser never seeds the shared document.
+  useEffect(() => {
+    if (!live || !bodyLive || !editor || !liveState.unreachable || liveState.synced) return;
+    if (liveState.localCopy) {
+      let same = false;
+      try {
+        same = editor.state.doc.eq(editor.schema.nodeFromJSON(article.body));
+      } catch {
+        same = false;
+      }
+      if (!same) return;
+    }
+    live.abandon();
+  }, [live, bodyLive, editor, liveState.unreachable, liveState.synced, liveState.localCopy, article.body]);
+
+  const liveReady = !bodyLive || (liveState.synced && !liveState.readOnly);
   // A field someone else saved appears here within a second, not at this tab's next save.
   useEffect(() => {
     if (liveState.version) machine.pull(liveState.version);
@@ -227,9 +256,9 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
   // Before a workflow step: the fields saved, and the shared body stored by the server now.
   const saveNow = useCallback(async () => {
     const saved = await machine.saveNow();
-    return live ? saved && (await live.storeNow()) : saved;
-  }, [machine, live]);
-  const status = combinedStatus(snapshot, live ? liveState : null);
+    return live && bodyLive ? saved && (await live.storeNow()) : saved;
+  }, [machine, live, bodyLive]);
+  const status = combinedStatus(snapshot, live && bodyLive ? liveState : null);
   // A workflow action gives the article a new version, and the page remounts the editor for it
   // (app/…/articles/[id]/page.tsx keys it by version): the flag outlives the old instance, so the
   // new one puts focus back on the status message.
@@ -264,16 +293,20 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
   return (
     <div className="editor-layout">
       <div>
-        {/* By the props, not by `live` (made on the client only): the server renders the same. */}
+        {/* By the props and the state, not by `live` (made on the client only): the server renders
+            the same. */}
         {article.collab ? (
-          <CollabStatus state={liveState} canEdit={canEdit} />
-        ) : (
+          <CollabStatus state={liveState} canEdit={canEdit} fallback={liveState.abandoned} />
+        ) : null}
+        {/* Without writing together, or once the body has fallen back to the autosave: the
+            heartbeat brings others' saves (the live ones stored by the collaboration server too). */}
+        {!article.collab || liveState.abandoned ? (
           <PresenceNotice
             articleId={article.id}
             heartbeat={actions.presence}
             onVersion={(version) => machine.pull(version)}
           />
-        )}
+        ) : null}
         {restored ? <p className="notice">استُعيدت من هذا الجهاز تعديلات لم تكن قد وصلت إلى الخادم.</p> : null}
         <ReplacedNotice
           replaced={snapshot.replaced}

@@ -4,7 +4,7 @@ import type { Extensions, JSONContent } from '@tiptap/core';
 import { Extension } from '@tiptap/core';
 import { Fragment, Slice } from '@tiptap/pm/model';
 import { Placeholder } from '@tiptap/extensions';
-import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor, type UseEditorOptions } from '@tiptap/react';
 import { memo, useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { MediaLibrary } from './MediaLibrary';
 import { cleanPastedHtml, plainTextParagraphs } from '@/lib/document/paste';
@@ -137,7 +137,7 @@ export function useBodyEditor({
     uploadRef.current = upload;
   });
 
-  const editor = useEditor({
+  const options: UseEditorOptions = {
     extensions: [
       ...(collaboration ?? articleExtensions),
       ...(extra ?? []),
@@ -212,7 +212,10 @@ export function useBodyEditor({
       onEditRef.current();
       recount(e);
     },
-  });
+  };
+  // A page whose shared document never arrived hands in `null` instead (the body then goes
+  // through the autosave): the editor is made again, on the stored body.
+  const editor = useEditor(options, [collaboration]);
   useEffect(() => {
     editorRef.current = editor;
     return () => cancelCount.current();

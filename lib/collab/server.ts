@@ -208,20 +208,33 @@ export function createCollabServer(options: CollabServerOptions = {}) {
       state.contributors.clear();
       state.storing = true;
       try {
-        const stateVector = Y.encodeStateVector(document);
-        const outcome = await whenWritable(() => storeBody(state.articleId, document, contributors)).catch(
-          (error: unknown) => {
+        const busy = {
+          ok: false as const,
+          code: 'busy',
+          message: ERROR_MESSAGES.busy,
+          unauthorized: [] as number[],
+        };
+        let stateVector = Y.encodeStateVector(document);
+        const store = () => {
+          stateVector = Y.encodeStateVector(document);
+          return whenWritable(() =>
+            storeBody(state.articleId, document, contributors, new Date(), state.bodyHash),
+          ).catch((error: unknown) => {
             // Locked too long by another process (DatabaseBusyError), or a failure of this process:
             // nothing was written either way, and the next change tries again.
             if (!(error instanceof DatabaseBusyError)) console.error('collaboration: a store failed', error);
-            return {
-              ok: false as const,
-              code: 'busy',
-              message: ERROR_MESSAGES.busy,
-              unauthorized: [] as number[],
-            };
-          },
-        );
+            return busy;
+          });
+        };
+        let attempted = await store();
+        // A body saved by another path since this document last met the database (an editor
+        // whose live connection never came, a restore) is merged in first, never stored over:
+        // the poll would see it only up to a second later.
+        for (let tries = 0; !attempted.ok && attempted.code === 'stale' && tries < 3; tries++) {
+          mergeFromStore(state, document);
+          attempted = await store();
+        }
+        const outcome = !attempted.ok && attempted.code === 'stale' ? busy : attempted;
         if (outcome.ok) {
           state.bodyHash = outcome.bodyHash;
           state.storedBody = storedBodyOf(state.articleId) ?? state.storedBody;
@@ -269,6 +282,29 @@ export function createCollabServer(options: CollabServerOptions = {}) {
     },
   });
 
+  // The body stored by another path merged into the shared one by block, against the body this
+  // document was last reconciled with: typing not stored yet in other blocks stays; where both
+  // changed a block, the stored one wins (a restore must win).
+  function mergeFromStore(state: DocumentState, document: Document) {
+    const loaded = loadBody(state.articleId);
+    if (!loaded) return;
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, loaded.state);
+    const storedNow = bodyOf(fresh);
+    const merged = mergeStoredBody(document, state.storedBody, storedNow, {
+      source: 'local',
+      skipStoreHooks: true,
+    });
+    fresh.destroy();
+    state.storedBody = storedNow;
+    state.bodyHash = loaded.bodyHash;
+    state.version = loaded.version;
+    // Typing kept by the merge is still to be stored (its debounced store is on its way).
+    if (JSON.stringify(merged) === JSON.stringify(storedNow)) state.contributors.clear();
+    keepState(state.articleId, document, loaded.bodyHash);
+    broadcast(document, { type: 'replaced' });
+  }
+
   // Who may still edit, read again from the database every pollMs: the same table as every
   // write, so a change made by any process (a submit, a publish, a disabled account) reaches
   // every open connection within a poll.
@@ -289,26 +325,7 @@ export function createCollabServer(options: CollabServerOptions = {}) {
         state.version = article.version;
         broadcast(document, { type: 'version', version: article.version });
       }
-      if (moved && article.bodyHash() !== state.bodyHash) {
-        const loaded = loadBody(state.articleId);
-        if (loaded) {
-          const fresh = new Y.Doc();
-          Y.applyUpdate(fresh, loaded.state);
-          const storedNow = bodyOf(fresh);
-          const merged = mergeStoredBody(document, state.storedBody, storedNow, {
-            source: 'local',
-            skipStoreHooks: true,
-          });
-          fresh.destroy();
-          state.storedBody = storedNow;
-          state.bodyHash = loaded.bodyHash;
-          state.version = loaded.version;
-          // Typing kept by the merge is still to be stored (its debounced store is on its way).
-          if (JSON.stringify(merged) === JSON.stringify(storedNow)) state.contributors.clear();
-          keepState(state.articleId, document, loaded.bodyHash);
-          broadcast(document, { type: 'replaced' });
-        }
-      }
+      if (moved && article.bodyHash() !== state.bodyHash) mergeFromStore(state, document);
       const now = Date.now();
       for (const connection of document.getConnections()) {
         const context = connection.context as CollabContext | undefined;

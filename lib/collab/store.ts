@@ -150,6 +150,9 @@ export function loadBody(articleId: number): LoadedBody | undefined {
 export type StoreOutcome =
   | { ok: true; version: number; bodyHash: string; changed: boolean; savedAt: number }
   | { ok: false; code: string; message: string; unauthorized: number[] };
+// code 'stale': the stored body is no longer the one this document was last reconciled with
+// (`knownBodyHash`), someone saved it by another path since. Nothing written: storing now would
+// put the shared body over theirs; it is merged in first (server.ts).
 
 // Stores the shared body through the autosave's door, under the people whose typing it holds.
 // The actor of the save (whose permission saveArticle checks inside its transaction, and whose
@@ -161,6 +164,7 @@ export function storeBody(
   doc: Y.Doc,
   contributors: readonly number[],
   now = new Date(),
+  knownBodyHash?: string,
 ): StoreOutcome {
   let save;
   try {
@@ -178,6 +182,9 @@ export function storeBody(
       () => {
         const article = articleRow().get({ id: articleId });
         if (!article || article.deletedAt !== null) throw new ActionError('not_found');
+        if (knownBodyHash !== undefined && bodyHashOf(article.bodyJson) !== knownBodyHash) {
+          return { ok: false as const, code: 'stale', message: '', unauthorized: [] as number[] };
+        }
         const people = [...new Set(contributors)];
         const unauthorized = people.filter((id) => accessTo(id, null, articleId) !== 'edit');
         if (unauthorized.length) throw Object.assign(new ForbiddenError('edit'), { unauthorized });

@@ -282,6 +282,40 @@ describe('the collaboration server', () => {
     }
   });
 
+  test('a store never puts the shared body over one saved by another path that the poll has not merged yet', async () => {
+    // The poll practically off: only the store itself can notice the other save.
+    const blind = createCollabServer({ debounceMs: 600, maxDebounceMs: 2000, pollMs: 600_000 });
+    const blindPort = await blind.start();
+    try {
+      const id = draftWith(reporter, 'الفقرة الأولى.', 'الفقرة الثانية.');
+      const a = await connect(blindPort, id, await sessionCookie(reporter));
+      clients.push(a);
+      await until(() => a.provider.isSynced);
+      const base = stored(id);
+      typeInto(a.doc, 1, ' كتبتها سارة مباشرة');
+      // An editor whose live connection never came saves the first paragraph before the store.
+      const edited = checkArticleDocument(
+        paragraphsToDocument(['الفقرة الأولى كما عدّلها خالد.', 'الفقرة الثانية.']),
+      );
+      assert.ok(edited.ok);
+      const result = saveArticle(
+        editor,
+        parseArticleSave({
+          articleId: id,
+          baseVersion: base.version,
+          changes: { body: JSON.stringify(edited.json) },
+          bodyBase: blockKeysOf((JSON.parse(base.bodyJson) as { content: unknown[] }).content),
+        }),
+      );
+      assert.deepEqual(result.applied, ['body']);
+      const both = 'الفقرة الأولى كما عدّلها خالد.|الفقرة الثانية. كتبتها سارة مباشرة';
+      await until(() => storedParagraphs(id).join('|') === both, 10_000, 'both stored');
+      await until(() => a.text() === both.replace('|', '\n'), 5000, 'both in the live document');
+    } finally {
+      await blind.stop();
+    }
+  });
+
   test('a malformed update closes the connection and changes nothing', async () => {
     const id = draftWith(reporter, 'نص.');
     const a = await open(id, reporter);

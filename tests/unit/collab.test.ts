@@ -36,6 +36,9 @@ const live: CollabState = {
   people: [],
   reconnected: false,
   version: 0,
+  unreachable: false,
+  localCopy: false,
+  abandoned: false,
 };
 
 describe('document names', () => {

@@ -6,6 +6,7 @@ export const LIVE_LOST = 'انقطع الاتصال المباشر؛ التعد�
 export const LIVE_BACK = 'عاد الاتصال';
 export const LIVE_OPENING = 'جارٍ فتح النص المشترك…';
 export const ALSO_EDITING = 'يحرّر الآن أيضاً';
+export const LIVE_UNAVAILABLE = 'التحرير المشترك غير متاح الآن؛ يُحفظ نصك تلقائياً';
 
 // The one save status the page shows: the autosave's (headline, deck, tags…) and, while the body
 // is written together, whether the collaboration server has stored this person's typing. «تم

@@ -42,6 +42,13 @@ export type CollabState = {
   version: number;
   // The connection came back after being lost (shown for a moment).
   reconnected: boolean;
+  // The server's document did not arrive within UNREACHABLE_MS of opening (WebSocket blocked,
+  // /collab refused, the collaboration process down), this device's copy having been read.
+  unreachable: boolean;
+  // This device holds a copy of the shared document (y-indexeddb) that is not empty.
+  localCopy: boolean;
+  // Given up for this page's life (`abandon`): the body goes through the autosave.
+  abandoned: boolean;
 };
 
 const INITIAL: CollabState = {
@@ -55,6 +62,9 @@ const INITIAL: CollabState = {
   people: [],
   reconnected: false,
   version: 0,
+  unreachable: false,
+  localCopy: false,
+  abandoned: false,
 };
 
 // Caret colours, dark enough for white text on them and told apart from each other.
@@ -72,7 +82,14 @@ export type Collaboration = {
   // Asks the server to store the body now (before a workflow step) and tells whether all of this
   // person's typing is stored.
   storeNow: () => Promise<boolean>;
+  // For the rest of this page's life the body goes through the autosave instead: the connection
+  // is closed for good and this device's copy, which holds nothing the server lacks (the caller
+  // checked), is deleted, so that it cannot hold a later visit back (see ArticleEditor).
+  abandon: () => void;
 };
+
+// How long a page waits for the server's document before the body falls back to the autosave.
+export const UNREACHABLE_MS = 4_000;
 
 const STORE_WAIT_MS = 12_000;
 
@@ -157,6 +174,16 @@ function createCollaboration(articleId: number, setup: CollabSetup): Collaborati
   // This device's copy: typing without a connection is kept here and sent when it is back.
   const local =
     typeof indexedDB === 'undefined' ? null : new IndexeddbPersistence(documentNameOf(articleId), doc);
+  let abandoned = false;
+  // Not reached in time: said once this device's copy is loaded, so the caller can tell whether
+  // there is one (typing kept here from an earlier visit must not be set aside).
+  const unreachableTimer = setTimeout(() => {
+    void (local?.whenSynced ?? Promise.resolve()).then(() => {
+      if (state.synced || state.closed || abandoned) return;
+      set({ unreachable: true, localCopy: doc.getXmlFragment('default').length > 0 });
+    });
+  }, UNREACHABLE_MS);
+  provider.on('synced', () => clearTimeout(unreachableTimer));
   doc.on('update', (_update: Uint8Array, origin: unknown) => {
     if (origin === provider || origin === local) return;
     if (!state.unstored) set({ unstored: true });
@@ -179,6 +206,20 @@ function createCollaboration(articleId: number, setup: CollabSetup): Collaborati
       }
       return !state.unstored && !state.refused;
     },
+    abandon: () => {
+      if (abandoned) return;
+      abandoned = true;
+      abandonedCollabs.add(collab);
+      clearTimeout(unreachableTimer);
+      provider.disconnect();
+      set({ connection: 'disconnected', people: [], abandoned: true });
+      // Once the editor bound to the shared document (and its carets, to the provider's
+      // awareness) has been replaced by the autosave's.
+      setTimeout(() => {
+        provider.destroy();
+        void local?.clearData();
+      }, 0);
+    },
   };
   return collab;
 }
@@ -189,6 +230,7 @@ const noCollaboration = {
 };
 
 const paused = new WeakSet<Collaboration>();
+const abandonedCollabs = new WeakSet<Collaboration>();
 
 // One collaboration per mounted editor, made on the client's first render (never on the server:
 // the editor is created from it, once). The socket is closed when the editor goes.
@@ -200,6 +242,7 @@ export function useCollaboration(articleId: number, setup: CollabSetup | null): 
     if (!collab) return;
     // Connected when made; connected again only after this effect's own cleanup (React runs the
     // cleanup and the effect once more in development's strict mode).
+    if (abandonedCollabs.has(collab)) return;
     if (paused.has(collab)) {
       paused.delete(collab);
       void collab.provider.connect();
@@ -207,7 +250,9 @@ export function useCollaboration(articleId: number, setup: CollabSetup | null): 
     // The browser knows before the socket does that the network is gone (a socket can stay open
     // for minutes on a dead link): the document goes on locally, and back when the network is.
     const offline = () => collab.provider.disconnect();
-    const online = () => void collab.provider.connect();
+    const online = () => {
+      if (!abandonedCollabs.has(collab)) void collab.provider.connect();
+    };
     window.addEventListener('offline', offline);
     window.addEventListener('online', online);
     return () => {
