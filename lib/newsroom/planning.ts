@@ -1,4 +1,19 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  ne,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { db } from '@/db';
 import type { Db } from '@/db/connection';
@@ -677,56 +692,33 @@ export function listCalendar(
   const items: CalendarItem[] = [];
   const author = alias(users, 'author');
   if (!personId) {
-    const scheduled = db
-      .select({ id: articles.id, headline: articles.headline, at: articles.scheduledAt, name: author.name })
-      .from(articles)
-      .innerJoin(author, eq(author.id, articles.authorId))
-      .where(
-        and(
-          eq(articles.status, 'scheduled'),
-          gte(articles.scheduledAt, from),
-          lt(articles.scheduledAt, to),
-          isNull(articles.deletedAt),
-        ),
-      )
-      .all();
-    for (const a of scheduled)
-      items.push({
-        kind: 'scheduled',
-        key: `scheduled:${a.id}`,
-        at: a.at,
-        day: null,
-        title: a.headline || 'بلا عنوان',
-        articleId: a.id,
-        assignmentId: null,
-        personName: a.name,
-        state: null,
-      });
-    const embargoes = db
-      .select({ id: articles.id, headline: articles.headline, at: articles.embargoUntil, name: author.name })
-      .from(articles)
-      .innerJoin(author, eq(author.id, articles.authorId))
-      .where(
-        and(
-          isNotNull(articles.embargoUntil),
-          gte(articles.embargoUntil, from),
-          lt(articles.embargoUntil, to),
-          isNull(articles.deletedAt),
-        ),
-      )
-      .all();
-    for (const a of embargoes)
-      items.push({
-        kind: 'embargo',
-        key: `embargo:${a.id}`,
-        at: a.at,
-        day: null,
-        title: a.headline || 'بلا عنوان',
-        articleId: a.id,
-        assignmentId: null,
-        personName: a.name,
-        state: null,
-      });
+    // Articles whose time falls in the range: scheduled publications, and embargo lifts.
+    const timed = (
+      kind: 'scheduled' | 'embargo',
+      time: typeof articles.scheduledAt | typeof articles.embargoUntil,
+      which: SQL,
+    ) => {
+      const rows = db
+        .select({ id: articles.id, headline: articles.headline, at: time, name: author.name })
+        .from(articles)
+        .innerJoin(author, eq(author.id, articles.authorId))
+        .where(and(which, gte(time, from), lt(time, to), isNull(articles.deletedAt)))
+        .all();
+      for (const a of rows)
+        items.push({
+          kind,
+          key: `${kind}:${a.id}`,
+          at: a.at,
+          day: null,
+          title: a.headline || 'بلا عنوان',
+          articleId: a.id,
+          assignmentId: null,
+          personName: a.name,
+          state: null,
+        });
+    };
+    timed('scheduled', articles.scheduledAt, eq(articles.status, 'scheduled'));
+    timed('embargo', articles.embargoUntil, isNotNull(articles.embargoUntil));
   }
   const stories = selectStories()
     .where(
