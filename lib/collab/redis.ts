@@ -63,6 +63,34 @@ export function newsroomRedis(url: string, hasPending: (documentName: string) =>
       }
     }
 
+    // Runs `work` while holding a Redis key of this process (SET NX with an expiry, so a process
+    // that dies holding it delays the others by at most `holdMs`); after `waitMs` without it, or
+    // with Redis unreachable, runs it anyway.
+    async exclusive<T>(name: string, work: () => Promise<T>, holdMs = 10_000): Promise<T> {
+      const key = `newsroom:${name}`;
+      const token = `${this.configuration.identifier}:${Math.random()}`;
+      const until = Date.now() + waitMs;
+      let held = false;
+      while (!held && Date.now() < until) {
+        held = await this.pub
+          .set(key, token, 'PX', holdMs, 'NX')
+          .then(
+            (answer) => answer === 'OK',
+            () => null,
+          )
+          .then((answer) => answer ?? true);
+        if (!held) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      try {
+        return await work();
+      } finally {
+        if (held) {
+          const owner = await this.pub.get(key).catch(() => null);
+          if (owner === token) await this.pub.del(key).catch(() => {});
+        }
+      }
+    }
+
     async forgetContributors(documentName: string, userIds: readonly number[]) {
       if (userIds.length === 0) return;
       await this.pub.srem(this.contributorsKey(documentName), ...userIds.map(String)).catch(() => {});

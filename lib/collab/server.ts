@@ -113,6 +113,35 @@ export function createCollabServer(options: CollabServerOptions = {}) {
       })
     : undefined;
 
+  async function load(documentName: string): Promise<Uint8Array> {
+    const articleId = parseDocumentName(documentName)!;
+    const loaded = loadBody(articleId);
+    if (!loaded) refuse(COLLAB_CLOSE.gone);
+    const loadedDoc = new Y.Doc();
+    Y.applyUpdate(loadedDoc, loaded.state);
+    const storedBody = bodyOf(loadedDoc);
+    loadedDoc.destroy();
+    documents.set(documentName, {
+      articleId,
+      bodyHash: loaded.bodyHash,
+      storedBody,
+      version: loaded.version,
+      contributors: new Set(),
+      storing: false,
+      relayed: false,
+      merging: false,
+    });
+    if (loaded.seeded) {
+      // Kept at once: every later load starts from this same history, so a browser's offline
+      // copy of it merges instead of adding the body a second time.
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, loaded.state);
+      await whenWritable(() => keepState(articleId, doc, loaded.bodyHash));
+      doc.destroy();
+    }
+    return loaded.state;
+  }
+
   const server = new Server<CollabContext>({
     name: 'newsroom-collab',
     port: options.port ?? 0,
@@ -161,32 +190,10 @@ export function createCollabServer(options: CollabServerOptions = {}) {
     },
 
     async onLoadDocument({ documentName }) {
-      const articleId = parseDocumentName(documentName)!;
-      const loaded = loadBody(articleId);
-      if (!loaded) refuse(COLLAB_CLOSE.gone);
-      const loadedDoc = new Y.Doc();
-      Y.applyUpdate(loadedDoc, loaded.state);
-      const storedBody = bodyOf(loadedDoc);
-      loadedDoc.destroy();
-      documents.set(documentName, {
-        articleId,
-        bodyHash: loaded.bodyHash,
-        storedBody,
-        version: loaded.version,
-        contributors: new Set(),
-        storing: false,
-        relayed: false,
-        merging: false,
-      });
-      if (loaded.seeded) {
-        // Kept at once: every later load starts from this same history, so a browser's offline
-        // copy of it merges instead of adding the body a second time.
-        const doc = new Y.Doc();
-        Y.applyUpdate(doc, loaded.state);
-        await whenWritable(() => keepState(articleId, doc, loaded.bodyHash));
-        doc.destroy();
-      }
-      return loaded.state;
+      // With Redis, two processes opening one article at the same moment must not both seed it
+      // (two seeds are two histories of the same text: merged, the body would appear twice). The
+      // second waits for the first, then loads the state the first kept.
+      return redis ? redis.exclusive(`${documentName}:load`, () => load(documentName)) : load(documentName);
     },
 
     async afterUnloadDocument({ documentName }) {

@@ -219,5 +219,51 @@ describe(
       a.destroy();
       two.child.kill('SIGTERM');
     });
+
+    test('two people opening one article at the same moment on two processes get it seeded once', async () => {
+      const [one, two] = await Promise.all([startCollab(), startCollab()]);
+      const id = draftWith(reporter, 'انطلقت القمة العربية.', 'بحضور القادة.');
+      const [a, b] = await Promise.all([open(one.port, id, reporter), open(two.port, id, editor)]);
+      typeInto(b.doc, 1, ' وغاب اثنان.');
+      const expected = 'انطلقت القمة العربية.\nبحضور القادة. وغاب اثنان.';
+      await until(() => a.text() === expected && b.text() === expected, 5000, 'one body, once');
+      await until(() => storedParagraphs(id).join('\n') === expected, 15_000, 'the stored body');
+      for (const client of [a, b]) client.destroy();
+      for (const child of [one.child, two.child]) child.kill('SIGTERM');
+    });
+
+    test('a body stored by another path while both processes hold the document is merged in once', async () => {
+      const [one, two] = await Promise.all([startCollab(), startCollab()]);
+      const id = draftWith(reporter, 'الفقرة الأولى.', 'الفقرة الثانية.');
+      const a = await open(one.port, id, reporter);
+      const b = await open(two.port, id, editor);
+      // A save from an editor without a live connection changes the first paragraph.
+      const checked = checkArticleDocument(
+        paragraphsToDocument(['الفقرة الأولى بعد التصحيح.', 'الفقرة الثانية.']),
+      );
+      assert.ok(checked.ok);
+      saveArticle(
+        editor,
+        parseArticleSave({
+          articleId: id,
+          baseVersion: db.select().from(articles).where(eq(articles.id, id)).get()!.version,
+          changes: { body: JSON.stringify(checked.json) },
+        }),
+      );
+      const expected = 'الفقرة الأولى بعد التصحيح.\nالفقرة الثانية.';
+      await until(() => a.text() === expected && b.text() === expected, 5000, 'the stored body in both');
+      // Each process's poll saw it; had both merged it, the corrected paragraph would be there twice.
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      assert.equal(a.text(), expected);
+      assert.equal(b.text(), expected);
+      typeInto(a.doc, 1, ' وأضيفت جملة.');
+      await until(
+        () => storedParagraphs(id).join('\n') === `${expected} وأضيفت جملة.`,
+        15_000,
+        'the typing after it stored',
+      );
+      for (const client of [a, b]) client.destroy();
+      for (const child of [one.child, two.child]) child.kill('SIGTERM');
+    });
   },
 );
