@@ -119,7 +119,7 @@ export function newsroomRedis(url: string, hasPending: (documentName: string) =>
       }
     }
   }
-  return new NewsroomRedis({
+  const redis = new NewsroomRedis({
     host,
     port,
     options: { username, password, db, maxRetriesPerRequest: 2 },
@@ -127,4 +127,18 @@ export function newsroomRedis(url: string, hasPending: (documentName: string) =>
     // Longer than the store's transaction may take while another process holds the SQLite lock.
     lockTimeout: 10_000,
   });
+  // ioredis reconnects by itself; one line per outage instead of one per attempt.
+  let down = false;
+  for (const client of [redis.pub, redis.sub]) {
+    client.on('error', (error: Error) => {
+      if (down) return;
+      down = true;
+      console.error(`collaboration: Redis unreachable (${error.message}); going on alone until it is back`);
+    });
+    client.on('ready', () => {
+      if (down) console.error('collaboration: Redis reachable again');
+      down = false;
+    });
+  }
+  return redis;
 }
