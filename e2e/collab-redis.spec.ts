@@ -10,8 +10,9 @@ import { E2E_PORT, e2eServerEnv } from './server-env';
 // collaboration process, sharing documents through Debian's redis-server (NEWSROOM_REDIS_URL).
 // A journalist on each must write one body; killing one collaboration process must lose nothing.
 
-const PORTS = [E2E_PORT + 5, E2E_PORT + 6];
-const REDIS_PORT = E2E_PORT + 7;
+// Ports no other spec uses (each spec's servers are its own).
+const PORTS = [E2E_PORT + 70, E2E_PORT + 71];
+const REDIS_PORT = E2E_PORT + 72;
 const REDIS_SERVER = '/usr/bin/redis-server';
 const origin = (port: number) => `http://127.0.0.1:${port}`;
 let redis: ChildProcess;
