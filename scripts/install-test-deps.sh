@@ -3,6 +3,7 @@
 # - chromium: the browser of the end-to-end tests (Playwright's own download cannot work without
 #   internet, and is never used here);
 # - varnish and varnish-modules (xkey): the cache in front of the app instances (e2e/varnish.spec.ts);
+# - redis-server: collaboration processes sharing documents (tests/integration/collab-redis.test.ts);
 # - python3-icalendar: the real parser the calendar feed's test reads the feed with.
 set -euo pipefail
 missing=()
@@ -10,9 +11,10 @@ have() { command -v "$1" >/dev/null 2>&1 || [ -x "$1" ]; }
 have "${CHROMIUM_PATH:-/usr/bin/chromium}" || missing+=(chromium)
 have varnishd || missing+=(varnish)
 ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1 || missing+=(varnish-modules)
+have redis-server || missing+=(redis-server)
 /usr/bin/python3 -c 'import icalendar' 2>/dev/null || missing+=(python3-icalendar)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "test packages present: chromium, varnish, varnish-modules, python3-icalendar"
+  echo "test packages present: chromium, varnish, varnish-modules, redis-server, python3-icalendar"
   exit 0
 fi
 SUDO=""

@@ -5,7 +5,7 @@ import * as Y from 'yjs';
 import { DatabaseBusyError, whenWritable } from '@/db/write-lock';
 import { ERROR_MESSAGES } from '@/lib/shared/errors';
 import type { JSONContent } from '@tiptap/core';
-import { bodyOf, mergeStoredBody, replaceBody } from './document';
+import { bodyOf, mergeStoredBody as mergeIntoLive, replaceBody } from './document';
 import {
   COLLAB_CLOSE,
   COLLAB_PATH,
@@ -13,7 +13,17 @@ import {
   type CollabNotice,
 } from '@/lib/shared/collab-protocol';
 import { claimsFromCookies } from './session';
-import { accessTo, keepState, liveArticle, loadBody, storeBody, storedBodyOf, userName } from './store';
+import {
+  accessTo,
+  keepState,
+  liveArticle,
+  loadBody,
+  storeBody,
+  storedBodyOf,
+  storedFromSharedState,
+  userName,
+} from './store';
+import { newsroomRedis } from './redis';
 
 // The collaboration server (Hocuspocus): one process for the whole machine, on a loopback port;
 // the app's workers pass it the WebSocket upgrades on /collab (lib/server/collab.mjs), so everyone
@@ -49,6 +59,9 @@ export type CollabServerOptions = {
   maxMessagesPerSecond?: number;
   maxBytesPerSecond?: number;
   quiet?: boolean;
+  // Several collaboration processes sharing documents through Redis (NEWSROOM_REDIS_URL,
+  // lib/collab/redis.ts); without it this process is the only one, as on one box.
+  redisUrl?: string;
 };
 
 type DocumentState = {
@@ -63,6 +76,11 @@ type DocumentState = {
   // People whose typing the document holds since it was last stored.
   contributors: Set<number>;
   storing: boolean;
+  // Changes relayed from a peer process (Redis) since the last store.
+  relayed: boolean;
+  // A body stored by another path is being merged in (with Redis: waiting to learn whether this
+  // process is the one to merge it).
+  merging: boolean;
 };
 
 type Bucket = { at: number; messages: number; bytes: number };
@@ -88,6 +106,41 @@ export function createCollabServer(options: CollabServerOptions = {}) {
   const maxBytesPerSecond = options.maxBytesPerSecond ?? 8 * 1024 * 1024;
   const documents = new Map<string, DocumentState>();
   const buckets = new WeakMap<Connection, Bucket>();
+  const redis = options.redisUrl
+    ? newsroomRedis(options.redisUrl, (name) => {
+        const state = documents.get(name);
+        return state !== undefined && (state.contributors.size > 0 || state.relayed);
+      })
+    : undefined;
+
+  async function load(documentName: string): Promise<Uint8Array> {
+    const articleId = parseDocumentName(documentName)!;
+    const loaded = loadBody(articleId);
+    if (!loaded) refuse(COLLAB_CLOSE.gone);
+    const loadedDoc = new Y.Doc();
+    Y.applyUpdate(loadedDoc, loaded.state);
+    const storedBody = bodyOf(loadedDoc);
+    loadedDoc.destroy();
+    documents.set(documentName, {
+      articleId,
+      bodyHash: loaded.bodyHash,
+      storedBody,
+      version: loaded.version,
+      contributors: new Set(),
+      storing: false,
+      relayed: false,
+      merging: false,
+    });
+    if (loaded.seeded) {
+      // Kept at once: every later load starts from this same history, so a browser's offline
+      // copy of it merges instead of adding the body a second time.
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, loaded.state);
+      await whenWritable(() => keepState(articleId, doc, loaded.bodyHash));
+      doc.destroy();
+    }
+    return loaded.state;
+  }
 
   const server = new Server<CollabContext>({
     name: 'newsroom-collab',
@@ -98,6 +151,7 @@ export function createCollabServer(options: CollabServerOptions = {}) {
     debounce: options.debounceMs ?? 2000,
     maxDebounce: options.maxDebounceMs ?? 10_000,
     websocketOptions: { maxPayload: maxMessageBytes },
+    extensions: redis ? [redis] : [],
 
     // The app's pages are the only origin allowed to open a document (a cookie alone is not
     // enough: another site's page could make the browser send it).
@@ -136,30 +190,10 @@ export function createCollabServer(options: CollabServerOptions = {}) {
     },
 
     async onLoadDocument({ documentName }) {
-      const articleId = parseDocumentName(documentName)!;
-      const loaded = loadBody(articleId);
-      if (!loaded) refuse(COLLAB_CLOSE.gone);
-      const loadedDoc = new Y.Doc();
-      Y.applyUpdate(loadedDoc, loaded.state);
-      const storedBody = bodyOf(loadedDoc);
-      loadedDoc.destroy();
-      documents.set(documentName, {
-        articleId,
-        bodyHash: loaded.bodyHash,
-        storedBody,
-        version: loaded.version,
-        contributors: new Set(),
-        storing: false,
-      });
-      if (loaded.seeded) {
-        // Kept at once: every later load starts from this same history, so a browser's offline
-        // copy of it merges instead of adding the body a second time.
-        const doc = new Y.Doc();
-        Y.applyUpdate(doc, loaded.state);
-        await whenWritable(() => keepState(articleId, doc, loaded.bodyHash));
-        doc.destroy();
-      }
-      return loaded.state;
+      // With Redis, two processes opening one article at the same moment must not both seed it
+      // (two seeds are two histories of the same text: merged, the body would appear twice). The
+      // second waits for the first, then loads the state the first kept.
+      return redis ? redis.exclusive(`${documentName}:load`, () => load(documentName)) : load(documentName);
     },
 
     async afterUnloadDocument({ documentName }) {
@@ -196,18 +230,41 @@ export function createCollabServer(options: CollabServerOptions = {}) {
       if (server.hocuspocus.debouncer.isDebounced(id)) server.hocuspocus.debouncer.executeNow(id);
     },
 
-    async onChange({ documentName, connection, context }) {
+    async onChange({ documentName, document, instance, connection, context, transactionOrigin }) {
+      const state = documents.get(documentName);
+      if (!state) return;
+      // Typing relayed from a peer process (Redis): Hocuspocus runs no store for it, but it is
+      // stored by whichever process's debounced store comes first, so that a peer killed before
+      // its own store loses nothing (its people are in Redis already: redis.ts contributorsOf).
+      if ((transactionOrigin as { source?: string } | undefined)?.source === 'redis') {
+        state.relayed = true;
+        instance.storeDocumentHooks(document, {
+          instance,
+          clientsCount: document.getConnectionsCount(),
+          document,
+          documentName,
+          lastContext: {},
+          lastTransactionOrigin: transactionOrigin,
+        });
+        return;
+      }
       if (!connection || !context?.userId) return;
-      documents.get(documentName)?.contributors.add(context.userId);
+      state.contributors.add(context.userId);
+      redis?.addContributor(documentName, context.userId);
     },
 
     async onStoreDocument({ documentName, document, lastTransactionOrigin }) {
       const state = documents.get(documentName);
-      if (!state || state.contributors.size === 0) return;
-      const contributors = [...state.contributors];
+      if (!state || (state.contributors.size === 0 && !state.relayed)) return;
+      const local = [...state.contributors];
       state.contributors.clear();
+      state.relayed = false;
       state.storing = true;
       try {
+        // With Redis: everyone who typed through any process since the last store (this store
+        // holds the shared document, so their typing is in it).
+        const contributors = redis ? await redis.contributorsOf(documentName, local) : local;
+        if (contributors.length === 0) return;
         const busy = {
           ok: false as const,
           code: 'busy',
@@ -230,12 +287,15 @@ export function createCollabServer(options: CollabServerOptions = {}) {
         // A body saved by another path since this document last met the database (an editor
         // whose live connection never came, a restore) is merged in first, never stored over:
         // the poll would see it only up to a second later.
+        // With Redis the newer body may be a peer process's store of this very document: taken as
+        // Yjs, not merged by block.
         for (let tries = 0; !attempted.ok && attempted.code === 'stale' && tries < 3; tries++) {
-          mergeFromStore(state, document);
+          if (!adoptPeerStore(state, document)) mergeStoredBody(document, state);
           attempted = await store();
         }
         const outcome = !attempted.ok && attempted.code === 'stale' ? busy : attempted;
         if (outcome.ok) {
+          await redis?.forgetContributors(documentName, contributors);
           state.bodyHash = outcome.bodyHash;
           state.storedBody = storedBodyOf(state.articleId) ?? state.storedBody;
           state.version = outcome.version;
@@ -249,7 +309,8 @@ export function createCollabServer(options: CollabServerOptions = {}) {
         }
         if (outcome.code === 'busy') {
           // Kept for the next store: the database was locked by another process too long.
-          for (const id of contributors) state.contributors.add(id);
+          // (In Redis they stay until a store succeeds.)
+          for (const id of local) state.contributors.add(id);
           broadcast(document, { type: 'refused', code: 'busy', message: outcome.message });
           return;
         }
@@ -257,6 +318,7 @@ export function createCollabServer(options: CollabServerOptions = {}) {
         // told why; the document goes back to the body stored now, so it never holds what cannot
         // be stored; the connection whose change was last, and anyone no longer allowed, is closed.
         broadcast(document, { type: 'refused', code: outcome.code, message: outcome.message });
+        await redis?.forgetContributors(documentName, contributors);
         const article = liveArticle(state.articleId);
         const stored = article && loadBody(state.articleId);
         if (stored) {
@@ -282,29 +344,6 @@ export function createCollabServer(options: CollabServerOptions = {}) {
     },
   });
 
-  // The body stored by another path merged into the shared one by block, against the body this
-  // document was last reconciled with: typing not stored yet in other blocks stays; where both
-  // changed a block, the stored one wins (a restore must win).
-  function mergeFromStore(state: DocumentState, document: Document) {
-    const loaded = loadBody(state.articleId);
-    if (!loaded) return;
-    const fresh = new Y.Doc();
-    Y.applyUpdate(fresh, loaded.state);
-    const storedNow = bodyOf(fresh);
-    const merged = mergeStoredBody(document, state.storedBody, storedNow, {
-      source: 'local',
-      skipStoreHooks: true,
-    });
-    fresh.destroy();
-    state.storedBody = storedNow;
-    state.bodyHash = loaded.bodyHash;
-    state.version = loaded.version;
-    // Typing kept by the merge is still to be stored (its debounced store is on its way).
-    if (JSON.stringify(merged) === JSON.stringify(storedNow)) state.contributors.clear();
-    keepState(state.articleId, document, loaded.bodyHash);
-    broadcast(document, { type: 'replaced' });
-  }
-
   // Who may still edit, read again from the database every pollMs: the same table as every
   // write, so a change made by any process (a submit, a publish, a disabled account) reaches
   // every open connection within a poll.
@@ -317,15 +356,17 @@ export function createCollabServer(options: CollabServerOptions = {}) {
         for (const connection of document.getConnections()) connection.close(COLLAB_CLOSE.gone);
         continue;
       }
-      // The body was stored by another path (an editor without a live connection, a restore from
-      // the history): merged into the shared one by block, so typing not stored yet in other
-      // blocks stays; where both changed a block, the stored one wins.
-      const moved = !state.storing && article.version !== state.version;
+      // The article moved: a field saved by someone's autosave, a workflow step, or a body stored
+      // by another path or (with Redis) by a peer collaboration process (takeStoredBody).
+      const moved = !state.storing && !state.merging && article.version !== state.version;
       if (moved) {
         state.version = article.version;
-        broadcast(document, { type: 'version', version: article.version });
+        // To this process's connections only: with Redis every process's poll tells its own.
+        document.relayStateless(
+          JSON.stringify({ type: 'version', version: article.version } satisfies CollabNotice),
+        );
       }
-      if (moved && article.bodyHash() !== state.bodyHash) mergeFromStore(state, document);
+      if (moved && article.bodyHash() !== state.bodyHash) takeStoredBody(name, document, state);
       const now = Date.now();
       for (const connection of document.getConnections()) {
         const context = connection.context as CollabContext | undefined;
@@ -347,6 +388,70 @@ export function createCollabServer(options: CollabServerOptions = {}) {
       }
     }
   }
+  // The body stored now differs from the one this process last stored or loaded.
+  function takeStoredBody(name: string, document: Document, state: DocumentState) {
+    if (adoptPeerStore(state, document)) return;
+    if (!redis) return mergeStoredBody(document, state);
+    // Stored by another path while several processes hold the document: exactly one of them
+    // merges it (each merging would insert the changed blocks once per process); the others
+    // receive its merge through Redis.
+    state.merging = true;
+    redis.pub
+      .set(`newsroom:${name}:merge:${state.version}`, String(process.pid), 'PX', 60_000, 'NX')
+      .then(
+        (claimed) => claimed === 'OK',
+        () => true, // Redis unreachable: the peers cannot relay either, so each process merges its own.
+      )
+      .then((mine) => {
+        state.merging = false;
+        if (server.hocuspocus.documents.get(name) !== document) return;
+        if (mine) return mergeStoredBody(document, state);
+        const storedNow = storedBodyOf(state.articleId);
+        const article = liveArticle(state.articleId);
+        if (!storedNow || !article) return;
+        state.storedBody = storedNow;
+        state.bodyHash = article.bodyHash();
+        state.version = article.version;
+      })
+      .catch((error: unknown) => console.error('collaboration: merging a stored body failed', error));
+  }
+
+  // Stored by a peer collaboration process (Redis) from the shared document itself: its kept
+  // Yjs state holds that body, so it is applied as Yjs (a no-op for what Redis already relayed)
+  // and nothing is merged by block, which would rewrite typing done since. False otherwise.
+  function adoptPeerStore(state: DocumentState, document: Document): boolean {
+    const shared = redis ? storedFromSharedState(state.articleId) : undefined;
+    if (!shared) return false;
+    Y.applyUpdate(document, shared.state, { source: 'local', skipStoreHooks: true });
+    state.storedBody = shared.body;
+    state.bodyHash = shared.bodyHash;
+    state.version = shared.version;
+    return true;
+  }
+
+  // The body was stored by another path (an editor without a live connection, a restore from
+  // the history): merged into the shared one by block, so typing not stored yet in other
+  // blocks stays; where both changed a block, the stored one wins.
+  function mergeStoredBody(document: Document, state: DocumentState) {
+    const loaded = loadBody(state.articleId);
+    if (!loaded) return;
+    const fresh = new Y.Doc();
+    Y.applyUpdate(fresh, loaded.state);
+    const storedNow = bodyOf(fresh);
+    const merged = mergeIntoLive(document, state.storedBody, storedNow, {
+      source: 'local',
+      skipStoreHooks: true,
+    });
+    fresh.destroy();
+    state.storedBody = storedNow;
+    state.bodyHash = loaded.bodyHash;
+    state.version = loaded.version;
+    // Typing kept by the merge is still to be stored (its debounced store is on its way).
+    if (JSON.stringify(merged) === JSON.stringify(storedNow)) state.contributors.clear();
+    keepState(state.articleId, document, loaded.bodyHash);
+    broadcast(document, { type: 'replaced' });
+  }
+
   let poll: ReturnType<typeof setInterval> | undefined;
 
   return {

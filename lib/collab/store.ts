@@ -228,6 +228,24 @@ export function keepState(articleId: number, doc: Y.Doc, bodyHash: string, now =
   });
 }
 
+// The article's body and its kept Yjs state, read together, when that state is the one the body
+// was stored from (a store by a collaboration process, this one or a peer); undefined when the
+// body was stored by another path since (an autosave, a restore) or the article is gone.
+export function storedFromSharedState(
+  articleId: number,
+): { state: Uint8Array; bodyHash: string; version: number; body: JSONContent } | undefined {
+  // One read transaction: the body and the state as one process committed them together.
+  return db.$client.transaction(() => {
+    const row = articleRow().get({ id: articleId });
+    const kept = stateOf().get({ articleId });
+    if (!row || row.deletedAt !== null || !kept) return undefined;
+    const bodyHash = bodyHashOf(row.bodyJson);
+    if (kept.bodyHash !== bodyHash) return undefined;
+    const body = articleSchema().nodeFromJSON(JSON.parse(row.bodyJson)).toJSON() as JSONContent;
+    return { state: kept.state, bodyHash, version: row.version, body };
+  })();
+}
+
 export function revisionContributors(revisionId: number): number[] {
   return contributorsOf()
     .all({ revisionId })

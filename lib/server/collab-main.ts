@@ -6,10 +6,17 @@ import './runtime.mjs';
 import { createCollabServer } from '../collab/server';
 
 const wanted = Number(process.env.NEWSROOM_COLLAB_PORT ?? 0);
-const collab = createCollabServer({ port: Number.isInteger(wanted) && wanted >= 0 ? wanted : 0 });
+// NEWSROOM_REDIS_URL (redis://host:port): several collaboration processes, on several machines or
+// several app processes, share their documents through Redis (lib/collab/redis.ts).
+const collab = createCollabServer({
+  port: Number.isInteger(wanted) && wanted >= 0 ? wanted : 0,
+  redisUrl: process.env.NEWSROOM_REDIS_URL || undefined,
+});
 const port = await collab.start();
 process.send?.({ newsroomCollabPort: port });
-console.log(`collaboration ready on 127.0.0.1:${port} (process ${process.pid})`);
+console.log(
+  `collaboration ready on 127.0.0.1:${port} (process ${process.pid}${process.env.NEWSROOM_REDIS_URL ? ', sharing documents through Redis' : ''})`,
+);
 
 // Stopping stores every document with changes not yet stored, then closes the connections
 // (the browsers keep their copies and reconnect to the next process).
