@@ -161,7 +161,8 @@ test('the embargoed story of the demo newsroom is absent from every API answer',
   await keyForm.getByRole('button', { name: 'إنشاء المفتاح' }).click();
   const key = (await keyForm.getByTestId('one-time').textContent())!.trim();
 
-  await admin.goto('/newsroom/articles');
+  // Found by the index's own search: after the other journeys it may no longer be on the first page.
+  await admin.goto(`/newsroom/articles?q=${encodeURIComponent('الاقتصاد الأوزبكي ينمو')}`);
   const link = admin.getByRole('link', { name: /الاقتصاد الأوزبكي ينمو/ }).first();
   const id = /\/newsroom\/articles\/(\d+)/.exec((await link.getAttribute('href'))!)![1]!;
   const secret = 'ينمو 6.1%';
