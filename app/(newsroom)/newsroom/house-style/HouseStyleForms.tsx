@@ -1,8 +1,7 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
-import type { ActionResult, FieldErrors } from '@/lib/shared/errors';
+import { useId, useState } from 'react';
+import type { FieldErrors } from '@/lib/shared/errors';
 import type { RuleKind } from '@/lib/shared/proofreading/matcher';
 import { RULE_KIND_LABELS, RULE_KINDS, RULE_MAX_CHARS } from '@/lib/shared/proofreading/rules';
 import {
@@ -12,42 +11,9 @@ import {
   deleteRuleAction,
   removeWordAction,
 } from './actions';
+import { errorProps, FieldError, useDeskWrite as useWrite } from '../_desk/forms';
 
 export type RuleView = { id: number; kind: RuleKind; preferred: string; variants: string[]; note: string };
-
-// One write at a time, its outcome next to its fields, the page refreshed on success.
-function useWrite() {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const run = <T,>(write: () => Promise<ActionResult<T>>, onDone?: (data: T) => void) =>
-    startTransition(async () => {
-      const result = await write();
-      if (result.ok) {
-        setErrors({});
-        onDone?.(result.data);
-        router.refresh();
-      } else {
-        setErrors({
-          ...result.fieldErrors,
-          form: result.fieldErrors?.form ?? (result.fieldErrors ? '' : result.message),
-        });
-      }
-    });
-  return { pending, errors, run };
-}
-
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p id={id} className="field-error" role="alert">
-      {message}
-    </p>
-  ) : null;
-}
-
-function errorProps(id: string, message?: string) {
-  return message ? { 'aria-invalid': true as const, 'aria-describedby': id } : {};
-}
 
 const PREFERRED_LABEL: Record<RuleKind, string> = {
   preferred: 'الكتابة المعتمدة',

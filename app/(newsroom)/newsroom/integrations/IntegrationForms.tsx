@@ -1,8 +1,6 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
-import type { ActionResult, FieldErrors } from '@/lib/shared/errors';
+import { useId, useState } from 'react';
 import { API_SCOPES, API_SCOPES_BY_ROLE, type ApiScope } from '@/lib/shared/permissions';
 import type { Role } from '@/lib/shared/enums';
 import { WEBHOOK_EVENT_LABELS, WEBHOOK_EVENTS } from '@/lib/shared/webhook-events';
@@ -15,36 +13,7 @@ import {
   setWebhookEnabledAction,
 } from './actions';
 import { SCOPE_LABELS } from './labels';
-
-// One write at a time, its outcome shown next to its fields, the page refreshed on success.
-function useWrite() {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const run = <T,>(write: () => Promise<ActionResult<T>>, onDone?: (data: T) => void) =>
-    startTransition(async () => {
-      const result = await write();
-      if (result.ok) {
-        setErrors({});
-        onDone?.(result.data);
-        router.refresh();
-      } else {
-        setErrors({
-          ...result.fieldErrors,
-          form: result.fieldErrors?.form ?? (result.fieldErrors ? '' : result.message),
-        });
-      }
-    });
-  return { pending, errors, run };
-}
-
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p id={id} className="field-error" role="alert">
-      {message}
-    </p>
-  ) : null;
-}
+import { FieldError, useDeskWrite as useWrite } from '../_desk/forms';
 
 // Shown once: the admin copies it now; it is stored only as its hash (or, a signing secret, never
 // shown again).

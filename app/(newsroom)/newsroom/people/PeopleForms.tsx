@@ -1,9 +1,7 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useId, useState, useTransition } from 'react';
+import { useId, useState } from 'react';
 import type { Role } from '@/db/schema';
-import type { ActionResult, FieldErrors } from '@/lib/shared/errors';
 import {
   addMemberAction,
   changeRoleAction,
@@ -13,6 +11,7 @@ import {
   unlockSignInAction,
 } from './actions';
 import { ConfirmDialog } from '../articles/[id]/ConfirmDialog';
+import { errorProps, FieldError, useDeskWrite as useWrite } from '../_desk/forms';
 
 const ROLE_OPTIONS: { value: Role; label: string }[] = [
   { value: 'reporter', label: 'صحفي' },
@@ -33,40 +32,6 @@ export type MemberView = {
   lastFailed: string | null;
   self: boolean;
 };
-
-// One write at a time, its outcome shown next to its fields, the page refreshed on success.
-function useWrite() {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const run = <T,>(write: () => Promise<ActionResult<T>>, onDone?: (data: T) => void) =>
-    startTransition(async () => {
-      const result = await write();
-      if (result.ok) {
-        setErrors({});
-        onDone?.(result.data);
-        router.refresh();
-      } else {
-        setErrors({
-          ...result.fieldErrors,
-          form: result.fieldErrors?.form ?? (result.fieldErrors ? '' : result.message),
-        });
-      }
-    });
-  return { pending, errors, run };
-}
-
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p id={id} className="field-error" role="alert">
-      {message}
-    </p>
-  ) : null;
-}
-
-function errorProps(id: string, message?: string) {
-  return message ? { 'aria-invalid': true as const, 'aria-describedby': id } : {};
-}
 
 export function AddMemberForm() {
   const id = useId();

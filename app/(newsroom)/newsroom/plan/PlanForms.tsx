@@ -1,8 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState, useTransition } from 'react';
-import type { ActionResult, FieldErrors } from '@/lib/shared/errors';
+import { useEffect, useId, useRef, useState } from 'react';
+import type { ActionResult } from '@/lib/shared/errors';
+import { errorProps, FieldError, useDeskWrite } from '../_desk/forms';
 import {
   decidePitchAction,
   planStoryAction,
@@ -18,49 +19,32 @@ import {
 
 type Option = { id: number; name: string };
 
+// The desk's write (../_desk/forms) with a status line that says what happened and takes the focus.
 function useWrite() {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const desk = useDeskWrite();
   const [done, setDone] = useState('');
   const status = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (done) status.current?.focus();
   }, [done]);
   const run = <T,>(write: () => Promise<ActionResult<T>>, message: string, onDone?: (data: T) => void) =>
-    startTransition(async () => {
-      const result = await write();
-      if (result.ok) {
-        setErrors({});
+    desk.run(
+      write,
+      (data) => {
         setDone(message);
-        onDone?.(result.data);
-        router.refresh();
-      } else {
-        setDone('');
-        setErrors({
-          ...result.fieldErrors,
-          form: result.fieldErrors?.form ?? (result.fieldErrors ? '' : result.message),
-        });
-      }
-    });
+        onDone?.(data);
+      },
+      () => setDone(''),
+    );
   const statusLine = (
     <p ref={status} tabIndex={-1} role="status" className="plan-status">
       {done}
     </p>
   );
-  return { pending, errors, run, statusLine };
+  return { pending: desk.pending, errors: desk.errors, run, statusLine };
 }
 
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p id={id} className="field-error">
-      {message}
-    </p>
-  ) : null;
-}
-
-const invalid = (id: string, message?: string) =>
-  message ? { 'aria-invalid': true as const, 'aria-describedby': id } : {};
+const invalid = errorProps;
 
 const text = (data: FormData, name: string) => String(data.get(name) ?? '');
 
