@@ -1,10 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from '@playwright/test';
 import { EDITOR, EditorPage, expect, personPage, REPORTER, test } from './fixtures';
-import { E2E_NAME, E2E_PORT, e2eServerEnv } from './server-env';
+import { E2E_NAME, E2E_PORT } from './server-env';
+import { startLiveServer, storedBody, type LiveServer } from './live-server';
 
 // Writing together without a live connection (issue 17, item 3): a page whose shared document
 // cannot be reached (a proxy that blocks WebSockets, /collab refused, the collaboration process
@@ -12,77 +11,29 @@ import { E2E_NAME, E2E_PORT, e2eServerEnv } from './server-env';
 // what is typed there reaches the people typing live. Its own production server with two workers
 // and writing together on, as e2e/collab.spec.ts (other ports, so the two never collide).
 
-const PORT = E2E_PORT + 4;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 const SCREENS = `tmp/${E2E_NAME}/screens`;
 const UNAVAILABLE = 'التحرير المشترك غير متاح الآن؛ يُحفظ نصك تلقائياً';
-let server: ChildProcess;
+let live: LiveServer;
+let ORIGIN = '';
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  server = spawn(process.execPath, ['server.mjs', '-H', '127.0.0.1', '-p', String(PORT)], {
-    env: {
-      ...process.env,
-      ...e2eServerEnv,
-      NEXTAUTH_URL: ORIGIN,
-      NEWSROOM_WORKERS: '2',
-      NEWSROOM_COLLAB: '1',
-      NEWSROOM_COLLAB_PORT: String(E2E_PORT + 51),
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
+  live = await startLiveServer(E2E_PORT + 4, {
+    NEWSROOM_WORKERS: '2',
+    NEWSROOM_COLLAB_PORT: String(E2E_PORT + 51),
   });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const up = await fetch(`${ORIGIN}/signin`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    if (Date.now() > deadline) throw new Error('the two-worker server did not start');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
+  ORIGIN = live.origin;
   mkdirSync(SCREENS, { recursive: true });
 });
 
 test.afterAll(async () => {
-  server?.kill('SIGTERM');
+  await live?.stop();
 });
-
-function storedBody(articleId: number): string {
-  const db = new Database(e2eServerEnv.DATABASE_PATH, { readonly: true });
-  try {
-    const row = db.prepare('SELECT body_text AS text FROM articles WHERE id = ?').get(articleId) as {
-      text: string;
-    };
-    return row.text;
-  } finally {
-    db.close();
-  }
-}
 
 // What a proxy that refuses WebSockets does: every /collab connection closed at once.
 async function blockLive(context: BrowserContext) {
   await context.routeWebSocket(/\/collab/, (ws) => ws.close());
-}
-
-async function typeAtEndOf(editor: EditorPage, index: number, text: string) {
-  await editor.body.locator('p').nth(index).click();
-  await editor.page.keyboard.press('End');
-  await editor.page.keyboard.type(text, { delay: 15 });
-}
-
-// The body's paragraphs, one a line, without the other people's caret labels.
-async function bodyText(editor: EditorPage): Promise<string> {
-  return editor.body.evaluate((body) =>
-    [...body.querySelectorAll('p')]
-      .map((p) => {
-        const copy = p.cloneNode(true) as HTMLElement;
-        for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
-        return copy.textContent ?? '';
-      })
-      .join('\n'),
-  );
 }
 
 function watchErrors(page: Page, errors: string[]) {
@@ -92,17 +43,10 @@ function watchErrors(page: Page, errors: string[]) {
   });
 }
 
+// A draft written by its reporter the ordinary way, the reporter's page then closed.
 async function draft(browser: Parameters<typeof personPage>[0], headline: string, lines: string[]) {
   const page = await personPage(browser, REPORTER);
-  const start = new EditorPage(page);
-  const articleId = await start.openNew();
-  await start.headline.fill(headline);
-  await start.typeInBody(lines[0]!);
-  for (const line of lines.slice(1)) {
-    await page.keyboard.press('Enter');
-    await page.keyboard.type(line);
-  }
-  await start.waitUntilSaved();
+  const articleId = await new EditorPage(page).draft(headline, ...lines);
   await page.context().close();
   return articleId;
 }
@@ -138,7 +82,7 @@ test('with WebSockets blocked the body opens in autosave mode within seconds, is
   test.info().annotations.push({ type: 'editable after (ms)', description: String(waited) });
   await expect(reporterPage.getByText(UNAVAILABLE)).toBeVisible();
   // The stored body, once: nothing seeded twice.
-  expect(await bodyText(reporter)).toBe(
+  expect(await reporter.bodyText()).toBe(
     'أغلقت السلطات طرقاً رئيسية بسبب الأمطار.\nوتوقعت الأرصاد استمرار الهطول حتى المساء.',
   );
   for (const width of [390, 1280]) {
@@ -151,8 +95,8 @@ test('with WebSockets blocked the body opens in autosave mode within seconds, is
 
   // Both type at once, in different paragraphs: one live, one through the autosave.
   await Promise.all([
-    typeAtEndOf(reporter, 1, ' وحذّرت من السيول في الأودية.'),
-    typeAtEndOf(desk, 0, ' وعلّقت المدارس الدراسة.'),
+    reporter.typeAtEndOf(1, ' وحذّرت من السيول في الأودية.'),
+    desk.typeAtEndOf(0, ' وعلّقت المدارس الدراسة.'),
   ]);
   await reporter.waitUntilSaved();
   const both = [
@@ -161,11 +105,11 @@ test('with WebSockets blocked the body opens in autosave mode within seconds, is
   ].join('\n');
   // The collaboration server merges the reporter's saved body into the shared one by block: the
   // live colleague sees it appear, their own sentence kept.
-  await expect.poll(() => bodyText(desk), { timeout: 15_000 }).toBe(both);
+  await expect.poll(() => desk.bodyText(), { timeout: 15_000 }).toBe(both);
   await desk.waitUntilSaved();
   await expect.poll(() => storedBody(articleId).replace(/\n+/g, '\n'), { timeout: 15_000 }).toBe(both);
   // And the reporter's page gets the colleague's live sentence through the heartbeat's pull.
-  await expect.poll(() => bodyText(reporter), { timeout: 25_000 }).toBe(both);
+  await expect.poll(() => reporter.bodyText(), { timeout: 25_000 }).toBe(both);
   await expect(reporter.conflictHeading).toHaveCount(0);
   await expect(desk.conflictHeading).toHaveCount(0);
 
@@ -175,13 +119,13 @@ test('with WebSockets blocked the body opens in autosave mode within seconds, is
   await again.goto(`${ORIGIN}/newsroom/articles/${articleId}`);
   const reopened = new EditorPage(again);
   await expect(reopened.body).toHaveAttribute('contenteditable', 'true', { timeout: 10_000 });
-  expect(await bodyText(reopened)).toBe(both);
+  expect(await reopened.bodyText()).toBe(both);
   // And live, by someone else, loaded directly.
   const livePage = await deskPage.context().newPage();
   await livePage.goto(`${ORIGIN}/newsroom/articles/${articleId}`);
   const live = new EditorPage(livePage);
   await live.waitUntilEditable();
-  await expect.poll(() => bodyText(live)).toBe(both);
+  await expect.poll(() => live.bodyText()).toBe(both);
 
   expect(errors, 'no script error, no hydration mismatch').toEqual([]);
   await reporterPage.context().close();
@@ -209,8 +153,8 @@ test("this device's copy of the shared document, when it is the stored body, doe
   await second.goto(`${ORIGIN}/newsroom/articles/${articleId}`);
   await expect(editor.body).toHaveAttribute('contenteditable', 'true', { timeout: 10_000 });
   await expect(second.getByText(UNAVAILABLE)).toBeVisible();
-  expect(await bodyText(editor)).toBe('يفتتح معرض الكتاب أبوابه غداً.');
-  await typeAtEndOf(editor, 0, ' ويستمر عشرة أيام.');
+  expect(await editor.bodyText()).toBe('يفتتح معرض الكتاب أبوابه غداً.');
+  await editor.typeAtEndOf(0, ' ويستمر عشرة أيام.');
   await editor.waitUntilSaved();
   await expect
     .poll(() => storedBody(articleId).replace(/\n+/g, '\n'))
@@ -236,7 +180,7 @@ test('typing kept on this device from an earlier visit is not set aside: that pa
   await expect(page.getByText('انقطع الاتصال المباشر؛ التعديلات محفوظة على هذا الجهاز')).toBeVisible({
     timeout: 15_000,
   });
-  await typeAtEndOf(first, 0, ' وكتبتها المراسلة دون اتصال.');
+  await first.typeAtEndOf(0, ' وكتبتها المراسلة دون اتصال.');
   await page.waitForTimeout(1000);
   await page.close();
 
@@ -250,7 +194,7 @@ test('typing kept on this device from an earlier visit is not set aside: that pa
   await second.waitForTimeout(7000);
   await expect(editor.body).toHaveAttribute('contenteditable', 'false');
   await expect(second.getByText(UNAVAILABLE)).toHaveCount(0);
-  expect(await bodyText(editor)).toBe('بدأ فرز الأصوات مساء اليوم. وكتبتها المراسلة دون اتصال.');
+  expect(await editor.bodyText()).toBe('بدأ فرز الأصوات مساء اليوم. وكتبتها المراسلة دون اتصال.');
   expect(storedBody(articleId)).toBe('بدأ فرز الأصوات مساء اليوم.');
   await page.context().close();
 });

@@ -1,95 +1,38 @@
 import AxeBuilder from '@axe-core/playwright';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import type { Page } from '@playwright/test';
 import { EDITOR, EditorPage, expect, personPage, REPORTER, ADMIN, test } from './fixtures';
-import { E2E_NAME, E2E_PORT, e2eServerEnv } from './server-env';
+import { E2E_NAME, E2E_PORT } from './server-env';
+import { startLiveServer, storedBody, type LiveServer } from './live-server';
 
 // Writing together, in Debian's Chromium, against the production server with two workers and
 // its collaboration process (server.mjs → lib/server/collab.mjs): each person's page may land on
 // either worker, and all of them must reach one shared document.
 
-const PORT = E2E_PORT + 3;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 const SCREENS = `tmp/${E2E_NAME}/screens`;
-let server: ChildProcess;
-let collabPid: number | null = null;
+let live: LiveServer;
+let ORIGIN = '';
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
-  server = spawn(process.execPath, ['server.mjs', '-H', '127.0.0.1', '-p', String(PORT)], {
-    env: {
-      ...process.env,
-      ...e2eServerEnv,
-      NEXTAUTH_URL: ORIGIN,
-      NEWSROOM_WORKERS: '2',
-      NEWSROOM_COLLAB: '1',
-      NEWSROOM_COLLAB_PORT: String(E2E_PORT + 50),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
+  live = await startLiveServer(E2E_PORT + 3, {
+    NEWSROOM_WORKERS: '2',
+    NEWSROOM_COLLAB_PORT: String(E2E_PORT + 50),
   });
-  // The collaboration process says its process id when it is ready (lib/server/collab-main.ts).
-  server.stdout!.on('data', (chunk: Buffer) => {
-    for (const match of chunk.toString().matchAll(/collaboration ready on \S+ \(process (\d+)\)/g)) {
-      collabPid = Number(match[1]);
-    }
-  });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const up = await fetch(`${ORIGIN}/signin`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) break;
-    if (Date.now() > deadline) throw new Error('the two-worker server did not start');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
+  ORIGIN = live.origin;
   mkdirSync(SCREENS, { recursive: true });
 });
 
 test.afterAll(async () => {
-  server?.kill('SIGTERM');
+  await live?.stop();
 });
-
-function storedBody(articleId: number): string {
-  const db = new Database(e2eServerEnv.DATABASE_PATH, { readonly: true });
-  try {
-    const row = db.prepare('SELECT body_text AS text FROM articles WHERE id = ?').get(articleId) as {
-      text: string;
-    };
-    return row.text;
-  } finally {
-    db.close();
-  }
-}
 
 async function openLive(page: Page, articleId: number): Promise<EditorPage> {
   const editor = new EditorPage(page);
   await page.goto(`${ORIGIN}/newsroom/articles/${articleId}`);
   await editor.waitUntilEditable();
   return editor;
-}
-
-// Puts the caret at the end of paragraph `index` (0-based) and types there.
-async function typeAtEndOf(editor: EditorPage, index: number, text: string) {
-  await editor.body.locator('p').nth(index).click();
-  await editor.page.keyboard.press('End');
-  await editor.page.keyboard.type(text, { delay: 15 });
-}
-
-// The body's paragraphs, one a line, without the other people's caret labels.
-async function bodyText(editor: EditorPage): Promise<string> {
-  return editor.body.evaluate((body) =>
-    [...body.querySelectorAll('p')]
-      .map((p) => {
-        const copy = p.cloneNode(true) as HTMLElement;
-        for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
-        return copy.textContent ?? '';
-      })
-      .join('\n'),
-  );
 }
 
 test('two journalists write one body live, a third joins late, and the stored body is what they see', async ({
@@ -119,20 +62,20 @@ test('two journalists write one body live, a third joins late, and the stored bo
 
   // Different paragraphs, at the same time.
   await Promise.all([
-    typeAtEndOf(reporter, 1, ' وقال الدفاع المدني إن فرقه انتشرت.'),
-    typeAtEndOf(desk, 0, ' وبلغت قوته ست درجات.'),
+    reporter.typeAtEndOf(1, ' وقال الدفاع المدني إن فرقه انتشرت.'),
+    desk.typeAtEndOf(0, ' وبلغت قوته ست درجات.'),
   ]);
   const expected = [
     'أفادت مصادر محلية بوقوع زلزال فجر اليوم. وبلغت قوته ست درجات.',
     'ولم ترد أنباء عن إصابات حتى الآن. وقال الدفاع المدني إن فرقه انتشرت.',
   ].join('\n');
-  await expect.poll(() => bodyText(reporter)).toBe(expected);
-  await expect.poll(() => bodyText(desk)).toBe(expected);
+  await expect.poll(() => reporter.bodyText()).toBe(expected);
+  await expect.poll(() => desk.bodyText()).toBe(expected);
 
   // The same paragraph, at the same time.
-  await Promise.all([typeAtEndOf(reporter, 0, ' عاجل'), typeAtEndOf(desk, 0, ' تحديث')]);
-  await expect.poll(async () => (await bodyText(reporter)) === (await bodyText(desk))).toBe(true);
-  const together = await bodyText(reporter);
+  await Promise.all([reporter.typeAtEndOf(0, ' عاجل'), desk.typeAtEndOf(0, ' تحديث')]);
+  await expect.poll(async () => (await reporter.bodyText()) === (await desk.bodyText())).toBe(true);
+  const together = await reporter.bodyText();
   expect(together).toContain('عاجل');
   expect(together).toContain('تحديث');
   await expect(reporter.conflictHeading).toHaveCount(0);
@@ -141,7 +84,7 @@ test('two journalists write one body live, a third joins late, and the stored bo
   // Someone opening it late sees everything.
   const adminPage = await personPage(browser, ADMIN);
   const late = await openLive(adminPage, articleId);
-  await expect.poll(() => bodyText(late)).toBe(together);
+  await expect.poll(() => late.bodyText()).toBe(together);
   // Two carets, each with its name, as the late joiner sees them: the screenshots of the issue.
   const labels = adminPage.locator('.collaboration-carets__label');
   await expect(labels).toHaveCount(2);
@@ -162,7 +105,7 @@ test('two journalists write one body live, a third joins late, and the stored bo
   // Loaded directly (a new page, not a client-side navigation), the same body.
   const reloaded = await personPage(browser, EDITOR);
   const again = await openLive(reloaded, articleId);
-  await expect.poll(() => bodyText(again)).toBe(together);
+  await expect.poll(() => again.bodyText()).toBe(together);
 
   // The other fields stay on the autosave's merge, and one saved by one person appears in the
   // other's form within moments (the collaboration server tells the page the version moved).
@@ -172,16 +115,16 @@ test('two journalists write one body live, a third joins late, and the stored bo
   await expect(reporter.conflictHeading).toHaveCount(0);
 
   // Undo in right-to-left text undoes only one's own typing.
-  await typeAtEndOf(desk, 1, ' آخر سطر للمحرر');
-  await expect.poll(() => bodyText(reporter)).toContain('آخر سطر للمحرر');
-  await typeAtEndOf(reporter, 0, ' سطر المراسلة');
-  await expect.poll(() => bodyText(desk)).toContain('سطر المراسلة');
+  await desk.typeAtEndOf(1, ' آخر سطر للمحرر');
+  await expect.poll(() => reporter.bodyText()).toContain('آخر سطر للمحرر');
+  await reporter.typeAtEndOf(0, ' سطر المراسلة');
+  await expect.poll(() => desk.bodyText()).toContain('سطر المراسلة');
   await reporter.body.focus();
   await reporterPage.keyboard.press('Control+z');
-  await expect.poll(() => bodyText(desk)).not.toContain('سطر المراسلة');
-  const afterUndo = await bodyText(desk);
+  await expect.poll(() => desk.bodyText()).not.toContain('سطر المراسلة');
+  const afterUndo = await desk.bodyText();
   expect(afterUndo, "the other person's line stays").toContain('آخر سطر للمحرر');
-  await expect.poll(() => bodyText(reporter)).toBe(afterUndo);
+  await expect.poll(() => reporter.bodyText()).toBe(afterUndo);
 
   expect(pageErrors, 'no script error, no hydration mismatch').toEqual([]);
   for (const page of [reporterPage, deskPage, adminPage, reloaded]) await page.context().close();
@@ -219,16 +162,16 @@ test('typing without a connection is kept and merges when it comes back', async 
   await expect(deskPage.getByText('انقطع الاتصال المباشر؛ التعديلات محفوظة على هذا الجهاز')).toBeVisible({
     timeout: 15_000,
   });
-  await typeAtEndOf(desk, 0, ' كتبها المحرر دون اتصال.');
-  await typeAtEndOf(reporter, 1, ' أضافتها المراسلة.');
+  await desk.typeAtEndOf(0, ' كتبها المحرر دون اتصال.');
+  await reporter.typeAtEndOf(1, ' أضافتها المراسلة.');
   await expect(desk.saveState).toContainText('لم يُحفظ');
   await deskPage.context().setOffline(false);
   const both = [
     'انقطعت الكهرباء صباح اليوم. كتبها المحرر دون اتصال.',
     'وتعمل الفرق على إصلاح العطل. أضافتها المراسلة.',
   ].join('\n');
-  await expect.poll(() => bodyText(desk), { timeout: 20_000 }).toBe(both);
-  await expect.poll(() => bodyText(reporter)).toBe(both);
+  await expect.poll(() => desk.bodyText(), { timeout: 20_000 }).toBe(both);
+  await expect.poll(() => reporter.bodyText()).toBe(both);
   await desk.waitUntilSaved();
   await expect.poll(() => storedBody(articleId).replace(/\n+/g, '\n'), { timeout: 15_000 }).toBe(both);
   await reporterPage.context().close();
@@ -245,60 +188,22 @@ test('the collaboration process killed mid-typing: it is started again and nothi
   await start.typeInBody('اندلع حريق في مستودع بالميناء.');
   await start.waitUntilSaved();
   const reporter = await openLive(reporterPage, articleId);
-  await typeAtEndOf(reporter, 0, ' وهرعت فرق الإطفاء');
-  expect(collabPid).not.toBeNull();
-  const killed = collabPid!;
+  await reporter.typeAtEndOf(0, ' وهرعت فرق الإطفاء');
+  expect(live.collabPid()).not.toBeNull();
+  const killed = live.collabPid()!;
   process.kill(killed, 'SIGKILL');
   // Typing goes on while the process is down and while it starts again.
-  await typeAtEndOf(reporter, 0, ' إلى المكان.');
-  await expect.poll(() => collabPid !== killed, { timeout: 30_000 }).toBe(true);
+  await reporter.typeAtEndOf(0, ' إلى المكان.');
+  await expect.poll(() => live.collabPid() !== killed, { timeout: 30_000 }).toBe(true);
   const expected = 'اندلع حريق في مستودع بالميناء. وهرعت فرق الإطفاء إلى المكان.';
   await reporter.waitUntilSaved();
   await expect.poll(() => storedBody(articleId), { timeout: 20_000 }).toBe(expected);
   const deskPage = await personPage(browser, EDITOR);
   const desk = await openLive(deskPage, articleId);
-  await expect.poll(() => bodyText(desk)).toBe(expected);
+  await expect.poll(() => desk.bodyText()).toBe(expected);
   await reporterPage.context().close();
   await deskPage.context().close();
 });
-
-// Selects `word` in the body (as a drag over it would) and leaves the focus in the body.
-async function selectWord(editor: EditorPage, word: string) {
-  await editor.body.evaluate((body, w) => {
-    // TipTap keeps its editor on the element (dom.editor), for tests like this one.
-    type Ed = {
-      state: {
-        doc: { descendants: (f: (n: { isText: boolean; text?: string }, pos: number) => void) => void };
-      };
-      chain: () => {
-        focus: () => { setTextSelection: (r: { from: number; to: number }) => { run: () => boolean } };
-      };
-    };
-    const ed = (body as unknown as { editor: Ed }).editor;
-    let from = -1;
-    ed.state.doc.descendants((node, pos) => {
-      const at = node.isText ? node.text!.indexOf(w) : -1;
-      if (from < 0 && at >= 0) from = pos + at;
-    });
-    if (from < 0) throw new Error(`no «${w}» in the body`);
-    ed.chain()
-      .focus()
-      .setTextSelection({ from, to: from + w.length })
-      .run();
-  }, word);
-  await expect.poll(() => editor.page.evaluate(() => window.getSelection()?.toString())).toBe(word);
-}
-
-function storedBodyJson(articleId: number): string {
-  const db = new Database(e2eServerEnv.DATABASE_PATH, { readonly: true });
-  try {
-    return (
-      db.prepare('SELECT body_json AS json FROM articles WHERE id = ?').get(articleId) as { json: string }
-    ).json;
-  } finally {
-    db.close();
-  }
-}
 
 test('a comment on the text: seen live by the other person, anchored while they type, resolved, never on the reader page', async ({
   browser,
@@ -318,7 +223,7 @@ test('a comment on the text: seen live by the other person, anchored while they 
   const desk = await openLive(deskPage, articleId);
 
   // The editor selects «عشر قرى» and comments with the keyboard, naming the reporter.
-  await selectWord(desk, 'عشر قرى');
+  await desk.selectWords('عشر قرى');
   await deskPage.keyboard.press('Control+Alt+m');
   const deskPanel = deskPage.getByTestId('text-comments');
   await expect(deskPanel.getByText('تعليق على النص: عشر قرى')).toBeVisible();
@@ -343,7 +248,7 @@ test('a comment on the text: seen live by the other person, anchored while they 
     ),
   );
   await reporterPage.keyboard.type('عاجل: ', { delay: 15 });
-  await expect.poll(() => bodyText(desk)).toBe('عاجل: غمرت مياه الفيضانات عشر قرى ليلة أمس.');
+  await expect.poll(() => desk.bodyText()).toBe('عاجل: غمرت مياه الفيضانات عشر قرى ليلة أمس.');
   await expect(deskPage.locator('#article-body .comment-anchor')).toHaveText('عشر قرى');
   await expect(reporterPage.locator('#article-body .comment-anchor')).toHaveText('عشر قرى');
 
@@ -381,7 +286,7 @@ test('a comment on the text: seen live by the other person, anchored while they 
   await expect(deskPanel.getByRole('button', { name: 'التعليقات المحلولة (1)' })).toBeVisible();
 
   // The anchor is stored in the body (the mark stays when the thread is resolved)…
-  await expect.poll(() => storedBodyJson(articleId), { timeout: 15_000 }).toContain('"comment"');
+  await expect.poll(() => storedBody(articleId, 'body_json'), { timeout: 15_000 }).toContain('"comment"');
   // …and listed in the notes area, loaded directly.
   await deskPage.reload();
   await expect(deskPage.getByRole('region', { name: 'تعليقات على النص' })).toContainText('كم قرية بالضبط؟');

@@ -5,30 +5,6 @@ import { EditorPage, expect, personPage, REPORTER, test } from './fixtures';
 // them, and is still on them when the page is loaded directly. The live case, with two people,
 // is in e2e/collab.spec.ts.
 
-async function selectWords(editor: EditorPage, words: string) {
-  await editor.body.evaluate((body, w) => {
-    // TipTap keeps its editor on the element (dom.editor), for tests like this one.
-    type Ed = {
-      state: {
-        doc: { descendants: (f: (n: { isText: boolean; text?: string }, pos: number) => void) => void };
-      };
-      chain: () => {
-        focus: () => { setTextSelection: (r: { from: number; to: number }) => { run: () => boolean } };
-      };
-    };
-    const ed = (body as unknown as { editor: Ed }).editor;
-    let from = -1;
-    ed.state.doc.descendants((node, pos) => {
-      const at = node.isText ? node.text!.indexOf(w) : -1;
-      if (from < 0 && at >= 0) from = pos + at;
-    });
-    ed.chain()
-      .focus()
-      .setTextSelection({ from, to: from + w.length })
-      .run();
-  }, words);
-}
-
 test('a comment on the text is saved with the body and stays on its words across edits and reloads', async ({
   browser,
 }) => {
@@ -48,7 +24,7 @@ test('a comment on the text is saved with the body and stays on its words across
     .click();
   await expect(panel.getByRole('status')).toContainText('اختر كلمات من نص المقال أولاً');
 
-  await selectWords(editor, 'حي الشاطئ');
+  await editor.selectWords('حي الشاطئ');
   await page
     .getByRole('toolbar', { name: 'أدوات التحرير' })
     .getByRole('button', { name: 'أضف تعليقاً' })

@@ -69,6 +69,66 @@ export class EditorPage {
     await this.page.keyboard.type(text);
   }
 
+  // A new draft written by this page's person: its headline and one paragraph a line, saved.
+  async draft(headline: string, ...paragraphs: string[]): Promise<number> {
+    const articleId = await this.openNew();
+    await this.headline.fill(headline);
+    await this.typeInBody(paragraphs[0]!);
+    for (const paragraph of paragraphs.slice(1)) {
+      await this.page.keyboard.press('Enter');
+      await this.page.keyboard.type(paragraph);
+    }
+    await this.waitUntilSaved();
+    return articleId;
+  }
+
+  // Puts the caret at the end of paragraph `index` (0-based) and types there.
+  async typeAtEndOf(index: number, text: string): Promise<void> {
+    await this.body.locator('p').nth(index).click();
+    await this.page.keyboard.press('End');
+    await this.page.keyboard.type(text, { delay: 15 });
+  }
+
+  // The body's paragraphs, one a line, without the other people's caret labels.
+  async bodyText(): Promise<string> {
+    return this.body.evaluate((body) =>
+      [...body.querySelectorAll('p')]
+        .map((p) => {
+          const copy = p.cloneNode(true) as HTMLElement;
+          for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+          return copy.textContent ?? '';
+        })
+        .join('\n'),
+    );
+  }
+
+  // Selects `words` in the body (as a drag over them would) and leaves the focus in the body.
+  async selectWords(words: string): Promise<void> {
+    await this.body.evaluate((body, w) => {
+      // TipTap keeps its editor on the element (dom.editor), for tests like this one.
+      type Ed = {
+        state: {
+          doc: { descendants: (f: (n: { isText: boolean; text?: string }, pos: number) => void) => void };
+        };
+        chain: () => {
+          focus: () => { setTextSelection: (r: { from: number; to: number }) => { run: () => boolean } };
+        };
+      };
+      const ed = (body as unknown as { editor: Ed }).editor;
+      let from = -1;
+      ed.state.doc.descendants((node, pos) => {
+        const at = node.isText ? node.text!.indexOf(w) : -1;
+        if (from < 0 && at >= 0) from = pos + at;
+      });
+      if (from < 0) throw new Error(`no «${w}» in the body`);
+      ed.chain()
+        .focus()
+        .setTextSelection({ from, to: from + w.length })
+        .run();
+    }, words);
+    await expect.poll(() => this.page.evaluate(() => window.getSelection()?.toString())).toBe(words);
+  }
+
   // Publishing needs a section: the first one, when the article has none yet.
   async chooseSection(): Promise<void> {
     const section = this.page.getByLabel('القسم', { exact: true });
