@@ -8,6 +8,7 @@ import type { ArticleStatus } from '@/lib/shared/enums';
 import { formatReadingTime, readingTimeMinutes, type DateSettings } from '@/lib/shared/arabic';
 import type { FieldErrors } from '@/lib/shared/errors';
 import type { ArticleAction } from '@/lib/shared/permissions';
+import { differingRun } from '@/lib/document/merge';
 import type {
   ArticleChanges,
   ArticleField,
@@ -416,16 +417,9 @@ function adoptBody(editor: Editor, doc: JSONContent) {
   const current = editor.state.doc;
   const now: string[] = [];
   current.forEach((child) => now.push(JSON.stringify(child.toJSON())));
-  let start = 0;
-  while (start < now.length && start < next.length && now[start] === next[start]) start++;
-  let end = 0;
-  while (
-    end < now.length - start &&
-    end < next.length - start &&
-    now[now.length - 1 - end] === next[next.length - 1 - end]
-  )
-    end++;
-  if (start === now.length && start === next.length) return;
+  const run = differingRun(now, next);
+  if (!run) return;
+  const { start, end } = run;
   try {
     let from = 0;
     for (let i = 0; i < start; i++) from += current.child(i).nodeSize;

@@ -7,7 +7,7 @@ import {
 } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { articleSchemaExtensions } from '@/lib/document/extensions';
-import { blockKeysOf, mergeBlocks, resolveMerge } from '@/lib/document/merge';
+import { blockKeysOf, differingRun, mergeBlocks, resolveMerge } from '@/lib/document/merge';
 
 // The article body as a Yjs document, converted with the editor's own schema (lib/article-document)
 // and the same ProseMirror ↔ Yjs binding the editor runs (@tiptap/y-tiptap, which
@@ -66,16 +66,9 @@ export function mergeStoredBody(
   );
   const now = (live.content ?? []).map((block) => JSON.stringify(block));
   const next = merged.map((block) => JSON.stringify(block));
-  let start = 0;
-  while (start < now.length && start < next.length && now[start] === next[start]) start++;
-  let end = 0;
-  while (
-    end < now.length - start &&
-    end < next.length - start &&
-    now[now.length - 1 - end] === next[next.length - 1 - end]
-  )
-    end++;
-  if (start === now.length && start === next.length) return { ...stored, content: merged };
+  const run = differingRun(now, next);
+  if (!run) return { ...stored, content: merged };
+  const { start, end } = run;
   // The new blocks, built in a scratch document the way the editor's binding builds them, then
   // copied in.
   const scratch = new Y.Doc();

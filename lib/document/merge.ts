@@ -203,3 +203,24 @@ export function resolveMerge<T>(merge: BlockMerge<T>, choice: MergeChoice): T[] 
     return [...part.conflict.mine, ...part.conflict.theirs];
   });
 }
+
+// The run of top-level blocks that differs between two bodies (each block as its JSON): the first
+// `start` and the last `end` blocks are the same in both; null when the bodies are equal. A body
+// from elsewhere then replaces only that run, so carets and undo elsewhere stay (the editor's
+// adoptBody, the collaboration server's mergeStoredBody).
+export function differingRun(
+  now: readonly string[],
+  next: readonly string[],
+): { start: number; end: number } | null {
+  let start = 0;
+  while (start < now.length && start < next.length && now[start] === next[start]) start++;
+  if (start === now.length && start === next.length) return null;
+  let end = 0;
+  while (
+    end < now.length - start &&
+    end < next.length - start &&
+    now[now.length - 1 - end] === next[next.length - 1 - end]
+  )
+    end++;
+  return { start, end };
+}

@@ -8,6 +8,7 @@ import type { Db } from '@/db/connection';
 import { claimOutbox, markOutboxDone, pruneOutbox, type OutboxRow } from '@/db/outbox';
 import { webhookAttempts, webhookDeliveries, webhooks, type WebhookDelivery } from '@/db/schema';
 import { transaction } from '@/db/transaction';
+import { isBusy } from '@/db/write-lock';
 import {
   allowedHosts,
   guardedLookup,
@@ -241,7 +242,7 @@ export function startDeliveryLoop(): void {
     deliveryTurn()
       .catch((error: unknown) => {
         // A busy database or a bad row must not stop the next turn.
-        if (!String(error).includes('SQLITE_BUSY')) console.error('webhook delivery failed', error);
+        if (!isBusy(error)) console.error('webhook delivery failed', error);
       })
       .finally(() => {
         running = false;

@@ -8,6 +8,7 @@ import {
   purgeTargetsBehind,
   registerPurgeTargets,
 } from '@/db/reader-cache';
+import { isBusy } from '@/db/write-lock';
 
 // Purging the caches in front (Varnish with xkey: deploy/varnish/newsroom.vcl) by Surrogate-Key.
 //
@@ -124,7 +125,7 @@ export function startCdnPurger(urls = purgeUrls()): void {
     } catch (error) {
       // A database busy with another process's write: the next round tries again. Anything else
       // is worth a line in the log, and must not stop the next round either.
-      if ((error as { code?: string }).code !== 'SQLITE_BUSY') console.error('purge round failed', error);
+      if (!isBusy(error)) console.error('purge round failed', error);
     }
     setTimeout(tick, period).unref();
   };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { JSONContent } from '@tiptap/core';
-import { blockKey, blockKeysOf, mergeBlocks, resolveMerge } from '@/lib/document/merge';
+import { blockKey, blockKeysOf, differingRun, mergeBlocks, resolveMerge } from '@/lib/document/merge';
 
 // The body's three-way merge by top-level block, on real Arabic paragraphs. Every pair of block
 // operations (insert, delete, edit, move) on each side: on different blocks they both land; on the
@@ -286,4 +286,14 @@ describe('block merge: edges', () => {
     assert.notEqual(blockKey(JSON.stringify(p('خبر'))), blockKey(JSON.stringify(p('خبز'))));
     assert.match(blockKey('{}'), /^[0-9a-f]{14}$/);
   });
+});
+
+test('differingRun: the run of blocks between the same start and the same end', () => {
+  assert.equal(differingRun(['أ', 'ب'], ['أ', 'ب']), null);
+  assert.deepEqual(differingRun(['أ', 'ب', 'ج'], ['أ', 'س', 'ج']), { start: 1, end: 1 });
+  assert.deepEqual(differingRun(['أ', 'ب'], ['أ', 'ب', 'ج']), { start: 2, end: 0 });
+  assert.deepEqual(differingRun(['أ', 'ب'], ['ب']), { start: 0, end: 1 });
+  assert.deepEqual(differingRun([], ['أ']), { start: 0, end: 0 });
+  // A repeated block is counted once, at the start: the ends never overlap.
+  assert.deepEqual(differingRun(['أ', 'أ'], ['أ', 'أ', 'أ']), { start: 2, end: 0 });
 });
