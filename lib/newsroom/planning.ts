@@ -677,6 +677,54 @@ export type CalendarItem = {
   state: PlanState | null;
 };
 
+// The desk's timed articles between two instants: scheduled publications and embargo lifts.
+function timedArticles(from: Date, to: Date): CalendarItem[] {
+  const author = alias(users, 'author');
+  const timed = (
+    kind: 'scheduled' | 'embargo',
+    time: typeof articles.scheduledAt | typeof articles.embargoUntil,
+    which: SQL,
+  ): CalendarItem[] =>
+    db
+      .select({ id: articles.id, headline: articles.headline, at: time, name: author.name })
+      .from(articles)
+      .innerJoin(author, eq(author.id, articles.authorId))
+      .where(and(which, gte(time, from), lt(time, to), isNull(articles.deletedAt)))
+      .limit(1000)
+      .all()
+      .map((a) => ({
+        kind,
+        key: `${kind}:${a.id}`,
+        at: a.at,
+        day: null,
+        title: a.headline || 'بلا عنوان',
+        articleId: a.id,
+        assignmentId: null,
+        personName: a.name,
+        state: null,
+      }));
+  return [
+    ...timed('scheduled', articles.scheduledAt, eq(articles.status, 'scheduled')),
+    ...timed('embargo', articles.embargoUntil, isNotNull(articles.embargoUntil)),
+  ];
+}
+
+// A planned story on the calendar: at its deadline, or on its day when it has none.
+function storyItem(s: ReturnType<typeof withState>, title: string): CalendarItem {
+  const kind = s.deadline ? 'deadline' : 'planned';
+  return {
+    kind,
+    key: `${kind}:${s.id}`,
+    at: s.deadline,
+    day: s.deadline ? null : s.planDay,
+    title,
+    articleId: s.articleId,
+    assignmentId: s.id,
+    personName: s.assigneeName,
+    state: s.state,
+  };
+}
+
 // Scheduled publications, embargo lifts, deadlines and planned stories between two instants (a
 // week or a day of the newsroom's clock); planned stories without a deadline are on their day.
 export function listCalendar(
@@ -690,36 +738,7 @@ export function listCalendar(
   const from = dayBounds(days[0]!, timeZone).start;
   const to = dayBounds(days.at(-1)!, timeZone).end;
   const items: CalendarItem[] = [];
-  const author = alias(users, 'author');
-  if (!personId) {
-    // Articles whose time falls in the range: scheduled publications, and embargo lifts.
-    const timed = (
-      kind: 'scheduled' | 'embargo',
-      time: typeof articles.scheduledAt | typeof articles.embargoUntil,
-      which: SQL,
-    ) => {
-      const rows = db
-        .select({ id: articles.id, headline: articles.headline, at: time, name: author.name })
-        .from(articles)
-        .innerJoin(author, eq(author.id, articles.authorId))
-        .where(and(which, gte(time, from), lt(time, to), isNull(articles.deletedAt)))
-        .all();
-      for (const a of rows)
-        items.push({
-          kind,
-          key: `${kind}:${a.id}`,
-          at: a.at,
-          day: null,
-          title: a.headline || 'بلا عنوان',
-          articleId: a.id,
-          assignmentId: null,
-          personName: a.name,
-          state: null,
-        });
-    };
-    timed('scheduled', articles.scheduledAt, eq(articles.status, 'scheduled'));
-    timed('embargo', articles.embargoUntil, isNotNull(articles.embargoUntil));
-  }
+  if (!personId) items.push(...timedArticles(from, to));
   const stories = selectStories()
     .where(
       and(
@@ -732,18 +751,7 @@ export function listCalendar(
     )
     .all()
     .map((row) => withState(row, now));
-  for (const s of stories)
-    items.push({
-      kind: s.deadline ? 'deadline' : 'planned',
-      key: `${s.deadline ? 'deadline' : 'planned'}:${s.id}`,
-      at: s.deadline,
-      day: s.deadline ? null : s.planDay,
-      title: s.articleHeadline || s.headlineIdea,
-      articleId: s.articleId,
-      assignmentId: s.id,
-      personName: s.assigneeName,
-      state: s.state,
-    });
+  for (const s of stories) items.push(storyItem(s, s.articleHeadline || s.headlineIdea));
   return items.sort((a, b) => (a.at?.getTime() ?? 0) - (b.at?.getTime() ?? 0) || a.key.localeCompare(b.key));
 }
 
@@ -765,70 +773,8 @@ export function feedItemsFor(person: Actor, now = new Date()): CalendarItem[] {
     .limit(500)
     .all()
     .map((row) => withState(row, now));
-  for (const s of stories)
-    items.push({
-      kind: 'deadline',
-      key: `deadline:${s.id}`,
-      at: s.deadline,
-      day: null,
-      title: s.headlineIdea,
-      articleId: s.articleId,
-      assignmentId: s.id,
-      personName: s.assigneeName,
-      state: s.state,
-    });
-  if (person.role !== 'reporter') {
-    const desk = db
-      .select({
-        id: articles.id,
-        headline: articles.headline,
-        scheduledAt: articles.scheduledAt,
-        embargoUntil: articles.embargoUntil,
-        status: articles.status,
-      })
-      .from(articles)
-      .where(
-        and(
-          isNull(articles.deletedAt),
-          or(
-            and(
-              eq(articles.status, 'scheduled'),
-              gte(articles.scheduledAt, from),
-              lt(articles.scheduledAt, to),
-            ),
-            and(gte(articles.embargoUntil, from), lt(articles.embargoUntil, to)),
-          ),
-        ),
-      )
-      .limit(1000)
-      .all();
-    for (const a of desk) {
-      if (a.status === 'scheduled' && a.scheduledAt)
-        items.push({
-          kind: 'scheduled',
-          key: `scheduled:${a.id}`,
-          at: a.scheduledAt,
-          day: null,
-          title: a.headline || 'بلا عنوان',
-          articleId: a.id,
-          assignmentId: null,
-          personName: null,
-          state: null,
-        });
-      if (a.embargoUntil && a.embargoUntil >= from && a.embargoUntil < to)
-        items.push({
-          kind: 'embargo',
-          key: `embargo:${a.id}`,
-          at: a.embargoUntil,
-          day: null,
-          title: a.headline || 'بلا عنوان',
-          articleId: a.id,
-          assignmentId: null,
-          personName: null,
-          state: null,
-        });
-    }
-  }
+  for (const s of stories) items.push(storyItem(s, s.headlineIdea));
+  if (person.role !== 'reporter') items.push(...timedArticles(from, to));
   return items;
 }
 
