@@ -2,7 +2,6 @@ import Link from 'next/link';
 import { requireUser } from '@/lib/auth';
 import { listSections } from '@/lib/newsroom/articles';
 import { assignablePeople, listPitches, listPlan, type PlannedStory } from '@/lib/newsroom/planning';
-import { STATUS_LABELS } from '@/lib/shared/labels';
 import { canPlan } from '@/lib/shared/permissions';
 import {
   addDays,
@@ -18,9 +17,10 @@ import { formatArabicTime } from '@/lib/shared/arabic';
 import { dayTitle } from './day-title';
 import { newsroomSettings } from '@/lib/shared/settings';
 import { oneParam, positiveInt } from '../_desk/format';
-import { AssigneeActions, PitchDecision, PitchForm, StoryForm } from './PlanForms';
+import { PitchDecision, PitchForm, StoryForm } from './PlanForms';
 import '../_desk/desk.css';
 import './plan.css';
+import { AssigneeButtons, LinkedArticle } from './StoryParts';
 
 export const metadata = { title: 'خطة التغطية' };
 
@@ -71,24 +71,12 @@ function Story({ story, viewerId }: { story: PlannedStory; viewerId: number }) {
           <dt>الأولوية:</dt>
           <dd>{PRIORITY_LABELS[story.priority]}</dd>
         </div>
-        {story.articleId && story.articleStatus ? (
-          <div>
-            <dt>المقال:</dt>
-            <dd>
-              <Link href={`/newsroom/articles/${story.articleId}`}>
-                <bdi>{story.articleHeadline || 'بلا عنوان'}</bdi>
-              </Link>{' '}
-              ({STATUS_LABELS[story.articleStatus]}، {story.wordCount} كلمة)
-            </dd>
-          </div>
-        ) : null}
+        <LinkedArticle story={story} />
       </dl>
       {story.response === 'declined' && story.declineReason ? (
         <p className="muted">سبب الاعتذار: {story.declineReason}</p>
       ) : null}
-      {story.assigneeId === viewerId && story.state !== 'published' && story.state !== 'in_review' ? (
-        <AssigneeActions assignmentId={story.id} response={story.response} articleId={story.articleId} />
-      ) : null}
+      <AssigneeButtons story={story} viewerId={viewerId} />
     </li>
   );
 }

@@ -3,15 +3,15 @@ import { notFound } from 'next/navigation';
 import { requireUser } from '@/lib/auth';
 import { listSections } from '@/lib/newsroom/articles';
 import { assignablePeople, assignmentHistoryOf, getPlannedStory } from '@/lib/newsroom/planning';
-import { STATUS_LABELS } from '@/lib/shared/labels';
 import { canPlan } from '@/lib/shared/permissions';
 import { PLAN_STATE_LABELS, PRIORITY_LABELS, RESPONSE_LABELS } from '@/lib/shared/planning';
 import { newsroomSettings } from '@/lib/shared/settings';
 import { toNewsroomMinute } from '@/lib/shared/validation/workflow';
 import { orNotFound, positiveInt, when } from '../../../_desk/format';
-import { AssigneeActions, StoryForm } from '../../PlanForms';
+import { StoryForm } from '../../PlanForms';
 import { dayTitle } from '../../day-title';
 import '../../plan.css';
+import { AssigneeButtons, LinkedArticle } from '../../StoryParts';
 
 export const metadata = { title: 'تكليف' };
 
@@ -70,24 +70,11 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
           <dt>القسم:</dt>
           <dd>{story.sectionName ?? '—'}</dd>
         </div>
-        {story.articleId && story.articleStatus ? (
-          <div>
-            <dt>المقال:</dt>
-            <dd>
-              <Link href={`/newsroom/articles/${story.articleId}`}>
-                <bdi>{story.articleHeadline || 'بلا عنوان'}</bdi>
-              </Link>{' '}
-              ({STATUS_LABELS[story.articleStatus]}، {story.wordCount} كلمة)
-            </dd>
-          </div>
-        ) : null}
+        <LinkedArticle story={story} />
       </dl>
       {story.angle ? <p>الزاوية: {story.angle}</p> : null}
       {story.notes ? <p>ملاحظات: {story.notes}</p> : null}
-      {story.assigneeId === user.id &&
-      (story.state === 'assigned' || story.state === 'writing' || story.state === 'late') ? (
-        <AssigneeActions assignmentId={story.id} response={story.response} articleId={story.articleId} />
-      ) : null}
+      <AssigneeButtons story={story} viewerId={user.id} />
       <section aria-labelledby="history-heading">
         <h2 id="history-heading">سجل التكليف</h2>
         <ol>
