@@ -11,6 +11,7 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { benchPort, fmt, startApp, summarize } from './lib';
+import { typeInMiddleAndMeasure } from './typing';
 
 // BENCH_PORT lets runs on a shared machine keep to their own ports (the bare page uses the next-but-one).
 const PORT = benchPort(3261);
@@ -64,53 +65,7 @@ await new Promise<void>((resolve) => bareServer.listen(BARE_PORT, '127.0.0.1', r
 const app = await startApp('editor', PORT, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
-// Records, for every input event, how long until the editor showed it and a frame went by.
-// A string, so that the bundler's helpers (tsx adds __name) never reach the page.
-const PROBE = `(() => {
-  const root = document.querySelector('[role="textbox"][aria-label="نص المقال"]');
-  const samples = [];
-  window.latencies = samples;
-  let pending = null;
-  let frameDone = null;
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => frameDone && frameDone();
-  root.addEventListener('beforeinput', (event) => { pending = event.timeStamp; }, { capture: true });
-  new MutationObserver(() => {
-    if (pending === null) return;
-    const start = pending;
-    pending = null;
-    requestAnimationFrame(() => {
-      frameDone = () => samples.push(performance.now() - start);
-      channel.port2.postMessage(null);
-    });
-  }).observe(root, { childList: true, characterData: true, subtree: true });
-})()`;
-
-async function installProbe(page: Page): Promise<void> {
-  await page.evaluate(PROBE);
-}
-
-async function typeAndMeasure(page: Page): Promise<number[]> {
-  const body = page.getByRole('textbox', { name: 'نص المقال' });
-  await body.click();
-  // Type in the middle of the article, where most editing happens.
-  await page.evaluate(() => {
-    const root = document.querySelector('[role="textbox"][aria-label="نص المقال"]')!;
-    const middle = root.children[Math.floor(root.children.length / 2)]!;
-    const range = document.createRange();
-    range.selectNodeContents(middle);
-    range.collapse(false);
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  });
-  await installProbe(page);
-  let typed = '';
-  while (typed.length < CHARS) typed += TYPED;
-  await page.keyboard.type(typed.slice(0, CHARS), { delay: 40 });
-  await page.waitForTimeout(300);
-  return page.evaluate(() => (window as unknown as { latencies: number[] }).latencies);
-}
+const typeAndMeasure = (page: Page) => typeInMiddleAndMeasure(page, TYPED, CHARS);
 
 // Whether the measured page wrote the body together (a WebSocket to /collab that received the
 // document): with NEWSROOM_COLLAB=1 the figure is typing with writing together on.

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/chromium';
 import { benchPort, fmt, startApp, summarize } from './lib';
+import { typeInMiddleAndMeasure } from './typing';
 
 const PORT = benchPort(3341);
 const CHARS = Number(process.env.BENCH_CHARS ?? 200);
@@ -97,26 +98,6 @@ console.log(
 // Browser: typing with checking on and off, and the first check drawn
 // ---------------------------------------------------------------------------------------------
 
-const PROBE = `(() => {
-  const root = document.querySelector('[role="textbox"][aria-label="نص المقال"]');
-  const samples = [];
-  window.latencies = samples;
-  let pending = null;
-  let frameDone = null;
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => frameDone && frameDone();
-  root.addEventListener('beforeinput', (event) => { pending = event.timeStamp; }, { capture: true });
-  new MutationObserver(() => {
-    if (pending === null) return;
-    const start = pending;
-    pending = null;
-    requestAnimationFrame(() => {
-      frameDone = () => samples.push(performance.now() - start);
-      channel.port2.postMessage(null);
-    });
-  }).observe(root, { childList: true, characterData: true, subtree: true });
-})()`;
-
 const app = await startApp('proofreading', PORT, { reuseBuild: process.env.BENCH_REUSE_BUILD === '1' });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 
@@ -168,23 +149,7 @@ async function session(checking: boolean): Promise<{ latencies: number[]; firstC
   } else {
     await page.waitForTimeout(1500);
   }
-  await body.click();
-  await page.evaluate(() => {
-    const root = document.querySelector('[role="textbox"][aria-label="نص المقال"]')!;
-    const middle = root.children[Math.floor(root.children.length / 2)]!;
-    const range = document.createRange();
-    range.selectNodeContents(middle);
-    range.collapse(false);
-    const selection = window.getSelection()!;
-    selection.removeAllRanges();
-    selection.addRange(range);
-  });
-  await page.evaluate(PROBE);
-  let typed = '';
-  while (typed.length < CHARS) typed += TYPED;
-  await page.keyboard.type(typed.slice(0, CHARS), { delay: 40 });
-  await page.waitForTimeout(500);
-  const latencies = await page.evaluate(() => (window as unknown as { latencies: number[] }).latencies);
+  const latencies = await typeInMiddleAndMeasure(page, TYPED, CHARS, 500);
   await page.context().close();
   return { latencies, firstCheckMs };
 }
