@@ -5,7 +5,6 @@ import net from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db';
-import { createDraft } from '@/lib/newsroom/articles';
 import { saveArticle } from '@/lib/newsroom/save';
 import { createUser } from '@/lib/auth/users';
 import { articleRevisions, articles, type User } from '@/db/schema';
@@ -13,6 +12,7 @@ import { checkArticleDocument, paragraphsToDocument } from '@/lib/document/check
 import { revisionContributors } from '@/lib/collab/store';
 import { parseArticleSave } from '@/lib/newsroom/save-request';
 import { connect, sessionCookie, typeInto, until, type Client } from './collab-helpers';
+import { writeArticle } from './fixtures';
 
 // Several machines (docs/collaboration.md, «Several machines»): two collaboration processes, each
 // as server.mjs starts it (lib/server/collab-main.ts, its own Node process), sharing one SQLite file
@@ -93,20 +93,9 @@ async function open(port: number, articleId: number, user: User) {
   return client;
 }
 
-function draftWith(author: User, ...paragraphs: string[]) {
-  const article = createDraft(author);
-  const checked = checkArticleDocument(paragraphsToDocument(paragraphs));
-  assert.ok(checked.ok);
-  saveArticle(
-    author,
-    parseArticleSave({
-      articleId: article.id,
-      baseVersion: article.version,
-      changes: { headline: 'عاجل: فيضانات في الجنوب', body: JSON.stringify(checked.json) },
-    }),
-  );
-  return article.id;
-}
+// A draft saved through the save door (tests/integration/fixtures.ts).
+const draftWith = (author: User, ...paragraphs: string[]) =>
+  writeArticle(author, { headline: 'عاجل: فيضانات في الجنوب', paragraphs }).id;
 
 function storedParagraphs(articleId: number): string[] {
   const row = db.select().from(articles).where(eq(articles.id, articleId)).get()!;

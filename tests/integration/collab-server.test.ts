@@ -3,7 +3,6 @@ import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
 import { db } from '@/db';
-import { createDraft } from '@/lib/newsroom/articles';
 import { saveArticle } from '@/lib/newsroom/save';
 import { submitForReview } from '@/lib/newsroom/workflow';
 import { createUser } from '@/lib/auth/users';
@@ -14,6 +13,7 @@ import { createCollabServer } from '@/lib/collab/server';
 import { revisionContributors } from '@/lib/collab/store';
 import { parseArticleSave } from '@/lib/newsroom/save-request';
 import { connect, sessionCookie, typeInto, until, type Client } from './collab-helpers';
+import { writeArticle } from './fixtures';
 
 // The collaboration server (lib/collab/server.ts) against a real SQLite file, with real
 // WebSocket clients (@hocuspocus/provider over `ws`), as two journalists' browsers would be.
@@ -37,20 +37,9 @@ async function open(articleId: number, user: User | null, extra?: { origin?: str
   return client;
 }
 
-function draftWith(author: User, ...paragraphs: string[]) {
-  const article = createDraft(author);
-  const checked = checkArticleDocument(paragraphsToDocument(paragraphs));
-  assert.ok(checked.ok);
-  saveArticle(
-    author,
-    parseArticleSave({
-      articleId: article.id,
-      baseVersion: article.version,
-      changes: { headline: 'عاجل: زلزال في الشمال', body: JSON.stringify(checked.json) },
-    }),
-  );
-  return article.id;
-}
+// A draft saved through the save door (tests/integration/fixtures.ts).
+const draftWith = (author: User, ...paragraphs: string[]) =>
+  writeArticle(author, { headline: 'عاجل: زلزال في الشمال', paragraphs }).id;
 
 function stored(articleId: number) {
   return db.select().from(articles).where(eq(articles.id, articleId)).get()!;
