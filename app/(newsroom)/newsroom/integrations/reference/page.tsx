@@ -78,7 +78,8 @@ export default async function ApiReferencePage() {
         كل خطأ بصيغة RFC 9457 (<code dir="ltr">application/problem+json</code>) بحقول type وtitle وstatus
         وdetail وerrors.
       </p>
-      <div className="desk-scroll">
+      {/* Focusable, so a keyboard can scroll it on a phone (it holds no link of its own). */}
+      <div className="desk-scroll" tabIndex={0} role="region" aria-label="أنواع الأخطاء">
         <table className="list">
           <thead>
             <tr>
@@ -111,7 +112,7 @@ export default async function ApiReferencePage() {
         id.timestamp.body بسر التوقيع). يتحقق منها المستقبِل بحزمة standardwebhooks. تُعاد المحاولة عند الفشل من
         ثوانٍ حتى يوم، ويوقف الجواب 410 الخطاف.
       </p>
-      <pre>{`import { Webhook } from 'standardwebhooks';
+      <pre tabIndex={0} aria-label="التحقق من التوقيع">{`import { Webhook } from 'standardwebhooks';
 const event = new Webhook(secret).verify(rawBody, headers);`}</pre>
       <ul>
         {WEBHOOK_EVENTS.map((event) => (
