@@ -396,12 +396,9 @@ export function createCollabServer(options: CollabServerOptions = {}) {
     // merges it (each merging would insert the changed blocks once per process); the others
     // receive its merge through Redis.
     state.merging = true;
-    redis.pub
-      .set(`newsroom:${name}:merge:${state.version}`, String(process.pid), 'PX', 60_000, 'NX')
-      .then(
-        (claimed) => claimed === 'OK',
-        () => true, // Redis unreachable: the peers cannot relay either, so each process merges its own.
-      )
+    // Redis unreachable: the peers cannot relay either, so each process merges its own.
+    redis
+      .claim(`${name}:merge:${state.version}`)
       .then((mine) => {
         state.merging = false;
         if (server.hocuspocus.documents.get(name) !== document) return;
