@@ -34,9 +34,10 @@ import {
 // waiting on Redis or failing. The extension as it comes would fail every document load (its
 // reply channel was never subscribed, or the subscription fails), and a notice broadcast while
 // Redis is down is a rejection nobody handles, which ends the process. So while Redis is not
-// ready: documents load unshared, nothing is published, stores run without the lock, the guards
-// (`exclusive`, `claim`) let the work through; the stores still carry each process's typing to the
-// others through the database (server.ts adoptPeerStore). When Redis is back, every open document
+// ready: documents load unshared, nothing is published, stores run without the lock; the stores
+// still carry each process's typing to the others through the database (server.ts adoptPeerStore),
+// and the two guards against doing a thing twice (seeding a document, merging a body stored by
+// another path) are the database's, not Redis's (store.ts seedOnce, server.ts takeOnce). When Redis is back, every open document
 // is subscribed again and announces its state (a SyncStep1): each peer answers with what this
 // process lacks and asks for what it lacks in turn, so the documents are one again at once, without
 // waiting for anyone to type.
@@ -144,16 +145,6 @@ export function newsroomRedis(url: string, hasPending: (documentName: string) =>
       }
     }
 
-    // True for exactly one caller per `name` within `holdMs` (SET NX); true for every caller when
-    // Redis is unreachable (then nobody else can be told either, so each does the work itself).
-    async claim(name: string, holdMs = 60_000): Promise<boolean> {
-      if (!this.reachable()) return true;
-      return this.pub.set(`newsroom:${name}`, String(process.pid), 'PX', holdMs, 'NX').then(
-        (answer) => answer === 'OK',
-        () => true,
-      );
-    }
-
     // Who typed in a document through any process since it was last stored: a Redis set per
     // document, so the process that stores next (whichever it is, even after the one that
     // took their typing was killed) names them on the revision and checks their permission.
@@ -176,34 +167,6 @@ export function newsroomRedis(url: string, hasPending: (documentName: string) =>
         return [...new Set([...local, ...shared.map(Number).filter(Number.isInteger)])];
       } catch {
         return [...local];
-      }
-    }
-
-    // Runs `work` while holding a Redis key of this process (SET NX with an expiry, so a process
-    // that dies holding it delays the others by at most `holdMs`); after `waitMs` without it, or
-    // with Redis unreachable, runs it anyway.
-    async exclusive<T>(name: string, work: () => Promise<T>, holdMs = 10_000): Promise<T> {
-      const key = `newsroom:${name}`;
-      const token = `${this.configuration.identifier}:${Math.random()}`;
-      const until = Date.now() + waitMs;
-      let held = false;
-      while (!held && this.reachable() && Date.now() < until) {
-        held = await this.pub
-          .set(key, token, 'PX', holdMs, 'NX')
-          .then(
-            (answer) => answer === 'OK',
-            () => null,
-          )
-          .then((answer) => answer ?? true);
-        if (!held) await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      try {
-        return await work();
-      } finally {
-        if (held) {
-          const owner = await this.pub.get(key).catch(() => null);
-          if (owner === token) await this.pub.del(key).catch(() => {});
-        }
       }
     }
 

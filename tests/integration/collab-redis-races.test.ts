@@ -18,16 +18,15 @@ import { writeArticle } from './fixtures';
 // The two guards of several collaboration processes (docs/collaboration.md, «Several machines»),
 // each made to meet its race on purpose rather than by luck. Two collaboration servers in this
 // process (lib/collab/server.ts, each with its own Hocuspocus and its own Redis extension, as two
-// machines would have), one SQLite file, Debian's redis-server.
-// - The merge claim: a body stored by another path, seen by both processes' polls before either
-//   merged it, is merged into the shared document by one of them only. The polls are run by the
-//   test, in the same turn (pollMs is an hour).
-// - The load key: two processes opening an article nobody had open seed it once. The first is held
-//   inside its load (it has read the stored body, and waits to keep the state it seeded from it) by
-//   the SQLite write lock, which the test takes on its own connection, while the second opens the
-//   article; the lock is let go once the second has begun loading.
-// Without either guard the body shows a paragraph twice (tried: claim() always true; onLoadDocument
-// calling load() directly).
+// machines would have), one SQLite file, Debian's redis-server. Both guards are write transactions
+// that read again before they write; the race is to have both processes read before either writes,
+// so the test takes SQLite's write lock on a connection of its own, lets both processes reach the
+// guard (each has looked and found nothing done yet), and lets go.
+// - A body stored by another path, seen by both processes' polls (run by the test; pollMs is an
+//   hour), is merged into the shared document by one of them only (server.ts takeOnce).
+// - Two processes opening an article nobody had open seed it once (store.ts seedOnce).
+// Without either guard the body shows a paragraph twice (tried: mergeStoredBody without the check
+// for a peer's merge in its transaction; seedOnce keeping the seed read before its transaction).
 
 let reporter: User;
 let editor: User;
@@ -63,6 +62,21 @@ function settled(name: string, processes: Started[], docs: Y.Doc[]): boolean {
   if (all.some((doc) => !doc)) return false;
   const vectors = all.map((doc) => Buffer.from(Y.encodeStateVector(doc!)).toString('base64'));
   return vectors.every((vector) => vector === vectors[0]);
+}
+
+// SQLite's write lock, held by the test on its own connection until `release`.
+function holdWriteLock() {
+  const lock = openDatabase(undefined, { lockWaitMs: 0 }).$client;
+  lock.exec('BEGIN IMMEDIATE');
+  let released = false;
+  return {
+    release() {
+      if (released) return;
+      released = true;
+      lock.exec('COMMIT');
+      lock.close();
+    },
+  };
 }
 
 before(async () => {
@@ -106,14 +120,20 @@ describe(
           changes: { body: JSON.stringify(checked.json) },
         }),
       );
-      // Both polls in the same turn: each sees the stored body before the other merged it.
-      one.collab.recheck();
-      two.collab.recheck();
+      // Both polls see it while neither can write: each has checked for a peer's merge and found none.
+      const lock = holdWriteLock();
       const states = [one, two].map((s) => s.collab.documents.get(name)!);
-      assert.ok(
-        states.every((state) => state.merging),
-        'both processes saw the stored body and are deciding who merges it',
-      );
+      try {
+        one.collab.recheck();
+        two.collab.recheck();
+        assert.ok(
+          states.every((state) => state.merging),
+          'both processes saw the stored body and wait for the database to merge it',
+        );
+        assert.equal(a.text(), 'اجتمع المجلس صباحاً.\nوناقش الموازنة.', 'not merged yet');
+      } finally {
+        lock.release();
+      }
       await until(
         () => states.every((state) => !state.merging) && settled(name, [one, two], [a.doc, b.doc]),
         10_000,
@@ -129,29 +149,21 @@ describe(
       b.destroy();
     });
 
-    test('two processes opening an article nobody had open seed it once, even when the first is slow', async () => {
+    test('two processes opening an article nobody had open at the same moment seed it once', async () => {
       const [one, two] = await Promise.all([server(), server()]);
       const id = draftWith(reporter, 'ارتفعت أسعار الوقود.', 'بنسبة عشرة في المئة.');
       const name = documentNameOf(id);
-      // The SQLite write lock, on a connection of the test's own: the first process can read the
-      // stored body but not keep the state it seeds from it.
-      const lock = openDatabase(undefined, { lockWaitMs: 0 }).$client;
-      lock.exec('BEGIN IMMEDIATE');
-      let released = false;
-      const release = () => {
-        if (released) return;
-        released = true;
-        lock.exec('COMMIT');
-        lock.close();
-      };
+      // Neither process can keep a seed: both open the article and find nothing kept.
+      const lock = holdWriteLock();
       try {
         const a = await open(one.port, id, reporter);
-        // The first process is inside its load: it has read the stored body (its state for the
-        // document exists) and waits for the database to keep what it seeded.
+        const b = await open(two.port, id, editor);
+        // From a load's start to its check there are only promise callbacks, all run before this
+        // check sees both loads.
         await until(
-          () => one.collab.documents.has(name) && one.collab.server.hocuspocus.loadingDocuments.has(name),
+          () => [one, two].every((s) => s.collab.server.hocuspocus.loadingDocuments.has(name)),
           5000,
-          'the first process to read the stored body',
+          'both processes loading',
         );
         assert.equal(
           db.$client
@@ -161,13 +173,7 @@ describe(
           0,
           'nothing kept yet',
         );
-
-        const b = await open(two.port, id, editor);
-        // The second process has begun its load (from here to the guard or to the stored body
-        // there are only promise callbacks, all run before the check below sees it).
-        await until(() => two.collab.server.hocuspocus.loadingDocuments.has(name), 5000, 'the second load');
-        await new Promise((resolve) => setImmediate(resolve));
-        release();
+        lock.release();
 
         await until(() => a.provider.isSynced && b.provider.isSynced, 10_000, 'both clients synced');
         await until(() => settled(name, [one, two], [a.doc, b.doc]), 5000, 'every copy holds every change');
@@ -177,7 +183,7 @@ describe(
         a.destroy();
         b.destroy();
       } finally {
-        release();
+        lock.release();
       }
     });
   },
