@@ -67,7 +67,31 @@ export function newsroomRedis(url: string, hasPending: (documentName: string) =>
 
     async onDestroy() {
       this.stopping = true;
+      clearInterval(this.heartbeat);
       return super.onDestroy();
+    }
+
+    // A Redis that stops answering looks connected (a network cut TCP has not noticed yet, a
+    // stopped server), and every command would wait for it: loads, stores, publishes. A PING a
+    // second: one not answered within a second closes both connections, so that the process goes
+    // on alone at once; ioredis connects again, and is ready again only when Redis answers.
+    private heartbeat?: ReturnType<typeof setInterval>;
+    watch(announce: (error: Error) => void, everyMs = 1000) {
+      this.heartbeat = setInterval(() => {
+        if (!this.reachable()) return;
+        let answered = false;
+        this.pub.ping().then(
+          () => (answered = true),
+          () => undefined,
+        );
+        setTimeout(() => {
+          if (answered || this.stopping || !this.reachable()) return;
+          announce(new Error(`no answer within ${everyMs} ms`));
+          this.pub.disconnect(true);
+          this.sub.disconnect(true);
+        }, everyMs).unref();
+      }, everyMs);
+      this.heartbeat.unref();
     }
 
     // Both connections up: publishing, subscribing and locking can be expected to answer.
@@ -200,7 +224,9 @@ export function newsroomRedis(url: string, hasPending: (documentName: string) =>
   const redis = new NewsroomRedis({
     host,
     port,
-    options: { username, password, db, maxRetriesPerRequest: 2 },
+    // A command Redis does not answer within a second fails (the store then runs without the lock,
+    // the load without sharing), instead of waiting for an answer that may never come.
+    options: { username, password, db, maxRetriesPerRequest: 2, commandTimeout: 1000 },
     prefix: 'newsroom',
     // Longer than the store's transaction may take while another process holds the SQLite lock.
     lockTimeout: 10_000,
@@ -228,5 +254,6 @@ export function newsroomRedis(url: string, hasPending: (documentName: string) =>
       redis.rejoin().catch(() => {});
     });
   }
+  redis.watch(announce);
   return redis;
 }

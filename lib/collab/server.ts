@@ -285,7 +285,16 @@ export function createCollabServer(options: CollabServerOptions = {}) {
         // With Redis the newer body may be a peer process's store of this very document: taken as
         // Yjs, not merged by block.
         for (let tries = 0; !attempted.ok && attempted.code === 'stale' && tries < 3; tries++) {
-          await whenWritable(() => takeOnce(document, state));
+          // Locked too long by another process: answered as busy below, the contributors kept.
+          const taken = await whenWritable(() => takeOnce(document, state)).then(
+            () => true,
+            (error: unknown) => {
+              if (!(error instanceof DatabaseBusyError))
+                console.error('collaboration: a merge failed', error);
+              return false;
+            },
+          );
+          if (!taken) break;
           attempted = await store();
         }
         const outcome = !attempted.ok && attempted.code === 'stale' ? busy : attempted;

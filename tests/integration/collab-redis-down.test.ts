@@ -195,6 +195,44 @@ describe(
       }
     });
 
+    test('Redis that stops answering (a network cut): each process goes on alone within seconds, and they meet again when it answers', async () => {
+      const redis = await startRedis();
+      redises.push(redis);
+      const [one, two] = await Promise.all([collab(redis.url), collab(redis.url)]);
+      const id = draftWith(reporter, 'تعطلت شبكة الهاتف في المدينة.', 'وتعمل الفرق على إصلاحها.');
+      const a = await open(one.port, id, reporter);
+      const b = await open(two.port, id, editor);
+      // Stopped, not killed: its connections stay open and nothing answers, as across a cut network.
+      redis.child.kill('SIGSTOP');
+      try {
+        typeInto(a.doc, 0, ' منذ الصباح.');
+        typeInto(b.doc, 1, ' قبل المساء.');
+        const expected = 'تعطلت شبكة الهاتف في المدينة. منذ الصباح.\nوتعمل الفرق على إصلاحها. قبل المساء.';
+        await until(() => storedParagraphs(id).join('\n') === expected, 20_000, 'both stored without Redis');
+        await until(() => a.text() === expected && b.text() === expected, 10_000, 'through the database');
+        // An article opened meanwhile loads at once, unshared.
+        const other = await open(one.port, draftWith(reporter, 'خبر آخر.'), reporter);
+        assert.equal(other.text(), 'خبر آخر.');
+        for (const process of [one, two]) {
+          assert.ok(process.output.some((line) => line.includes('Redis unreachable (no answer')));
+        }
+      } finally {
+        redis.child.kill('SIGCONT');
+      }
+      await until(
+        () => [one, two].every((p) => p.output.some((line) => line.includes('Redis reachable again'))),
+        15_000,
+        'both processes back on Redis',
+      );
+      typeInto(b.doc, 0, ' وفق الشركة.');
+      await until(() => a.text().includes('وفق الشركة.'), 5000, 'live through Redis again');
+      assert.doesNotMatch(storedParagraphs(id).join('\n'), /وفق الشركة/, 'arrived live, not through a store');
+      for (const process of [one, two]) {
+        assert.ok(alive(process));
+        assert.deepEqual(troubled(process), []);
+      }
+    });
+
     test('a process started while Redis is down starts, says so, serves its journalists, and joins the others once Redis is up', async () => {
       const port = await freePort();
       const url = `redis://127.0.0.1:${port}`;
