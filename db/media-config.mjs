@@ -56,7 +56,9 @@ export function mediaStoreSettings(env = process.env) {
     }
     if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password)
       return refuse(
-        `NEWSROOM_MEDIA_S3_ENDPOINT must be the store's http(s) address without credentials, e.g. https://s3.example.org, not "${endpoint}"`,
+        `NEWSROOM_MEDIA_S3_ENDPOINT must be the store's http(s) address without credentials, e.g. https://s3.example.org, not ` +
+          // A mistyped address may hold a password: it is not written to the log.
+          (endpoint.includes('@') ? 'an address with credentials in it' : `"${endpoint}"`),
       );
   }
   // AWS needs the bucket's region; an S3-compatible server at its own address does not care.

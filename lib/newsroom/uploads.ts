@@ -204,7 +204,7 @@ async function putAllOrNothing(store: MediaStore, files: { file: string; data: B
   if (!failed) return;
   await Promise.all(files.map(({ file }) => store.remove(file).catch(() => undefined)));
   if (failed.reason instanceof MediaStoreUnavailable) {
-    console.error(failed.reason);
+    console.error(failed.reason.message);
     throw new UploadRefused('unavailable');
   }
   throw failed.reason;

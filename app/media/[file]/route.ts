@@ -15,7 +15,7 @@ export const GET = publicRoute({}, async ({ params }) => {
     if (!(error instanceof MediaStoreUnavailable)) throw error;
     // A store that does not answer is not a missing picture (a 404 would be cached as one) nor a
     // fault of this server: the reader's browser, or Varnish, tries again shortly.
-    console.error(error);
+    console.error(error.message);
     return plain(503, 'الصورة غير متاحة الآن؛ أعد المحاولة بعد قليل.', { 'Retry-After': '30' });
   }
   if (!data) return notFound();
