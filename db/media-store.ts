@@ -27,12 +27,8 @@ export interface MediaStore {
 // credentials); "not there" is not this, it is get's null.
 export class MediaStoreUnavailable extends Error {
   constructor(where: string, cause: unknown) {
-    super(
-      `the picture store ${where} did not answer: ${cause instanceof Error ? cause.message : String(cause)}`,
-      {
-        cause,
-      },
-    );
+    const reason = cause instanceof Error ? cause.message || cause.name : String(cause);
+    super(`the picture store ${where} did not answer: ${reason}`, { cause });
     this.name = 'MediaStoreUnavailable';
   }
 }
@@ -45,9 +41,10 @@ const isPlainName = (name: string) =>
   !name.startsWith('.') &&
   !name.endsWith('.tmp');
 
+// The directory store's folder (db/media-config.mjs reads MEDIA_DIR the same way).
 export function mediaDir(): string {
   // Chosen at run time; turbopackIgnore keeps the build from tracing the whole tree.
-  return path.resolve(/*turbopackIgnore: true*/ process.env.MEDIA_DIR ?? path.join('data', 'media'));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.MEDIA_DIR?.trim() || path.join('data', 'media'));
 }
 
 const missing = (error: unknown) =>
@@ -147,8 +144,10 @@ export function s3Store(settings: Extract<MediaStoreSettings, { kind: 's3' }>): 
         if (!answer.Body) return null;
         return Buffer.from(await answer.Body.transformToByteArray());
       } catch (error) {
+        // No such picture; a missing bucket (NoSuchBucket, a 404 too) is a store that is not there.
         const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
-        if (e.name === 'NoSuchKey' || e.$metadata?.httpStatusCode === 404) return null;
+        if (e.name === 'NoSuchKey' || (e.$metadata?.httpStatusCode === 404 && e.name !== 'NoSuchBucket'))
+          return null;
         throw unavailable(error);
       }
     },

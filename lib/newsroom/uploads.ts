@@ -19,8 +19,9 @@ import type { Actor } from '@/lib/shared/permissions';
 import { Refusal } from '@/lib/shared/errors';
 
 // Uploaded images: checked by their bytes, decoded and re-encoded by sharp into web sizes, and
-// kept in the picture store (db/media-store.ts: MEDIA_DIR or a bucket) under names the server makes. What readers get is never the uploaded
-// file itself, so a polyglot or hidden payload does not survive the re-encoding.
+// kept in the picture store (db/media-store.ts: MEDIA_DIR or a bucket) under names the server
+// makes. What readers get is never the uploaded file itself, so a polyglot or hidden payload does
+// not survive the re-encoding.
 
 export const WEB_WIDTHS = [320, 640, 960, 1280, 1920] as const;
 const WEBP_QUALITY = 78;

@@ -10,7 +10,7 @@ import S3rver from 's3rver';
 import * as mediaFileRoute from '@/app/media/[file]/route';
 import * as uploadsRoute from '@/app/api/uploads/route';
 import { db } from '@/db';
-import { mediaStore, MediaStoreUnavailable, type MediaStore } from '@/db/media-store';
+import { mediaStore, MediaStoreUnavailable, s3Store, type MediaStore } from '@/db/media-store';
 import { media, type User } from '@/db/schema';
 import { createUser } from '@/lib/auth/users';
 import { DOOR, type RequestFacts } from '@/lib/http/door';
@@ -118,6 +118,21 @@ describe('pictures in an S3-compatible bucket', () => {
       assert.equal(response.status, 404, file);
       assert.equal(await response.text(), 'الصورة غير موجودة.');
     }
+  });
+
+  test('a bucket that does not exist is a store that is not there, not a missing picture', async () => {
+    const absent = s3Store({
+      kind: 's3',
+      bucket: 'no-such-bucket',
+      region: 'us-east-1',
+      endpoint: `http://127.0.0.1:${port}`,
+      forcePathStyle: true,
+    });
+    await assert.rejects(absent.get(stored.variants[0]!.file), MediaStoreUnavailable);
+    await assert.rejects(
+      absent.put('0123456789abcdef0123456789abcdef-320.webp', Buffer.from('x'), 'image/webp'),
+      MediaStoreUnavailable,
+    );
   });
 
   test('removing a picture deletes its objects from the bucket', async () => {
