@@ -15,7 +15,7 @@ export const GET = publicRoute({}, async ({ params }) => {
     if (!(error instanceof MediaStoreUnavailable)) throw error;
     // A store that does not answer is not a missing picture (a 404 would be cached as one) nor a
     // fault of this server: the reader's browser, or Varnish, tries again shortly.
-    console.error(error.message);
+    sayOnceInAWhile(error.message);
     return plain(503, 'الصورة غير متاحة الآن؛ أعد المحاولة بعد قليل.', { 'Retry-After': '30' });
   }
   if (!data) return notFound();
@@ -28,6 +28,15 @@ export const GET = publicRoute({}, async ({ params }) => {
     },
   });
 });
+
+// Every reader's every picture fails while the store is down: the log gets one line every ten
+// seconds, not thousands.
+let lastSaid = 0;
+function sayOnceInAWhile(message: string) {
+  if (Date.now() - lastSaid < 10_000) return;
+  lastSaid = Date.now();
+  console.error(`${message} (pictures answer 503 until it does)`);
+}
 
 function notFound(): Response {
   return plain(404, 'الصورة غير موجودة.');
