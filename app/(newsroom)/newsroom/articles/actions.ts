@@ -60,22 +60,22 @@ export const articlePresenceAction = newsroomAction(presenceInput, (user, input)
 });
 
 export const submitForReviewAction = newsroomAction(workflowInput, (user, input) =>
-  submitForReview(user, input.articleId),
+  submitForReview(user, input.articleId, new Date(), input.seenStatus),
 );
 
 export const requestChangesAction = newsroomAction(workflowInput, (user, input) =>
-  requestChanges(user, input.articleId, input.reason ?? ''),
+  requestChanges(user, input.articleId, input.reason ?? '', new Date(), input.seenStatus),
 );
 
 export const approveArticleAction = newsroomAction(workflowInput, (user, input) =>
-  approveArticle(user, input.articleId),
+  approveArticle(user, input.articleId, new Date(), input.seenStatus),
 );
 
 // Readers' caches follow from the transition itself (db/reader-cache.ts).
 export const publishArticleAction = newsroomAction(workflowInput, (user, input): Transitioned =>
-  publishArticle(user, input.articleId, new Date(), input.reason),
+  publishArticle(user, input.articleId, new Date(), input.reason, input.seenStatus),
 );
 
 export const unpublishArticleAction = newsroomAction(workflowInput, (user, input): Transitioned =>
-  unpublishArticle(user, input.articleId),
+  unpublishArticle(user, input.articleId, new Date(), input.seenStatus),
 );

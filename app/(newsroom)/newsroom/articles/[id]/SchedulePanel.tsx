@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import type { ArticleStatus } from '@/lib/shared/enums';
 import type { FieldErrors } from '@/lib/shared/errors';
 import { scheduleArticleAction, setEmbargoAction, unscheduleArticleAction } from '../desk-actions';
 import styles from './desk.module.css';
@@ -11,6 +12,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 // جدولة and حظر النشر حتى, in the newsroom's clock (its time zone, shown beside the fields).
 export function SchedulePanel({
   articleId,
+  status: seenStatus,
   scheduledAt,
   embargoUntil,
   scheduledLabel,
@@ -24,6 +26,8 @@ export function SchedulePanel({
   headline = '',
 }: {
   articleId: number;
+  // What the page shows: sent with each action, so a stale one is told what changed.
+  status: ArticleStatus;
   scheduledAt: string;
   embargoUntil: string;
   scheduledLabel: string | null;
@@ -65,6 +69,10 @@ export function SchedulePanel({
       router.refresh();
       return;
     }
+    if (outcome.stale) {
+      router.refresh();
+      return;
+    }
     setErrors(outcome.fieldErrors);
     // The fields say what is wrong; the general message only when no field does.
     setMessage(Object.keys(outcome.fieldErrors).length > 0 ? null : outcome.message);
@@ -75,7 +83,7 @@ export function SchedulePanel({
     void act(() => runAction(call), success);
   const saveEmbargo = () =>
     run(
-      () => setEmbargoAction({ articleId, embargoUntil: embargo }),
+      () => setEmbargoAction({ articleId, embargoUntil: embargo, seenStatus }),
       `حُفظ حظر النشر حتى ${embargo.replace('T', ' ')}.`,
     );
 
@@ -91,7 +99,8 @@ export function SchedulePanel({
             event.preventDefault();
             if (canSchedule)
               run(
-                () => scheduleArticleAction({ articleId, scheduledAt: when, embargoUntil: embargo }),
+                () =>
+                  scheduleArticleAction({ articleId, scheduledAt: when, embargoUntil: embargo, seenStatus }),
                 `جُدول المقال؛ الحالة الآن: مجدول، يُنشر في ${when.replace('T', ' ')}.`,
               );
           }}
@@ -138,7 +147,9 @@ export function SchedulePanel({
               <button
                 type="button"
                 disabled={busy}
-                onClick={() => run(() => setEmbargoAction({ articleId, embargoUntil: '' }), 'رُفع حظر النشر.')}
+                onClick={() =>
+                  run(() => setEmbargoAction({ articleId, embargoUntil: '', seenStatus }), 'رُفع حظر النشر.')
+                }
               >
                 رفع الحظر
               </button>
@@ -152,7 +163,10 @@ export function SchedulePanel({
             type="button"
             disabled={busy}
             onClick={() =>
-              run(() => unscheduleArticleAction({ articleId }), 'أُلغيت الجدولة؛ الحالة الآن: معتمد.')
+              run(
+                () => unscheduleArticleAction({ articleId, seenStatus }),
+                'أُلغيت الجدولة؛ الحالة الآن: معتمد.',
+              )
             }
           >
             إلغاء الجدولة

@@ -16,6 +16,7 @@ import { TopStoryControl } from './TopStoryControl';
 import { articlePath, parseId } from '@/lib/shared/urls';
 import { collaborationEnabled } from '@/lib/shared/collab-protocol';
 import { EditorShell } from './EditorShell';
+import { DeskNotice } from '@/components/editor/DeskNotice';
 import '../../_desk/desk.css';
 import { toNewsroomMinute } from '@/lib/shared/validation/workflow';
 import { DeskActions } from './DeskActions';
@@ -158,6 +159,8 @@ export default async function EditArticlePage({
           </p>
         </section>
       ) : null}
+      {/* Outside the editor, which the refresh after a stale action remounts. */}
+      <DeskNotice />
       {topStory}
       {restored ? (
         <p className="notice">
@@ -171,12 +174,14 @@ export default async function EditArticlePage({
       <div className={styles.panels}>
         <DeskActions
           articleId={article.id}
+          status={article.status}
           headline={article.headline}
           allowed={desk}
           canUnpublish={can(user, 'unpublish', article)}
         />
         <SchedulePanel
           articleId={article.id}
+          status={article.status}
           scheduledAt={article.scheduledAt ? toNewsroomMinute(article.scheduledAt, dates.timeZone) : ''}
           embargoUntil={article.embargoUntil ? toNewsroomMinute(article.embargoUntil, dates.timeZone) : ''}
           scheduledLabel={article.status === 'scheduled' ? when(article.scheduledAt) : null}
