@@ -1,6 +1,34 @@
-import { expect, test, EDITOR, REPORTER, editorPage, personPage } from './fixtures';
+import type { Page } from '@playwright/test';
+import { expect, test, ADMIN, EDITOR, REPORTER, editorPage, personPage } from './fixtures';
 
 // Defects on the desk (issue 19), in the browser against the production server.
+
+const stamp = () => Date.now().toString().slice(-6);
+
+// A member the admin adds for this test alone (the demo accounts' roles stay as other specs expect),
+// signed in with the first password and then their own.
+async function newMember(admin: Page, name: string, email: string): Promise<Page> {
+  await admin.goto('/newsroom/people');
+  const add = admin.getByRole('form', { name: 'إضافة عضو' });
+  await add.getByLabel('الاسم').fill(name);
+  await add.getByLabel('البريد الإلكتروني').fill(email);
+  await add.getByLabel('الدور').selectOption({ label: 'صحفي' });
+  await add.getByLabel('كلمة المرور الأولى').fill('first-password-2026');
+  await add.getByRole('button', { name: 'إضافة عضو' }).click();
+  await expect(add.getByRole('status')).toContainText(name);
+  const page = await (await admin.context().browser()!.newContext()).newPage();
+  await page.goto('/signin');
+  await page.getByLabel('البريد الإلكتروني').fill(email);
+  await page.getByLabel('كلمة المرور').fill('first-password-2026');
+  await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
+  await expect(page).toHaveURL(/\/change-password$/);
+  await page.getByLabel('كلمة المرور الحالية').fill('first-password-2026');
+  await page.getByLabel('كلمة المرور الجديدة', { exact: true }).fill('my-own-password-2026');
+  await page.getByLabel('تأكيد كلمة المرور الجديدة').fill('my-own-password-2026');
+  await page.getByRole('button', { name: 'تغيير كلمة المرور' }).click();
+  await expect(page).toHaveURL(/\/newsroom$/);
+  return page;
+}
 
 test('a stale action says who moved the article and shows it as it is now', async ({ browser }) => {
   const reporter = editorPage(await personPage(browser, REPORTER));
@@ -31,4 +59,36 @@ test('a stale action says who moved the article and shows it as it is now', asyn
   const told = reporter.page.getByRole('alert').filter({ hasText: 'حُدِّثت الصفحة' });
   await expect(told).toContainText(/^اعتمد .+ هذا المقال قبل لحظات؛ حالته الآن «معتمد»/);
   await expect(reporter.status).toHaveText('معتمد');
+});
+
+test('an admin changes a reporter’s role while they type: told, still signed in, nothing lost', async ({
+  browser,
+}) => {
+  const admin = await personPage(browser, ADMIN);
+  const name = `مراسل يترقى ${stamp()}`;
+  const member = editorPage(await newMember(admin, name, `promoted-${stamp()}@newsroom.test`));
+  const id = await member.openNew();
+  await member.headline.fill(`مسودة قبل الترقية ${stamp()}`);
+  await member.typeInBody('كتبت هذه الفقرة قبل تغيير الدور.');
+  await member.waitUntilSaved();
+
+  await admin.goto('/newsroom/people');
+  const card = admin.getByRole('region', { name });
+  await card.getByLabel('الدور').selectOption({ label: 'محرر' });
+  await card.getByRole('button', { name: 'تغيير الدور' }).click();
+  await expect(card).toContainText('محرر');
+
+  // Typing goes on; the next autosave is accepted (it was «انتهت الجلسة»).
+  await member.page.keyboard.type(' وهذه بعده.');
+  await member.waitUntilSaved();
+  await expect(member.page.getByText('انتهت الجلسة')).toHaveCount(0);
+  // The editor's heartbeat (every 15 s) brings the new role: the page names it.
+  await expect(
+    member.page.getByRole('alert').filter({ hasText: 'غيّر مدير غرفة الأخبار دورك' }),
+  ).toContainText('«محرر»', { timeout: 25_000 });
+  await expect(member.body).toContainText('كتبت هذه الفقرة قبل تغيير الدور. وهذه بعده.');
+  // Loaded again: the text is on the server, and the page offers what an editor may do.
+  await member.open(id);
+  await expect(member.body).toContainText('كتبت هذه الفقرة قبل تغيير الدور. وهذه بعده.');
+  await expect(member.page).toHaveURL(new RegExp(`/newsroom/articles/${id}$`));
 });

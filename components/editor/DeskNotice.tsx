@@ -7,11 +7,14 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 // panel may vanish when its actions no longer apply, so neither can keep the message itself.
 // Said by: a stale action (the article moved on: who moved it, when) and a changed role.
 
-let message: string | null = null;
+type Said = { text: string; focus: boolean } | null;
+let message: Said = null;
 const listeners = new Set<() => void>();
 
-export function tellDesk(text: string | null): void {
-  message = text;
+// `focus`: after a button press (which a refresh may take away); never while someone types (a
+// changed role is announced by the alert alone, the caret stays in the text).
+export function tellDesk(text: string | null, { focus = true }: { focus?: boolean } = {}): void {
+  message = text ? { text, focus } : null;
   for (const listener of listeners) listener();
 }
 
@@ -21,16 +24,16 @@ function subscribe(listener: () => void) {
 }
 
 export function DeskNotice() {
-  const text = useSyncExternalStore(
+  const said = useSyncExternalStore(
     subscribe,
     () => message,
     () => null,
   );
   const ref = useRef<HTMLDivElement>(null);
-  // Focus goes to the message (the button pressed may be gone after the refresh).
+  const text = said?.text ?? null;
   useEffect(() => {
-    if (text) ref.current?.focus();
-  }, [text]);
+    if (said?.focus) ref.current?.focus();
+  }, [said]);
   // A message belongs to the page it was said on.
   useEffect(() => () => tellDesk(null), []);
   return (

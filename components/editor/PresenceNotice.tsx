@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import type { Role } from '@/lib/shared/enums';
 import type { ActionResult } from '@/lib/shared/errors';
 
 const HEARTBEAT_MS = 15_000;
@@ -16,7 +17,8 @@ export type Heartbeat = (input: {
   articleId: number;
   tabId: string;
   leaving?: boolean;
-}) => Promise<ActionResult<{ others: Other[]; version: number }>>;
+  // version null: this person may no longer see the article (their role changed).
+}) => Promise<ActionResult<{ others: Other[]; version: number | null; role?: Role }>>;
 
 // One id per browser tab and article, kept in sessionStorage so that a reload (or the remount
 // after a workflow action) is the same tab: a fresh id each time left the previous load's row
@@ -40,15 +42,24 @@ export function PresenceNotice({
   articleId,
   heartbeat,
   onVersion,
+  onRole,
+  quiet = false,
 }: {
   articleId: number;
   heartbeat: Heartbeat;
   onVersion?: (version: number) => void;
+  // The person's role as the server has it now (an admin may change it while they write).
+  onRole?: (role: Role) => void;
+  // While the body is written together, the collaboration server shows who is there: the
+  // heartbeat then only keeps the role (and this tab's presence) current.
+  quiet?: boolean;
 }) {
   const [others, setOthers] = useState<Other[]>([]);
   const onVersionRef = useRef(onVersion);
+  const onRoleRef = useRef(onRole);
   useEffect(() => {
     onVersionRef.current = onVersion;
+    onRoleRef.current = onRole;
   });
 
   useEffect(() => {
@@ -60,7 +71,8 @@ export function PresenceNotice({
         .then((result) => {
           if (stopped || !result.ok) return HEARTBEAT_MS;
           setOthers(result.data.others);
-          onVersionRef.current?.(result.data.version);
+          if (result.data.version !== null) onVersionRef.current?.(result.data.version);
+          if (result.data.role) onRoleRef.current?.(result.data.role);
           return result.data.others.length ? HEARTBEAT_WITH_OTHERS_MS : HEARTBEAT_MS;
         })
         // Presence is a courtesy: a missed heartbeat changes nothing else.
@@ -80,7 +92,7 @@ export function PresenceNotice({
     };
   }, [articleId, heartbeat]);
 
-  const names = [...new Set(others.map((o) => (o.sameUser ? 'أنت في تبويب آخر' : o.name)))];
+  const names = quiet ? [] : [...new Set(others.map((o) => (o.sameUser ? 'أنت في تبويب آخر' : o.name)))];
   return (
     <div aria-live="polite" className="presence">
       {names.length > 0 ? (

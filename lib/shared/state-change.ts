@@ -1,6 +1,7 @@
 import type { DateSettings } from '@/lib/shared/arabic';
 import type { ArticleStatus } from '@/lib/shared/enums';
-import { STATUS_LABELS } from '@/lib/shared/labels';
+import type { Role } from '@/lib/shared/enums';
+import { ROLE_LABELS, STATUS_LABELS } from '@/lib/shared/labels';
 
 // What a page is told when the action it offered is stale: the article moved on since the page
 // was loaded (someone submitted, approved, published it…). Said as what happened, by whom and
@@ -62,4 +63,10 @@ export function describeStateChange(
   return deleted
     ? `${what} ${when}؛ لم يُنفَّذ الإجراء.`
     : `${what} ${when}؛ حالته الآن «${label}»، وحُدِّثت الصفحة. لم يُنفَّذ الإجراء.`;
+}
+
+// Said by an open editor when an admin changed this person's role while they wrote: the session
+// goes on (lib/newsroom/people.ts changeRole), nothing typed is lost.
+export function roleChangedMessage(role: Role): string {
+  return `غيّر مدير غرفة الأخبار دورك إلى «${ROLE_LABELS[role]}». ما زلت في جلستك ولم يضع شيء مما كتبته؛ تسري صلاحيات دورك الجديد من الآن، فحدّث الصفحة لترى ما يتيحه لك.`;
 }

@@ -15,6 +15,7 @@ import { suggestTags } from '@/lib/newsroom/tags';
 import { db } from '@/db';
 import { newsroomAction } from '@/lib/http/action';
 import { ActionError } from '@/lib/shared/errors';
+import { ForbiddenError } from '@/lib/shared/permissions';
 import { touchPresence } from '@/lib/newsroom/presence';
 import { presenceInput, suggestTagsInput, workflowInput } from '@/lib/shared/validation/article';
 import type { SaveArticleResult } from '@/lib/shared/validation/article-save';
@@ -49,13 +50,22 @@ export const suggestTagsAction = newsroomAction(suggestTagsInput, (user, input) 
 
 // The heartbeat of an open editor; answers with whoever else has the article open, and the
 // article's version, so that a page without writing together learns at once that someone saved
-// (and pulls what they changed).
+// (and pulls what they changed), and with the person's role, so that an open editor can say that
+// an admin changed it (the session goes on: lib/newsroom/people.ts changeRole).
 export const articlePresenceAction = newsroomAction(presenceInput, (user, input) => {
-  const article = getArticleForEdit(user, input.articleId);
+  let article;
+  try {
+    article = getArticleForEdit(user, input.articleId);
+  } catch (error) {
+    // A new role that may no longer see this article: the page is still told which role it is.
+    if (error instanceof ForbiddenError) return { others: [], version: null, role: user.role };
+    throw error;
+  }
   if (!article) throw new ActionError('not_found');
   return {
     others: touchPresence(input.articleId, input.tabId, user, input.leaving ?? false),
     version: article.version,
+    role: user.role,
   };
 });
 

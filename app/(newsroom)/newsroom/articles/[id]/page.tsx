@@ -104,6 +104,7 @@ export default async function EditArticlePage({
     collab: collaborationEnabled() ? { userId: user.id, userName: user.name } : null,
     canComment: can(user, 'comment', article),
     wordTarget: assignmentOfArticle(article.id)?.wordTarget ?? null,
+    viewerRole: user.role,
   };
   const desk = DESK_ACTIONS.filter((action) => can(user, action, article));
   const { unpublishedEdits, latestChangeRequest } = deskStateOf(article);
