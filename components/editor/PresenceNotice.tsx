@@ -17,8 +17,7 @@ export type Heartbeat = (input: {
   articleId: number;
   tabId: string;
   leaving?: boolean;
-  // version null: this person may no longer see the article (their role changed).
-}) => Promise<ActionResult<{ others: Other[]; version: number | null; role?: Role }>>;
+}) => Promise<ActionResult<{ others: Other[]; version: number; role?: Role }>>;
 
 // One id per browser tab and article, kept in sessionStorage so that a reload (or the remount
 // after a workflow action) is the same tab: a fresh id each time left the previous load's row
@@ -69,10 +68,13 @@ export function PresenceNotice({
     const beat = (leaving = false) =>
       heartbeat({ articleId, tabId, leaving })
         .then((result) => {
-          if (stopped || !result.ok) return HEARTBEAT_MS;
+          if (stopped) return HEARTBEAT_MS;
+          // Refused because a new role may no longer see the article: the role still comes back.
+          const role = result.ok ? result.data.role : (result.current as { role?: Role } | undefined)?.role;
+          if (role) onRoleRef.current?.(role);
+          if (!result.ok) return HEARTBEAT_MS;
           setOthers(result.data.others);
-          if (result.data.version !== null) onVersionRef.current?.(result.data.version);
-          if (result.data.role) onRoleRef.current?.(result.data.role);
+          onVersionRef.current?.(result.data.version);
           return result.data.others.length ? HEARTBEAT_WITH_OTHERS_MS : HEARTBEAT_MS;
         })
         // Presence is a courtesy: a missed heartbeat changes nothing else.
