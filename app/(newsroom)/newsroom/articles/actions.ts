@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { createDraft, getArticleForEdit } from '@/lib/newsroom/articles';
+import { getArticleForEdit, openNewDraft } from '@/lib/newsroom/articles';
 import { saveArticle } from '@/lib/newsroom/save';
 import {
   approveArticle,
@@ -24,7 +24,8 @@ import { parseArticleSave } from '@/lib/newsroom/save-request';
 // Every export here is a write, and every one goes through newsroomAction (session → zod →
 // permission inside the query).
 
-export const createDraftAction = newsroomAction(z.object({}), (user) => ({ id: createDraft(user).id }));
+// مقال جديد: a new draft, this person's untouched ones discarded first (lib/newsroom/articles.ts).
+export const createDraftAction = newsroomAction(z.object({}), (user) => ({ id: openNewDraft(user).id }));
 
 // The envelope the door checks; the fields are checked by saveArticleInput inside, so that each
 // refusal comes back keyed by its own field (the door would key them all "changes").
@@ -57,8 +58,8 @@ export const articlePresenceAction = newsroomAction(presenceInput, (user, input)
   try {
     article = getArticleForEdit(user, input.articleId);
   } catch (error) {
-    // A new role that may no longer see this article: the page is still told which role it is.
-    if (error instanceof ForbiddenError) return { others: [], version: null, role: user.role };
+    // Refused (a new role that may no longer see this article), the page is still told the role.
+    if (error instanceof ForbiddenError) throw new ActionError('forbidden', undefined, { role: user.role });
     throw error;
   }
   if (!article) throw new ActionError('not_found');
