@@ -64,6 +64,8 @@ test('a stale action says who moved the article and shows it as it is now', asyn
 test('an admin changes a reporter’s role while they type: told, still signed in, nothing lost', async ({
   browser,
 }) => {
+  // A new member signs in twice (first password, then their own) and the heartbeat runs every 15 s.
+  test.setTimeout(120_000);
   const admin = await personPage(browser, ADMIN);
   const name = `مراسل يترقى ${stamp()}`;
   const member = editorPage(await newMember(admin, name, `promoted-${stamp()}@newsroom.test`));

@@ -8,6 +8,8 @@ import { scheduleArticleAction, setEmbargoAction, unscheduleArticleAction } from
 import styles from './desk.module.css';
 import { runAction, type Outcome } from './run-action';
 import { ConfirmDialog } from './ConfirmDialog';
+import { MinuteFields } from '../../_desk/TimeFields';
+import { textOfMinute } from '@/lib/shared/date-fields';
 
 // جدولة and حظر النشر حتى, in the newsroom's clock (its time zone, shown beside the fields).
 export function SchedulePanel({
@@ -18,7 +20,6 @@ export function SchedulePanel({
   scheduledLabel,
   embargoLabel,
   timeZone,
-  nowMinute,
   canSchedule,
   canUnschedule,
   canEmbargo,
@@ -33,7 +34,6 @@ export function SchedulePanel({
   scheduledLabel: string | null;
   embargoLabel: string | null;
   timeZone: string;
-  nowMinute: string;
   canSchedule: boolean;
   canUnschedule: boolean;
   canEmbargo: boolean;
@@ -84,7 +84,7 @@ export function SchedulePanel({
   const saveEmbargo = () =>
     run(
       () => setEmbargoAction({ articleId, embargoUntil: embargo, seenStatus }),
-      `حُفظ حظر النشر حتى ${embargo.replace('T', ' ')}.`,
+      `حُفظ حظر النشر حتى ${textOfMinute(embargo)}.`,
     );
 
   return (
@@ -101,28 +101,26 @@ export function SchedulePanel({
               run(
                 () =>
                   scheduleArticleAction({ articleId, scheduledAt: when, embargoUntil: embargo, seenStatus }),
-                `جُدول المقال؛ الحالة الآن: مجدول، يُنشر في ${when.replace('T', ' ')}.`,
+                `جُدول المقال؛ الحالة الآن: مجدول، يُنشر في ${textOfMinute(when)}.`,
               );
           }}
         >
           {canSchedule ? (
-            <MinuteField
+            <MinuteFields
               id="scheduled-at"
-              name="scheduledAt"
               label="موعد النشر"
               value={when}
-              min={nowMinute}
               error={errors.scheduledAt}
+              describedBy="clock-hint"
               onChange={setWhen}
             />
           ) : null}
-          <MinuteField
+          <MinuteFields
             id="embargo-until"
-            name="embargoUntil"
             label="حظر النشر حتى"
             value={embargo}
-            min={nowMinute}
             error={errors.embargoUntil}
+            describedBy="clock-hint"
             onChange={setEmbargo}
           />
           <p id="clock-hint" className={styles.hint}>
@@ -189,7 +187,7 @@ export function SchedulePanel({
       >
         <p>
           «<bdi>{headline || 'بلا عنوان'}</bdi>» منشور الآن. سيختفي عن القراء في كل مكان (الصفحة الأولى
-          والأقسام والبحث والخلاصات) حتى {embargo.replace('T', ' ')}، ثم يعود وحده.
+          والأقسام والبحث والخلاصات) حتى {textOfMinute(embargo)}، ثم يعود وحده.
         </p>
       </ConfirmDialog>
       {message ? (
@@ -198,45 +196,5 @@ export function SchedulePanel({
         </p>
       ) : null}
     </section>
-  );
-}
-
-// A minute in the newsroom's clock, its error under it (and named by aria-describedby), else the
-// shared hint about the time zone.
-function MinuteField({
-  id,
-  name,
-  label,
-  value,
-  min,
-  error,
-  onChange,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  value: string;
-  min: string;
-  error: string | undefined;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="datetime-local"
-        value={value}
-        min={min}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${name}-error` : 'clock-hint'}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {error ? (
-        <p id={`${name}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }

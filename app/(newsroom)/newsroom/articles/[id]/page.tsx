@@ -118,7 +118,6 @@ export default async function EditArticlePage({
     createdAt: note.createdAt.toISOString(),
     createdLabel: formatArabicDateTime(note.createdAt, dates),
   }));
-  const now = new Date();
   const topStory =
     article.status === 'published' && canInNewsroom(user, 'chooseTopStory') ? (
       <TopStoryControl articleId={article.id} chosen={isTopStory(article.id)} />
@@ -188,7 +187,6 @@ export default async function EditArticlePage({
           scheduledLabel={article.status === 'scheduled' ? when(article.scheduledAt) : null}
           embargoLabel={when(article.embargoUntil)}
           timeZone={dates.timeZone}
-          nowMinute={toNewsroomMinute(now, dates.timeZone)}
           canSchedule={desk.includes('schedule')}
           canUnschedule={desk.includes('unschedule')}
           canEmbargo={desk.includes('embargo')}
