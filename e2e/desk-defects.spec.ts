@@ -1,5 +1,16 @@
 import type { Page } from '@playwright/test';
-import { expect, test, ADMIN, EDITOR, REPORTER, editorPage, personPage } from './fixtures';
+import {
+  expect,
+  test,
+  ADMIN,
+  EDITOR,
+  REPORTER,
+  editorPage,
+  fillMinute,
+  minuteText,
+  personPage,
+} from './fixtures';
+import { toNewsroomMinute } from '@/lib/shared/validation/workflow';
 
 // Defects on the desk (issue 19), in the browser against the production server.
 
@@ -93,4 +104,36 @@ test('an admin changes a reporter’s role while they type: told, still signed i
   await member.open(id);
   await expect(member.body).toContainText('كتبت هذه الفقرة قبل تغيير الدور. وهذه بعده.');
   await expect(member.page).toHaveURL(new RegExp(`/newsroom/articles/${id}$`));
+});
+
+test('a stale schedule: told who scheduled it, and the fields show the article’s own time', async ({
+  browser,
+}) => {
+  const minute = (hours: number) =>
+    toNewsroomMinute(new Date(Date.now() + hours * 3_600_000), 'Asia/Tashkent');
+  const first = editorPage(await personPage(browser, EDITOR));
+  const id = await first.draft('مقال يجدوله اثنان', 'نص المقال المجدول.');
+  await first.chooseSection();
+  await first.button('إرسال للمراجعة').click();
+  await expect(first.status).toHaveText('قيد المراجعة');
+  await first.button('اعتماد').click();
+  await expect(first.status).toHaveText('معتمد');
+
+  const second = editorPage(await personPage(browser, ADMIN));
+  await second.open(id);
+  const mine = minute(3);
+  await fillMinute(first.page.getByRole('region', { name: 'جدولة' }), 'موعد النشر', mine);
+  await first.page.getByRole('region', { name: 'جدولة' }).getByRole('button', { name: 'جدولة' }).click();
+  await expect(first.status).toHaveText('مجدول');
+
+  const panel = second.page.getByRole('region', { name: 'جدولة' });
+  await fillMinute(panel, 'موعد النشر', minute(5));
+  await panel.getByRole('button', { name: 'جدولة' }).click();
+  const notice = second.page.getByRole('alert').filter({ hasText: 'حُدِّثت الصفحة' });
+  await expect(notice).toContainText(/^جدول .+ هذا المقال قبل لحظات؛ حالته الآن «مجدول»/);
+  await expect(second.status).toHaveText('مجدول');
+  const [date, time] = minuteText(mine).split(' ');
+  const group = panel.getByRole('group', { name: 'موعد النشر' });
+  await expect(group.getByLabel('التاريخ')).toHaveValue(date!);
+  await expect(group.getByLabel('الساعة')).toHaveValue(time!);
 });

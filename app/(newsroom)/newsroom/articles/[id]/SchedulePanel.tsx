@@ -44,6 +44,14 @@ export function SchedulePanel({
   const router = useRouter();
   const [when, setWhen] = useState(scheduledAt);
   const [embargo, setEmbargo] = useState(embargoUntil);
+  // The page's refresh (after an action, or a stale one another page overtook) brings the
+  // article's own times: the fields show them, not what was typed before.
+  const [stored, setStored] = useState({ scheduledAt, embargoUntil });
+  if (stored.scheduledAt !== scheduledAt || stored.embargoUntil !== embargoUntil) {
+    setStored({ scheduledAt, embargoUntil });
+    setWhen(scheduledAt);
+    setEmbargo(embargoUntil);
+  }
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
