@@ -56,9 +56,11 @@ export function PresenceNotice({
   const [others, setOthers] = useState<Other[]>([]);
   const onVersionRef = useRef(onVersion);
   const onRoleRef = useRef(onRole);
+  const quietRef = useRef(quiet);
   useEffect(() => {
     onVersionRef.current = onVersion;
     onRoleRef.current = onRole;
+    quietRef.current = quiet;
   });
 
   useEffect(() => {
@@ -75,7 +77,8 @@ export function PresenceNotice({
           if (!result.ok) return HEARTBEAT_MS;
           setOthers(result.data.others);
           onVersionRef.current?.(result.data.version);
-          return result.data.others.length ? HEARTBEAT_WITH_OTHERS_MS : HEARTBEAT_MS;
+          // Quiet, the others' saves come through the shared document: no need to beat faster.
+          return result.data.others.length && !quietRef.current ? HEARTBEAT_WITH_OTHERS_MS : HEARTBEAT_MS;
         })
         // Presence is a courtesy: a missed heartbeat changes nothing else.
         .catch(() => HEARTBEAT_MS);
