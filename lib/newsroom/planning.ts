@@ -97,14 +97,19 @@ type StoryRow = Omit<PlannedStory, 'state'> & { articleDeleted: Date | null };
 // the calendar's 700 under load (CPU profile of bench/planning.ts), where SQLite itself took 1 ms.
 // Each value is still decoded by its own column (timestamps to Date), in the select's order.
 const STORY_FIELDS = Object.entries(STORY_COLUMNS).map(([name, column]) => ({ name, column }));
-function storyRowOf(values: unknown[]): StoryRow {
-  const row: Record<string, unknown> = {};
+function plannedStoryOf(values: unknown[], now: Date): PlannedStory {
+  const story: Record<string, unknown> = {};
+  let deleted = false;
   for (let i = 0; i < STORY_FIELDS.length; i++) {
     const { name, column } = STORY_FIELDS[i]!;
-    const value = values[i];
-    row[name] = value === null || value === undefined ? null : column.mapFromDriverValue(value);
+    const value = values[i] ?? null;
+    if (name === 'articleDeleted') deleted = value !== null;
+    else story[name] = value === null ? null : column.mapFromDriverValue(value);
   }
-  return row as StoryRow;
+  // As withState: a deleted draft no longer counts as writing.
+  if (deleted) story.articleStatus = null;
+  const planned = story as Omit<PlannedStory, 'state'>;
+  return Object.assign(planned, { state: planState(planned, now) });
 }
 
 function withState(row: StoryRow, now: Date): PlannedStory {
@@ -136,7 +141,7 @@ export function listPlan(
   assertCanPlan(viewer, 'viewPlan');
   return planOfDay()
     .values({ day, sectionId: filter.sectionId || null, personId: filter.personId || null })
-    .map((values) => withState(storyRowOf(values), now))
+    .map((values) => plannedStoryOf(values, now))
     .sort(comparePlanned);
 }
 
@@ -774,7 +779,7 @@ export function listCalendar(
     personId: personId ?? null,
   });
   for (const values of rows) {
-    const s = withState(storyRowOf(values), now);
+    const s = plannedStoryOf(values, now);
     items.push(storyItem(s, s.articleHeadline || s.headlineIdea));
   }
   // By time; the same minute (or no time: planned stories on their day) by key. Keys are ASCII
