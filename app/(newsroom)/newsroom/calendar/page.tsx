@@ -4,7 +4,7 @@ import { hasCalendarFeed } from '@/lib/newsroom/calendar-feed';
 import { listCalendar } from '@/lib/newsroom/planning';
 import { formatArabicTime } from '@/lib/shared/arabic';
 import { canPlan } from '@/lib/shared/permissions';
-import { addDays, dayOf, parseDay, PLAN_STATE_LABELS, weekOf } from '@/lib/shared/planning';
+import { addDays, dayOf, parseDay, weekOf } from '@/lib/shared/planning';
 import { newsroomSettings } from '@/lib/shared/settings';
 import { toNewsroomMinute } from '@/lib/shared/validation/workflow';
 import { oneParam } from '../_desk/format';
@@ -28,26 +28,25 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const view = oneParam(query.view) === 'day' ? 'day' : 'week';
   const days = view === 'day' ? [day] : weekOf(day);
   const items = listCalendar(user, days, dates.timeZone, now);
+  const canMove = canPlan(user, 'reschedule');
   const board: BoardDay[] = days.map((d) => ({ day: d, title: dayTitle(d), items: [] }));
+  const byDay = new Map(board.map((b) => [b.day, b]));
   for (const item of items) {
-    const onDay = item.at ? dayOf(item.at, dates.timeZone) : item.day;
-    const target = board.find((b) => b.day === onDay);
+    // One reading of the newsroom's clock gives both the item's day and its minute.
+    const minute = item.at ? toNewsroomMinute(item.at, dates.timeZone) : null;
+    const target = byDay.get(minute ? minute.slice(0, 10) : item.day!);
     if (!target) continue;
     target.items.push({
       key: item.key,
       kind: item.kind,
       title: item.title,
       time: item.at ? formatArabicTime(item.at, dates) : null,
-      minute: item.at ? toNewsroomMinute(item.at, dates.timeZone) : null,
-      href: item.articleId
-        ? `/newsroom/articles/${item.articleId}`
-        : item.assignmentId
-          ? `/newsroom/plan/assignments/${item.assignmentId}`
-          : null,
-      person: item.personName,
-      stateLabel: item.state ? PLAN_STATE_LABELS[item.state] : null,
-      late: item.state === 'late',
+      // Sent only where the board offers the move (a scheduled article, to the desk).
+      minute: canMove && item.kind === 'scheduled' ? minute : null,
       articleId: item.articleId,
+      assignmentId: item.assignmentId,
+      person: item.personName,
+      state: item.state,
     });
   }
   const step = view === 'day' ? 1 : 7;
@@ -67,7 +66,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
         )}
         <Link href={`/newsroom/plan?day=${day}`}>خطة التغطية</Link>
       </p>
-      <CalendarBoard days={board} canMove={canPlan(user, 'reschedule')} />
+      <CalendarBoard days={board} />
       <CalendarFeedControl active={hasCalendarFeed(user.id)} />
     </>
   );

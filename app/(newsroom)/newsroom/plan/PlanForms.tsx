@@ -1,18 +1,10 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ActionResult } from '@/lib/shared/errors';
 import { errorProps, FieldError, useDeskWrite } from '../_desk/forms';
 import { DayField, MinuteFields } from '../_desk/TimeFields';
-import {
-  decidePitchAction,
-  planStoryAction,
-  proposePitchAction,
-  respondAction,
-  startWritingAction,
-  updateStoryAction,
-} from './actions';
+import { decidePitchAction, planStoryAction, proposePitchAction, updateStoryAction } from './actions';
 
 // The planning desk's forms. One write at a time; a refusal is shown next to its field and changes
 // nothing; on success the page's data is refreshed and focus moves to the status line, which says
@@ -338,81 +330,6 @@ export function PitchDecision({ pitchId, headline }: { pitchId: number; headline
       ) : (
         <button type="button" onClick={() => setDeclining(true)}>
           رفض…
-        </button>
-      )}
-      {errors.form ? <p className="form-error">{errors.form}</p> : null}
-      {statusLine}
-    </div>
-  );
-}
-
-// The assignee's buttons: قبول التكليف / الاعتذار (with a reason), and بدء الكتابة.
-export function AssigneeActions({
-  assignmentId,
-  response,
-  articleId,
-}: {
-  assignmentId: number;
-  response: 'pending' | 'accepted' | 'declined';
-  articleId: number | null;
-}) {
-  const id = useId();
-  const router = useRouter();
-  const { pending, errors, run, statusLine } = useWrite();
-  const [declining, setDeclining] = useState(false);
-  const [reason, setReason] = useState('');
-  if (response === 'declined') return null;
-  return (
-    <div className="plan-actions">
-      {response === 'pending' ? (
-        <button
-          type="button"
-          disabled={pending}
-          onClick={() => run(() => respondAction({ assignmentId, answer: 'accept' }), 'قبلت التكليف.')}
-        >
-          قبول التكليف
-        </button>
-      ) : null}
-      <button
-        type="button"
-        className="primary"
-        disabled={pending}
-        onClick={() =>
-          run(
-            () => startWritingAction({ assignmentId }),
-            articleId ? 'يُفتح المقال…' : 'أُنشئت مسودة مرتبطة بالتكليف؛ تُفتح الآن…',
-            (data) => router.push(`/newsroom/articles/${data.articleId}`),
-          )
-        }
-      >
-        {articleId ? 'متابعة الكتابة' : 'بدء الكتابة'}
-      </button>
-      {articleId ? null : declining ? (
-        <form
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            run(
-              () => respondAction({ assignmentId, answer: 'decline', reason }),
-              'اعتذرت عن التكليف وأُبلغ المحرر.',
-            );
-          }}
-        >
-          <label htmlFor={`${id}-reason`}>سبب الاعتذار</label>
-          <input
-            id={`${id}-reason`}
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            {...invalid(`${id}-reason-e`, errors.reason)}
-          />
-          <FieldError id={`${id}-reason-e`} message={errors.reason} />
-          <button type="submit" disabled={pending}>
-            الاعتذار
-          </button>
-        </form>
-      ) : (
-        <button type="button" onClick={() => setDeclining(true)}>
-          الاعتذار…
         </button>
       )}
       {errors.form ? <p className="form-error">{errors.form}</p> : null}

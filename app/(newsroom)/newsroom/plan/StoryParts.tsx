@@ -1,29 +1,61 @@
-import Link from 'next/link';
 import type { PlannedStory } from '@/lib/newsroom/planning';
+import type { ArticleStatus, AssignmentResponse } from '@/lib/shared/enums';
 import { STATUS_LABELS } from '@/lib/shared/labels';
-import { AssigneeActions } from './PlanForms';
+import { AssigneeActions } from './AssigneeActions';
 
-// What the plan's card and the story's own page show alike.
+// What the plan's card (PlanList, a client component) and the story's own page (a server page)
+// show alike. Plain markup without state, so both can render it.
 
-// The article written from the story, with its state and length, once there is one.
-export function LinkedArticle({ story }: { story: PlannedStory }) {
+export type LinkedArticleFacts = {
+  id: number;
+  headline: string | null;
+  status: ArticleStatus;
+  wordCount: number | null;
+};
+
+// The article written from the story, once there is one (a deleted draft no longer counts).
+export function linkedArticleOf(story: PlannedStory): LinkedArticleFacts | null {
   if (!story.articleId || !story.articleStatus) return null;
+  return {
+    id: story.articleId,
+    headline: story.articleHeadline,
+    status: story.articleStatus,
+    wordCount: story.wordCount,
+  };
+}
+
+// The article written from the story, with its state and length.
+export function LinkedArticle({ article }: { article: LinkedArticleFacts | null }) {
+  if (!article) return null;
   return (
     <div>
       <dt>المقال:</dt>
       <dd>
-        <Link href={`/newsroom/articles/${story.articleId}`}>
-          <bdi>{story.articleHeadline || 'بلا عنوان'}</bdi>
-        </Link>{' '}
-        ({STATUS_LABELS[story.articleStatus]}، {story.wordCount} كلمة)
+        <a href={`/newsroom/articles/${article.id}`}>
+          <bdi>{article.headline || 'بلا عنوان'}</bdi>
+        </a>{' '}
+        ({STATUS_LABELS[article.status]}، {article.wordCount} كلمة)
       </dd>
     </div>
   );
 }
 
-// The assignee's own buttons (accept, decline, start writing) while the story is theirs to write.
-export function AssigneeButtons({ story, viewerId }: { story: PlannedStory; viewerId: number }) {
+// What the assignee's buttons need: the viewer's own story while it is theirs to write (accept
+// while the answer is pending, start or go on writing, decline before writing started); else null.
+export type AssigneeFacts = {
+  id: number;
+  response: Exclude<AssignmentResponse, 'declined'>;
+  started: boolean;
+};
+
+export function assigneeFactsOf(story: PlannedStory, viewerId: number): AssigneeFacts | null {
   const theirsToWrite = story.state === 'assigned' || story.state === 'writing' || story.state === 'late';
-  if (story.assigneeId !== viewerId || !theirsToWrite) return null;
-  return <AssigneeActions assignmentId={story.id} response={story.response} articleId={story.articleId} />;
+  if (story.assigneeId !== viewerId || !theirsToWrite || story.response === 'declined') return null;
+  return { id: story.id, response: story.response, started: story.articleId !== null };
+}
+
+// The story's own page: the assignee's buttons, when the story is the viewer's to write.
+export function AssigneeButtons({ story, viewerId }: { story: PlannedStory; viewerId: number }) {
+  const facts = assigneeFactsOf(story, viewerId);
+  return facts ? <AssigneeActions story={facts} /> : null;
 }

@@ -3,24 +3,16 @@ import { requireUser } from '@/lib/auth';
 import { listSections } from '@/lib/newsroom/articles';
 import { assignablePeople, listPitches, listPlan, type PlannedStory } from '@/lib/newsroom/planning';
 import { canPlan } from '@/lib/shared/permissions';
-import {
-  addDays,
-  countOf,
-  dayOf,
-  parseDay,
-  PLAN_STATE_LABELS,
-  PRIORITY_LABELS,
-  RESPONSE_LABELS,
-  STORIES,
-} from '@/lib/shared/planning';
+import { addDays, countOf, dayOf, parseDay, STORIES } from '@/lib/shared/planning';
 import { formatArabicTime } from '@/lib/shared/arabic';
 import { dayTitle } from './day-title';
 import { newsroomSettings } from '@/lib/shared/settings';
 import { oneParam, positiveInt } from '../_desk/format';
 import { PitchDecision, PitchForm, StoryForm } from './PlanForms';
+import { PlanList, type PlanCard } from './PlanList';
 import '../_desk/desk.css';
 import './plan.css';
-import { AssigneeButtons, LinkedArticle } from './StoryParts';
+import { assigneeFactsOf, linkedArticleOf } from './StoryParts';
 
 export const metadata = { title: 'خطة التغطية' };
 
@@ -28,57 +20,24 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 const dates = newsroomSettings.dates;
 
-function Story({ story, viewerId }: { story: PlannedStory; viewerId: number }) {
-  const late = story.state === 'late';
-  return (
-    <li className={`plan-item${late ? ' late' : ''}`} data-testid="planned-story" data-state={story.state}>
-      <h3>
-        <span className={`status state-${story.state}`}>{PLAN_STATE_LABELS[story.state]}</span>{' '}
-        {story.priority === 'urgent' ? (
-          <span className="priority-urgent">{PRIORITY_LABELS.urgent}: </span>
-        ) : null}
-        <Link href={`/newsroom/plan/assignments/${story.id}`}>
-          <bdi>{story.headlineIdea}</bdi>
-        </Link>
-      </h3>
-      <dl className="plan-meta">
-        <div>
-          <dt>المكلَّف:</dt>
-          <dd>
-            {story.assigneeName ? <bdi>{story.assigneeName}</bdi> : '—'}
-            {story.assigneeId ? ` (${RESPONSE_LABELS[story.response]})` : ''}
-          </dd>
-        </div>
-        <div>
-          <dt>القسم:</dt>
-          <dd>{story.sectionName ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>الموعد النهائي:</dt>
-          <dd>
-            {story.deadline ? (
-              <time dateTime={story.deadline.toISOString()}>{formatArabicTime(story.deadline, dates)}</time>
-            ) : (
-              '—'
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>عدد الكلمات المطلوب:</dt>
-          <dd>{story.wordTarget ?? '—'}</dd>
-        </div>
-        <div>
-          <dt>الأولوية:</dt>
-          <dd>{PRIORITY_LABELS[story.priority]}</dd>
-        </div>
-        <LinkedArticle story={story} />
-      </dl>
-      {story.response === 'declined' && story.declineReason ? (
-        <p className="muted">سبب الاعتذار: {story.declineReason}</p>
-      ) : null}
-      <AssigneeButtons story={story} viewerId={viewerId} />
-    </li>
-  );
+// A story as its card shows it (PlanList renders it on the client from this, sent once).
+function cardOf(story: PlannedStory, viewerId: number): PlanCard {
+  return {
+    id: story.id,
+    headlineIdea: story.headlineIdea,
+    state: story.state,
+    priority: story.priority,
+    assigneeName: story.assigneeName,
+    response: story.assigneeId ? story.response : null,
+    declineReason: story.response === 'declined' ? story.declineReason : null,
+    sectionName: story.sectionName,
+    deadline: story.deadline
+      ? { iso: story.deadline.toISOString(), time: formatArabicTime(story.deadline, dates) }
+      : null,
+    wordTarget: story.wordTarget,
+    article: linkedArticleOf(story),
+    assignee: assigneeFactsOf(story, viewerId),
+  };
 }
 
 // خطة التغطية: one newsroom day (today by default, any day by ?day=YYYY-MM-DD), late first.
@@ -146,11 +105,7 @@ export default async function PlanPage({ searchParams }: { searchParams: SearchP
       {stories.length === 0 ? (
         <p className="muted">لا قصص في خطة هذا اليوم بعد.</p>
       ) : (
-        <ol className="plan-list" aria-label="القصص المخطط لها">
-          {stories.map((story) => (
-            <Story key={story.id} story={story} viewerId={user.id} />
-          ))}
-        </ol>
+        <PlanList cards={stories.map((story) => cardOf(story, user.id))} />
       )}
       {desk ? <StoryForm defaults={{ planDay: day }} sections={sections} people={people} /> : null}
       <section aria-labelledby="pitches-heading">

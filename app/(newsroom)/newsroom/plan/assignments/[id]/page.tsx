@@ -11,7 +11,7 @@ import { orNotFound, positiveInt, when } from '../../../_desk/format';
 import { StoryForm } from '../../PlanForms';
 import { dayTitle } from '../../day-title';
 import '../../plan.css';
-import { AssigneeButtons, LinkedArticle } from '../../StoryParts';
+import { AssigneeButtons, LinkedArticle, linkedArticleOf } from '../../StoryParts';
 
 export const metadata = { title: 'تكليف' };
 
@@ -70,7 +70,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ id:
           <dt>القسم:</dt>
           <dd>{story.sectionName ?? '—'}</dd>
         </div>
-        <LinkedArticle story={story} />
+        <LinkedArticle article={linkedArticleOf(story)} />
       </dl>
       {story.angle ? <p>الزاوية: {story.angle}</p> : null}
       {story.notes ? <p>ملاحظات: {story.notes}</p> : null}
