@@ -8,7 +8,7 @@
 // First, before any module that could fail on another Node (better-sqlite3 is built for this one).
 import './lib/server/runtime.mjs';
 import { boundedInteger } from './lib/server/config.mjs';
-import { heapFlags, isSupervisor, supervise } from './lib/server/supervisor.mjs';
+import { allocatorEnv, heapFlags, isSupervisor, supervise } from './lib/server/supervisor.mjs';
 
 // As `next start` does; set before Next and React load, since they pick their builds by it.
 process.env.NODE_ENV = 'production';
@@ -17,15 +17,14 @@ process.env.NODE_ENV = 'production';
 // journalists' autosave p95 at 553 ms under 200 readers (one: 228 ms) and idled at 425 MB (one:
 // 204 MB), for more reader throughput than a newsroom of this size needs (docs/configuration.md).
 const workers = boundedInteger('NEWSROOM_WORKERS', 1, 1, 256);
-// The one process gets the workers' heap ceiling too: it starts itself again, in place (same
-// process id), with the flag, unless node was given one.
+// The one process gets the workers' heap ceiling and allocator arenas too: it starts itself
+// again, in place (same process id), with them, unless node was given a heap ceiling.
 const flags = isSupervisor(workers) ? [] : heapFlags();
 if (flags.length > 0)
-  process.execve(process.execPath, [
+  process.execve(
     process.execPath,
-    ...process.execArgv,
-    ...flags,
-    ...process.argv.slice(1),
-  ]);
+    [process.execPath, ...process.execArgv, ...flags, ...process.argv.slice(1)],
+    allocatorEnv(),
+  );
 if (isSupervisor(workers)) supervise(workers);
 else await (await import('./lib/server/worker.mjs')).startWorker();

@@ -1,8 +1,14 @@
-// The collaboration process (docs/collaboration.md): started by server.mjs's supervisor through
-// lib/server/collab.mjs, one per machine, listening on a loopback port only the app's workers reach.
-// Usage: node --import tsx --conditions=react-server lib/server/collab-main.ts
-// NEWSROOM_COLLAB_PORT chooses the port (default: any free one, reported to the supervisor).
+// The collaboration server (docs/collaboration.md), one per machine, listening on a loopback port
+// only the app's workers reach. Run two ways:
+// - in production, bundled at build time (scripts/build-collab.mjs) and started by server.mjs's
+//   supervisor (lib/server/collab.mjs) as a worker thread: it reports its port and is stopped
+//   through the thread's parentPort;
+// - as a process of its own (tests, benchmarks, an operator's choice):
+//   node --import tsx --conditions=react-server lib/server/collab-main.ts
+//   reporting its port to a parent through IPC (process.send) if it has one.
+// NEWSROOM_COLLAB_PORT chooses the port (default: any free one).
 import './runtime.mjs';
+import { parentPort, threadId } from 'node:worker_threads';
 import { createCollabServer } from '../collab/server';
 
 const wanted = Number(process.env.NEWSROOM_COLLAB_PORT ?? 0);
@@ -13,13 +19,14 @@ const collab = createCollabServer({
   redisUrl: process.env.NEWSROOM_REDIS_URL || undefined,
 });
 const port = await collab.start();
-process.send?.({ newsroomCollabPort: port });
+if (parentPort) parentPort.postMessage({ newsroomCollabPort: port });
+else process.send?.({ newsroomCollabPort: port });
 console.log(
-  `collaboration ready on 127.0.0.1:${port} (process ${process.pid}${process.env.NEWSROOM_REDIS_URL ? ', sharing documents through Redis' : ''})`,
+  `collaboration ready on 127.0.0.1:${port} (process ${process.pid}${parentPort ? `, thread ${threadId}` : ''}${process.env.NEWSROOM_REDIS_URL ? ', sharing documents through Redis' : ''})`,
 );
 
 // Stopping stores every document with changes not yet stored, then closes the connections
-// (the browsers keep their copies and reconnect to the next process).
+// (the browsers keep their copies and reconnect to the next server).
 let stopping = false;
 async function stop() {
   if (stopping) return;
@@ -27,10 +34,17 @@ async function stop() {
   try {
     await collab.stop();
   } finally {
+    if (parentPort) parentPort.close();
     process.exit(0);
   }
 }
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
-// The supervisor went away without a word (killed): this process goes too.
-process.on('disconnect', stop);
+if (parentPort) {
+  parentPort.on('message', (message: { newsroomCollabStop?: boolean }) => {
+    if (message?.newsroomCollabStop) void stop();
+  });
+} else {
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  // The supervisor went away without a word (killed): this process goes too.
+  process.on('disconnect', stop);
+}
