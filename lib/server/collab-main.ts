@@ -13,10 +13,12 @@ import { createCollabServer } from '../collab/server';
 
 const wanted = Number(process.env.NEWSROOM_COLLAB_PORT ?? 0);
 // NEWSROOM_REDIS_URL (redis://host:port): several collaboration processes, on several machines or
-// several app processes, share their documents through Redis (lib/collab/redis.ts).
+// several app processes, share their documents through Redis (lib/collab/redis.ts), loaded only
+// then (without Redis its client would be 5 MB of this thread's memory for nothing).
+const redisUrl = process.env.NEWSROOM_REDIS_URL || undefined;
 const collab = createCollabServer({
   port: Number.isInteger(wanted) && wanted >= 0 ? wanted : 0,
-  redisUrl: process.env.NEWSROOM_REDIS_URL || undefined,
+  redis: redisUrl ? { url: redisUrl, connect: (await import('../collab/redis')).newsroomRedis } : undefined,
 });
 const port = await collab.start();
 if (parentPort) parentPort.postMessage({ newsroomCollabPort: port });
