@@ -13,8 +13,9 @@ import { boundedInteger } from './config.mjs';
 // flags by starting itself again in place (server.mjs).
 // The young generation too: V8 gives it up to 3 × 16 MB semi-spaces on this machine, and a
 // worker kept them filled between collections; with 2 MB semi-spaces the default start (one
-// process, writing together on) idles at 198 MB instead of 214 (aim: 200), for no measurable
-// CPU per request (bench/README.md, "Memory").
+// process, writing together on) idles about 16 MB lower (aim: 200 MB), and a Next render costs
+// no more CPU (bench/reader-visit.ts, two runs each way: 4.6-6.0 ms against 6.9-10.5 ms for a
+// search page; bench/README.md, "Memory").
 export function heapFlags() {
   if (process.execArgv.some((arg) => arg.startsWith('--max-old-space-size'))) return [];
   const mb = boundedInteger('NEWSROOM_HEAP_MB', 192, 0, 65536);
