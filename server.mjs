@@ -9,6 +9,7 @@
 import './lib/server/runtime.mjs';
 import { boundedInteger } from './lib/server/config.mjs';
 import { allocatorEnv, heapFlags, isSupervisor, supervise } from './lib/server/supervisor.mjs';
+import { mediaStoreSettings } from './db/media-config.mjs';
 
 // As `next start` does; set before Next and React load, since they pick their builds by it.
 process.env.NODE_ENV = 'production';
@@ -17,6 +18,13 @@ process.env.NODE_ENV = 'production';
 // journalists' autosave p95 at 553 ms under 200 readers (one: 228 ms) and idled at 425 MB (one:
 // 204 MB), for more reader throughput than a newsroom of this size needs (docs/configuration.md).
 const workers = boundedInteger('NEWSROOM_WORKERS', 1, 1, 256);
+// The picture store (MEDIA_DIR or a bucket): a wrong or half configuration stops the server here,
+// with what to change, rather than at the first upload.
+const media = mediaStoreSettings(process.env);
+if (!media.ok) {
+  console.error(media.message);
+  process.exit(1);
+}
 // The one process gets the workers' heap ceiling and allocator arenas too: it starts itself
 // again, in place (same process id), with them, unless node was given a heap ceiling.
 const flags = isSupervisor(workers) ? [] : heapFlags();

@@ -1,15 +1,17 @@
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '@/db/connection';
+import { directoryStore, type MediaStore } from '@/db/media-store';
 
 // Backup and restore of the newsroom while it runs (scripts/backup.ts, scripts/restore.ts).
 //
 // The database is copied with SQLite's online backup API (better-sqlite3's `.backup()`): a
 // consistent snapshot taken through a read transaction, which in WAL mode never blocks the app's
-// writers, and restarted by SQLite if another connection writes mid-copy. The images follow:
-// files are written before their `media` row and never rewritten (names are random and carry
-// their width), so every image the copied rows name is already on disk when the files are copied.
+// writers, and restarted by SQLite if another connection writes mid-copy. The images follow, from
+// the picture store (MEDIA_DIR or a bucket, db/media-store.ts) into the backup's own folder:
+// pictures are stored before their `media` row and never rewritten (names are random and carry
+// their width), so every image the copied rows name is already stored when the pictures are copied.
 
 export type TableCounts = Record<string, number>;
 export type BackupResult = { dir: string; counts: TableCounts; mediaFiles: number };
@@ -39,22 +41,34 @@ export function checkDatabase(client: Database.Database): {
   return { integrity, foreignKeyViolations };
 }
 
-// Only finished files: an upload in progress writes under a temporary name first (lib/newsroom/uploads.ts).
-function mediaFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && !entry.name.startsWith('.') && !entry.name.endsWith('.tmp'))
-    .map((entry) => entry.name);
+// Every picture of `from` that `to` does not hold yet, copied whole (a few at a time: a bucket
+// answers each request in tens of milliseconds); returns how many pictures `from` holds. Only
+// finished pictures are listed: an upload in progress writes under a temporary name first.
+const COPIES_AT_ONCE = 8;
+async function copyPictures(from: MediaStore, to: MediaStore): Promise<number> {
+  const present = new Set(await to.list());
+  const names = await from.list();
+  const missing = names.filter((name) => !present.has(name));
+  for (let at = 0; at < missing.length; at += COPIES_AT_ONCE) {
+    await Promise.all(
+      missing.slice(at, at + COPIES_AT_ONCE).map(async (name) => {
+        const bytes = await from.get(name);
+        if (bytes)
+          await to.put(name, bytes, name.endsWith('.webp') ? 'image/webp' : 'application/octet-stream');
+      }),
+    );
+  }
+  return names.length;
 }
 
 export async function backupNewsroom({
   databaseFile,
-  mediaDir,
+  media,
   outDir,
   now = new Date(),
 }: {
   databaseFile: string;
-  mediaDir: string;
+  media: MediaStore;
   outDir: string;
   now?: Date;
 }): Promise<BackupResult> {
@@ -85,14 +99,13 @@ export async function backupNewsroom({
     copy.close();
   }
 
-  const files = mediaFiles(mediaDir);
-  for (const name of files) copyFileSync(path.join(mediaDir, name), path.join(partial, MEDIA_FOLDER, name));
+  const mediaFiles = await copyPictures(media, directoryStore(path.join(partial, MEDIA_FOLDER)));
   writeFileSync(
     path.join(partial, 'backup.json'),
-    JSON.stringify({ createdAt: now.toISOString(), counts, mediaFiles: files.length }, null, 2),
+    JSON.stringify({ createdAt: now.toISOString(), counts, mediaFiles }, null, 2),
   );
   renameSync(partial, dir);
-  return { dir, counts, mediaFiles: files.length };
+  return { dir, counts, mediaFiles };
 }
 
 // Every reader page's Surrogate-Key name (lib/http/route-kinds.mjs, db/reader-cache.ts),
@@ -161,12 +174,12 @@ export type RestoreResult = { counts: TableCounts; mediaFiles: number; expiredTa
 export async function restoreNewsroom({
   from,
   databaseFile,
-  mediaDir,
+  media,
   now = Date.now(),
 }: {
   from: string;
   databaseFile: string;
-  mediaDir: string;
+  media: MediaStore;
   now?: number;
 }): Promise<RestoreResult> {
   const backupFile = path.join(from, DATABASE_FILE);
@@ -174,6 +187,10 @@ export async function restoreNewsroom({
   try {
     const check = checkDatabase(source);
     if (check.integrity !== 'ok') throw new Error(`the backup is not sound: ${check.integrity}`);
+    // The pictures first, as an upload does, so no restored row names a picture not yet stored
+    // (and a store that does not answer stops the restore before the database is touched). Those
+    // the store already holds are left as they are: a name is never reused.
+    const mediaFiles = await copyPictures(directoryStore(path.join(from, MEDIA_FOLDER)), media);
     const live = openDatabase(databaseFile);
     const generationBefore = readerGeneration(live.$client);
     const tagsBefore = everyReaderTag(live.$client);
@@ -192,15 +209,9 @@ export async function restoreNewsroom({
     const restored = openDatabase(databaseFile);
     try {
       const expiredTags = expireEveryReaderPage(restored.$client, tagsBefore, generationBefore, now);
-      mkdirSync(mediaDir, { recursive: true });
-      const files = mediaFiles(path.join(from, MEDIA_FOLDER));
-      for (const name of files) {
-        const target = path.join(mediaDir, name);
-        if (!existsSync(target)) copyFileSync(path.join(from, MEDIA_FOLDER, name), target);
-      }
       const after = checkDatabase(restored.$client);
       if (after.integrity !== 'ok') throw new Error(`the restored database is not sound: ${after.integrity}`);
-      return { counts: tableCounts(restored.$client), mediaFiles: files.length, expiredTags };
+      return { counts: tableCounts(restored.$client), mediaFiles, expiredTags };
     } finally {
       restored.$client.close();
     }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import type { Page } from '@playwright/test';
 import { EDITOR, EditorPage, expect, personPage, REPORTER, test } from './fixtures';
 import { E2E_PORT } from './server-env';
@@ -19,12 +20,29 @@ let apps: LiveServer[] = [];
 
 test.describe.configure({ mode: 'serial' });
 
-test.beforeAll(async () => {
-  redis = spawn(
+// Debian's redis-server on REDIS_PORT, once it accepts connections.
+async function startRedis(): Promise<ChildProcess> {
+  const child = spawn(
     REDIS_SERVER,
     ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     { stdio: 'ignore' },
   );
+  await expect
+    .poll(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const socket = net.connect(REDIS_PORT, '127.0.0.1');
+          socket.once('connect', () => resolve(!!socket.destroy()));
+          socket.once('error', () => resolve(false));
+        }),
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  return child;
+}
+
+test.beforeAll(async () => {
+  redis = await startRedis();
   apps = await Promise.all(
     PORTS.map((port) =>
       startLiveServer(port, {
@@ -110,6 +128,80 @@ test('one app’s collaboration server ended before it stored: the other app’s
     })
     .toBe(true);
   await expect.poll(() => reporter.bodyText()).toBe(expected);
+  await reporterPage.context().close();
+  await deskPage.context().close();
+});
+
+test('Redis killed while a journalist on each app types: both go on, nothing is lost, and they share live again once it is back', async ({
+  browser,
+}) => {
+  const reporterPage = await personPage(browser, REPORTER);
+  const articleId = await new EditorPage(reporterPage).draft(
+    'عاصفة رملية في الشمال',
+    'هبّت عاصفة رملية على المدن الشمالية.',
+    'وأغلق المطار.',
+  );
+  const reporter = await openLive(reporterPage, PORTS[0]!, articleId);
+  const deskPage = await personPage(browser, EDITOR);
+  const desk = await openLive(deskPage, PORTS[1]!, articleId);
+  const collabs = apps.map((app) => app.collabThread());
+
+  await new Promise<void>((resolve) => redis.once('exit', () => resolve()).kill('SIGKILL'));
+  await Promise.all([reporter.typeAtEndOf(0, ' وانعدمت الرؤية.'), desk.typeAtEndOf(1, ' وحُوّلت الرحلات.')]);
+  // Each app's collaboration server stores its journalist's typing through the save door, and
+  // each store reaches the other app's document through the database.
+  const expected = ['هبّت عاصفة رملية على المدن الشمالية. وانعدمت الرؤية.', 'وأغلق المطار. وحُوّلت الرحلات.'];
+  await expect.poll(() => storedBody(articleId), { timeout: 30_000 }).toBe(expected.join('\n\n'));
+  await expect.poll(() => reporter.bodyText(), { timeout: 15_000 }).toBe(expected.join('\n'));
+  await expect.poll(() => desk.bodyText(), { timeout: 15_000 }).toBe(expected.join('\n'));
+  await reporter.waitUntilSaved();
+  await desk.waitUntilSaved();
+  await expect(reporter.conflictHeading).toHaveCount(0);
+  await expect(desk.conflictHeading).toHaveCount(0);
+  expect(
+    apps.map((app) => app.collabThread()),
+    'no collaboration server ended',
+  ).toEqual(collabs);
+
+  // Redis back: typing travels live again between the two apps, seen by the other journalist
+  // before any store could carry it (the store waits 2 s after the typing). The apps reconnect by
+  // themselves, within a few seconds: a word at a time until one arrives live.
+  redis = await startRedis();
+  const words = [
+    ' وعادت',
+    ' الحركة',
+    ' تدريجياً',
+    ' إلى',
+    ' الطرق',
+    ' بعد',
+    ' الظهر',
+    ' وفق',
+    ' المرور',
+    ' المحلي',
+  ];
+  let arrivedLive = false;
+  for (const word of words) {
+    await reporter.typeAtEndOf(1, word);
+    const seen = await expect
+      .poll(() => desk.bodyText(), { timeout: 1500, intervals: [100] })
+      .toContain(word)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (seen && !(await storedBody(articleId)).includes(word)) {
+      arrivedLive = true;
+      break;
+    }
+  }
+  expect(arrivedLive, 'typing arrived live through Redis again').toBe(true);
+  await reporter.waitUntilSaved();
+  await desk.waitUntilSaved();
+  await expect.poll(() => desk.bodyText()).toBe(await reporter.bodyText());
+  await expect
+    .poll(() => storedBody(articleId), { timeout: 20_000 })
+    .toBe((await desk.bodyText()).replace('\n', '\n\n'));
+  expect(apps.map((app) => app.collabThread())).toEqual(collabs);
   await reporterPage.context().close();
   await deskPage.context().close();
 });

@@ -6,6 +6,7 @@ import {
   EDITOR,
   REPORTER,
   editorPage,
+  fillMinute,
   newArticle,
   openArticle,
   personPage,
@@ -138,18 +139,18 @@ test('changes requested, the reason survives resubmission, approved, scheduled, 
 
   // A time already past, then an embargo after the schedule: refused next to their fields.
   const schedule = editor.getByRole('region', { name: 'جدولة' });
-  await schedule.getByLabel('موعد النشر').fill(newsroomMinute(new Date(Date.now() - 3_600_000)));
+  await fillMinute(schedule, 'موعد النشر', newsroomMinute(new Date(Date.now() - 3_600_000)));
   await schedule.getByRole('button', { name: 'جدولة' }).click();
-  await expect(schedule.locator('#scheduledAt-error')).toContainText('مضى');
+  await expect(schedule.locator('#scheduled-at-e')).toContainText('مضى');
   const { value, at } = comingMinute();
-  await schedule.getByLabel('موعد النشر').fill(value);
-  await schedule.getByLabel('حظر النشر حتى').fill(newsroomMinute(new Date(at.getTime() + 3_600_000)));
+  await fillMinute(schedule, 'موعد النشر', value);
+  await fillMinute(schedule, 'حظر النشر حتى', newsroomMinute(new Date(at.getTime() + 3_600_000)));
   await schedule.getByRole('button', { name: 'جدولة' }).click();
-  await expect(schedule.locator('#embargoUntil-error')).toContainText('بعد موعد النشر');
+  await expect(schedule.locator('#embargo-until-e')).toContainText('بعد موعد النشر');
   await expect(editor.locator('.status')).toHaveText('معتمد');
   await shoot(editor, 'schedule-refused');
 
-  await schedule.getByLabel('حظر النشر حتى').fill('');
+  await fillMinute(schedule, 'حظر النشر حتى', '');
   await schedule.getByRole('button', { name: 'جدولة' }).click();
   await expect(editor.locator('.status')).toHaveText('مجدول');
   await expect(editor.getByRole('region', { name: 'جدولة' })).toContainText('مجدول: يُنشر في');
@@ -237,7 +238,7 @@ test('an embargoed article is absent from its page, home, search, feeds and site
 
   const { value, at } = comingMinute();
   const schedule = editor.getByRole('region', { name: 'جدولة' });
-  await schedule.getByLabel('حظر النشر حتى').fill(value);
+  await fillMinute(schedule, 'حظر النشر حتى', value);
   await schedule.getByRole('button', { name: 'حفظ حظر النشر' }).click();
   await expect(editor.getByRole('region', { name: 'جدولة' })).toContainText('حظر النشر حتى');
   await openArticle(editor, articleId);

@@ -224,6 +224,13 @@ test('the editor finds a reporter’s published article through كل المقا�
   // Every link's accessible name contains its visible text (axe: label-content-name-mismatch).
   const axe = await new AxeBuilder({ page: editor }).withRules(['label-content-name-mismatch']).analyze();
   expect(axe.violations.map((v) => v.nodes.length)).toEqual([]);
+  // Loaded directly on a phone: the table scrolls inside its box; the page itself stays 390 px wide.
+  const wide = editor.viewportSize()!;
+  await editor.setViewportSize({ width: 390, height: 844 });
+  await editor.reload();
+  await expect(rows).toHaveCount(1);
+  expect(await editor.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await editor.setViewportSize(wide);
   await rows.getByRole('link', { name: headline, exact: true }).click();
   await expect(editor).toHaveURL(new RegExp(`/newsroom/articles/${articleId}$`));
   await waitUntilEditable(editor);

@@ -1,4 +1,11 @@
-import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+  test as base,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from '@playwright/test';
 import { EditorPage } from './pages/editor';
 
 export { expect };
@@ -127,3 +134,21 @@ export function postToAction(page: Page, id: string, body: string) {
     data: body,
   });
 }
+
+// The desk's date and time fields (app/(newsroom)/newsroom/_desk/TimeFields.tsx): a fieldset
+// named `label` with التاريخ (day/month/year) and الساعة (24-hour). `minute` is
+// 'YYYY-MM-DDTHH:MM' as the tests compute it, or '' to empty both.
+export async function fillMinute(
+  scope: Page | Locator,
+  label: string | RegExp,
+  minute: string,
+): Promise<void> {
+  const group = scope.getByRole('group', { name: label });
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})$/.exec(minute);
+  await group.getByLabel('التاريخ').fill(match ? `${match[3]}/${match[2]}/${match[1]}` : minute);
+  await group.getByLabel('الساعة').fill(match ? match[4]! : '');
+}
+
+// The same minute as the desk's messages say it: '07/12/2026 21:05'.
+export const minuteText = (minute: string): string =>
+  minute.replace(/^(\d{4})-(\d{2})-(\d{2})T/, '$3/$2/$1 ');

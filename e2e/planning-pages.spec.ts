@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { type Page } from '@playwright/test';
-import { expect, test, EDITOR, REPORTER, ADMIN, personPage } from './fixtures';
+import { expect, test, EDITOR, REPORTER, ADMIN, fillMinute, personPage } from './fixtures';
 import { toNewsroomMinute } from '@/lib/shared/validation/workflow';
 
 // Every page the planning desk added or changed, as the desk and as a reporter, at a phone's and a
@@ -38,9 +38,11 @@ test('the planning pages pass axe and fit a phone, for the desk and a reporter',
   const idea = `تغطية معرض الكتاب ${Date.now()}`;
   await form.getByLabel('فكرة العنوان').fill(idea);
   await form.getByLabel('المكلَّف').selectOption({ label: 'سارة الصحفية' });
-  await form
-    .getByLabel(/الموعد النهائي/)
-    .fill(toNewsroomMinute(new Date(Date.now() + 3 * 3_600_000), 'Asia/Tashkent'));
+  await fillMinute(
+    form,
+    /الموعد النهائي/,
+    toNewsroomMinute(new Date(Date.now() + 3 * 3_600_000), 'Asia/Tashkent'),
+  );
   await form.getByLabel('عدد الكلمات المطلوب').fill('700');
   await form.getByRole('button', { name: 'إضافة إلى الخطة' }).click();
   await expect(form.getByRole('status')).toHaveText('أُضيفت القصة إلى خطة التغطية.');

@@ -1,6 +1,6 @@
 import { type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { expect, test, EDITOR, REPORTER, editorPage, personPage } from './fixtures';
+import { expect, test, EDITOR, REPORTER, editorPage, fillMinute, minuteText, personPage } from './fixtures';
 import { e2eServerEnv } from './server-env';
 import { toNewsroomMinute } from '@/lib/shared/validation/workflow';
 
@@ -19,7 +19,7 @@ async function planStory(editor: Page, idea: string, deadline: string, words = '
   const form = editor.getByRole('form', { name: 'تكليف جديد' });
   await form.getByLabel('فكرة العنوان').fill(idea);
   await form.getByLabel('المكلَّف').selectOption({ label: 'سارة الصحفية' });
-  await form.getByLabel(/الموعد النهائي/).fill(deadline);
+  await fillMinute(form, /الموعد النهائي/, deadline);
   await form.getByLabel('عدد الكلمات المطلوب').fill(words);
   await form.getByRole('button', { name: 'إضافة إلى الخطة' }).click();
   await expect(form.getByRole('status')).toHaveText('أُضيفت القصة إلى خطة التغطية.');
@@ -40,7 +40,7 @@ test('an editor plans and assigns; the reporter accepts, writes from it, submits
   // Bad input: an Arabic message next to each field, and nothing added.
   const form = editor.getByRole('form', { name: 'تكليف جديد' });
   await form.getByLabel('فكرة العنوان').fill(idea);
-  await form.getByLabel(/الموعد النهائي/).fill(minute(new Date(Date.now() - HOUR)));
+  await fillMinute(form, /الموعد النهائي/, minute(new Date(Date.now() - HOUR)));
   await form.getByLabel('عدد الكلمات المطلوب').fill('ستمئة');
   await form.getByRole('button', { name: 'إضافة إلى الخطة' }).click();
   await expect(form.getByText(/عدد صحيح موجب/)).toBeVisible();
@@ -123,7 +123,7 @@ test('a scheduled article is moved on the calendar with the keyboard, through th
   await page.moveTo('اعتماد', 'معتمد');
   const when = new Date(Date.now() + 2 * HOUR);
   const schedule = editor.getByRole('region', { name: 'جدولة' });
-  await schedule.getByLabel('موعد النشر').fill(minute(when));
+  await fillMinute(schedule, 'موعد النشر', minute(when));
   await schedule.getByRole('button', { name: 'جدولة' }).click();
   await expect(page.status).toHaveText('مجدول');
 
@@ -131,17 +131,16 @@ test('a scheduled article is moved on the calendar with the keyboard, through th
   const item = editor.getByTestId('calendar-item').filter({ hasText: idea });
   await expect(item).toHaveAttribute('data-kind', 'scheduled');
   // Into the past: refused in Arabic next to the item, nothing moved.
-  const target = item.getByLabel('نقل إلى');
-  await target.focus();
-  await target.fill(minute(new Date(Date.now() - HOUR)));
+  await item.getByRole('group', { name: 'نقل إلى' }).getByLabel('التاريخ').focus();
+  await fillMinute(item, 'نقل إلى', minute(new Date(Date.now() - HOUR)));
   await editor.keyboard.press('Enter');
   await expect(item.getByText('موعد النشر مضى؛ اختر وقتاً قادماً')).toBeVisible();
   // An hour later: moved; the status line, which has the focus, says where.
   const later = minute(new Date(when.getTime() + HOUR));
-  await target.fill(later);
+  await fillMinute(item, 'نقل إلى', later);
   await editor.keyboard.press('Enter');
   const status = editor.getByRole('status').first();
-  await expect(status).toContainText(`إلى ${later.replace('T', ' ')}`);
+  await expect(status).toContainText(`إلى ${minuteText(later)}`);
   await expect(status).toBeFocused();
   const db = new Database(e2eServerEnv.DATABASE_PATH, { readonly: true });
   try {
@@ -163,7 +162,7 @@ test('a scheduled article is moved on the calendar with the keyboard, through th
   await reporter.goto(`/newsroom/calendar?day=${dayOf(when)}`);
   const seen = reporter.getByTestId('calendar-item').filter({ hasText: idea });
   await expect(seen).toBeVisible();
-  await expect(seen.getByLabel('نقل إلى')).toHaveCount(0);
+  await expect(seen.getByRole('group', { name: 'نقل إلى' })).toHaveCount(0);
 });
 
 test('the plan and the calendar load directly, and the iCalendar feed answers', async ({
@@ -219,7 +218,7 @@ test('an embargo on a live article asks first, naming it; focus goes to the stat
   await page.publishThroughDesk();
   const schedule = editor.getByRole('region', { name: 'جدولة' });
   const until = minute(new Date(Date.now() + 2 * HOUR));
-  await schedule.getByLabel('حظر النشر حتى').fill(until);
+  await fillMinute(schedule, 'حظر النشر حتى', until);
   await schedule.getByRole('button', { name: 'حفظ حظر النشر' }).click();
   const dialog = editor.getByRole('dialog', { name: 'حظر نشر مقال منشور' });
   await expect(dialog).toBeVisible();
@@ -232,6 +231,6 @@ test('an embargo on a live article asks first, naming it; focus goes to the stat
   await schedule.getByRole('button', { name: 'حفظ حظر النشر' }).click();
   await dialog.getByRole('button', { name: 'حظر النشر' }).click();
   const status = schedule.getByRole('status');
-  await expect(status).toHaveText(`حُفظ حظر النشر حتى ${until.replace('T', ' ')}.`);
+  await expect(status).toHaveText(`حُفظ حظر النشر حتى ${minuteText(until)}.`);
   await expect(status).toBeFocused();
 });

@@ -1,8 +1,10 @@
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import Database from 'better-sqlite3';
+import sharp from 'sharp';
 import {
   expect,
   test,
+  ADMIN,
   EDITOR,
   editorPage,
   newArticle,
@@ -234,6 +236,125 @@ test('a scheduled article is published exactly once with both instances sweeping
   } finally {
     database.close();
   }
+});
+
+// What lives in tables holds across instances: a session made on A, the sign-in throttle, who is
+// in an article, pictures (one MEDIA_DIR: the shared mount of docs/deploying.md), readers' views
+// and comments, and signing out.
+test('sessions, the sign-in throttle, presence, pictures, views and comments are one across instances A and B', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const stamp = Date.now().toString().slice(-6);
+  const editorContext = await browser.newContext({ baseURL: A });
+  const editor = await editorContext.newPage();
+  await signIn(editor, EDITOR);
+  // The session made on A is a session on B (cookies do not tell ports apart, as a shared domain
+  // would not tell machines apart).
+  await editor.goto(`${B}/newsroom`);
+  await expect(editor).toHaveURL(`${B}/newsroom`);
+  await expect(editor.getByRole('button', { name: 'تسجيل الخروج' })).toBeVisible();
+
+  // Presence: the editor on A and an admin on B in one article see each other.
+  const articleId = await newArticle(editor);
+  const adminContext = await browser.newContext({ baseURL: B });
+  const admin = await adminContext.newPage();
+  await signIn(admin, ADMIN);
+  await admin.goto(`/newsroom/articles/${articleId}`);
+  await expect(admin.getByText(/يفتح هذا المقال الآن أيضاً/)).toBeVisible({ timeout: 15_000 });
+  await expect(editor.getByText(/يفتح هذا المقال الآن أيضاً/)).toBeVisible({ timeout: 15_000 });
+  await admin.goto('/newsroom');
+
+  // A picture uploaded through B is served by A.
+  const upload = await admin.request.post('/api/uploads', {
+    multipart: {
+      file: {
+        name: 'صورة عبر نسختين.jpg',
+        mimeType: 'image/jpeg',
+        buffer: await sharp({ create: { width: 640, height: 400, channels: 3, background: '#2a6f97' } })
+          .jpeg()
+          .toBuffer(),
+      },
+      alt: 'صورة رفعت عبر نسخة وتُقرأ من أخرى',
+    },
+  });
+  expect(upload.status()).toBe(200);
+  const { media } = (await upload.json()) as { media: { variants: { file: string; bytes: number }[] } };
+  const variant = media.variants[0]!;
+  const image = await fetch(`${A}/media/${variant.file}`);
+  expect(image.status).toBe(200);
+  expect((await image.arrayBuffer()).byteLength).toBe(variant.bytes);
+
+  // Published on A; a reader's views through A and B are one visitor per person.
+  await editorPage(editor).headline.fill(`خبر عبر نسختين ${stamp}`);
+  await editorPage(editor).body.click();
+  await editor.keyboard.type('نص يقرؤه القراء عبر نسختين من التطبيق.');
+  await waitUntilSaved(editor);
+  await publishThroughDesk(editor);
+  const visitor = (agent: string) => ({
+    'user-agent': `Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 ${agent}`,
+  });
+  for (const [base, agent] of [
+    [A, 'one'],
+    [B, 'one'],
+    [B, 'two'],
+    [A, 'two'],
+  ] as const) {
+    expect(
+      (await fetch(`${base}/api/views/${articleId}`, { method: 'POST', headers: visitor(agent) })).status,
+    ).toBe(204);
+  }
+  const views = async (base: string) =>
+    ((await (await fetch(`${base}/api/stats/${articleId}`)).json()) as { views: number }).views;
+  await expect.poll(() => views(A), { timeout: 5_000 }).toBe(2);
+  expect(await views(B)).toBe(2);
+
+  // A reader comments on B; the editor accepts it on A; the reader sees it on B.
+  const reader = await (await browser.newContext({ baseURL: B })).newPage();
+  await reader.goto(`/news/${articleId}`);
+  const comments = reader.getByRole('region', { name: 'تعليقات' });
+  const form = comments.getByRole('form', { name: 'أضف تعليقًا' });
+  const comment = `تعليق عبر نسختين ${stamp}`;
+  await form.getByLabel('اسمك').fill('سلمى');
+  await form.getByLabel('نص التعليق').fill(comment);
+  await form.getByRole('button', { name: 'إرسال التعليق' }).click();
+  await expect(form.getByRole('status')).toContainText('بانتظار المراجعة');
+  await editor.goto(`${A}/newsroom/comments`);
+  const held = editor.getByRole('listitem').filter({ hasText: comment });
+  await held.getByRole('button', { name: 'قبول' }).click();
+  await expect(held.getByRole('status')).toHaveText('قُبل التعليق');
+  await expect
+    .poll(
+      async () => {
+        await reader.reload();
+        return comments.getByText(comment).count();
+      },
+      { timeout: 5_000 },
+    )
+    .toBe(1);
+
+  // Five wrong passwords, some through A and some through B, are five for the account.
+  const guesser = await (await browser.newContext()).newPage();
+  const email = `guess-across-${stamp}@newsroom.test`;
+  for (let i = 1; i <= 6; i++) {
+    await guesser.goto(`${i % 2 ? A : B}/signin`);
+    await guesser.getByLabel('البريد الإلكتروني').fill(email);
+    await guesser.getByLabel('كلمة المرور').fill(`guess-${i}`);
+    const answered = guesser.waitForResponse((r) => r.url().includes('/api/auth/callback/credentials'));
+    await guesser.getByRole('button', { name: 'تسجيل الدخول' }).click();
+    await answered;
+    await expect(guesser.locator('form').getByRole('alert')).toContainText(
+      i <= 5 ? 'البريد الإلكتروني أو كلمة المرور غير صحيحة.' : 'محاولات دخول خاطئة كثيرة.',
+    );
+  }
+
+  // Signing out on B ends the session on A too.
+  await editor.goto(`${B}/newsroom`);
+  await editor.getByRole('button', { name: 'تسجيل الخروج' }).click();
+  await expect(editor).toHaveURL(/\/signin/);
+  await editor.goto(`${A}/newsroom`);
+  await expect(editor).toHaveURL(/\/signin/);
+  await Promise.all([editorContext.close(), adminContext.close()]);
 });
 
 test('an instance killed under load: no 5xx through Varnish once its probe marks it sick', async () => {

@@ -6,11 +6,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { databasePath } from '@/db/connection';
 import { backupNewsroom } from '@/db/backup';
-import { mediaDir } from '@/lib/newsroom/uploads';
+import { mediaStore } from '@/db/media-store';
 
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const outDir = path.resolve(values.out ?? process.env.BACKUP_DIR ?? path.join('data', 'backups'));
-const result = await backupNewsroom({ databaseFile: databasePath(), mediaDir: mediaDir(), outDir });
+const result = await backupNewsroom({ databaseFile: databasePath(), media: mediaStore(), outDir });
 console.log(
   `backup written: ${result.dir} (${result.counts.articles ?? 0} articles, ${result.mediaFiles} image files)`,
 );

@@ -4,7 +4,9 @@ import type { Editor, JSONContent } from '@tiptap/core';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { ArticleStatus } from '@/lib/shared/enums';
+import type { ArticleStatus, Role } from '@/lib/shared/enums';
+import { roleChangedMessage } from '@/lib/shared/state-change';
+import { tellDesk } from './DeskNotice';
 import { formatReadingTime, readingTimeMinutes, type DateSettings } from '@/lib/shared/arabic';
 import type { FieldErrors } from '@/lib/shared/errors';
 import type { ArticleAction } from '@/lib/shared/permissions';
@@ -63,6 +65,9 @@ export type EditableArticle = {
   canComment?: boolean;
   // The planning desk: the word target of the assignment this article was started from.
   wordTarget?: number | null;
+  // The role of the person writing, when the page was made: a change (by an admin, while they
+  // write) is said by the page, their session and text kept (lib/newsroom/people.ts changeRole).
+  viewerRole?: Role;
 };
 
 // What the editor may ask of the server, handed in by the route's shell (components/editor/ does
@@ -228,6 +233,15 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
     if (editor && editor.isEditable !== editable) editor.setEditable(editable, false);
   }, [editor, canEdit, journalChecked, liveReady]);
 
+  // Said once per new role; the text stays where it is, saved as before (or, if the new role may
+  // no longer edit this article, kept in this browser's journal with the refusal shown).
+  const toldRole = useRef(article.viewerRole);
+  const onRole = useCallback((role: Role) => {
+    if (!toldRole.current || toldRole.current === role) return;
+    toldRole.current = role;
+    tellDesk(roleChangedMessage(role), { focus: false });
+  }, []);
+
   const edit = useCallback(
     <F extends keyof Metadata>(field: F, value: Metadata[F]) => machine.edit(field, value),
     [machine],
@@ -300,14 +314,15 @@ export function ArticleEditor({ article, actions }: { article: EditableArticle; 
           <CollabStatus state={liveState} canEdit={canEdit} fallback={liveState.abandoned} />
         ) : null}
         {/* Without writing together, or once the body has fallen back to the autosave: the
-            heartbeat brings others' saves (the live ones stored by the collaboration server too). */}
-        {!article.collab || liveState.abandoned ? (
-          <PresenceNotice
-            articleId={article.id}
-            heartbeat={actions.presence}
-            onVersion={(version) => machine.pull(version)}
-          />
-        ) : null}
+            heartbeat brings others' saves (the live ones stored by the collaboration server too).
+            With it, the heartbeat still runs, quiet, for the role. */}
+        <PresenceNotice
+          articleId={article.id}
+          heartbeat={actions.presence}
+          onVersion={!article.collab || liveState.abandoned ? (version) => machine.pull(version) : undefined}
+          onRole={onRole}
+          quiet={!!article.collab && !liveState.abandoned}
+        />
         {restored ? <p className="notice">استُعيدت من هذا الجهاز تعديلات لم تكن قد وصلت إلى الخادم.</p> : null}
         <ReplacedNotice
           replaced={snapshot.replaced}

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import type { Role } from '@/lib/shared/enums';
 import type { ActionResult } from '@/lib/shared/errors';
 
 const HEARTBEAT_MS = 15_000;
@@ -16,7 +17,7 @@ export type Heartbeat = (input: {
   articleId: number;
   tabId: string;
   leaving?: boolean;
-}) => Promise<ActionResult<{ others: Other[]; version: number }>>;
+}) => Promise<ActionResult<{ others: Other[]; version: number; role?: Role }>>;
 
 // One id per browser tab and article, kept in sessionStorage so that a reload (or the remount
 // after a workflow action) is the same tab: a fresh id each time left the previous load's row
@@ -40,15 +41,26 @@ export function PresenceNotice({
   articleId,
   heartbeat,
   onVersion,
+  onRole,
+  quiet = false,
 }: {
   articleId: number;
   heartbeat: Heartbeat;
   onVersion?: (version: number) => void;
+  // The person's role as the server has it now (an admin may change it while they write).
+  onRole?: (role: Role) => void;
+  // While the body is written together, the collaboration server shows who is there: the
+  // heartbeat then only keeps the role (and this tab's presence) current.
+  quiet?: boolean;
 }) {
   const [others, setOthers] = useState<Other[]>([]);
   const onVersionRef = useRef(onVersion);
+  const onRoleRef = useRef(onRole);
+  const quietRef = useRef(quiet);
   useEffect(() => {
     onVersionRef.current = onVersion;
+    onRoleRef.current = onRole;
+    quietRef.current = quiet;
   });
 
   useEffect(() => {
@@ -58,10 +70,15 @@ export function PresenceNotice({
     const beat = (leaving = false) =>
       heartbeat({ articleId, tabId, leaving })
         .then((result) => {
-          if (stopped || !result.ok) return HEARTBEAT_MS;
+          if (stopped) return HEARTBEAT_MS;
+          // Refused because a new role may no longer see the article: the role still comes back.
+          const role = result.ok ? result.data.role : (result.current as { role?: Role } | undefined)?.role;
+          if (role) onRoleRef.current?.(role);
+          if (!result.ok) return HEARTBEAT_MS;
           setOthers(result.data.others);
           onVersionRef.current?.(result.data.version);
-          return result.data.others.length ? HEARTBEAT_WITH_OTHERS_MS : HEARTBEAT_MS;
+          // Quiet, the others' saves come through the shared document: no need to beat faster.
+          return result.data.others.length && !quietRef.current ? HEARTBEAT_WITH_OTHERS_MS : HEARTBEAT_MS;
         })
         // Presence is a courtesy: a missed heartbeat changes nothing else.
         .catch(() => HEARTBEAT_MS);
@@ -80,7 +97,7 @@ export function PresenceNotice({
     };
   }, [articleId, heartbeat]);
 
-  const names = [...new Set(others.map((o) => (o.sameUser ? 'أنت في تبويب آخر' : o.name)))];
+  const names = quiet ? [] : [...new Set(others.map((o) => (o.sameUser ? 'أنت في تبويب آخر' : o.name)))];
   return (
     <div aria-live="polite" className="presence">
       {names.length > 0 ? (

@@ -5,11 +5,16 @@ import { memo, useState } from 'react';
 import type { ArticleStatus } from '@/lib/shared/enums';
 import type { ActionResult, FieldErrors } from '@/lib/shared/errors';
 import type { ArticleAction } from '@/lib/shared/permissions';
+import { STATE_CHANGED, tellDesk } from './DeskNotice';
 
 export type WorkflowAction = Exclude<ArticleAction, 'view' | 'edit'>;
 export type WorkflowActions = Record<
   WorkflowAction,
-  (input: { articleId: number; reason?: string }) => Promise<ActionResult<{ version: number }>>
+  (input: {
+    articleId: number;
+    reason?: string;
+    seenStatus?: ArticleStatus;
+  }) => Promise<ActionResult<{ version: number }>>
 >;
 
 const WORKFLOW: { action: WorkflowAction; label: string; primary?: boolean }[] = [
@@ -68,7 +73,17 @@ export const WorkflowBar = memo(function WorkflowBar({
         return;
       }
       const note = action === 'publish' ? publicNote : reason;
-      const result = await actions[action]({ articleId, reason: note.trim() || undefined });
+      const result = await actions[action]({
+        articleId,
+        reason: note.trim() || undefined,
+        seenStatus: status,
+      });
+      if (!result.ok && result.code === STATE_CHANGED) {
+        // The article moved on: the page says who moved it and shows it as it is now.
+        tellDesk(result.message);
+        router.refresh();
+        return;
+      }
       if (!result.ok) {
         onErrors(result.fieldErrors ?? {});
         setReasonError(result.fieldErrors?.reason);

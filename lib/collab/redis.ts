@@ -1,7 +1,16 @@
 import 'server-only';
 import { SkipFurtherHooksError } from '@hocuspocus/common';
 import { Redis } from '@hocuspocus/extension-redis';
-import type { onStoreDocumentPayload } from '@hocuspocus/server';
+import {
+  OutgoingMessage,
+  type afterLoadDocumentPayload,
+  type afterUnloadDocumentPayload,
+  type beforeBroadcastStatelessPayload,
+  type Document,
+  type onAwarenessUpdatePayload,
+  type onChangePayload,
+  type onStoreDocumentPayload,
+} from '@hocuspocus/server';
 
 // Several collaboration processes (several machines, or several app processes on one machine),
 // one shared document (docs/collaboration.md, «Several machines»): Hocuspocus's own Redis
@@ -20,6 +29,18 @@ import type { onStoreDocumentPayload } from '@hocuspocus/server';
 //   unreachable, it stores without the lock. That is safe: the store is one SQLite transaction
 //   with the permission check inside, and a second store of the same body writes nothing (no
 //   version, no revision), so the lock only saves redundant work.
+//
+// Redis unreachable (never started, killed, a network cut): each process goes on alone instead of
+// waiting on Redis or failing. The extension as it comes would fail every document load (its
+// reply channel was never subscribed, or the subscription fails), and a notice broadcast while
+// Redis is down is a rejection nobody handles, which ends the process. So while Redis is not
+// ready: documents load unshared, nothing is published, stores run without the lock; the stores
+// still carry each process's typing to the others through the database (server.ts adoptPeerStore),
+// and the two guards against doing a thing twice (seeding a document, merging a body stored by
+// another path) are the database's, not Redis's (store.ts seedOnce, server.ts takeOnce). When Redis is back, every open document
+// is subscribed again and announces its state (a SyncStep1): each peer answers with what this
+// process lacks and asks for what it lacks in turn, so the documents are one again at once, without
+// waiting for anyone to type.
 
 export type RedisTarget = { host: string; port: number; username?: string; password?: string; db?: number };
 
@@ -41,6 +62,113 @@ export function parseRedisUrl(url: string): RedisTarget {
 export function newsroomRedis(url: string, hasPending: (documentName: string) => boolean, waitMs = 5000) {
   const { host, port, username, password, db } = parseRedisUrl(url);
   class NewsroomRedis extends Redis {
+    // Set when the process stops: closing the connections then is no outage.
+    stopping = false;
+
+    async onDestroy() {
+      this.stopping = true;
+      clearInterval(this.heartbeat);
+      return super.onDestroy();
+    }
+
+    // A Redis that stops answering looks connected (a network cut TCP has not noticed yet, a
+    // stopped server), and every command would wait for it: loads, stores, publishes. A PING a
+    // second: one not answered within a second closes both connections, so that the process goes
+    // on alone at once; ioredis connects again, and is ready again only when Redis answers.
+    private heartbeat?: ReturnType<typeof setInterval>;
+    watch(announce: (error: Error) => void, everyMs = 1000) {
+      this.heartbeat = setInterval(() => {
+        if (!this.reachable()) return;
+        let answered = false;
+        this.pub.ping().then(
+          () => (answered = true),
+          () => undefined,
+        );
+        setTimeout(() => {
+          if (answered || this.stopping || !this.reachable()) return;
+          announce(new Error(`no answer within ${everyMs} ms`));
+          this.pub.disconnect(true);
+          this.sub.disconnect(true);
+        }, everyMs).unref();
+      }, everyMs);
+      this.heartbeat.unref();
+    }
+
+    // Both connections up: publishing, subscribing and locking can be expected to answer.
+    reachable(): boolean {
+      return this.pub.status === 'ready' && this.sub.status === 'ready';
+    }
+
+    // The extension's own bookkeeping, private in its types: the documents it relays into, and the
+    // subscription to this process's reply channel, which its loads wait for.
+    private get internals() {
+      return this as unknown as { documents: Map<string, Document>; replySubscription: Promise<void> };
+    }
+
+    async afterLoadDocument(payload: afterLoadDocumentPayload) {
+      if (this.reachable()) {
+        try {
+          return await super.afterLoadDocument(payload);
+        } catch {
+          // Redis went away during the load: this document is loaded unshared (below).
+        }
+      }
+      // Alone: incoming messages find it once Redis is back (rejoin subscribes its channel).
+      this.internals.documents.set(payload.documentName, payload.document);
+    }
+
+    async afterUnloadDocument(payload: afterUnloadDocumentPayload) {
+      if (this.reachable()) return super.afterUnloadDocument(payload);
+      // Unsubscribing would only fail; Redis forgets the subscription with the connection.
+      if (!payload.instance.documents.has(payload.documentName)) {
+        this.internals.documents.delete(payload.documentName);
+      }
+    }
+
+    async onChange(payload: onChangePayload) {
+      // Nothing is queued while Redis is down: rejoin sends the whole difference at once.
+      if (this.reachable()) return super.onChange(payload);
+    }
+
+    async onAwarenessUpdate(payload: onAwarenessUpdatePayload) {
+      if (this.reachable()) return super.onAwarenessUpdate(payload);
+    }
+
+    async beforeBroadcastStateless(payload: beforeBroadcastStatelessPayload) {
+      // Hocuspocus does not wait for this hook nor catch it: a failed publish must not escape.
+      // This process's own connections get the notice anyway (Document.broadcastStateless).
+      if (!this.reachable()) return 0;
+      return super.beforeBroadcastStateless(payload).catch(() => 0);
+    }
+
+    // Redis back after an outage (or first reached after starting without it): the reply channel
+    // and every open document's channel subscribed again, and each document's state announced so
+    // that the processes exchange what they typed apart.
+    async rejoin() {
+      const instance = this.instance as typeof this.instance | undefined;
+      const replyChannel = `${this.configuration.prefix}#reply:${this.configuration.identifier}`;
+      const subscribed = this.sub.subscribe(replyChannel).then(() => undefined);
+      this.internals.replySubscription = subscribed;
+      subscribed.catch(() => {});
+      if (!instance) return;
+      for (const [name, document] of instance.documents) {
+        this.internals.documents.set(name, document);
+        try {
+          await this.sub.subscribe(`${this.configuration.prefix}:${name}`);
+          const syncStep1 = new OutgoingMessage(name).createSyncMessage().writeFirstSyncStepFor(document);
+          const awareness = new OutgoingMessage(name).writeQueryAwareness();
+          for (const message of [syncStep1, awareness]) {
+            await this.pub.publish(
+              `${this.configuration.prefix}:${name}`,
+              Buffer.concat([this.messagePrefix, Buffer.from(message.toUint8Array())]),
+            );
+          }
+        } catch {
+          return; // Down again: the next time it is back, all of this runs again.
+        }
+      }
+    }
+
     // Who typed in a document through any process since it was last stored: a Redis set per
     // document, so the process that stores next (whichever it is, even after the one that
     // took their typing was killed) names them on the revision and checks their permission.
@@ -51,10 +179,13 @@ export function newsroomRedis(url: string, hasPending: (documentName: string) =>
     // Sent on the same connection as the update's publish, before it: a peer that receives the
     // update finds its author in the set.
     addContributor(documentName: string, userId: number) {
+      // While Redis is down each process stores its own people's typing itself.
+      if (!this.reachable()) return;
       this.pub.sadd(this.contributorsKey(documentName), String(userId)).catch(() => {});
     }
 
     async contributorsOf(documentName: string, local: readonly number[]): Promise<number[]> {
+      if (!this.reachable()) return [...local];
       try {
         const shared = await this.pub.smembers(this.contributorsKey(documentName));
         return [...new Set([...local, ...shared.map(Number).filter(Number.isInteger)])];
@@ -63,36 +194,8 @@ export function newsroomRedis(url: string, hasPending: (documentName: string) =>
       }
     }
 
-    // Runs `work` while holding a Redis key of this process (SET NX with an expiry, so a process
-    // that dies holding it delays the others by at most `holdMs`); after `waitMs` without it, or
-    // with Redis unreachable, runs it anyway.
-    async exclusive<T>(name: string, work: () => Promise<T>, holdMs = 10_000): Promise<T> {
-      const key = `newsroom:${name}`;
-      const token = `${this.configuration.identifier}:${Math.random()}`;
-      const until = Date.now() + waitMs;
-      let held = false;
-      while (!held && Date.now() < until) {
-        held = await this.pub
-          .set(key, token, 'PX', holdMs, 'NX')
-          .then(
-            (answer) => answer === 'OK',
-            () => null,
-          )
-          .then((answer) => answer ?? true);
-        if (!held) await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      try {
-        return await work();
-      } finally {
-        if (held) {
-          const owner = await this.pub.get(key).catch(() => null);
-          if (owner === token) await this.pub.del(key).catch(() => {});
-        }
-      }
-    }
-
     async forgetContributors(documentName: string, userIds: readonly number[]) {
-      if (userIds.length === 0) return;
+      if (userIds.length === 0 || !this.reachable()) return;
       await this.pub.srem(this.contributorsKey(documentName), ...userIds.map(String)).catch(() => {});
     }
 
@@ -100,16 +203,15 @@ export function newsroomRedis(url: string, hasPending: (documentName: string) =>
       if (!hasPending(payload.documentName)) {
         throw new SkipFurtherHooksError('nothing typed through this process to store');
       }
+      // Unreachable: no lock to wait for (the store is safe without it, above).
+      if (!this.reachable()) return;
       const until = Date.now() + waitMs;
       for (;;) {
         try {
           return await super.onStoreDocument(payload);
         } catch (error) {
-          if (!(error instanceof SkipFurtherHooksError)) {
-            // Redis unreachable: this process stores anyway (below).
-            console.error('collaboration: the Redis lock could not be taken; storing without it', error);
-            return;
-          }
+          // Redis gone while taking the lock: this process stores without it.
+          if (!(error instanceof SkipFurtherHooksError) || !this.reachable()) return;
           // A peer is storing this document: its store is one short transaction, so wait for it
           // rather than skip (a skipped store of a document nobody here has open any more would
           // be unloaded with this process's typing unstored).
@@ -122,23 +224,36 @@ export function newsroomRedis(url: string, hasPending: (documentName: string) =>
   const redis = new NewsroomRedis({
     host,
     port,
-    options: { username, password, db, maxRetriesPerRequest: 2 },
+    // A command Redis does not answer within a second fails (the store then runs without the lock,
+    // the load without sharing), instead of waiting for an answer that may never come.
+    options: { username, password, db, maxRetriesPerRequest: 2, commandTimeout: 1000 },
     prefix: 'newsroom',
     // Longer than the store's transaction may take while another process holds the SQLite lock.
     lockTimeout: 10_000,
   });
-  // ioredis reconnects by itself; one line per outage instead of one per attempt.
+  // ioredis reconnects by itself (and subscribes again to what it had subscribed); one line when
+  // Redis goes, one when it is back, instead of one per attempt.
+  // Started without Redis, `down` is set by the first failed attempt, and the first 'ready' rejoins
+  // (the extension's own subscription to the reply channel failed then).
   let down = false;
-  for (const client of [redis.pub, redis.sub]) {
-    client.on('error', (error: Error) => {
-      if (down) return;
+  const announce = (error?: Error) => {
+    if (error && !down) {
       down = true;
       console.error(`collaboration: Redis unreachable (${error.message}); going on alone until it is back`);
+    }
+  };
+  for (const client of [redis.pub, redis.sub]) {
+    client.on('error', announce);
+    client.on('close', () => {
+      if (!down && !redis.stopping) announce(new Error('connection lost'));
     });
     client.on('ready', () => {
-      if (down) console.error('collaboration: Redis reachable again');
+      if (!redis.reachable() || !down) return;
       down = false;
+      console.error('collaboration: Redis reachable again; sharing documents again');
+      redis.rejoin().catch(() => {});
     });
   }
+  redis.watch(announce);
   return redis;
 }

@@ -15,9 +15,11 @@ import {
 import { claimsFromCookies } from './session';
 import {
   accessTo,
+  inWriteTransaction,
   keepState,
   liveArticle,
   loadBody,
+  seedOnce,
   storeBody,
   storedBodyOf,
   storedFromSharedState,
@@ -117,7 +119,11 @@ export function createCollabServer(options: CollabServerOptions = {}) {
 
   async function load(documentName: string): Promise<Uint8Array> {
     const articleId = parseDocumentName(documentName)!;
-    const loaded = loadBody(articleId);
+    let loaded = loadBody(articleId);
+    // Kept at once, and only once across processes (seedOnce): every later load starts from this
+    // same history, so a browser's offline copy of it merges instead of adding the body a second
+    // time, and a second process opening the article now loads this seed instead of its own.
+    if (loaded?.seeded) loaded = await whenWritable(() => seedOnce(articleId));
     if (!loaded) refuse(COLLAB_CLOSE.gone);
     const loadedDoc = new Y.Doc();
     Y.applyUpdate(loadedDoc, loaded.state);
@@ -133,14 +139,6 @@ export function createCollabServer(options: CollabServerOptions = {}) {
       relayed: false,
       merging: false,
     });
-    if (loaded.seeded) {
-      // Kept at once: every later load starts from this same history, so a browser's offline
-      // copy of it merges instead of adding the body a second time.
-      const doc = new Y.Doc();
-      Y.applyUpdate(doc, loaded.state);
-      await whenWritable(() => keepState(articleId, doc, loaded.bodyHash));
-      doc.destroy();
-    }
     return loaded.state;
   }
 
@@ -192,10 +190,7 @@ export function createCollabServer(options: CollabServerOptions = {}) {
     },
 
     async onLoadDocument({ documentName }) {
-      // With Redis, two processes opening one article at the same moment must not both seed it
-      // (two seeds are two histories of the same text: merged, the body would appear twice). The
-      // second waits for the first, then loads the state the first kept.
-      return redis ? redis.exclusive(`${documentName}:load`, () => load(documentName)) : load(documentName);
+      return load(documentName);
     },
 
     async afterUnloadDocument({ documentName }) {
@@ -292,7 +287,16 @@ export function createCollabServer(options: CollabServerOptions = {}) {
         // With Redis the newer body may be a peer process's store of this very document: taken as
         // Yjs, not merged by block.
         for (let tries = 0; !attempted.ok && attempted.code === 'stale' && tries < 3; tries++) {
-          if (!adoptPeerStore(state, document)) mergeStoredBody(document, state);
+          // Locked too long by another process: answered as busy below, the contributors kept.
+          const taken = await whenWritable(() => takeOnce(document, state)).then(
+            () => true,
+            (error: unknown) => {
+              if (!(error instanceof DatabaseBusyError))
+                console.error('collaboration: a merge failed', error);
+              return false;
+            },
+          );
+          if (!taken) break;
           attempted = await store();
         }
         const outcome = !attempted.ok && attempted.code === 'stale' ? busy : attempted;
@@ -393,29 +397,26 @@ export function createCollabServer(options: CollabServerOptions = {}) {
   // The body stored now differs from the one this process last stored or loaded.
   function takeStoredBody(name: string, document: Document, state: DocumentState) {
     if (adoptPeerStore(state, document)) return;
-    if (!redis) return mergeStoredBody(document, state);
-    // Stored by another path while several processes hold the document: exactly one of them
-    // merges it (each merging would insert the changed blocks once per process); the others
-    // receive its merge through Redis.
+    // Stored by another path. With several processes holding the document, exactly one of them
+    // merges it (each merging would insert the changed blocks once per process); the others find
+    // its merge kept with the body's hash and adopt it (takeOnce), and receive it through Redis.
     state.merging = true;
-    redis.pub
-      .set(`newsroom:${name}:merge:${state.version}`, String(process.pid), 'PX', 60_000, 'NX')
-      .then(
-        (claimed) => claimed === 'OK',
-        () => true, // Redis unreachable: the peers cannot relay either, so each process merges its own.
-      )
-      .then((mine) => {
+    whenWritable(() => {
+      if (server.hocuspocus.documents.get(name) !== document) return;
+      takeOnce(document, state);
+    })
+      .catch((error: unknown) => console.error('collaboration: merging a stored body failed', error))
+      .finally(() => {
         state.merging = false;
-        if (server.hocuspocus.documents.get(name) !== document) return;
-        if (mine) return mergeStoredBody(document, state);
-        const storedNow = storedBodyOf(state.articleId);
-        const article = liveArticle(state.articleId);
-        if (!storedNow || !article) return;
-        state.storedBody = storedNow;
-        state.bodyHash = article.bodyHash();
-        state.version = article.version;
-      })
-      .catch((error: unknown) => console.error('collaboration: merging a stored body failed', error));
+      });
+  }
+
+  // A body stored by another path, merged into the shared document by one process only: the check
+  // for a peer's merge (adoptPeerStore) and this process's merge and its kept state are one write
+  // transaction, so a second process's check waits for the first's merge to be kept, and adopts it.
+  // The database decides, so this holds while Redis is unreachable too.
+  function takeOnce(document: Document, state: DocumentState): void {
+    inWriteTransaction(() => adoptPeerStore(state, document) || mergeStoredBody(document, state));
   }
 
   // Stored by a peer collaboration process (Redis) from the shared document itself: its kept
@@ -434,9 +435,9 @@ export function createCollabServer(options: CollabServerOptions = {}) {
   // The body was stored by another path (an editor without a live connection, a restore from
   // the history): merged into the shared one by block, so typing not stored yet in other
   // blocks stays; where both changed a block, the stored one wins.
-  function mergeStoredBody(document: Document, state: DocumentState) {
+  function mergeStoredBody(document: Document, state: DocumentState): true {
     const loaded = loadBody(state.articleId);
-    if (!loaded) return;
+    if (!loaded) return true;
     const fresh = new Y.Doc();
     Y.applyUpdate(fresh, loaded.state);
     const storedNow = bodyOf(fresh);
@@ -452,6 +453,7 @@ export function createCollabServer(options: CollabServerOptions = {}) {
     if (JSON.stringify(merged) === JSON.stringify(storedNow)) state.contributors.clear();
     keepState(state.articleId, document, loaded.bodyHash);
     broadcast(document, { type: 'replaced' });
+    return true;
   }
 
   let poll: ReturnType<typeof setInterval> | undefined;

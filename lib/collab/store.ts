@@ -147,6 +147,33 @@ export function loadBody(articleId: number): LoadedBody | undefined {
   return { state: Y.encodeStateAsUpdate(doc), bodyHash, version, seeded: true };
 }
 
+// The shared document when it must be seeded (loadBody said `seeded`), seeded at most once: read
+// again and kept in one write transaction, so that of two processes opening the article at the
+// same moment (several collaboration processes on one database) the second finds the first's seed
+// and loads it, rather than keeping a second history of the same text (merged through Redis, the
+// body would show twice). The database decides, so this holds while Redis is unreachable too.
+export function seedOnce(articleId: number, now = new Date()): LoadedBody | undefined {
+  return inWriteTransaction(() => {
+    const loaded = loadBody(articleId);
+    if (loaded?.seeded) {
+      writeState().run({
+        articleId,
+        state: Buffer.from(loaded.state),
+        bodyHash: loaded.bodyHash,
+        at: now.getTime(),
+      });
+    }
+    return loaded;
+  });
+}
+
+// `work` in one immediate transaction: what it reads is not changed by another process before
+// what it writes is committed. Synchronous; SQLITE_BUSY when another process holds the write
+// lock (callers go through whenWritable).
+export function inWriteTransaction<T>(work: () => T): T {
+  return db.$client.transaction(work).immediate();
+}
+
 export type StoreOutcome =
   | { ok: true; version: number; bodyHash: string; changed: boolean; savedAt: number }
   | { ok: false; code: string; message: string; unauthorized: number[] };

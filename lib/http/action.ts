@@ -44,7 +44,7 @@ export function newsroomAction<S extends z.ZodType, T>(
       return { ok: true, data: await whenWritable(() => handler(user, parsed.data)) };
     } catch (error) {
       if (error instanceof DatabaseBusyError) return fail('busy');
-      if (error instanceof ActionError) return fail(error.code, error.fieldErrors, error.current);
+      if (error instanceof ActionError) return fail(error.code, error.fieldErrors, error.current, error.said);
       if (error instanceof ForbiddenError) return fail('forbidden');
       console.error('newsroom action failed', error);
       return fail('server_error');

@@ -196,7 +196,10 @@ function toProblem(error: unknown): Problem {
   if (error instanceof Refusal)
     return error.status === 413
       ? problem('too-large', error.message)
-      : problem('validation-failed', error.message);
+      : // Nothing wrong with the request: a store that did not answer (an upload's 'unavailable').
+        error.status === 503
+        ? problem('busy', error.message)
+        : problem('validation-failed', error.message);
   console.error('api handler failed', error);
   return problem('server-error');
 }

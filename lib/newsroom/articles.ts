@@ -126,19 +126,67 @@ export function recordEvent(
 }
 
 export function createDraft(actor: Actor, now = new Date()): Article {
+  return transaction((tx) => insertDraft(tx, actor, now));
+}
+
+function insertDraft(tx: Tx, actor: Actor, now: Date): Article {
+  const article = tx
+    .insert(articles)
+    .values({
+      authorId: actor.id,
+      bodyJson: JSON.stringify(EMPTY_DOCUMENT),
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning()
+    .get();
+  recordEvent(tx, actor, article.id, 'create', null, 'draft', now);
+  return article;
+}
+
+// مقال جديد makes a draft the moment it opens (the editor, and writing together, need its id
+// before the first keystroke); someone who opens it and leaves would leave «بلا عنوان» behind,
+// one more each time. So opening مقال جديد first discards this person's drafts that were never
+// touched: never saved (still at their first version: no headline, body, tag, section, image),
+// with no revision, note, comment on the text, reader comment, assignment (بدء الكتابة) or wire
+// item, no shared document written in the last minutes, open in no editor (the heartbeat keeps
+// a presence row, writing together included), and older than a grace period, so that a second
+// مقال جديد opened at once in another tab does not take the first one's draft away.
+export const UNTOUCHED_DRAFT_GRACE_MS = 2 * 60_000;
+const SHARED_DOCUMENT_QUIET_MS = 10 * 60_000;
+const PRESENCE_FRESH_MS = 35_000;
+
+export function discardUntouchedDrafts(tx: Tx, authorId: number, now: Date): number[] {
+  const at = now.getTime();
+  const untouched = tx.all<{ id: number }>(sql`
+    SELECT a.id FROM articles a
+    WHERE a.author_id = ${authorId} AND a.status = 'draft' AND a.deleted_at IS NULL
+      AND a.version = 1 AND a.headline = '' AND a.body_text = '' AND a.published_at IS NULL
+      AND a.created_at < ${at - UNTOUCHED_DRAFT_GRACE_MS}
+      AND NOT EXISTS (SELECT 1 FROM article_revisions r WHERE r.article_id = a.id)
+      AND NOT EXISTS (SELECT 1 FROM notes n WHERE n.article_id = a.id)
+      AND NOT EXISTS (SELECT 1 FROM text_comment_threads t WHERE t.article_id = a.id)
+      AND NOT EXISTS (SELECT 1 FROM comments c WHERE c.article_id = a.id)
+      AND NOT EXISTS (SELECT 1 FROM assignments s WHERE s.article_id = a.id)
+      AND NOT EXISTS (SELECT 1 FROM wire_items w WHERE w.article_id = a.id)
+      AND NOT EXISTS (SELECT 1 FROM article_tags g WHERE g.article_id = a.id)
+      AND NOT EXISTS (SELECT 1 FROM article_collab_states k
+                      WHERE k.article_id = a.id AND k.updated_at > ${at - SHARED_DOCUMENT_QUIET_MS})
+      AND NOT EXISTS (SELECT 1 FROM editor_presence p
+                      WHERE p.article_id = a.id AND p.seen_at > ${at - PRESENCE_FRESH_MS})`);
+  const ids = untouched.map((row) => row.id);
+  if (ids.length === 0) return ids;
+  // Its only trace, «إنشاء» in the activity log, goes with it: nothing happened to it.
+  tx.delete(events).where(inArray(events.articleId, ids)).run();
+  tx.delete(articles).where(inArray(articles.id, ids)).run();
+  return ids;
+}
+
+// The draft مقال جديد opens, after discarding this person's untouched ones (above).
+export function openNewDraft(actor: Actor, now = new Date()): Article {
   return transaction((tx) => {
-    const article = tx
-      .insert(articles)
-      .values({
-        authorId: actor.id,
-        bodyJson: JSON.stringify(EMPTY_DOCUMENT),
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning()
-      .get();
-    recordEvent(tx, actor, article.id, 'create', null, 'draft', now);
-    return article;
+    discardUntouchedDrafts(tx, actor.id, now);
+    return insertDraft(tx, actor, now);
   });
 }
 

@@ -122,7 +122,10 @@ export async function addMember(actor: Actor, input: NewMember, now = new Date()
   });
 }
 
-// Takes effect on the member's next request: lib/auth/index.ts reads the role from the database.
+// Takes effect on the member's next request, without signing them out: every door reads the
+// role from the database (lib/auth/session.ts sessionStateFor), and so does the collaboration
+// server at each poll (lib/collab/store.ts accessTo). A member mid-edit keeps their session and
+// their text, and the open editor says that their role changed (its heartbeat answers with it).
 export function changeRole(actor: Actor, userId: number, role: Role, now = new Date()): void {
   transaction((tx) => {
     assertManagesPeople(actor);
@@ -132,8 +135,6 @@ export function changeRole(actor: Actor, userId: number, role: Role, now = new D
       throw new ActionError('invalid_input', { role: PEOPLE_MESSAGES.lastAdminRole });
     }
     tx.update(users).set({ role }).where(eq(users.id, userId)).run();
-    // Open sessions end: the member signs in again under the new role.
-    endSessionsOf(tx, userId);
     recordPeopleEvent(tx, actor, userId, 'role_changed', now, `${member.role} → ${role}`);
   });
 }

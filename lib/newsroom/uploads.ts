@@ -1,12 +1,11 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, rename, unlink } from 'node:fs/promises';
-import path from 'node:path';
 import sharp, { type Metadata, type SharpOptions } from 'sharp';
 import { recordUpload, type MediaText, type ProcessedUpload } from '@/lib/newsroom/media-library';
 
 export type { ProcessedUpload };
 import { whenWritable } from '@/db/write-lock';
+import { directoryStore, mediaStore, MediaStoreUnavailable, type MediaStore } from '@/db/media-store';
 import {
   MAX_IMAGE_PIXELS,
   MAX_IMAGE_SIDE,
@@ -20,8 +19,9 @@ import type { Actor } from '@/lib/shared/permissions';
 import { Refusal } from '@/lib/shared/errors';
 
 // Uploaded images: checked by their bytes, decoded and re-encoded by sharp into web sizes, and
-// stored under MEDIA_DIR with names the server makes. What readers get is never the uploaded
-// file itself, so a polyglot or hidden payload does not survive the re-encoding.
+// kept in the picture store (db/media-store.ts: MEDIA_DIR or a bucket) under names the server
+// makes. What readers get is never the uploaded file itself, so a polyglot or hidden payload does
+// not survive the re-encoding.
 
 export const WEB_WIDTHS = [320, 640, 960, 1280, 1920] as const;
 const WEBP_QUALITY = 78;
@@ -43,6 +43,7 @@ const REFUSAL_STATUS: Record<UploadRefusal, number> = {
   unsupported: 415,
   corrupt: 422,
   too_many_pixels: 422,
+  unavailable: 503,
 };
 
 // A Refusal, so that the route door (lib/http/route.ts) answers it with its status and message.
@@ -53,10 +54,11 @@ export class UploadRefused extends Refusal {
   }
 }
 
-export function mediaDir(): string {
-  // Chosen at run time; turbopackIgnore keeps the build from tracing the whole tree.
-  return path.resolve(/*turbopackIgnore: true*/ process.env.MEDIA_DIR ?? path.join('data', 'media'));
-}
+export { mediaDir } from '@/db/media-store';
+
+// Where an upload's files go: the configured store, or (tests, tools) a store or a directory given.
+export type MediaWhere = MediaStore | string;
+const storeAt = (where: MediaWhere) => (typeof where === 'string' ? directoryStore(where) : where);
 
 const ascii = (bytes: Uint8Array, start: number, end: number) =>
   String.fromCharCode(...bytes.subarray(start, end));
@@ -93,11 +95,11 @@ const SHARP_INPUT: SharpOptions = {
   pages: 1,
 };
 
-// Checks the upload, makes its web sizes and writes them to `dir` (all or nothing).
+// Checks the upload, makes its web sizes and puts them in the store (all or nothing).
 export async function processUpload(
   bytes: Buffer,
   originalName: string,
-  dir: string = mediaDir(),
+  where: MediaWhere = mediaStore(),
 ): Promise<ProcessedUpload> {
   if (bytes.length === 0) throw new UploadRefused('empty');
   if (bytes.length > MAX_UPLOAD_BYTES) throw new UploadRefused('too_large');
@@ -128,8 +130,8 @@ export async function processUpload(
     file: `${base}-${info.width}.webp`,
     bytes: data.length,
   }));
-  await writeAllOrNothing(
-    dir,
+  await putAllOrNothing(
+    storeAt(where),
     variants.map((v, i) => ({ file: v.file, data: encoded[i]!.data })),
   );
   return {
@@ -194,34 +196,28 @@ async function encodeWebSizes(bytes: Buffer, width: number) {
   }
 }
 
-// Each file is written under a temporary name, flushed, then renamed into place, so a reader
-// never sees half a file; if any step fails, every file of this upload is removed again.
-async function writeAllOrNothing(dir: string, files: { file: string; data: Buffer }[]): Promise<void> {
-  await mkdir(dir, { recursive: true });
-  const written: string[] = [];
-  try {
-    for (const { file, data } of files) {
-      const temporary = path.join(dir, `.${file}.${randomBytes(4).toString('hex')}.tmp`);
-      written.push(temporary);
-      const handle = await open(temporary, 'wx', 0o644);
-      try {
-        await handle.writeFile(data);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      const final = path.join(dir, file);
-      await rename(temporary, final);
-      written[written.length - 1] = final;
-    }
-  } catch (error) {
-    await Promise.all(written.map((file) => unlink(file).catch(() => undefined)));
-    throw error;
+// Every web size is put in the store (each whole or not at all: db/media-store.ts); if any
+// cannot be, the others are removed again and the upload is refused, so no picture is half
+// stored, and uploadMedia records nothing.
+async function putAllOrNothing(store: MediaStore, files: { file: string; data: Buffer }[]): Promise<void> {
+  const puts = await Promise.allSettled(files.map(({ file, data }) => store.put(file, data, 'image/webp')));
+  const failed = puts.find((put) => put.status === 'rejected');
+  if (!failed) return;
+  await Promise.all(files.map(({ file }) => store.remove(file).catch(() => undefined)));
+  if (failed.reason instanceof MediaStoreUnavailable) {
+    console.error(failed.reason.message);
+    throw new UploadRefused('unavailable');
   }
+  throw failed.reason;
 }
 
-export async function removeVariantFiles(variants: readonly MediaVariant[], dir: string = mediaDir()) {
-  await Promise.all(variants.map((v) => unlink(path.join(dir, v.file)).catch(() => undefined)));
+// Best effort: a picture left behind costs space, never a wrong page.
+export async function removeVariantFiles(
+  variants: readonly MediaVariant[],
+  where: MediaWhere = mediaStore(),
+) {
+  const store = storeAt(where);
+  await Promise.all(variants.map((v) => store.remove(v.file).catch(() => undefined)));
 }
 
 // Kept for the library's display only; it never names a file on disk.
@@ -239,13 +235,14 @@ export async function uploadMedia(
   bytes: Buffer,
   originalName: string,
   text: MediaText = { alt: '', caption: '', credit: '' },
-  dir: string = mediaDir(),
+  where: MediaWhere = mediaStore(),
 ): Promise<MediaItem> {
-  const processed = await processUpload(bytes, originalName, dir);
+  const store = storeAt(where);
+  const processed = await processUpload(bytes, originalName, store);
   try {
     return await whenWritable(() => recordUpload(actor, processed, text));
   } catch (error) {
-    await removeVariantFiles(processed.variants, dir);
+    await removeVariantFiles(processed.variants, store);
     throw error;
   }
 }

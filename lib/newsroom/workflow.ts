@@ -1,4 +1,4 @@
-import { and, eq, lte } from 'drizzle-orm';
+import { and, desc, eq, lte } from 'drizzle-orm';
 import type { JSONContent } from '@tiptap/core';
 import { db } from '@/db';
 import type { Db } from '@/db/connection';
@@ -6,6 +6,8 @@ import {
   articleOldSlugs,
   articleRevisions,
   articles,
+  events,
+  users,
   type Article,
   type ArticleStatus,
   type RevisionReason,
@@ -23,6 +25,8 @@ import {
   type ArticleActionAny as ArticleAction,
 } from '@/lib/shared/permissions';
 import { transaction, type Tx } from '@/db/transaction';
+import { describeStateChange } from '@/lib/shared/state-change';
+import { newsroomSettings } from '@/lib/shared/settings';
 import { recordEvent, writeRevision } from '@/lib/newsroom/articles';
 import { announceArticle, articleEventOf } from '@/lib/newsroom/announce';
 
@@ -85,6 +89,10 @@ export type TransitionOptions = {
   due?: boolean;
   // Tests race two connections to one file; the app has one.
   database?: Db;
+  // The status the page showed when the action was offered: if the article has moved on since,
+  // the action is refused as stale (state_changed, saying who moved it and when), never run on a
+  // state nobody saw nor refused as if it were a matter of permission.
+  seen?: ArticleStatus;
 };
 
 export const SCHEDULE_MESSAGES = {
@@ -103,9 +111,11 @@ function transition(
   now: Date,
   options: TransitionOptions = {},
 ): Transitioned | null {
-  const { reason, due = false, database = db } = options;
+  const { reason, due = false, database = db, seen } = options;
   return transaction((tx) => {
     const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
+    if (article && seen && (article.deletedAt || article.status !== seen))
+      throw stateChanged(tx, actor, article, now);
     if (!article || article.deletedAt) throw new ActionError('not_found');
     if (due) {
       if (!isDue(action, article, now)) return null;
@@ -204,6 +214,38 @@ function transition(
   }, database);
 }
 
+// The refusal of a stale action: the last move of the article (the activity log's own record of
+// it, read in the same transaction), said in Arabic.
+function stateChanged(tx: Tx, actor: Actor, article: Article, now: Date): ActionError {
+  const last = tx
+    .select({ action: events.action, actorId: events.actorId, name: users.name, at: events.createdAt })
+    .from(events)
+    .leftJoin(users, eq(users.id, events.actorId))
+    .where(
+      and(
+        eq(events.articleId, article.id),
+        article.deletedAt ? eq(events.action, 'delete') : eq(events.toStatus, article.status),
+      ),
+    )
+    .orderBy(desc(events.id))
+    .limit(1)
+    .get();
+  const current = { status: article.status, version: article.version, deleted: !!article.deletedAt };
+  if (!last) return new ActionError('state_changed', undefined, current);
+  const message = describeStateChange(
+    {
+      action: last.action,
+      to: article.status,
+      actorName: last.name,
+      byViewer: last.actorId === actor.id,
+      at: last.at,
+    },
+    now,
+    newsroomSettings.dates.digits,
+  );
+  return new ActionError('state_changed', undefined, current, message);
+}
+
 // What the scheduler acts on: a scheduled article whose time has come, an embargo that has passed.
 function isDue(action: ArticleAction, article: Article, now: Date): boolean {
   if (action === 'publish')
@@ -289,39 +331,56 @@ function retireOldSlug(tx: Tx, articleId: number, newSlug: string, now: Date): v
 
 const only = (result: Transitioned | null): Transitioned => result!;
 
-export const submitForReview = (actor: Actor, articleId: number, now = new Date()) =>
-  only(transition(actor, articleId, 'submit', now));
-export const withdrawFromReview = (actor: Actor, articleId: number, now = new Date()) =>
-  only(transition(actor, articleId, 'withdraw', now));
-export const requestChanges = (actor: Actor, articleId: number, reason: string, now = new Date()) =>
-  only(transition(actor, articleId, 'requestChanges', now, { reason }));
-export const approveArticle = (actor: Actor, articleId: number, now = new Date()) =>
-  only(transition(actor, articleId, 'approve', now));
+// `seen`, last everywhere: the status the page showed (TransitionOptions.seen).
+export const submitForReview = (actor: Actor, articleId: number, now = new Date(), seen?: ArticleStatus) =>
+  only(transition(actor, articleId, 'submit', now, { seen }));
+export const withdrawFromReview = (actor: Actor, articleId: number, now = new Date(), seen?: ArticleStatus) =>
+  only(transition(actor, articleId, 'withdraw', now, { seen }));
+export const requestChanges = (
+  actor: Actor,
+  articleId: number,
+  reason: string,
+  now = new Date(),
+  seen?: ArticleStatus,
+) => only(transition(actor, articleId, 'requestChanges', now, { reason, seen }));
+export const approveArticle = (actor: Actor, articleId: number, now = new Date(), seen?: ArticleStatus) =>
+  only(transition(actor, articleId, 'approve', now, { seen }));
 // A note given when an article is published again is the correction or update readers see.
-export const publishArticle = (actor: Actor, articleId: number, now = new Date(), note?: string) =>
-  only(transition(actor, articleId, 'publish', now, { reason: note }));
-export const unpublishArticle = (actor: Actor, articleId: number, now = new Date()) =>
-  only(transition(actor, articleId, 'unpublish', now));
+export const publishArticle = (
+  actor: Actor,
+  articleId: number,
+  now = new Date(),
+  note?: string,
+  seen?: ArticleStatus,
+) => only(transition(actor, articleId, 'publish', now, { reason: note, seen }));
+export const unpublishArticle = (actor: Actor, articleId: number, now = new Date(), seen?: ArticleStatus) =>
+  only(transition(actor, articleId, 'unpublish', now, { seen }));
 export const scheduleArticle = (
   actor: Actor,
   articleId: number,
   scheduledAt: Date,
   embargoUntil: Date | null = null,
   now = new Date(),
-) => only(transition(actor, articleId, 'schedule', now, { scheduledAt, embargoUntil }));
+  seen?: ArticleStatus,
+) => only(transition(actor, articleId, 'schedule', now, { scheduledAt, embargoUntil, seen }));
 // The editorial calendar's move (drag or the move-to control): the same schedule transition, the
 // embargo left as it is (a move past the embargo is still refused by embargoFor).
 export const rescheduleArticle = (actor: Actor, articleId: number, scheduledAt: Date, now = new Date()) =>
   only(transition(actor, articleId, 'schedule', now, { scheduledAt }));
-export const unscheduleArticle = (actor: Actor, articleId: number, now = new Date()) =>
-  only(transition(actor, articleId, 'unschedule', now));
+export const unscheduleArticle = (actor: Actor, articleId: number, now = new Date(), seen?: ArticleStatus) =>
+  only(transition(actor, articleId, 'unschedule', now, { seen }));
 // null lifts the embargo at once.
-export const setEmbargo = (actor: Actor, articleId: number, embargoUntil: Date | null, now = new Date()) =>
-  only(transition(actor, articleId, 'embargo', now, { embargoUntil }));
-export const archiveArticle = (actor: Actor, articleId: number, now = new Date()) =>
-  only(transition(actor, articleId, 'archive', now));
-export const deleteDraft = (actor: Actor, articleId: number, now = new Date()) =>
-  only(transition(actor, articleId, 'delete', now));
+export const setEmbargo = (
+  actor: Actor,
+  articleId: number,
+  embargoUntil: Date | null,
+  now = new Date(),
+  seen?: ArticleStatus,
+) => only(transition(actor, articleId, 'embargo', now, { embargoUntil, seen }));
+export const archiveArticle = (actor: Actor, articleId: number, now = new Date(), seen?: ArticleStatus) =>
+  only(transition(actor, articleId, 'archive', now, { seen }));
+export const deleteDraft = (actor: Actor, articleId: number, now = new Date(), seen?: ArticleStatus) =>
+  only(transition(actor, articleId, 'delete', now, { seen }));
 
 // The scheduler's publication of one article, in the name of whoever scheduled it: null when it
 // is no longer scheduled and due (another process published it first, or it was unscheduled).

@@ -86,7 +86,12 @@ export async function startWorker() {
   const handle = app.getRequestHandler();
   await app.prepare();
 
-  http
+  // How long an idle kept-alive connection stays open. Node's 5 s default is shorter than what
+  // clients and proxies keep on their side (Varnish's backend_idle_timeout is 60 s): a request
+  // sent on a connection the server is closing at that moment is cut off (ECONNRESET, a 503 in
+  // Varnish). Longer than theirs, the closing is always theirs.
+  const keepAliveMs = boundedInteger('NEWSROOM_KEEPALIVE_SECONDS', 65, 1, 3600) * 1000;
+  const server = http
     .createServer(async (incoming, res) => {
       const url = incoming.url ?? '/';
       const query = url.indexOf('?');
@@ -143,4 +148,5 @@ export async function startWorker() {
     .listen(port, hostname, () => {
       console.log(`newsroom ready on http://${hostname}:${port} (process ${process.pid})`);
     });
+  server.keepAliveTimeout = keepAliveMs;
 }

@@ -21,6 +21,9 @@ export const ERROR_MESSAGES = {
   busy: 'قاعدة البيانات مشغولة بعمل آخر الآن، ولم يُحفظ شيء. أعد المحاولة بعد لحظات.',
   password_change_required:
     'اختار المدير كلمة المرور التي دخلت بها؛ غيّرها أولاً من صفحة تغيير كلمة المرور. لم يُحفظ شيء.',
+  // The page acted on a state the article has left; the refusal names who moved it, and when
+  // (lib/shared/state-change.ts), this is only the fallback.
+  state_changed: 'تغيّرت حالة المقال منذ فُتحت الصفحة؛ لم يُنفَّذ الإجراء. حدّث الصفحة لترى حالته الآن.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;
@@ -47,6 +50,8 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   busy: 503,
   // A first password (or one an admin reset) must be replaced before any other write.
   password_change_required: 403,
+  // Like a stale version: the request was made against a state that is gone.
+  state_changed: 409,
 };
 
 // A refusal with its own status and Arabic message (an upload's, say), for a route handler.
@@ -71,12 +76,19 @@ export class ActionError extends Error {
     readonly code: ErrorCode,
     readonly fieldErrors?: FieldErrors,
     readonly current?: unknown,
+    // A message of this very case (who moved the article, when) instead of the code's own.
+    readonly said?: string,
   ) {
     super(code);
     this.name = 'ActionError';
   }
 }
 
-export function fail(code: ErrorCode, fieldErrors?: FieldErrors, current?: unknown): ActionResult<never> {
-  return { ok: false, code, message: ERROR_MESSAGES[code], fieldErrors, current };
+export function fail(
+  code: ErrorCode,
+  fieldErrors?: FieldErrors,
+  current?: unknown,
+  said?: string,
+): ActionResult<never> {
+  return { ok: false, code, message: said ?? ERROR_MESSAGES[code], fieldErrors, current };
 }

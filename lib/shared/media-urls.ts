@@ -1,5 +1,6 @@
 // The contract between uploads and the pages that show images: every stored web size of an
-// image is a file in MEDIA_DIR, served at /media/<file>.
+// image is a file in the picture store (MEDIA_DIR or a bucket: db/media-store.ts), served at
+// /media/<file>.
 
 export type MediaVariant = { width: number; height: number; file: string; bytes: number };
 
@@ -59,5 +60,7 @@ export const UPLOAD_MESSAGES = {
   unsupported: 'نوع الملف غير مقبول. الصور المقبولة: JPEG وPNG وWebP وAVIF.',
   corrupt: 'تعذّرت قراءة الصورة؛ قد يكون الملف تالفاً أو ناقصاً.',
   too_many_pixels: `أبعاد الصورة أكبر من المسموح (${MAX_IMAGE_SIDE} بكسل للضلع، و50 ميغابكسل للصورة).`,
+  // The picture store (a disk, a bucket) did not take the picture: nothing was kept or recorded.
+  unavailable: 'تعذّر حفظ الصورة لأن مخزن الصور لا يستجيب الآن؛ لم يُحفظ شيء. أعد المحاولة بعد قليل.',
 } as const;
 export type UploadRefusal = keyof typeof UPLOAD_MESSAGES;

@@ -78,6 +78,7 @@ const OF_ERROR_CODE: Record<ErrorCode, ProblemType> = {
   missing_body: 'validation-failed',
   missing_section: 'validation-failed',
   busy: 'busy',
+  state_changed: 'conflict',
   password_change_required: 'forbidden',
 };
 

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import net from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db';
@@ -12,6 +10,14 @@ import { checkArticleDocument, paragraphsToDocument } from '@/lib/document/check
 import { revisionContributors } from '@/lib/collab/store';
 import { parseArticleSave } from '@/lib/newsroom/save-request';
 import { connect, sessionCookie, typeInto, until, type Client } from './collab-helpers';
+import {
+  REDIS_SERVER,
+  redisMissing as missing,
+  startCollab as startCollabProcess,
+  startRedis,
+  stopCollabs,
+  type RedisProcess,
+} from './collab-redis-helpers';
 import { writeArticle } from './fixtures';
 
 // Several machines (docs/collaboration.md, «Several machines»): two collaboration processes, each
@@ -19,71 +25,17 @@ import { writeArticle } from './fixtures';
 // and Debian's redis-server (NEWSROOM_REDIS_URL). One journalist on each process must share one
 // document, the body stored must be what both see, and killing one process must lose nothing.
 
-const REDIS_SERVER = '/usr/bin/redis-server';
-const missing = !existsSync(REDIS_SERVER);
-
 let reporter: User;
 let editor: User;
-let redis: ChildProcess | undefined;
+let redis: RedisProcess | undefined;
 let redisUrl = '';
 const processes: ChildProcess[] = [];
 const clients: Client[] = [];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function startRedis(): Promise<void> {
-  const port = await freePort();
-  redis = spawn(
-    REDIS_SERVER,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    {
-      stdio: 'ignore',
-    },
-  );
-  redisUrl = `redis://127.0.0.1:${port}`;
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const listening = await new Promise<boolean>((resolve) => {
-      const socket = net.connect(port, '127.0.0.1');
-      socket.once('connect', () => resolve(true));
-      socket.once('error', () => resolve(false));
-    }).catch(() => false);
-    if (listening) return;
-    if (Date.now() > deadline) throw new Error('redis-server did not start');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-// One collaboration process, as the supervisor in lib/server/collab.mjs starts it; its port
-// comes back over IPC.
-function startCollab(): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--conditions=react-server', 'lib/server/collab-main.ts'],
-    {
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      env: { ...process.env, NEWSROOM_REDIS_URL: redisUrl, NEWSROOM_COLLAB_PORT: '0' },
-    },
-  );
-  processes.push(child);
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the collaboration process did not start')), 30_000);
-    child.on('message', (message: { newsroomCollabPort?: number }) => {
-      if (typeof message?.newsroomCollabPort !== 'number') return;
-      clearTimeout(timer);
-      resolve({ child, port: message.newsroomCollabPort });
-    });
-    child.on('exit', (code) => reject(new Error(`the collaboration process ended (${code})`)));
-  });
+async function startCollab() {
+  const started = await startCollabProcess(redisUrl);
+  processes.push(started.child);
+  return started;
 }
 
 async function open(port: number, articleId: number, user: User) {
@@ -115,18 +67,15 @@ before(async () => {
     person('r@redis.example', 'سارة', 'reporter'),
     person('e@redis.example', 'خالد', 'editor'),
   ]);
-  await startRedis();
+  redis = await startRedis();
+  redisUrl = redis.url;
 });
 
 after(async () => {
   for (const client of clients) client.destroy();
   // The collaboration processes first (they store what is pending through Redis's lock), then Redis.
-  await Promise.all(
-    processes
-      .filter((child) => child.exitCode === null && child.signalCode === null)
-      .map((child) => new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM'))),
-  );
-  if (redis?.pid) redis.kill('SIGTERM');
+  await stopCollabs(processes);
+  await redis?.stop();
 });
 
 describe(

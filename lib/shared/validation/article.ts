@@ -1,5 +1,6 @@
 import { z } from './zod';
 import { ar } from 'zod/locales';
+import { ARTICLE_STATUSES } from '@/lib/shared/enums';
 
 // Messages zod writes itself (for fields without our own wording) come out in Arabic too.
 z.config(ar());
@@ -34,9 +35,14 @@ export const presenceInput = z.object({
   leaving: z.boolean().optional(),
 });
 
+// The status the page showed when it offered the action (lib/newsroom/workflow.ts, `seen`):
+// a page that acts on a state the article has left is told what changed.
+export const seenStatus = z.enum(ARTICLE_STATUSES).optional();
+
 export const workflowInput = z.object({
   articleId: id,
   reason: z.string().max(2000).optional(),
+  seenStatus,
 });
 export type WorkflowInput = z.infer<typeof workflowInput>;
 

@@ -1,7 +1,7 @@
 import { NOTE_MAX } from './limits';
 import { z } from './zod';
 import { wallClockAt, zonedWallTimeToDate } from '@/lib/shared/settings';
-import '@/lib/shared/validation/article';
+import { seenStatus } from '@/lib/shared/validation/article';
 
 // The desk's forms: schedule, embargo, notes, notifications, checked by the actions (the panels
 // import only lib/shared/validation/limits.ts, which holds no schema).
@@ -61,15 +61,17 @@ export const scheduleInput = z.object({
   scheduledAt: minuteText,
   // Empty: no embargo.
   embargoUntil: minuteText.optional(),
+  seenStatus,
 });
 
 export const embargoInput = z.object({
   articleId: id,
   // Empty lifts the embargo now.
   embargoUntil: minuteText,
+  seenStatus,
 });
 
-export const articleOnlyInput = z.object({ articleId: id });
+export const articleOnlyInput = z.object({ articleId: id, seenStatus });
 
 export const markReadInput = z.object({
   ids: z.union([z.literal('all'), z.array(id).max(500)]),

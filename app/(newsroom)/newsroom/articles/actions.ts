@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { createDraft, getArticleForEdit } from '@/lib/newsroom/articles';
+import { getArticleForEdit, openNewDraft } from '@/lib/newsroom/articles';
 import { saveArticle } from '@/lib/newsroom/save';
 import {
   approveArticle,
@@ -15,6 +15,7 @@ import { suggestTags } from '@/lib/newsroom/tags';
 import { db } from '@/db';
 import { newsroomAction } from '@/lib/http/action';
 import { ActionError } from '@/lib/shared/errors';
+import { ForbiddenError } from '@/lib/shared/permissions';
 import { touchPresence } from '@/lib/newsroom/presence';
 import { presenceInput, suggestTagsInput, workflowInput } from '@/lib/shared/validation/article';
 import type { SaveArticleResult } from '@/lib/shared/validation/article-save';
@@ -23,7 +24,8 @@ import { parseArticleSave } from '@/lib/newsroom/save-request';
 // Every export here is a write, and every one goes through newsroomAction (session → zod →
 // permission inside the query).
 
-export const createDraftAction = newsroomAction(z.object({}), (user) => ({ id: createDraft(user).id }));
+// مقال جديد: a new draft, this person's untouched ones discarded first (lib/newsroom/articles.ts).
+export const createDraftAction = newsroomAction(z.object({}), (user) => ({ id: openNewDraft(user).id }));
 
 // The envelope the door checks; the fields are checked by saveArticleInput inside, so that each
 // refusal comes back keyed by its own field (the door would key them all "changes").
@@ -49,33 +51,42 @@ export const suggestTagsAction = newsroomAction(suggestTagsInput, (user, input) 
 
 // The heartbeat of an open editor; answers with whoever else has the article open, and the
 // article's version, so that a page without writing together learns at once that someone saved
-// (and pulls what they changed).
+// (and pulls what they changed), and with the person's role, so that an open editor can say that
+// an admin changed it (the session goes on: lib/newsroom/people.ts changeRole).
 export const articlePresenceAction = newsroomAction(presenceInput, (user, input) => {
-  const article = getArticleForEdit(user, input.articleId);
+  let article;
+  try {
+    article = getArticleForEdit(user, input.articleId);
+  } catch (error) {
+    // Refused (a new role that may no longer see this article), the page is still told the role.
+    if (error instanceof ForbiddenError) throw new ActionError('forbidden', undefined, { role: user.role });
+    throw error;
+  }
   if (!article) throw new ActionError('not_found');
   return {
     others: touchPresence(input.articleId, input.tabId, user, input.leaving ?? false),
     version: article.version,
+    role: user.role,
   };
 });
 
 export const submitForReviewAction = newsroomAction(workflowInput, (user, input) =>
-  submitForReview(user, input.articleId),
+  submitForReview(user, input.articleId, new Date(), input.seenStatus),
 );
 
 export const requestChangesAction = newsroomAction(workflowInput, (user, input) =>
-  requestChanges(user, input.articleId, input.reason ?? ''),
+  requestChanges(user, input.articleId, input.reason ?? '', new Date(), input.seenStatus),
 );
 
 export const approveArticleAction = newsroomAction(workflowInput, (user, input) =>
-  approveArticle(user, input.articleId),
+  approveArticle(user, input.articleId, new Date(), input.seenStatus),
 );
 
 // Readers' caches follow from the transition itself (db/reader-cache.ts).
 export const publishArticleAction = newsroomAction(workflowInput, (user, input): Transitioned =>
-  publishArticle(user, input.articleId, new Date(), input.reason),
+  publishArticle(user, input.articleId, new Date(), input.reason, input.seenStatus),
 );
 
 export const unpublishArticleAction = newsroomAction(workflowInput, (user, input): Transitioned =>
-  unpublishArticle(user, input.articleId),
+  unpublishArticle(user, input.articleId, new Date(), input.seenStatus),
 );

@@ -34,7 +34,7 @@ function minuteOf(value: string, field: 'scheduledAt' | 'embargoUntil', errors: 
 }
 
 export const withdrawFromReviewAction = newsroomAction(articleOnlyInput, (user, input) =>
-  withdrawFromReview(user, input.articleId),
+  withdrawFromReview(user, input.articleId, new Date(), input.seenStatus),
 );
 
 export const scheduleArticleAction = newsroomAction(scheduleInput, (user, input): Transitioned => {
@@ -43,11 +43,11 @@ export const scheduleArticleAction = newsroomAction(scheduleInput, (user, input)
   if (!input.scheduledAt.trim()) errors.scheduledAt = 'اختر موعد النشر';
   const embargoUntil = minuteOf(input.embargoUntil ?? '', 'embargoUntil', errors);
   if (Object.keys(errors).length > 0) throw new ActionError('invalid_input', errors);
-  return scheduleArticle(user, input.articleId, scheduledAt!, embargoUntil);
+  return scheduleArticle(user, input.articleId, scheduledAt!, embargoUntil, new Date(), input.seenStatus);
 });
 
 export const unscheduleArticleAction = newsroomAction(articleOnlyInput, (user, input) =>
-  unscheduleArticle(user, input.articleId),
+  unscheduleArticle(user, input.articleId, new Date(), input.seenStatus),
 );
 
 // Setting an embargo on a published article takes it from readers; lifting it shows it again.
@@ -55,15 +55,15 @@ export const setEmbargoAction = newsroomAction(embargoInput, (user, input): Tran
   const errors: FieldErrors = {};
   const embargoUntil = minuteOf(input.embargoUntil, 'embargoUntil', errors);
   if (Object.keys(errors).length > 0) throw new ActionError('invalid_input', errors);
-  return setEmbargo(user, input.articleId, embargoUntil);
+  return setEmbargo(user, input.articleId, embargoUntil, new Date(), input.seenStatus);
 });
 
 export const archiveArticleAction = newsroomAction(articleOnlyInput, (user, input) =>
-  archiveArticle(user, input.articleId),
+  archiveArticle(user, input.articleId, new Date(), input.seenStatus),
 );
 
 export const deleteDraftAction = newsroomAction(articleOnlyInput, (user, input) =>
-  deleteDraft(user, input.articleId),
+  deleteDraft(user, input.articleId, new Date(), input.seenStatus),
 );
 
 export const addNoteAction = newsroomAction(noteInput, (user, input) =>

@@ -8,22 +8,23 @@ import { newsroomSettings, zonedWallTimeToDate } from '@/lib/shared/settings';
 import { articlePath } from '@/lib/shared/urls';
 import { oneParam, positiveInt, when } from '../_desk/format';
 import '../_desk/desk.css';
+import { DayField } from '../_desk/TimeFields';
+import { dayOfText } from '@/lib/shared/date-fields';
 
 export const metadata = { title: 'كل المقالات' };
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY = 24 * 60 * 60 * 1000;
 const Q_MAX = 200;
 
 // A day typed in the form, as the instant it starts in the newsroom's time zone.
+// The day as the field sends it (YYYY-MM-DD), or as typed without scripts (day/month/year).
 function dayStart(value: string | undefined): { at?: number; error?: string } {
   if (!value) return {};
-  if (!DATE_RE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    return { error: 'تاريخ غير صالح: اكتبه بالصيغة سنة-شهر-يوم' };
-  }
-  return { at: zonedWallTimeToDate(`${value}T00:00:00`, newsroomSettings.dates.timeZone).getTime() };
+  const day = dayOfText(value);
+  if (!day) return { error: 'تاريخ غير صالح: اكتبه يوماً/شهراً/سنة، مثل 25/03/2027' };
+  return { at: zonedWallTimeToDate(`${day}T00:00:00`, newsroomSettings.dates.timeZone).getTime() };
 }
 
 export default async function AllArticlesPage({ searchParams }: { searchParams: SearchParams }) {
@@ -109,38 +110,14 @@ export default async function AllArticlesPage({ searchParams }: { searchParams: 
             </select>
           </div>
         ) : null}
-        <div className="field">
-          <label htmlFor="index-from">آخر تعديل من</label>
-          <input
-            id="index-from"
-            name="from"
-            type="date"
-            defaultValue={fromText}
-            aria-invalid={from.error ? true : undefined}
-            aria-describedby={from.error ? 'index-from-error' : undefined}
-          />
-          {from.error ? (
-            <p id="index-from-error" className="field-error">
-              {from.error}
-            </p>
-          ) : null}
-        </div>
-        <div className="field">
-          <label htmlFor="index-until">إلى</label>
-          <input
-            id="index-until"
-            name="until"
-            type="date"
-            defaultValue={untilText}
-            aria-invalid={until.error ? true : undefined}
-            aria-describedby={until.error ? 'index-until-error' : undefined}
-          />
-          {until.error ? (
-            <p id="index-until-error" className="field-error">
-              {until.error}
-            </p>
-          ) : null}
-        </div>
+        <DayField
+          id="index-from"
+          name="from"
+          label="آخر تعديل من"
+          defaultValue={fromText}
+          error={from.error}
+        />
+        <DayField id="index-until" name="until" label="إلى" defaultValue={untilText} error={until.error} />
         <button type="submit" className="primary">
           تصفية
         </button>

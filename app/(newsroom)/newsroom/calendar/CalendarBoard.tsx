@@ -3,6 +3,8 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { calendarFeedAction, rescheduleAction } from '../plan/actions';
+import { MinuteFields } from '../_desk/TimeFields';
+import { textOfMinute } from '@/lib/shared/date-fields';
 
 // التقويم التحريري's moving parts. A scheduled article is moved by dragging it onto another day
 // (it keeps its time of day) or, without a mouse, by its own "نقل إلى" control; both send the same
@@ -45,7 +47,7 @@ function useMove() {
       const result = await rescheduleAction({ articleId: item.articleId, scheduledAt: minute });
       if (result.ok) {
         setErrors({});
-        setDone(`نُقل «${item.title}» إلى ${minute.replace('T', ' ')}.`);
+        setDone(`نُقل «${item.title}» إلى ${textOfMinute(minute)}.`);
         router.refresh();
       } else {
         setDone('');
@@ -169,24 +171,10 @@ function Item({
             onMove(minute);
           }}
         >
-          <label htmlFor={`${id}-to`}>نقل إلى</label>
-          <input
-            id={`${id}-to`}
-            type="datetime-local"
-            lang="ar"
-            value={minute}
-            onChange={(event) => setMinute(event.target.value)}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-e` : undefined}
-          />
+          <MinuteFields id={`${id}-to`} label="نقل إلى" value={minute} onChange={setMinute} error={error} />
           <button type="submit" disabled={pending}>
             نقل
           </button>
-          {error ? (
-            <p id={`${id}-e`} className="field-error">
-              {error}
-            </p>
-          ) : null}
         </form>
       ) : null}
     </li>

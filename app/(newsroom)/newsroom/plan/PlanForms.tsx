@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { ActionResult } from '@/lib/shared/errors';
 import { errorProps, FieldError, useDeskWrite } from '../_desk/forms';
+import { DayField, MinuteFields } from '../_desk/TimeFields';
 import {
   decidePitchAction,
   planStoryAction,
@@ -121,18 +122,13 @@ export function StoryForm({
           />
           <FieldError id={field('headline-e')} message={errors.headlineIdea} />
         </div>
-        <div className="field">
-          <label htmlFor={field('day')}>يوم النشر</label>
-          <input
-            id={field('day')}
-            name="planDay"
-            type="date"
-            lang="ar"
-            defaultValue={defaults.planDay}
-            {...invalid(field('day-e'), errors.planDay)}
-          />
-          <FieldError id={field('day-e')} message={errors.planDay} />
-        </div>
+        <DayField
+          id={field('day')}
+          name="planDay"
+          label="يوم النشر"
+          defaultValue={defaults.planDay}
+          error={errors.planDay}
+        />
         <div className="field">
           <label htmlFor={field('section')}>القسم</label>
           <select
@@ -167,18 +163,13 @@ export function StoryForm({
           </select>
           <FieldError id={field('assignee-e')} message={errors.assigneeId} />
         </div>
-        <div className="field">
-          <label htmlFor={field('deadline')}>الموعد النهائي (بتوقيت غرفة الأخبار)</label>
-          <input
-            id={field('deadline')}
-            name="deadline"
-            type="datetime-local"
-            lang="ar"
-            defaultValue={defaults.deadline}
-            {...invalid(field('deadline-e'), errors.deadline)}
-          />
-          <FieldError id={field('deadline-e')} message={errors.deadline} />
-        </div>
+        <MinuteFields
+          id={field('deadline')}
+          name="deadline"
+          label="الموعد النهائي (بتوقيت غرفة الأخبار)"
+          defaultValue={defaults.deadline}
+          error={errors.deadline}
+        />
         <div className="field">
           <label htmlFor={field('words')}>عدد الكلمات المطلوب</label>
           <input
@@ -273,18 +264,13 @@ export function PitchForm({ day, sections }: { day: string; sections: Option[] }
           />
           <FieldError id={field('headline-e')} message={errors.headlineIdea} />
         </div>
-        <div className="field">
-          <label htmlFor={field('day')}>اليوم المقترح</label>
-          <input
-            id={field('day')}
-            name="suggestedDay"
-            type="date"
-            lang="ar"
-            defaultValue={day}
-            {...invalid(field('day-e'), errors.suggestedDay)}
-          />
-          <FieldError id={field('day-e')} message={errors.suggestedDay} />
-        </div>
+        <DayField
+          id={field('day')}
+          name="suggestedDay"
+          label="اليوم المقترح"
+          defaultValue={day}
+          error={errors.suggestedDay}
+        />
         <div className="field">
           <label htmlFor={field('section')}>القسم</label>
           <select id={field('section')} name="sectionId" defaultValue="">

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { DeskAction } from '@/lib/shared/permissions';
+import type { ArticleStatus } from '@/lib/shared/enums';
 import { unpublishArticleAction } from '../actions';
 import { archiveArticleAction, deleteDraftAction, withdrawFromReviewAction } from '../desk-actions';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -14,11 +15,14 @@ type Confirming = 'unpublish' | 'delete' | null;
 // The desk's actions beside the editor's own buttons. The server checks each one again.
 export function DeskActions({
   articleId,
+  status,
   headline,
   allowed,
   canUnpublish,
 }: {
   articleId: number;
+  // What the page shows: sent with each action, so a stale one is told what changed.
+  status: ArticleStatus;
   headline: string;
   allowed: DeskAction[];
   canUnpublish: boolean;
@@ -35,7 +39,8 @@ export function DeskActions({
     const outcome = await run();
     setBusy(false);
     setConfirming(null);
-    if (!outcome.ok) setError(outcome.message);
+    if (!outcome.ok && outcome.stale) router.refresh();
+    else if (!outcome.ok) setError(outcome.message);
     else after();
   }
 
@@ -54,7 +59,9 @@ export function DeskActions({
           <button
             type="button"
             disabled={busy}
-            onClick={() => void act(() => runAction(() => withdrawFromReviewAction({ articleId })))}
+            onClick={() =>
+              void act(() => runAction(() => withdrawFromReviewAction({ articleId, seenStatus: status })))
+            }
           >
             سحب من المراجعة
           </button>
@@ -73,7 +80,9 @@ export function DeskActions({
           <button
             type="button"
             disabled={busy}
-            onClick={() => void act(() => runAction(() => archiveArticleAction({ articleId })))}
+            onClick={() =>
+              void act(() => runAction(() => archiveArticleAction({ articleId, seenStatus: status })))
+            }
           >
             أرشفة
           </button>
@@ -99,7 +108,9 @@ export function DeskActions({
         title="إلغاء النشر"
         busy={busy}
         onCancel={() => setConfirming(null)}
-        onConfirm={() => void act(() => runAction(() => unpublishArticleAction({ articleId })))}
+        onConfirm={() =>
+          void act(() => runAction(() => unpublishArticleAction({ articleId, seenStatus: status })))
+        }
       >
         <p>
           سيختفي المقال «<bdi>{title}</bdi>» من كل صفحات القراء وقوائمهم والبحث والخلاصات. يمكن نشره من جديد
@@ -114,7 +125,7 @@ export function DeskActions({
         onCancel={() => setConfirming(null)}
         onConfirm={() =>
           void act(
-            () => runAction(() => deleteDraftAction({ articleId })),
+            () => runAction(() => deleteDraftAction({ articleId, seenStatus: status })),
             () => router.push('/newsroom'),
           )
         }

@@ -2,21 +2,24 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import type { ArticleStatus } from '@/lib/shared/enums';
 import type { FieldErrors } from '@/lib/shared/errors';
 import { scheduleArticleAction, setEmbargoAction, unscheduleArticleAction } from '../desk-actions';
 import styles from './desk.module.css';
 import { runAction, type Outcome } from './run-action';
 import { ConfirmDialog } from './ConfirmDialog';
+import { MinuteFields } from '../../_desk/TimeFields';
+import { textOfMinute } from '@/lib/shared/date-fields';
 
 // جدولة and حظر النشر حتى, in the newsroom's clock (its time zone, shown beside the fields).
 export function SchedulePanel({
   articleId,
+  status: seenStatus,
   scheduledAt,
   embargoUntil,
   scheduledLabel,
   embargoLabel,
   timeZone,
-  nowMinute,
   canSchedule,
   canUnschedule,
   canEmbargo,
@@ -24,12 +27,13 @@ export function SchedulePanel({
   headline = '',
 }: {
   articleId: number;
+  // What the page shows: sent with each action, so a stale one is told what changed.
+  status: ArticleStatus;
   scheduledAt: string;
   embargoUntil: string;
   scheduledLabel: string | null;
   embargoLabel: string | null;
   timeZone: string;
-  nowMinute: string;
   canSchedule: boolean;
   canUnschedule: boolean;
   canEmbargo: boolean;
@@ -40,6 +44,14 @@ export function SchedulePanel({
   const router = useRouter();
   const [when, setWhen] = useState(scheduledAt);
   const [embargo, setEmbargo] = useState(embargoUntil);
+  // The page's refresh (after an action, or a stale one another page overtook) brings the
+  // article's own times: the fields show them, not what was typed before.
+  const [stored, setStored] = useState({ scheduledAt, embargoUntil });
+  if (stored.scheduledAt !== scheduledAt || stored.embargoUntil !== embargoUntil) {
+    setStored({ scheduledAt, embargoUntil });
+    setWhen(scheduledAt);
+    setEmbargo(embargoUntil);
+  }
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -65,6 +77,10 @@ export function SchedulePanel({
       router.refresh();
       return;
     }
+    if (outcome.stale) {
+      router.refresh();
+      return;
+    }
     setErrors(outcome.fieldErrors);
     // The fields say what is wrong; the general message only when no field does.
     setMessage(Object.keys(outcome.fieldErrors).length > 0 ? null : outcome.message);
@@ -75,8 +91,8 @@ export function SchedulePanel({
     void act(() => runAction(call), success);
   const saveEmbargo = () =>
     run(
-      () => setEmbargoAction({ articleId, embargoUntil: embargo }),
-      `حُفظ حظر النشر حتى ${embargo.replace('T', ' ')}.`,
+      () => setEmbargoAction({ articleId, embargoUntil: embargo, seenStatus }),
+      `حُفظ حظر النشر حتى ${textOfMinute(embargo)}.`,
     );
 
   return (
@@ -91,29 +107,28 @@ export function SchedulePanel({
             event.preventDefault();
             if (canSchedule)
               run(
-                () => scheduleArticleAction({ articleId, scheduledAt: when, embargoUntil: embargo }),
-                `جُدول المقال؛ الحالة الآن: مجدول، يُنشر في ${when.replace('T', ' ')}.`,
+                () =>
+                  scheduleArticleAction({ articleId, scheduledAt: when, embargoUntil: embargo, seenStatus }),
+                `جُدول المقال؛ الحالة الآن: مجدول، يُنشر في ${textOfMinute(when)}.`,
               );
           }}
         >
           {canSchedule ? (
-            <MinuteField
+            <MinuteFields
               id="scheduled-at"
-              name="scheduledAt"
               label="موعد النشر"
               value={when}
-              min={nowMinute}
               error={errors.scheduledAt}
+              describedBy="clock-hint"
               onChange={setWhen}
             />
           ) : null}
-          <MinuteField
+          <MinuteFields
             id="embargo-until"
-            name="embargoUntil"
             label="حظر النشر حتى"
             value={embargo}
-            min={nowMinute}
             error={errors.embargoUntil}
+            describedBy="clock-hint"
             onChange={setEmbargo}
           />
           <p id="clock-hint" className={styles.hint}>
@@ -138,7 +153,9 @@ export function SchedulePanel({
               <button
                 type="button"
                 disabled={busy}
-                onClick={() => run(() => setEmbargoAction({ articleId, embargoUntil: '' }), 'رُفع حظر النشر.')}
+                onClick={() =>
+                  run(() => setEmbargoAction({ articleId, embargoUntil: '', seenStatus }), 'رُفع حظر النشر.')
+                }
               >
                 رفع الحظر
               </button>
@@ -152,7 +169,10 @@ export function SchedulePanel({
             type="button"
             disabled={busy}
             onClick={() =>
-              run(() => unscheduleArticleAction({ articleId }), 'أُلغيت الجدولة؛ الحالة الآن: معتمد.')
+              run(
+                () => unscheduleArticleAction({ articleId, seenStatus }),
+                'أُلغيت الجدولة؛ الحالة الآن: معتمد.',
+              )
             }
           >
             إلغاء الجدولة
@@ -175,7 +195,7 @@ export function SchedulePanel({
       >
         <p>
           «<bdi>{headline || 'بلا عنوان'}</bdi>» منشور الآن. سيختفي عن القراء في كل مكان (الصفحة الأولى
-          والأقسام والبحث والخلاصات) حتى {embargo.replace('T', ' ')}، ثم يعود وحده.
+          والأقسام والبحث والخلاصات) حتى {textOfMinute(embargo)}، ثم يعود وحده.
         </p>
       </ConfirmDialog>
       {message ? (
@@ -184,45 +204,5 @@ export function SchedulePanel({
         </p>
       ) : null}
     </section>
-  );
-}
-
-// A minute in the newsroom's clock, its error under it (and named by aria-describedby), else the
-// shared hint about the time zone.
-function MinuteField({
-  id,
-  name,
-  label,
-  value,
-  min,
-  error,
-  onChange,
-}: {
-  id: string;
-  name: string;
-  label: string;
-  value: string;
-  min: string;
-  error: string | undefined;
-  onChange: (value: string) => void;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="datetime-local"
-        value={value}
-        min={min}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${name}-error` : 'clock-hint'}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      {error ? (
-        <p id={`${name}-error`} className="field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
   );
 }

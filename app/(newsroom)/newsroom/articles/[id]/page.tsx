@@ -16,6 +16,7 @@ import { TopStoryControl } from './TopStoryControl';
 import { articlePath, parseId } from '@/lib/shared/urls';
 import { collaborationEnabled } from '@/lib/shared/collab-protocol';
 import { EditorShell } from './EditorShell';
+import { DeskNotice } from '@/components/editor/DeskNotice';
 import '../../_desk/desk.css';
 import { toNewsroomMinute } from '@/lib/shared/validation/workflow';
 import { DeskActions } from './DeskActions';
@@ -103,6 +104,7 @@ export default async function EditArticlePage({
     collab: collaborationEnabled() ? { userId: user.id, userName: user.name } : null,
     canComment: can(user, 'comment', article),
     wordTarget: assignmentOfArticle(article.id)?.wordTarget ?? null,
+    viewerRole: user.role,
   };
   const desk = DESK_ACTIONS.filter((action) => can(user, action, article));
   const { unpublishedEdits, latestChangeRequest } = deskStateOf(article);
@@ -116,7 +118,6 @@ export default async function EditArticlePage({
     createdAt: note.createdAt.toISOString(),
     createdLabel: formatArabicDateTime(note.createdAt, dates),
   }));
-  const now = new Date();
   const topStory =
     article.status === 'published' && canInNewsroom(user, 'chooseTopStory') ? (
       <TopStoryControl articleId={article.id} chosen={isTopStory(article.id)} />
@@ -158,6 +159,8 @@ export default async function EditArticlePage({
           </p>
         </section>
       ) : null}
+      {/* Outside the editor, which the refresh after a stale action remounts. */}
+      <DeskNotice />
       {topStory}
       {restored ? (
         <p className="notice">
@@ -171,18 +174,19 @@ export default async function EditArticlePage({
       <div className={styles.panels}>
         <DeskActions
           articleId={article.id}
+          status={article.status}
           headline={article.headline}
           allowed={desk}
           canUnpublish={can(user, 'unpublish', article)}
         />
         <SchedulePanel
           articleId={article.id}
+          status={article.status}
           scheduledAt={article.scheduledAt ? toNewsroomMinute(article.scheduledAt, dates.timeZone) : ''}
           embargoUntil={article.embargoUntil ? toNewsroomMinute(article.embargoUntil, dates.timeZone) : ''}
           scheduledLabel={article.status === 'scheduled' ? when(article.scheduledAt) : null}
           embargoLabel={when(article.embargoUntil)}
           timeZone={dates.timeZone}
-          nowMinute={toNewsroomMinute(now, dates.timeZone)}
           canSchedule={desk.includes('schedule')}
           canUnschedule={desk.includes('unschedule')}
           canEmbargo={desk.includes('embargo')}

@@ -1,0 +1,175 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import {
+  DATE_FORMAT_HINT,
+  TIME_FORMAT_HINT,
+  dayValueOfText,
+  fieldsOfMinute,
+  minuteOfFields,
+  textOfDay,
+} from '@/lib/shared/date-fields';
+import './time-fields.css';
+
+// The desk's date and time fields: text typed as day/month/year and a 24-hour time, labelled and
+// explained in Arabic, instead of <input type="date|datetime-local">, which Chromium draws in the
+// browser's locale whatever the page's lang («mm/dd/yyyy», «AM»). The pattern of GOV.UK's date
+// input: separate labelled parts in a fieldset named by its legend. A form reads the value from a
+// hidden input under `name` ('YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM', the newsroom's clock), a
+// controlled caller from onChange; what does not parse is sent as typed, refused by the server
+// with its Arabic message, shown here under the fields.
+
+type Common = {
+  id: string;
+  // The form field the value is read from (FormData); none for a controlled field.
+  name?: string;
+  label: string;
+  error?: string;
+  // Something the fields share beside their format (the newsroom's time zone…).
+  describedBy?: string;
+};
+
+// A minute: التاريخ and الساعة.
+export function MinuteFields({
+  id,
+  name,
+  label,
+  value,
+  defaultValue = '',
+  onChange,
+  error,
+  describedBy,
+}: Common & { value?: string; defaultValue?: string; onChange?: (value: string) => void }) {
+  const initial = fieldsOfMinute(value ?? defaultValue);
+  const [date, setDate] = useState(initial.date);
+  const [time, setTime] = useState(initial.time);
+  const composed = minuteOfFields(date, time);
+  // A controlled value set from outside (the page's data after a refresh) shows in the fields.
+  const [shown, setShown] = useState(value);
+  if (value !== undefined && value !== shown) {
+    setShown(value);
+    if (value !== composed) {
+      const parts = fieldsOfMinute(value);
+      setDate(parts.date);
+      setTime(parts.time);
+    }
+  }
+  const hidden = useResetWith(() => {
+    const parts = fieldsOfMinute(defaultValue);
+    setDate(parts.date);
+    setTime(parts.time);
+  });
+  const change = (nextDate: string, nextTime: string) => {
+    setDate(nextDate);
+    setTime(nextTime);
+    onChange?.(minuteOfFields(nextDate, nextTime));
+  };
+  const described = (own: string) =>
+    [own, error ? `${id}-e` : null, describedBy].filter(Boolean).join(' ') || undefined;
+  return (
+    <fieldset className="time-fields field" aria-invalid={error ? true : undefined}>
+      <legend>{label}</legend>
+      <div className="time-fields-parts">
+        <div>
+          <label htmlFor={id}>التاريخ</label>
+          <input
+            id={id}
+            type="text"
+            inputMode="numeric"
+            dir="ltr"
+            autoComplete="off"
+            size={10}
+            value={date}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={described(`${id}-date-hint`)}
+            onChange={(e) => change(e.target.value, time)}
+          />
+          <p id={`${id}-date-hint`} className="time-fields-hint">
+            {DATE_FORMAT_HINT}
+          </p>
+        </div>
+        <div>
+          <label htmlFor={`${id}-time`}>الساعة</label>
+          <input
+            id={`${id}-time`}
+            type="text"
+            inputMode="numeric"
+            dir="ltr"
+            autoComplete="off"
+            size={5}
+            value={time}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={described(`${id}-time-hint`)}
+            onChange={(e) => change(date, e.target.value)}
+          />
+          <p id={`${id}-time-hint`} className="time-fields-hint">
+            {TIME_FORMAT_HINT}
+          </p>
+        </div>
+      </div>
+      {name ? <input ref={hidden} type="hidden" name={name} value={composed} /> : null}
+      {error ? (
+        <p id={`${id}-e`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+// A day: one field, day/month/year.
+export function DayField({
+  id,
+  name,
+  label,
+  defaultValue = '',
+  error,
+  describedBy,
+}: Common & { defaultValue?: string }) {
+  const [text, setText] = useState(textOfDay(defaultValue));
+  const hidden = useResetWith(() => setText(textOfDay(defaultValue)));
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        dir="ltr"
+        autoComplete="off"
+        size={10}
+        value={text}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[`${id}-hint`, error ? `${id}-e` : null, describedBy].filter(Boolean).join(' ')}
+        onChange={(e) => setText(e.target.value)}
+      />
+      <p id={`${id}-hint`} className="time-fields-hint">
+        {DATE_FORMAT_HINT}
+      </p>
+      {name ? <input ref={hidden} type="hidden" name={name} value={dayValueOfText(text)} /> : null}
+      {error ? (
+        <p id={`${id}-e`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+// A form's reset (after a story is added) empties typed fields; these keep their text in state,
+// so they listen for it on the form their hidden input belongs to.
+function useResetWith(reset: () => void) {
+  const ref = useRef<HTMLInputElement>(null);
+  const latest = useRef(reset);
+  useEffect(() => {
+    latest.current = reset;
+  });
+  useEffect(() => {
+    const form = ref.current?.form;
+    if (!form) return;
+    const onReset = () => latest.current();
+    form.addEventListener('reset', onReset);
+    return () => form.removeEventListener('reset', onReset);
+  }, []);
+  return ref;
+}
