@@ -27,7 +27,7 @@ export default defineConfig({
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   webServer: {
-    command: `rm -rf tmp/${NAME} && npm run db:setup && npx next build && node server.mjs -H 127.0.0.1 -p ${PORT}`,
+    command: `rm -rf tmp/${NAME} && npm run db:setup && npx next build && node scripts/build-collab.mjs && node server.mjs -H 127.0.0.1 -p ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     env,
     timeout: 240_000,

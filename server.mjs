@@ -8,7 +8,7 @@
 // First, before any module that could fail on another Node (better-sqlite3 is built for this one).
 import './lib/server/runtime.mjs';
 import { boundedInteger } from './lib/server/config.mjs';
-import { heapFlags, isSupervisor, supervise } from './lib/server/supervisor.mjs';
+import { allocatorEnv, heapFlags, isSupervisor, supervise } from './lib/server/supervisor.mjs';
 import { mediaStoreSettings } from './db/media-config.mjs';
 
 // As `next start` does; set before Next and React load, since they pick their builds by it.
@@ -25,15 +25,14 @@ if (!media.ok) {
   console.error(media.message);
   process.exit(1);
 }
-// The one process gets the workers' heap ceiling too: it starts itself again, in place (same
-// process id), with the flag, unless node was given one.
+// The one process gets the workers' heap ceiling and allocator arenas too: it starts itself
+// again, in place (same process id), with them, unless node was given a heap ceiling.
 const flags = isSupervisor(workers) ? [] : heapFlags();
 if (flags.length > 0)
-  process.execve(process.execPath, [
+  process.execve(
     process.execPath,
-    ...process.execArgv,
-    ...flags,
-    ...process.argv.slice(1),
-  ]);
+    [process.execPath, ...process.execArgv, ...flags, ...process.argv.slice(1)],
+    allocatorEnv(),
+  );
 if (isSupervisor(workers)) supervise(workers);
 else await (await import('./lib/server/worker.mjs')).startWorker();

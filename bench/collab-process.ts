@@ -1,5 +1,6 @@
-// Writing together, the collaboration process on its own (issue 17's memory and CPU figures):
-// the real process (lib/server/collab-main.ts, as the supervisor starts it) against a bare
+// Writing together, the collaboration server on its own (issue 17's memory and CPU figures):
+// lib/server/collab-main.ts as a process of its own through tsx (server.mjs runs it as a thread
+// from the build's bundle instead: bench/load.ts measures the whole server) against a bare
 // Hocuspocus process (bench/bare/hocuspocus.ts) in the same run, both measured from outside
 // through /proc (resident memory; user+system CPU time), with the people as Node clients in this
 // process (their own CPU is not counted).

@@ -60,7 +60,11 @@ export async function startApp(
   run('npx', ['tsx', '--conditions=react-server', 'scripts/db-setup.ts'], env);
   for (const script of options.seed ?? []) run('npx', ['tsx', '--conditions=react-server', script], env);
   const distDir = path.join(ROOT, env.NEXT_DIST_DIR!);
-  if (!options.reuseBuild || !existsSync(path.join(distDir, 'BUILD_ID'))) run('npx', ['next', 'build'], env);
+  if (!options.reuseBuild || !existsSync(path.join(distDir, 'BUILD_ID'))) {
+    run('npx', ['next', 'build'], env);
+    // As `npm run build`: the collaboration server's bundle (scripts/build-collab.mjs).
+    run('node', ['scripts/build-collab.mjs'], env);
+  }
   const child = spawnServer(env, port);
   const url = `http://127.0.0.1:${port}`;
   await waitFor(url);

@@ -9,6 +9,14 @@
 //   server.mjs and written in batches (lib/server/beacons.mjs).
 // Each visit comes from another browser (its own user agent), so every view counts and is written.
 // Aim: visit/page ≤ 3.
+// Then search (issue 16, "Search"), per request, against the same page:
+// - search through Next: the same query each time past the front copy (x-front-copy-bypass): the
+//   results from lib/reader/search-cache.ts, the page written by lib/reader/ and Next per request;
+// - search, 30 queries: the demo's words asked again and again, as readers ask the news of the day
+//   (the front copy keeps each query's answer: lib/http/route-kinds.mjs `query`);
+// - search, every query new: each request a query never asked before (the word with a different
+//   run of tatweel, so it still finds its articles), the worst case for any copy: Next each time.
+// Aim: search/page ≤ 15.
 import http from 'node:http';
 import { benchPort, cpuMs, demoArticleUrl, fmt, startApp } from './lib';
 
@@ -96,14 +104,73 @@ try {
     return perVisit;
   }
 
+  // Words of the demo day's headlines and texts (lib/demo/articles.ts).
+  const WORDS = [
+    'طشقند',
+    'سمرقند',
+    'مكافحة',
+    'الأمن',
+    'التعاون',
+    'بامير',
+    'الجليدية',
+    'مياه',
+    'جنيف',
+    'مترو',
+    'أمطار',
+    'فرغانة',
+    'شجرة',
+    'مدارس',
+    'البرمجة',
+    'قزوين',
+    'ممر',
+    'تجاري',
+    'وزراء',
+    'آسيا',
+    'الوسطى',
+    'دراسة',
+    'محادثات',
+    'الخط',
+    'الثالث',
+    'طريق',
+    'بلدية',
+    'الصيف',
+    'الحر',
+    'الصف',
+  ];
+  const searchPath = (q: string) => `/search?q=${encodeURIComponent(q)}`;
+  let asked = 0;
+  // A word never asked in this spelling before: tatweel (folded away by searchTerms) after one of
+  // its letters, as many as the count says.
+  const newQuery = () => {
+    const n = asked++;
+    const word = WORDS[n % WORDS.length]!;
+    const at = 1 + ((n >> 5) % (word.length - 1));
+    return word.slice(0, at) + 'ـ'.repeat(1 + (n >> 8)) + word.slice(at);
+  };
+  const search =
+    (query: () => string, headers: Record<string, string> = {}): Step =>
+    (ua) => [request('GET', searchPath(query()), { 'user-agent': ua, ...headers })];
+
   await measure('warm-up', visit(false));
   const pageCpu = await measure('page', page);
   const before = await measure('visit, before', visit(true));
   const after = await measure('visit, after', visit(false));
+  const throughNext = await measure(
+    'search via Next',
+    search(() => WORDS[0]!, { 'x-front-copy-bypass': '1' }),
+  );
+  const popular = await measure(
+    'search, 30 asked',
+    search(() => WORDS[asked++ % WORDS.length]!),
+  );
+  const fresh = await measure('search, all new', search(newQuery));
   console.log(`concurrency ${CONCURRENCY}, ${SECONDS} s each, one worker`);
   console.log(`visit before / page: ${fmt(before / pageCpu, 2)}`);
   console.log(`visit after / page:  ${fmt(after / pageCpu, 2)}  (aim <= 3)`);
   console.log(`after / before:      ${fmt(after / before, 2)}`);
+  console.log(`search via Next / page:            ${fmt(throughNext / pageCpu, 1)}`);
+  console.log(`search, 30 queries asked / page:   ${fmt(popular / pageCpu, 1)}  (aim <= 15)`);
+  console.log(`search, every query new / page:    ${fmt(fresh / pageCpu, 1)}`);
   agent.destroy();
   beaconAgent.destroy();
 } finally {

@@ -101,7 +101,7 @@ test('one journalist on each app process: Arabic typing converges and the stored
   await deskPage.context().close();
 });
 
-test('one app’s collaboration process killed before it stored: the other app’s stores the typing', async ({
+test('one app’s collaboration server ended before it stored: the other app’s stores the typing', async ({
   browser,
 }) => {
   const reporterPage = await personPage(browser, REPORTER);
@@ -115,14 +115,18 @@ test('one app’s collaboration process killed before it stored: the other app�
   const expected = 'اندلع حريق في مستودع بالميناء. وهرعت فرق الإطفاء.';
   await reporter.typeAtEndOf(0, ' وهرعت فرق الإطفاء.');
   await expect.poll(() => desk.bodyText()).toBe(expected);
-  const killed = apps[0]!.collabPid()!;
+  const ended = apps[0]!.collabThread()!;
   // Most often within its 2 s debounce, before it stored (tests/integration/collab-redis.test.ts
   // makes sure of that case; here the browsers and app processes are the point).
-  process.kill(killed, 'SIGKILL');
+  apps[0]!.crashCollab();
   await expect.poll(() => storedBody(articleId), { timeout: 20_000 }).toBe(expected);
   await desk.waitUntilSaved();
   // The first app's supervisor starts another collaboration process; its page reconnects.
-  await expect.poll(() => apps[0]!.collabPid() !== killed, { timeout: 30_000 }).toBe(true);
+  await expect
+    .poll(() => apps[0]!.collabThread() !== null && apps[0]!.collabThread() !== ended, {
+      timeout: 30_000,
+    })
+    .toBe(true);
   await expect.poll(() => reporter.bodyText()).toBe(expected);
   await reporterPage.context().close();
   await deskPage.context().close();
@@ -140,11 +144,11 @@ test('Redis killed while a journalist on each app types: both go on, nothing is 
   const reporter = await openLive(reporterPage, PORTS[0]!, articleId);
   const deskPage = await personPage(browser, EDITOR);
   const desk = await openLive(deskPage, PORTS[1]!, articleId);
-  const collabs = apps.map((app) => app.collabPid());
+  const collabs = apps.map((app) => app.collabThread());
 
   await new Promise<void>((resolve) => redis.once('exit', () => resolve()).kill('SIGKILL'));
   await Promise.all([reporter.typeAtEndOf(0, ' وانعدمت الرؤية.'), desk.typeAtEndOf(1, ' وحُوّلت الرحلات.')]);
-  // Each app's collaboration process stores its journalist's typing through the save door, and
+  // Each app's collaboration server stores its journalist's typing through the save door, and
   // each store reaches the other app's document through the database.
   const expected = ['هبّت عاصفة رملية على المدن الشمالية. وانعدمت الرؤية.', 'وأغلق المطار. وحُوّلت الرحلات.'];
   await expect.poll(() => storedBody(articleId), { timeout: 30_000 }).toBe(expected.join('\n\n'));
@@ -155,8 +159,8 @@ test('Redis killed while a journalist on each app types: both go on, nothing is 
   await expect(reporter.conflictHeading).toHaveCount(0);
   await expect(desk.conflictHeading).toHaveCount(0);
   expect(
-    apps.map((app) => app.collabPid()),
-    'no collaboration process ended',
+    apps.map((app) => app.collabThread()),
+    'no collaboration server ended',
   ).toEqual(collabs);
 
   // Redis back: typing travels live again between the two apps, seen by the other journalist
@@ -197,7 +201,7 @@ test('Redis killed while a journalist on each app types: both go on, nothing is 
   await expect
     .poll(() => storedBody(articleId), { timeout: 20_000 })
     .toBe((await desk.bodyText()).replace('\n', '\n\n'));
-  expect(apps.map((app) => app.collabPid())).toEqual(collabs);
+  expect(apps.map((app) => app.collabThread())).toEqual(collabs);
   await reporterPage.context().close();
   await deskPage.context().close();
 });

@@ -5,24 +5,28 @@ import { e2eServerEnv } from './server-env';
 // A production server of its own with writing together on, for the specs of writing together
 // (e2e/collab*.spec.ts): the run's build and database, its own port and collaboration port, in
 // the environment given (workers, Redis). It is ready when its sign-in page answers and its
-// collaboration process has said its process id (lib/server/collab-main.ts).
+// collaboration server (a thread of the supervising process, lib/server/collab.mjs) has said it
+// is ready (lib/server/collab-main.ts).
 export type LiveServer = {
   origin: string;
   server: ChildProcess;
-  collabPid: () => number | null;
+  // Which collaboration thread is serving: another one after a crash and restart.
+  collabThread: () => number | null;
+  // Ends the collaboration thread at once, as a crash would (SIGUSR2 to the supervising process).
+  crashCollab: () => void;
   stop: () => Promise<void>;
 };
 
 export async function startLiveServer(port: number, env: Record<string, string>): Promise<LiveServer> {
   const origin = `http://127.0.0.1:${port}`;
-  let collabPid: number | null = null;
+  let collabThread: number | null = null;
   const server = spawn(process.execPath, ['server.mjs', '-H', '127.0.0.1', '-p', String(port)], {
     env: { ...process.env, ...e2eServerEnv, NEXTAUTH_URL: origin, NEWSROOM_COLLAB: '1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   server.stdout!.on('data', (chunk: Buffer) => {
-    for (const match of chunk.toString().matchAll(/collaboration ready on \S+ \(process (\d+)/g))
-      collabPid = Number(match[1]);
+    for (const match of chunk.toString().matchAll(/collaboration ready on \S+ \(process \d+, thread (\d+)/g))
+      collabThread = Number(match[1]);
   });
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -30,7 +34,7 @@ export async function startLiveServer(port: number, env: Record<string, string>)
       (r) => r.ok,
       () => false,
     );
-    if (up && collabPid !== null) break;
+    if (up && collabThread !== null) break;
     if (Date.now() > deadline)
       throw new Error(`the server on ${port} and its collaboration process did not start`);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -38,7 +42,11 @@ export async function startLiveServer(port: number, env: Record<string, string>)
   return {
     origin,
     server,
-    collabPid: () => collabPid,
+    collabThread: () => collabThread,
+    crashCollab: () => {
+      collabThread = null;
+      server.kill('SIGUSR2');
+    },
     stop: () =>
       new Promise((resolve) => {
         if (server.exitCode !== null || server.signalCode !== null) return resolve();

@@ -136,6 +136,7 @@ test('an article page is served from the cache with headers a CDN can keep', asy
 
 test('search finds Arabic words whatever their spelling, and bad queries give a normal page', async ({
   page,
+  request,
 }) => {
   const spellings = [
     'مكافحة', // as written
@@ -183,6 +184,26 @@ test('search finds Arabic words whatever their spelling, and bad queries give a 
     expect(response?.status(), q.slice(0, 20)).toBe(200);
     await expect(page.getByRole('heading', { name: 'بحث', level: 1 })).toBeVisible();
   }
+  // A query asked again is answered from the front copy (lib/server/front-copy.mjs), whatever the
+  // spelling of its address, byte for byte what Next writes, with the headers a CDN keeps by.
+  const asked = `/search?q=${encodeURIComponent('مكافحة الإرهاب')}`;
+  await (await request.get(asked)).text();
+  const formSpelling = `/search?page=&q=${new URLSearchParams({ q: 'مكافحة الإرهاب' }).toString().slice(2)}`;
+  await expect
+    .poll(async () => (await request.get(formSpelling)).headers()['x-front-cache'], { timeout: 5_000 })
+    .toBe('hit');
+  const copied = await request.get(formSpelling);
+  expect(copied.headers()['x-front-cache']).toBe('hit');
+  const rendered = await request.get(asked, { headers: { 'x-front-copy-bypass': '1' } });
+  expect(rendered.headers()['x-front-cache']).toBeUndefined();
+  expect(await copied.text()).toBe(await rendered.text());
+  for (const header of ['cache-control', 'surrogate-key', 'content-security-policy'])
+    expect(copied.headers()[header], header).toBe(rendered.headers()[header]);
+  expect(copied.headers()['surrogate-key']).toBe('search');
+  // Any other parameter goes to Next every time.
+  await (await request.get(`${asked}&x=1`)).text();
+  expect((await request.get(`${asked}&x=1`)).headers()['x-front-cache']).toBeUndefined();
+
   // The search form works from the page itself.
   await page.goto('/search');
   await page.getByRole('main').getByRole('searchbox', { name: 'بحث' }).fill('شنغهاي');

@@ -24,7 +24,7 @@ done
 
 rm -rf "$OUT" && mkdir -p "$OUT"
 npm run --silent db:setup >/dev/null
-[ -f "$NEXT_DIST_DIR/BUILD_ID" ] && [ "${SCAN_REUSE_BUILD:-0}" = 1 ] || npx next build >/dev/null
+[ -f "$NEXT_DIST_DIR/BUILD_ID" ] && [ "${SCAN_REUSE_BUILD:-0}" = 1 ] || { npx next build && node scripts/build-collab.mjs; } >/dev/null
 node server.mjs -H 127.0.0.1 -p "$PORT" >"$OUT/server.log" 2>&1 &
 SERVER=$!
 stop_server() { # the server this script started, by its pid; forcibly if it lingers

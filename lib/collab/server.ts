@@ -25,7 +25,7 @@ import {
   storedFromSharedState,
   userName,
 } from './store';
-import { newsroomRedis } from './redis';
+import type { newsroomRedis } from './redis';
 
 // The collaboration server (Hocuspocus): one process for the whole machine, on a loopback port;
 // the app's workers pass it the WebSocket upgrades on /collab (lib/server/collab.mjs), so everyone
@@ -62,8 +62,10 @@ export type CollabServerOptions = {
   maxBytesPerSecond?: number;
   quiet?: boolean;
   // Several collaboration processes sharing documents through Redis (NEWSROOM_REDIS_URL,
-  // lib/collab/redis.ts); without it this process is the only one, as on one box.
-  redisUrl?: string;
+  // lib/collab/redis.ts); without it this process is the only one, as on one box. The caller
+  // hands over lib/collab/redis.ts's newsroomRedis with the address, having loaded it only then:
+  // Redis's client is 5 MB of the server's memory (lib/server/collab-main.ts).
+  redis?: { url: string; connect: typeof newsroomRedis };
 };
 
 type DocumentState = {
@@ -108,8 +110,8 @@ export function createCollabServer(options: CollabServerOptions = {}) {
   const maxBytesPerSecond = options.maxBytesPerSecond ?? 8 * 1024 * 1024;
   const documents = new Map<string, DocumentState>();
   const buckets = new WeakMap<Connection, Bucket>();
-  const redis = options.redisUrl
-    ? newsroomRedis(options.redisUrl, (name) => {
+  const redis = options.redis
+    ? options.redis.connect(options.redis.url, (name) => {
         const state = documents.get(name);
         return state !== undefined && (state.contributors.size > 0 || state.relayed);
       })

@@ -12,6 +12,7 @@ export type RouteRow = {
   body?: Readonly<Record<string, BodyLimit>>;
   copy?: (match: RegExpExecArray) => boolean;
   signedOutOnly?: boolean;
+  query?: readonly string[];
   keys?: (match: RegExpExecArray) => string[];
   sources?: readonly string[];
 };
@@ -21,6 +22,7 @@ export type RouteOfPath = {
   line: Line;
   copy: boolean;
   signedOutOnly: boolean;
+  query: readonly string[];
   keys: string[];
   body: Readonly<Record<string, BodyLimit>> | undefined;
 };

@@ -14,6 +14,8 @@
 // - copy: the front copy may keep this address's 200 (only the address the site links to: a slug
 //   spelled as encodeURIComponent writes it; its variants would each be a copy of one page);
 //   signedOutOnly: only for a request without a session cookie (the answer differs for members);
+//   query: the query parameters the answer depends on (search's q and page), each kept answer
+//   being one set of their values; without it, an address with a query is never copied;
 // - keys: the Surrogate-Key values of its answer, the names a publication purges
 //   (db/reader-cache.ts writes the same names);
 // - sources: the address in Next's own pattern language, for next.config.js's static headers.
@@ -48,6 +50,7 @@ function canonical(segment) {
  *   body?: Readonly<Record<string, BodyLimit>>;
  *   copy?: (match: RegExpExecArray) => boolean;
  *   signedOutOnly?: boolean;
+ *   query?: readonly string[];
  *   keys?: (match: RegExpExecArray) => string[];
  *   sources?: readonly string[];
  * }} RouteRow
@@ -209,12 +212,16 @@ export const ROUTES = [
     copy: () => true,
     keys: (m) => [`author-${m[1]}`],
   },
-  // Search results list any article: purged with every publication, never copied (the query).
+  // Search results list any article: purged with every publication. Copied per query (its q and
+  // page, however the address spells them: the page is written from their decoded values only),
+  // so a query many readers ask is rendered once per publication or minute, not per reader.
   {
     kind: 'reader-search',
     path: /^\/search$/,
     headers: 'reader-html',
     line: 'reader',
+    copy: () => true,
+    query: ['q', 'page'],
     keys: () => ['search'],
     sources: ['/search'],
   },
@@ -244,6 +251,9 @@ export const ROUTES = [
     sources: ['/page/:path*', '/news/:path*', '/section/:path*', '/tag/:path*', '/author/:path*'],
   },
 ];
+
+/** @type {readonly string[]} */
+const NO_QUERY = [];
 
 /** @type {RouteRow} */
 const UNKNOWN = { kind: 'unknown', path: /(?:)/, headers: 'newsroom', line: 'reader' };
@@ -275,6 +285,7 @@ export function routeOfPath(pathname) {
       line: row.line,
       copy: row.copy ? row.copy(match) : false,
       signedOutOnly: row.signedOutOnly ?? false,
+      query: row.query ?? NO_QUERY,
       keys: row.keys ? row.keys(match) : [],
       body: row.body,
     };
@@ -285,6 +296,7 @@ export function routeOfPath(pathname) {
     line: UNKNOWN.line,
     copy: false,
     signedOutOnly: false,
+    query: NO_QUERY,
     keys: [],
     body: undefined,
   };

@@ -1,9 +1,19 @@
 // Types of lib/server/front-copy.mjs (plain JavaScript, since server.mjs loads it untranspiled).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-export function frontCopy(options: { ttlMs: number; maxBytes: number; generation: () => number }): {
+export function frontCopy(options: {
+  ttlMs: number;
+  maxBytes: number;
+  maxQueryBytes?: number;
+  generation: () => number;
+}): {
   sync(): number;
-  eligible(req: IncomingMessage, route: { copy: boolean; signedOutOnly: boolean }, search: string): boolean;
-  answer(req: IncomingMessage, res: ServerResponse, pathname: string): 'served' | 'refresh' | 'miss';
-  tee(req: IncomingMessage, res: ServerResponse, pathname: string, started: number): void;
+  keyOf(
+    req: IncomingMessage,
+    route: { copy: boolean; signedOutOnly: boolean; query?: readonly string[] },
+    pathname: string,
+    search: string,
+  ): string | null;
+  answer(req: IncomingMessage, res: ServerResponse, key: string): 'served' | 'refresh' | 'miss';
+  tee(req: IncomingMessage, res: ServerResponse, key: string, started: number): void;
 };

@@ -2,7 +2,9 @@
 // docs/decisions/front-copy.md says why, what is copied, and when it is forgotten; in short:
 //
 // - only a 200 of an address the route kinds table marks `copy` (lib/http/route-kinds.mjs: the
-//   addresses the site links to), asked by GET without a query, is kept;
+//   addresses the site links to), asked by GET without a query, is kept; an address whose row
+//   names the query parameters its answer depends on (search: q and page) is kept once per set of
+//   their values, in a smaller budget of its own (made-up queries cannot push the pages out);
 // - it is copied from the answer Next gives the reader who asked (the response is teed as it is
 //   written; there is no second render), gzipped once here;
 // - every copy is forgotten when the reader cache generation moves (a publication anywhere, seen
@@ -47,68 +49,92 @@ const DECODE = {
 
 /** @typedef {{ expires: number; headers: Record<string, string | number | string[]>; body: Buffer; gzip: Buffer }} Page */
 
+/** @typedef {{ pages: Map<string, Page>; bytes: number; maxBytes: number }} Store */
+
 /**
- * @param {{ ttlMs: number; maxBytes: number; generation: () => number }} options `generation`
- *   reads the reader cache generation (lib/server/cache-sync.mjs)
+ * @param {{ ttlMs: number; maxBytes: number; maxQueryBytes?: number; generation: () => number }} options
+ *   `maxQueryBytes` (default an eighth of `maxBytes`) bounds the answers kept per query (search),
+ *   apart from the pages; `generation` reads the reader cache generation (lib/server/cache-sync.mjs)
  */
-export function frontCopy({ ttlMs, maxBytes, generation }) {
-  /** @type {Map<string, Page>} in order of last use: the first entry is the one to evict */
-  const pages = new Map();
+export function frontCopy({ ttlMs, maxBytes, maxQueryBytes = maxBytes / 8, generation }) {
+  // Each in order of last use: the first entry is the one to evict.
+  /** @type {Store} */
+  const paths = { pages: new Map(), bytes: 0, maxBytes };
+  /** @type {Store} */
+  const queries = { pages: new Map(), bytes: 0, maxBytes: maxQueryBytes };
   /** @type {Set<string>} expired pages one reader is refreshing now */
   const refreshing = new Set();
-  let bytes = 0;
   let seen = -1;
+
+  /** @param {string} key */
+  const storeOf = (key) => (key.includes('?') ? queries : paths);
 
   /** Empties the copy when the generation moved; returns the generation now. */
   function sync() {
     const current = generation();
     if (current !== seen) {
-      pages.clear();
+      for (const store of [paths, queries]) {
+        store.pages.clear();
+        store.bytes = 0;
+      }
       refreshing.clear();
-      bytes = 0;
       seen = current;
     }
     return current;
   }
 
-  /** @param {string} pathname */
-  function forget(pathname) {
-    const page = pages.get(pathname);
+  /** @param {string} key */
+  function forget(key) {
+    const store = storeOf(key);
+    const page = store.pages.get(key);
     if (!page) return;
-    pages.delete(pathname);
-    bytes -= page.body.length + page.gzip.length;
+    store.pages.delete(key);
+    store.bytes -= page.body.length + page.gzip.length;
   }
 
   /**
-   * Whether this request may be answered from (and fill) the copy.
-   * @param {import('node:http').IncomingMessage} req @param {{ copy: boolean; signedOutOnly: boolean }} route
-   * @param {string} search the query, with its "?", or ""
+   * The key this request is answered from (and fills) the copy under, or null when it may not be:
+   * its path, and for an address whose answer depends on query parameters (the route's `query`),
+   * those parameters' decoded values in a fixed order, so every spelling of one query (a form's
+   * "+" or a link's "%20", parameters in either order) shares one copy. A parameter the route does
+   * not name, or one given twice, is never copied.
+   * @param {import('node:http').IncomingMessage} req
+   * @param {{ copy: boolean; signedOutOnly: boolean; query?: readonly string[] }} route
+   * @param {string} pathname @param {string} search the query, with its "?", or ""
+   * @returns {string | null}
    */
-  function eligible(req, route, search) {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
-    if (search || !route.copy) return false;
-    if (BYPASS_HEADERS.some((name) => req.headers[name] !== undefined)) return false;
+  function keyOf(req, route, pathname, search) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return null;
+    if (!route.copy) return null;
+    if (BYPASS_HEADERS.some((name) => req.headers[name] !== undefined)) return null;
     const cookie = req.headers.cookie ?? '';
-    if (route.signedOutOnly && SESSION_COOKIE.test(cookie)) return false;
-    return !/(?:^|;\s*)__prerender_bypass=/.test(cookie);
+    if (route.signedOutOnly && SESSION_COOKIE.test(cookie)) return null;
+    if (/(?:^|;\s*)__prerender_bypass=/.test(cookie)) return null;
+    const names = route.query ?? [];
+    if (names.length === 0) return search ? null : pathname;
+    const params = new URLSearchParams(search);
+    for (const name of params.keys())
+      if (!names.includes(name) || params.getAll(name).length > 1) return null;
+    return `${pathname}?${names.map((name) => `${name}=${encodeURIComponent(params.get(name) ?? '')}`).join('&')}`;
   }
 
   /**
    * Answers from the copy ('served'), or says the request goes to Next: 'refresh' when it renews an
    * expired copy (it then need not wait in the readers' line), 'miss' otherwise.
    * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
-   * @param {string} pathname
+   * @param {string} key from keyOf
    * @returns {'served' | 'refresh' | 'miss'}
    */
-  function answer(req, res, pathname) {
-    const page = pages.get(pathname);
+  function answer(req, res, key) {
+    const { pages } = storeOf(key);
+    const page = pages.get(key);
     if (!page) return 'miss';
-    if (page.expires <= Date.now() && req.method === 'GET' && !refreshing.has(pathname)) {
-      refreshing.add(pathname);
+    if (page.expires <= Date.now() && req.method === 'GET' && !refreshing.has(key)) {
+      refreshing.add(key);
       return 'refresh';
     }
-    pages.delete(pathname); // moved to the end: most recently used
-    pages.set(pathname, page);
+    pages.delete(key); // moved to the end: most recently used
+    pages.set(key, page);
     serve(req, res, page);
     return 'served';
   }
@@ -131,9 +157,9 @@ export function frontCopy({ ttlMs, maxBytes, generation }) {
    * complete, if it is a 200 of a page type, sets no cookie, and the generation did not move while
    * it was made (its data may be older than the publication: the copy would outlive it).
    * @param {import('node:http').IncomingMessage} req @param {import('node:http').ServerResponse} res
-   * @param {string} pathname @param {number} started the generation synced before Next was asked
+   * @param {string} key from keyOf @param {number} started the generation synced before Next was asked
    */
-  function tee(req, res, pathname, started) {
+  function tee(req, res, key, started) {
     if (req.method !== 'GET') return;
     /** @type {Buffer[]} */
     const chunks = [];
@@ -172,19 +198,19 @@ export function frontCopy({ ttlMs, maxBytes, generation }) {
     );
     // 'close' comes after 'finish', or alone when the reader went away before the end.
     res.once('close', () => {
-      refreshing.delete(pathname);
+      refreshing.delete(key);
       if (!res.writableFinished) return;
       try {
-        keep(res, pathname, started, overflow ? null : Buffer.concat(chunks));
+        keep(res, key, started, overflow ? null : Buffer.concat(chunks));
       } catch {
         // A body that does not decode is simply not kept; Next answers the next reader.
-        forget(pathname);
+        forget(key);
       }
     });
   }
 
-  /** @param {import('node:http').ServerResponse} res @param {string} pathname @param {number} started @param {Buffer | null} raw */
-  function keep(res, pathname, started, raw) {
+  /** @param {import('node:http').ServerResponse} res @param {string} key @param {number} started @param {Buffer | null} raw */
+  function keep(res, key, started, raw) {
     if (sync() !== started) return;
     const type = String(res.getHeader('content-type') ?? '');
     const encoding = String(res.getHeader('content-encoding') ?? 'identity').toLowerCase();
@@ -200,13 +226,13 @@ export function frontCopy({ ttlMs, maxBytes, generation }) {
       res.getHeader('set-cookie') !== undefined ||
       !CACHED_TYPES.some((cached) => type.startsWith(cached))
     )
-      return forget(pathname);
+      return forget(key);
     // Kept no longer than the answer lets a shared cache keep it (s-maxage), a minute at most, and
     // never when it says it is one person's (private, no-store).
     const control = String(res.getHeader('cache-control') ?? '');
     const shared = /(?:^|,)\s*s-maxage=(\d+)/.exec(control);
     const lifetime = shared ? Math.min(ttlMs, Number(shared[1]) * 1000) : ttlMs;
-    if (lifetime <= 0 || /\b(?:private|no-store)\b/.test(control)) return forget(pathname);
+    if (lifetime <= 0 || /\b(?:private|no-store)\b/.test(control)) return forget(key);
     const body = decode(raw);
     const gzip = encoding === 'gzip' ? raw : gzipSync(body);
     /** @type {Record<string, string | number | string[]>} */
@@ -219,11 +245,13 @@ export function frontCopy({ ttlMs, maxBytes, generation }) {
       .map((name) => name.trim())
       .filter((name) => name && name.toLowerCase() !== 'accept-encoding');
     headers.vary = [...vary, 'Accept-Encoding'].join(', ');
-    forget(pathname);
-    bytes += body.length + gzip.length;
-    while (bytes > maxBytes && pages.size > 0) forget(/** @type {string} */ (pages.keys().next().value));
-    pages.set(pathname, { expires: Date.now() + lifetime, headers, body, gzip });
+    forget(key);
+    const store = storeOf(key);
+    store.bytes += body.length + gzip.length;
+    while (store.bytes > store.maxBytes && store.pages.size > 0)
+      forget(/** @type {string} */ (store.pages.keys().next().value));
+    store.pages.set(key, { expires: Date.now() + lifetime, headers, body, gzip });
   }
 
-  return { sync, eligible, answer, tee };
+  return { sync, keyOf, answer, tee };
 }

@@ -2,7 +2,7 @@
 // the port through node:cluster. The primary only starts the workers, starts one again if it dies,
 // and stops them all when it is stopped itself. It opens no database and loads no Next.
 import cluster from 'node:cluster';
-import { superviseCollaboration } from './collab.mjs';
+import { stopCollaboration, superviseCollaboration } from './collab.mjs';
 import { boundedInteger } from './config.mjs';
 
 // V8 sizes its heap by the machine's memory (4 GB here) and, under load, lets each worker's heap
@@ -11,10 +11,27 @@ import { boundedInteger } from './config.mjs';
 // (NEWSROOM_HEAP_MB, default 192, at least 96; 0 leaves V8's own), so they collect sooner; a
 // --max-old-space-size given to node itself wins. One process (NEWSROOM_WORKERS=1) gets the same
 // flags by starting itself again in place (server.mjs).
+// The young generation too: V8 gives it up to 3 × 16 MB semi-spaces on this machine, and a
+// worker kept them filled between collections; with 2 MB semi-spaces the default start (one
+// process, writing together on) idles about 16 MB lower (aim: 200 MB), and a Next render costs
+// no more CPU (bench/reader-visit.ts, two runs each way: 4.6-6.0 ms against 6.9-10.5 ms for a
+// search page; bench/README.md, "Memory").
 export function heapFlags() {
   if (process.execArgv.some((arg) => arg.startsWith('--max-old-space-size'))) return [];
   const mb = boundedInteger('NEWSROOM_HEAP_MB', 192, 0, 65536);
-  return mb === 0 ? [] : [`--max-old-space-size=${Math.max(mb, 96)}`];
+  if (mb === 0) return [];
+  const young = process.execArgv.some((arg) => arg.startsWith('--max-semi-space-size'))
+    ? []
+    : ['--max-semi-space-size=2'];
+  return [`--max-old-space-size=${Math.max(mb, 96)}`, ...young];
+}
+
+// glibc gives each thread that allocates an arena of its own (up to 8 per core): the collaboration
+// thread and libuv's pool left a worker 20-30 MB larger at its peak under load (bench/load.ts: 270
+// against 233 MB). Two arenas, unless the operator chose; read by glibc when a process starts, so
+// it is set for the processes started from here (server.mjs's restart in place, the workers).
+export function allocatorEnv() {
+  return { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX || '2' };
 }
 
 /** Whether this process is the one to start workers rather than serve. @param {number} workers */
@@ -25,6 +42,7 @@ export function isSupervisor(workers) {
 /** @param {number} count */
 export function supervise(count) {
   let stopping = false;
+  process.env.MALLOC_ARENA_MAX = allocatorEnv().MALLOC_ARENA_MAX;
   cluster.setupPrimary({ execArgv: [...process.execArgv, ...heapFlags()] });
   superviseCollaboration();
   for (let i = 0; i < count; i++) cluster.fork();
@@ -36,7 +54,8 @@ export function supervise(count) {
   const stop = () => {
     stopping = true;
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
-    process.exit(0);
+    // The collaboration thread stores its open documents first.
+    void stopCollaboration().finally(() => process.exit(0));
   };
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);

@@ -120,11 +120,12 @@ export async function startWorker() {
       )
         return;
       let refresh = false;
-      if (copy && copy.eligible(req, route, query < 0 ? '' : url.slice(query))) {
-        const found = copy.answer(req, res, pathname);
+      const key = copy ? copy.keyOf(req, route, pathname, query < 0 ? '' : url.slice(query)) : null;
+      if (copy && key) {
+        const found = copy.answer(req, res, key);
         if (found === 'served') return;
         refresh = found === 'refresh';
-        copy.tee(req, res, pathname, started);
+        copy.tee(req, res, key, started);
       }
       const enter = () =>
         handle(req, res).catch((error) => {

@@ -9,6 +9,7 @@ import { createUser } from '@/lib/auth/users';
 import { articles, type User } from '@/db/schema';
 import { checkArticleDocument, paragraphsToDocument } from '@/lib/document/check';
 import { createCollabServer } from '@/lib/collab/server';
+import { newsroomRedis } from '@/lib/collab/redis';
 import { documentNameOf } from '@/lib/shared/collab-protocol';
 import { parseArticleSave } from '@/lib/newsroom/save-request';
 import { connect, sessionCookie, until, type Client } from './collab-helpers';
@@ -36,7 +37,7 @@ const clients: Client[] = [];
 
 async function server() {
   const collab = createCollabServer({
-    redisUrl: redis.url,
+    redis: { url: redis.url, connect: newsroomRedis },
     debounceMs: 200,
     maxDebounceMs: 1000,
     pollMs: 3_600_000,

@@ -8,12 +8,14 @@ import { frontCopy } from '@/lib/server/front-copy.mjs';
 
 // The front copy (lib/server/front-copy.mjs) around a stand-in for Next: a page is copied from the
 // answer the first reader got (teed, never rendered twice), served from memory after, forgotten
-// when the generation moves, and never kept from an answer during which it moved.
+// when the generation moves, and never kept from an answer during which it moved; search answers
+// are kept per query, in a budget of their own.
 
 let generation = 1;
 let renders = 0;
 let publishWhileRendering = false;
 let gzipAnswer = false;
+let padding = '';
 const copy = frontCopy({ ttlMs: 60_000, maxBytes: 1024 * 1024, generation: () => generation });
 let server: http.Server;
 let base = '';
@@ -24,13 +26,15 @@ before(async () => {
     const route = routeOf(req.method, url.split('?')[0]!, req.headers);
     const started = copy.sync();
     const pathname = url.split('?')[0]!;
-    if (copy.eligible(req, route, url.includes('?') ? url.slice(url.indexOf('?')) : '')) {
-      if (copy.answer(req, res, pathname) === 'served') return;
-      copy.tee(req, res, pathname, started);
+    const key = copy.keyOf(req, route, pathname, url.includes('?') ? url.slice(url.indexOf('?')) : '');
+    if (key) {
+      if (copy.answer(req, res, key) === 'served') return;
+      copy.tee(req, res, key, started);
     }
     // Next, as far as the copy can tell: headers, then the page in two writes.
     renders++;
-    const page = Buffer.from(`<p>صفحة ${pathname} ${generation}</p>`);
+    const q = new URL(url, base).searchParams.get('q');
+    const page = Buffer.from(`<p>صفحة ${pathname}${q === null ? '' : ` ${q}`} ${generation}</p>${padding}`);
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.setHeader('cache-control', 'public, max-age=0, s-maxage=60, stale-while-revalidate=60');
     res.setHeader('surrogate-key', route.keys.join(' '));
@@ -107,5 +111,58 @@ describe('the front copy', () => {
       await (await get(path, headers)).text();
       assert.equal((await get(path, headers)).headers.get('x-front-cache'), null, path);
     }
+  });
+
+  test('search is kept per query: every spelling of one query shares a copy, other parameters never', async () => {
+    const q = 'مكافحة الإرهاب';
+    renders = 0;
+    const first = await get(`/search?q=${encodeURIComponent(q)}`);
+    assert.equal(first.headers.get('x-front-cache'), null);
+    const text = await first.text();
+    assert.match(text, new RegExp(q));
+    // The link's spelling, the form's ("+" for a space, parameters in another order): one copy.
+    const form = `/search?page=&q=${new URLSearchParams({ q }).toString().slice(2)}`;
+    for (const path of [
+      `/search?q=${encodeURIComponent(q)}`,
+      form,
+      `/search?q=${encodeURIComponent(q)}&page=`,
+    ]) {
+      const again = await get(path);
+      assert.equal(again.headers.get('x-front-cache'), 'hit', path);
+      assert.equal(await again.text(), text, path);
+      assert.equal(again.headers.get('surrogate-key'), 'search');
+    }
+    assert.equal(renders, 1);
+    // Another query or page is another answer; an unknown or repeated parameter is never copied.
+    for (const path of [
+      `/search?q=${encodeURIComponent('قمة')}`,
+      `/search?q=${encodeURIComponent(q)}&page=2`,
+      `/search?q=${encodeURIComponent(q)}&x=1`,
+      `/search?q=${encodeURIComponent(q)}&q=x`,
+    ])
+      assert.equal((await get(path)).headers.get('x-front-cache'), null, path);
+    assert.equal((await get(`/search?q=${encodeURIComponent(q)}&x=1`)).headers.get('x-front-cache'), null);
+    assert.equal((await get(`/search?q=${encodeURIComponent(q)}&q=x`)).headers.get('x-front-cache'), null);
+    assert.equal((await get(`/search?q=${encodeURIComponent('قمة')}`)).headers.get('x-front-cache'), 'hit');
+    // A publication forgets the answers too.
+    generation++;
+    const after = await get(`/search?q=${encodeURIComponent(q)}`);
+    assert.equal(after.headers.get('x-front-cache'), null);
+    assert.match(await after.text(), new RegExp(` ${generation}<`));
+  });
+
+  test('made-up queries fill their own budget and never push the pages out', async () => {
+    await (await get('/news/5/v')).text();
+    assert.equal((await get('/news/5/v')).headers.get('x-front-cache'), 'hit');
+    // An eighth of the 1 MB copy for queries: 40 answers of 40 kB are far more than it holds.
+    padding = 'ـ'.repeat(20_000);
+    try {
+      for (let i = 0; i < 40; i++) await (await get(`/search?q=${i}`)).text();
+    } finally {
+      padding = '';
+    }
+    assert.equal((await get('/search?q=39')).headers.get('x-front-cache'), 'hit', 'the newest kept');
+    assert.equal((await get('/search?q=0')).headers.get('x-front-cache'), null, 'the oldest let go');
+    assert.equal((await get('/news/5/v')).headers.get('x-front-cache'), 'hit', 'the page kept');
   });
 });

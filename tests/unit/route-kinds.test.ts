@@ -42,7 +42,7 @@ describe('the route kinds table', () => {
       ['/section/politics/page/3', 'reader-list', 'reader-html', 'reader', true, ['section-politics']],
       ['/tag/x/feed.xml', 'reader-feed', 'resource', 'reader', true, ['feeds', 'tag-x']],
       ['/author/7', 'reader-list', 'reader-html', 'reader', true, ['author-7']],
-      ['/search', 'reader-search', 'reader-html', 'reader', false, ['search']],
+      ['/search', 'reader-search', 'reader-html', 'reader', true, ['search']],
       ['/feed.xml', 'reader-feed', 'resource', 'reader', true, ['feeds']],
       ['/news-sitemap.xml', 'reader-feed', 'resource', 'reader', true, ['feeds']],
       ['/robots.txt', 'reader-file', 'resource', 'reader', true, []],
