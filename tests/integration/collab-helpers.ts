@@ -1,8 +1,10 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { encode } from 'next-auth/jwt';
 import WebSocket from 'ws';
+import { eq } from 'drizzle-orm';
 import * as Y from 'yjs';
-import type { User } from '@/db/schema';
+import { db } from '@/db';
+import { articles, type User } from '@/db/schema';
 import { documentNameOf, type CollabNotice } from '@/lib/shared/collab-protocol';
 import { authSecret } from '@/lib/auth/secret';
 
@@ -108,4 +110,24 @@ export async function until(check: () => boolean, timeoutMs = 5000, what = 'cond
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+// A journalist connected and synced, kept in `clients` for the test's clean-up.
+export async function openSynced(
+  port: number,
+  articleId: number,
+  user: User,
+  clients: Client[],
+): Promise<Client> {
+  const client = await connect(port, articleId, await sessionCookie(user));
+  clients.push(client);
+  await until(() => client.provider.isSynced, 10_000, 'the client to sync');
+  return client;
+}
+
+// The stored body's paragraphs, as text (what the save door last wrote).
+export function storedParagraphs(articleId: number): string[] {
+  const row = db.select().from(articles).where(eq(articles.id, articleId)).get()!;
+  const body = JSON.parse(row.bodyJson) as { content?: { content?: { text: string }[] }[] };
+  return (body.content ?? []).map((block) => (block.content ?? []).map((t) => t.text).join(''));
 }

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { createUser } from '@/lib/auth/users';
 import { articles, type User } from '@/db/schema';
-import { connect, sessionCookie, typeInto, until, type Client } from './collab-helpers';
+import { openSynced, storedParagraphs, typeInto, until, type Client } from './collab-helpers';
 import {
   freePort,
   REDIS_SERVER,
@@ -36,21 +36,10 @@ async function collab(url: string) {
   return started;
 }
 
-async function open(port: number, articleId: number, user: User) {
-  const client = await connect(port, articleId, await sessionCookie(user));
-  clients.push(client);
-  await until(() => client.provider.isSynced, 10_000, 'the client to sync');
-  return client;
-}
+const open = (port: number, articleId: number, user: User) => openSynced(port, articleId, user, clients);
 
 const draftWith = (author: User, ...paragraphs: string[]) =>
   writeArticle(author, { headline: 'انقطاع الكهرباء في العاصمة', paragraphs }).id;
-
-function storedParagraphs(articleId: number): string[] {
-  const row = db.select().from(articles).where(eq(articles.id, articleId)).get()!;
-  const body = JSON.parse(row.bodyJson) as { content?: { content?: { text: string }[] }[] };
-  return (body.content ?? []).map((block) => (block.content ?? []).map((t) => t.text).join(''));
-}
 
 const alive = (process: CollabProcess) =>
   process.child.exitCode === null && process.child.signalCode === null;

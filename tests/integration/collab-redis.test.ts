@@ -9,7 +9,7 @@ import { articleRevisions, articles, type User } from '@/db/schema';
 import { checkArticleDocument, paragraphsToDocument } from '@/lib/document/check';
 import { revisionContributors } from '@/lib/collab/store';
 import { parseArticleSave } from '@/lib/newsroom/save-request';
-import { connect, sessionCookie, typeInto, until, type Client } from './collab-helpers';
+import { openSynced, storedParagraphs, typeInto, until, type Client } from './collab-helpers';
 import {
   REDIS_SERVER,
   redisMissing as missing,
@@ -38,22 +38,11 @@ async function startCollab() {
   return started;
 }
 
-async function open(port: number, articleId: number, user: User) {
-  const client = await connect(port, articleId, await sessionCookie(user));
-  clients.push(client);
-  await until(() => client.provider.isSynced, 10_000, 'the client to sync');
-  return client;
-}
+const open = (port: number, articleId: number, user: User) => openSynced(port, articleId, user, clients);
 
 // A draft saved through the save door (tests/integration/fixtures.ts).
 const draftWith = (author: User, ...paragraphs: string[]) =>
   writeArticle(author, { headline: 'عاجل: فيضانات في الجنوب', paragraphs }).id;
-
-function storedParagraphs(articleId: number): string[] {
-  const row = db.select().from(articles).where(eq(articles.id, articleId)).get()!;
-  const body = JSON.parse(row.bodyJson) as { content?: { content?: { text: string }[] }[] };
-  return (body.content ?? []).map((block) => (block.content ?? []).map((t) => t.text).join(''));
-}
 
 function revisionsOf(articleId: number) {
   return db.select().from(articleRevisions).where(eq(articleRevisions.articleId, articleId)).all();
