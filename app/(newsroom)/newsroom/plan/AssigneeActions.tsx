@@ -5,7 +5,15 @@ import { useEffect, useState } from 'react';
 import type { ActionResult } from '@/lib/shared/errors';
 import { errorProps, FieldError, useDeskWrite } from '../_desk/forms';
 import { respondAction, startWritingAction } from './actions';
-import type { AssigneeFacts } from './StoryParts';
+import type { AssignmentResponse } from '@/lib/shared/enums';
+
+// What the assignee's buttons need: the viewer's own story while it is theirs to write (accept
+// while the answer is pending, start or go on writing, decline before writing started); else null.
+export type AssigneeFacts = {
+  id: number;
+  response: Exclude<AssignmentResponse, 'declined'>;
+  started: boolean;
+};
 
 // The assignee's buttons: قبول التكليف / الاعتذار (with a reason), and بدء الكتابة. One set of
 // state for a whole list (the plan holds hundreds of cards, and a hook per card was a component

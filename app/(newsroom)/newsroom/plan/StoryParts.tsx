@@ -1,7 +1,9 @@
 import type { PlannedStory } from '@/lib/newsroom/planning';
-import type { ArticleStatus, AssignmentResponse } from '@/lib/shared/enums';
+import type { ArticleStatus } from '@/lib/shared/enums';
 import { STATUS_LABELS } from '@/lib/shared/labels';
-import { AssigneeActions } from './AssigneeActions';
+import { AssigneeActions, type AssigneeFacts } from './AssigneeActions';
+
+export type { AssigneeFacts };
 
 // What the plan's card (PlanList, a client component) and the story's own page (a server page)
 // show alike. Plain markup without state, so both can render it.
@@ -39,14 +41,6 @@ export function LinkedArticle({ article }: { article: LinkedArticleFacts | null 
     </div>
   );
 }
-
-// What the assignee's buttons need: the viewer's own story while it is theirs to write (accept
-// while the answer is pending, start or go on writing, decline before writing started); else null.
-export type AssigneeFacts = {
-  id: number;
-  response: Exclude<AssignmentResponse, 'declined'>;
-  started: boolean;
-};
 
 export function assigneeFactsOf(story: PlannedStory, viewerId: number): AssigneeFacts | null {
   const theirsToWrite = story.state === 'assigned' || story.state === 'writing' || story.state === 'late';
