@@ -41,12 +41,6 @@ const isPlainName = (name: string) =>
   !name.startsWith('.') &&
   !name.endsWith('.tmp');
 
-// The directory store's folder (db/media-config.mjs reads MEDIA_DIR the same way).
-export function mediaDir(): string {
-  // Chosen at run time; turbopackIgnore keeps the build from tracing the whole tree.
-  return path.resolve(/*turbopackIgnore: true*/ process.env.MEDIA_DIR?.trim() || path.join('data', 'media'));
-}
-
 const missing = (error: unknown) =>
   ['ENOENT', 'ENOTDIR', 'EISDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
 
