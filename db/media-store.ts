@@ -173,14 +173,14 @@ export function storeOf(settings: MediaStoreSettings): MediaStore {
   return settings.kind === 's3' ? s3Store(settings) : directoryStore(settings.dir);
 }
 
-let current: { key: string; store: MediaStore } | undefined;
+let current: MediaStore | undefined;
 
-// The store the environment names (db/media-config.mjs), kept for as long as the environment
-// says the same; server.mjs has already refused to start on a configuration this would throw on.
+// The store the environment names (db/media-config.mjs), chosen once per process: the first
+// upload or picture served makes it (and a bucket's one S3 client), every later one reuses it.
+// server.mjs has already refused to start on a configuration this would throw on.
 export function mediaStore(): MediaStore {
+  if (current) return current;
   const settings = mediaStoreSettings(process.env);
   if (!settings.ok) throw new Error(settings.message);
-  const key = JSON.stringify(settings.store);
-  if (current?.key !== key) current = { key, store: storeOf(settings.store) };
-  return current.store;
+  return (current = storeOf(settings.store));
 }
