@@ -16,7 +16,8 @@ export interface MediaStore {
   // Whole or not at all: no reader ever gets half a picture.
   put(name: string, bytes: Buffer, contentType: string): Promise<void>;
   // null when there is no such picture; throws MediaStoreUnavailable when the store does not answer.
-  get(name: string): Promise<Buffer | null>;
+  // Its own memory (never shared), so /media answers it as it is, without a copy.
+  get(name: string): Promise<Buffer<ArrayBuffer> | null>;
   // Removing a picture that is not there is not an error.
   remove(name: string): Promise<void>;
   // Every stored picture's name, for the backup.
@@ -136,7 +137,9 @@ export function s3Store(settings: Extract<MediaStoreSettings, { kind: 's3' }>): 
         const { s3, sdk } = await connect();
         const answer = await s3.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: name }));
         if (!answer.Body) return null;
-        return Buffer.from(await answer.Body.transformToByteArray());
+        // The SDK gathers the object into one array of its own: a Buffer over it, not a copy.
+        const bytes = await answer.Body.transformToByteArray();
+        return Buffer.from(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
       } catch (error) {
         // No such picture; a missing bucket (NoSuchBucket, a 404 too) is a store that is not there.
         const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
