@@ -16,7 +16,8 @@ export interface MediaStore {
   // Whole or not at all: no reader ever gets half a picture.
   put(name: string, bytes: Buffer, contentType: string): Promise<void>;
   // null when there is no such picture; throws MediaStoreUnavailable when the store does not answer.
-  get(name: string): Promise<Buffer | null>;
+  // Its own memory (never shared), so /media answers it as it is, without a copy.
+  get(name: string): Promise<Buffer<ArrayBuffer> | null>;
   // Removing a picture that is not there is not an error.
   remove(name: string): Promise<void>;
   // Every stored picture's name, for the backup.
@@ -40,12 +41,6 @@ const isPlainName = (name: string) =>
   !name.includes('\\') &&
   !name.startsWith('.') &&
   !name.endsWith('.tmp');
-
-// The directory store's folder (db/media-config.mjs reads MEDIA_DIR the same way).
-export function mediaDir(): string {
-  // Chosen at run time; turbopackIgnore keeps the build from tracing the whole tree.
-  return path.resolve(/*turbopackIgnore: true*/ process.env.MEDIA_DIR?.trim() || path.join('data', 'media'));
-}
 
 const missing = (error: unknown) =>
   ['ENOENT', 'ENOTDIR', 'EISDIR'].includes((error as NodeJS.ErrnoException).code ?? '');
@@ -142,7 +137,9 @@ export function s3Store(settings: Extract<MediaStoreSettings, { kind: 's3' }>): 
         const { s3, sdk } = await connect();
         const answer = await s3.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: name }));
         if (!answer.Body) return null;
-        return Buffer.from(await answer.Body.transformToByteArray());
+        // The SDK gathers the object into one array of its own: a Buffer over it, not a copy.
+        const bytes = await answer.Body.transformToByteArray();
+        return Buffer.from(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength);
       } catch (error) {
         // No such picture; a missing bucket (NoSuchBucket, a 404 too) is a store that is not there.
         const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
@@ -179,14 +176,14 @@ export function storeOf(settings: MediaStoreSettings): MediaStore {
   return settings.kind === 's3' ? s3Store(settings) : directoryStore(settings.dir);
 }
 
-let current: { key: string; store: MediaStore } | undefined;
+let current: MediaStore | undefined;
 
-// The store the environment names (db/media-config.mjs), kept for as long as the environment
-// says the same; server.mjs has already refused to start on a configuration this would throw on.
+// The store the environment names (db/media-config.mjs), chosen once per process: the first
+// upload or picture served makes it (and a bucket's one S3 client), every later one reuses it.
+// server.mjs has already refused to start on a configuration this would throw on.
 export function mediaStore(): MediaStore {
+  if (current) return current;
   const settings = mediaStoreSettings(process.env);
   if (!settings.ok) throw new Error(settings.message);
-  const key = JSON.stringify(settings.store);
-  if (current?.key !== key) current = { key, store: storeOf(settings.store) };
-  return current.store;
+  return (current = storeOf(settings.store));
 }

@@ -4,10 +4,10 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
-import sharp from 'sharp';
 import { expect, test, EDITOR, editorPage, newArticle, signIn } from './fixtures';
 import { E2E_PORT, e2eServerEnv } from './server-env';
 import { spawnServer, stopProcess, waitFor } from '../bench/lib';
+import { jpegPhoto } from '../tests/photos';
 
 // Two instances of the production build, A and B, that share the run's database but no folder:
 // their pictures are in a bucket of a local S3-compatible server (s3rver, on a free 127.0.0.1
@@ -67,19 +67,6 @@ test.afterAll(async () => {
   await s3?.close();
 });
 
-const photo = () =>
-  sharp({
-    create: {
-      width: 900,
-      height: 500,
-      channels: 3,
-      background: '#2a6f97',
-      noise: { type: 'gaussian', mean: 120, sigma: 30 },
-    },
-  })
-    .jpeg()
-    .toBuffer();
-
 test('a picture uploaded in the editor on B is kept in the bucket and served by A; a bucket that is down is a 503, and the upload is refused in Arabic', async ({
   browser,
 }) => {
@@ -95,7 +82,7 @@ test('a picture uploaded in the editor on B is kept in the bucket and served by 
   const library = page.getByRole('dialog', { name: 'مكتبة الصور' });
   await library
     .getByLabel('صورة')
-    .setInputFiles({ name: 'ميناء.jpg', mimeType: 'image/jpeg', buffer: await photo() });
+    .setInputFiles({ name: 'ميناء.jpg', mimeType: 'image/jpeg', buffer: await jpegPhoto(900, 500) });
   await expect(library).toHaveCount(0);
   const figure = ed.body.locator('figure img');
   await expect(figure).toHaveAttribute('src', /^\/media\/[0-9a-f]{32}-\d+\.webp$/);
@@ -134,7 +121,7 @@ test('a picture uploaded in the editor on B is kept in the bucket and served by 
     await ed.button('صورة').click();
     await library
       .getByLabel('صورة')
-      .setInputFiles({ name: 'ثانية.jpg', mimeType: 'image/jpeg', buffer: await photo() });
+      .setInputFiles({ name: 'ثانية.jpg', mimeType: 'image/jpeg', buffer: await jpegPhoto(900, 500) });
     await expect(library.getByRole('alert')).toHaveText(UNAVAILABLE);
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);

@@ -1,5 +1,5 @@
 import { expect, test, REPORTER, signIn } from './fixtures';
-import sharp from 'sharp';
+import { jpegPhoto as photo } from '../tests/photos';
 
 // Uploads through the real route handlers of the production build, on the run's own MEDIA_DIR.
 
@@ -10,19 +10,6 @@ const SIGNED_OUT = 'انتهت الجلسة. سجّل الدخول من جديد
 
 type Variant = { width: number; height: number; file: string; bytes: number };
 type MediaItem = { id: number; variants: Variant[]; src: string; srcSet: string; alt: string };
-
-const photo = (width: number, height: number) =>
-  sharp({
-    create: {
-      width,
-      height,
-      channels: 3,
-      background: '#2a6f97',
-      noise: { type: 'gaussian', mean: 120, sigma: 30 },
-    },
-  })
-    .jpeg()
-    .toBuffer();
 
 test('a reporter uploads a JPEG and gets WebP web sizes served for a year', async ({ page }) => {
   await signIn(page, REPORTER);

@@ -54,8 +54,6 @@ export class UploadRefused extends Refusal {
   }
 }
 
-export { mediaDir } from '@/db/media-store';
-
 // Where an upload's files go: the configured store, or (tests, tools) a store or a directory given.
 export type MediaWhere = MediaStore | string;
 const storeAt = (where: MediaWhere) => (typeof where === 'string' ? directoryStore(where) : where);

@@ -16,6 +16,7 @@ import { createUser } from '@/lib/auth/users';
 import { DOOR, type RequestFacts } from '@/lib/http/door';
 import { processUpload, removeVariantFiles, uploadMedia, UploadRefused } from '@/lib/newsroom/uploads';
 import { UPLOAD_MESSAGES } from '@/lib/shared/media-urls';
+import { jpegPhoto as photo } from '../photos';
 
 // The picture store as a bucket: a real S3-compatible server (s3rver, in Node) on a free port of
 // 127.0.0.1, its objects in a temporary folder, reached through @aws-sdk/client-s3 exactly as a
@@ -46,18 +47,6 @@ const S3_ENV = () => ({
   AWS_SECRET_ACCESS_KEY: 'S3RVER',
 });
 
-const photo = (width: number, height: number) =>
-  sharp({
-    create: {
-      width,
-      height,
-      channels: 3,
-      background: '#336699',
-      noise: { type: 'gaussian', mean: 128, sigma: 40 },
-    },
-  })
-    .jpeg()
-    .toBuffer();
 const mediaRows = () =>
   db
     .select({ n: sql<number>`count(*)` })

@@ -7,23 +7,11 @@ import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { detectImageFormat, processUpload, UploadRefused, webWidthsFor } from '@/lib/newsroom/uploads';
 import { isMediaFile, MAX_UPLOAD_BYTES, UPLOAD_MESSAGES, type UploadRefusal } from '@/lib/shared/media-urls';
+import { photo } from '../photos';
 
 // Real images made with sharp, real files on disk: the upload path as the newsroom meets it.
 
 const freshDir = () => mkdtempSync(path.join(tmpdir(), 'newsroom-media-'));
-
-function photo(width: number, height: number) {
-  // Noise, so that the files have the size and entropy of a photograph, not a flat colour.
-  return sharp({
-    create: {
-      width,
-      height,
-      channels: 3,
-      background: '#336699',
-      noise: { type: 'gaussian', mean: 128, sigma: 40 },
-    },
-  });
-}
 
 const jpeg = (w = 1000, h = 600) => photo(w, h).jpeg({ quality: 85 }).toBuffer();
 const png = (w = 500, h = 400) =>

@@ -8,7 +8,7 @@ import { publicRoute } from '@/lib/http/route';
 export const GET = publicRoute({}, async ({ params }) => {
   const file = String((params as { file?: string }).file ?? '');
   if (!isMediaFile(file)) return notFound();
-  let data: Buffer | null;
+  let data: Buffer<ArrayBuffer> | null;
   try {
     data = await mediaStore().get(file);
   } catch (error) {
@@ -19,7 +19,7 @@ export const GET = publicRoute({}, async ({ params }) => {
     return plain(503, 'الصورة غير متاحة الآن؛ أعد المحاولة بعد قليل.', { 'Retry-After': '30' });
   }
   if (!data) return notFound();
-  return new Response(new Uint8Array(data), {
+  return new Response(data, {
     headers: {
       'Content-Type': 'image/webp',
       'Content-Length': String(data.length),
