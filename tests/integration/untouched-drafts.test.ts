@@ -9,7 +9,7 @@ import { DOOR, type RequestFacts } from '@/lib/http/door';
 import { createDraft, openNewDraft, UNTOUCHED_DRAFT_GRACE_MS } from '@/lib/newsroom/articles';
 import { addNote } from '@/lib/newsroom/notes';
 import { planStory, respondToAssignment, startWriting } from '@/lib/newsroom/planning';
-import { touchEditorPresence } from '@/lib/newsroom/presence-store';
+import { PRESENCE_EXPIRES_MS, touchEditorPresence } from '@/lib/newsroom/presence-store';
 import { writeArticle } from './fixtures';
 
 // Issue 19, "Defects on the desk": «بلا عنوان» drafts piled up, one each time someone opened
@@ -104,7 +104,14 @@ test('never one with content, a note, a linked assignment, open in an editor, or
   db.update(articles).set({ headline: '' }).where(eq(articles.id, fromPlan)).run();
 
   const now = later(GRACE + 60_000);
-  touchEditorPresence(open.id, 'tab-open-draft-1', reporter, false, now.getTime() - 5_000, 35_000);
+  touchEditorPresence(
+    open.id,
+    'tab-open-draft-1',
+    reporter,
+    false,
+    now.getTime() - 5_000,
+    PRESENCE_EXPIRES_MS,
+  );
   const fresh = openNewDraft(reporter, now);
 
   assert.equal(exists(untouched.id), false, 'the untouched one is discarded');
