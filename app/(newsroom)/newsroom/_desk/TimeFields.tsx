@@ -9,6 +9,7 @@ import {
   minuteOfFields,
   textOfDay,
 } from '@/lib/shared/date-fields';
+import { FieldError } from './forms';
 import './time-fields.css';
 
 // The desk's date and time fields: text typed as day/month/year and a 24-hour time, labelled and
@@ -64,55 +65,36 @@ export function MinuteFields({
     setTime(nextTime);
     onChange?.(minuteOfFields(nextDate, nextTime));
   };
-  const described = (own: string) =>
-    [own, error ? `${id}-e` : null, describedBy].filter(Boolean).join(' ') || undefined;
+  const part = { errorId: error ? `${id}-e` : undefined, describedBy };
   return (
     <fieldset className="time-fields field" aria-invalid={error ? true : undefined}>
       <legend>{label}</legend>
       <div className="time-fields-parts">
         <div>
-          <label htmlFor={id}>التاريخ</label>
-          <input
+          <TypedPart
+            {...part}
             id={id}
-            type="text"
-            inputMode="numeric"
-            dir="ltr"
-            autoComplete="off"
+            label="التاريخ"
+            hint={DATE_FORMAT_HINT}
             size={10}
             value={date}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={described(`${id}-date-hint`)}
-            onChange={(e) => change(e.target.value, time)}
+            onChange={(text) => change(text, time)}
           />
-          <p id={`${id}-date-hint`} className="time-fields-hint">
-            {DATE_FORMAT_HINT}
-          </p>
         </div>
         <div>
-          <label htmlFor={`${id}-time`}>الساعة</label>
-          <input
+          <TypedPart
+            {...part}
             id={`${id}-time`}
-            type="text"
-            inputMode="numeric"
-            dir="ltr"
-            autoComplete="off"
+            label="الساعة"
+            hint={TIME_FORMAT_HINT}
             size={5}
             value={time}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={described(`${id}-time-hint`)}
-            onChange={(e) => change(date, e.target.value)}
+            onChange={(text) => change(date, text)}
           />
-          <p id={`${id}-time-hint`} className="time-fields-hint">
-            {TIME_FORMAT_HINT}
-          </p>
         </div>
       </div>
       {name ? <input ref={hidden} type="hidden" name={name} value={composed} /> : null}
-      {error ? (
-        <p id={`${id}-e`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-e`} message={error} />
     </fieldset>
   );
 }
@@ -130,6 +112,47 @@ export function DayField({
   const hidden = useResetWith(() => setText(textOfDay(defaultValue)));
   return (
     <div className="field">
+      <TypedPart
+        id={id}
+        label={label}
+        hint={DATE_FORMAT_HINT}
+        size={10}
+        value={text}
+        errorId={error ? `${id}-e` : undefined}
+        describedBy={describedBy}
+        onChange={setText}
+      />
+      {name ? <input ref={hidden} type="hidden" name={name} value={dayValueOfText(text)} /> : null}
+      <FieldError id={`${id}-e`} message={error} />
+    </div>
+  );
+}
+
+// One typed part (a day, or a time of day): its label, its text field and its format under it,
+// the field described by the format, by the refusal (`errorId`, when there is one) and by what
+// the caller adds.
+function TypedPart({
+  id,
+  label,
+  hint,
+  size,
+  value,
+  errorId,
+  describedBy,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  size: number;
+  value: string;
+  errorId?: string;
+  describedBy?: string;
+  onChange: (text: string) => void;
+}) {
+  const hintId = `${id}-hint`;
+  return (
+    <>
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
@@ -137,22 +160,16 @@ export function DayField({
         inputMode="numeric"
         dir="ltr"
         autoComplete="off"
-        size={10}
-        value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[`${id}-hint`, error ? `${id}-e` : null, describedBy].filter(Boolean).join(' ')}
-        onChange={(e) => setText(e.target.value)}
+        size={size}
+        value={value}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[hintId, errorId, describedBy].filter(Boolean).join(' ')}
+        onChange={(e) => onChange(e.target.value)}
       />
-      <p id={`${id}-hint`} className="time-fields-hint">
-        {DATE_FORMAT_HINT}
+      <p id={hintId} className="time-fields-hint">
+        {hint}
       </p>
-      {name ? <input ref={hidden} type="hidden" name={name} value={dayValueOfText(text)} /> : null}
-      {error ? (
-        <p id={`${id}-e`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </>
   );
 }
 
