@@ -20,12 +20,14 @@ const statusOf = (id: number) => db.select().from(articles).where(eq(articles.id
 let reporter: User;
 let editor: User;
 let other: User;
+let colleague: User;
 before(async () => {
   const make = (email: string, name: string, role: User['role']) =>
     createUser({ email, name, role, password: 'long-enough-password' });
   reporter = await make('stale-r@test.example', 'سلمى', 'reporter');
   editor = await make('stale-e@test.example', 'نادر', 'editor');
   other = await make('stale-o@test.example', 'هالة', 'editor');
+  colleague = await make('stale-c@test.example', 'وليد', 'reporter');
 });
 
 function inReview(headline: string) {
@@ -91,6 +93,20 @@ test('a real permission refusal on the state the page showed is still «لا ت�
   });
   assert.equal(answer.code, 'forbidden');
   assert.equal(answer.message, ERROR_MESSAGES.forbidden);
+  assert.equal(statusOf(id).status, 'in_review');
+});
+
+test('a stale refusal is said only to who may see the article: a colleague’s draft, probed, tells nothing', async () => {
+  const id = inReview('مسودة زميلة');
+  // Another reporter may not see سلمى's article: a made-up seen status must not name who moved it,
+  // its state or its version (the refusal is the one without a seen status).
+  const answer = await callAction(deskActions.withdrawFromReviewAction, colleague, {
+    articleId: id,
+    seenStatus: 'draft',
+  });
+  assert.equal(answer.code, 'forbidden');
+  assert.equal(answer.message, ERROR_MESSAGES.forbidden);
+  assert.equal(answer.current, undefined);
   assert.equal(statusOf(id).status, 'in_review');
 });
 
