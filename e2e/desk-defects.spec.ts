@@ -4,6 +4,7 @@ import {
   test,
   ADMIN,
   EDITOR,
+  addMember,
   REPORTER,
   editorPage,
   fillMinute,
@@ -19,14 +20,7 @@ const stamp = () => Date.now().toString().slice(-6);
 // A member the admin adds for this test alone (the demo accounts' roles stay as other specs expect),
 // signed in with the first password and then their own.
 async function newMember(admin: Page, name: string, email: string): Promise<Page> {
-  await admin.goto('/newsroom/people');
-  const add = admin.getByRole('form', { name: 'إضافة عضو' });
-  await add.getByLabel('الاسم').fill(name);
-  await add.getByLabel('البريد الإلكتروني').fill(email);
-  await add.getByLabel('الدور').selectOption({ label: 'صحفي' });
-  await add.getByLabel('كلمة المرور الأولى').fill('first-password-2026');
-  await add.getByRole('button', { name: 'إضافة عضو' }).click();
-  await expect(add.getByRole('status')).toContainText(name);
+  await addMember(admin, name, email, 'first-password-2026');
   const page = await (await admin.context().browser()!.newContext()).newPage();
   await page.goto('/signin');
   await page.getByLabel('البريد الإلكتروني').fill(email);
