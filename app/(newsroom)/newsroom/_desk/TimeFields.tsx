@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type Ref } from 'react';
 import {
   DATE_FORMAT_HINT,
   TIME_FORMAT_HINT,
@@ -109,11 +109,21 @@ export function DayField({
   describedBy,
 }: Common & { defaultValue?: string }) {
   const [text, setText] = useState(textOfDay(defaultValue));
-  const hidden = useResetWith(() => setText(textOfDay(defaultValue)));
+  const field = useResetWith(() => setText(textOfDay(defaultValue)));
+  // Until the page's scripts run (or without them: كل المقالات's filter is a plain GET form), the
+  // text field itself is sent as typed and the server reads day/month/year (dayOfText); once they
+  // run, the hidden field sends the day as 'YYYY-MM-DD', what the plan's actions take.
+  const scripted = useSyncExternalStore(
+    neverChanges,
+    () => true,
+    () => false,
+  );
   return (
     <div className="field">
       <TypedPart
+        ref={field}
         id={id}
+        name={scripted ? undefined : name}
         label={label}
         hint={DATE_FORMAT_HINT}
         size={10}
@@ -122,17 +132,21 @@ export function DayField({
         describedBy={describedBy}
         onChange={setText}
       />
-      {name ? <input ref={hidden} type="hidden" name={name} value={dayValueOfText(text)} /> : null}
+      {name && scripted ? <input type="hidden" name={name} value={dayValueOfText(text)} /> : null}
       <FieldError id={`${id}-e`} message={error} />
     </div>
   );
 }
 
+const neverChanges = () => () => {};
+
 // One typed part (a day, or a time of day): its label, its text field and its format under it,
 // the field described by the format, by the refusal (`errorId`, when there is one) and by what
 // the caller adds.
 function TypedPart({
+  ref,
   id,
+  name,
   label,
   hint,
   size,
@@ -141,7 +155,9 @@ function TypedPart({
   describedBy,
   onChange,
 }: {
+  ref?: Ref<HTMLInputElement>;
   id: string;
+  name?: string;
   label: string;
   hint: string;
   size: number;
@@ -155,7 +171,9 @@ function TypedPart({
     <>
       <label htmlFor={id}>{label}</label>
       <input
+        ref={ref}
         id={id}
+        name={name}
         type="text"
         inputMode="numeric"
         dir="ltr"
@@ -174,7 +192,7 @@ function TypedPart({
 }
 
 // A form's reset (after a story is added) empties typed fields; these keep their text in state,
-// so they listen for it on the form their hidden input belongs to.
+// so they listen for it on the form of the input given the returned ref.
 function useResetWith(reset: () => void) {
   const ref = useRef<HTMLInputElement>(null);
   const latest = useRef(reset);
