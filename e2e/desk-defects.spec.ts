@@ -4,6 +4,7 @@ import {
   test,
   ADMIN,
   EDITOR,
+  addMember,
   REPORTER,
   editorPage,
   fillMinute,
@@ -19,14 +20,7 @@ const stamp = () => Date.now().toString().slice(-6);
 // A member the admin adds for this test alone (the demo accounts' roles stay as other specs expect),
 // signed in with the first password and then their own.
 async function newMember(admin: Page, name: string, email: string): Promise<Page> {
-  await admin.goto('/newsroom/people');
-  const add = admin.getByRole('form', { name: 'إضافة عضو' });
-  await add.getByLabel('الاسم').fill(name);
-  await add.getByLabel('البريد الإلكتروني').fill(email);
-  await add.getByLabel('الدور').selectOption({ label: 'صحفي' });
-  await add.getByLabel('كلمة المرور الأولى').fill('first-password-2026');
-  await add.getByRole('button', { name: 'إضافة عضو' }).click();
-  await expect(add.getByRole('status')).toContainText(name);
+  await addMember(admin, name, email, 'first-password-2026');
   const page = await (await admin.context().browser()!.newContext()).newPage();
   await page.goto('/signin');
   await page.getByLabel('البريد الإلكتروني').fill(email);
@@ -136,4 +130,33 @@ test('a stale schedule: told who scheduled it, and the fields show the article�
   const group = panel.getByRole('group', { name: 'موعد النشر' });
   await expect(group.getByLabel('التاريخ')).toHaveValue(date!);
   await expect(group.getByLabel('الساعة')).toHaveValue(time!);
+});
+
+test('كل المقالات’s «آخر تعديل من» reads a day typed as day/month/year, with scripts and without', async ({
+  browser,
+}) => {
+  const signedIn = await (await personPage(browser, EDITOR)).context().storageState();
+  for (const javaScriptEnabled of [true, false]) {
+    const context = await browser.newContext({ storageState: signedIn, javaScriptEnabled });
+    const page = await context.newPage();
+    await page.goto('/newsroom/articles');
+    const filter = page.getByRole('search', { name: 'بحث في المقالات' });
+    // Once the scripts run, the day goes in a hidden field; without them the typed text is sent.
+    await expect(filter.locator('input[type="hidden"][name="from"]')).toHaveCount(javaScriptEnabled ? 1 : 0);
+    // Nothing was changed after a day still to come; with scripts the day is sent as YYYY-MM-DD,
+    // without them as typed.
+    await filter.getByLabel('آخر تعديل من').fill('01/01/2099');
+    await filter.getByRole('button', { name: 'تصفية' }).click();
+    await expect(page).toHaveURL(javaScriptEnabled ? /[?&]from=2099-01-01/ : /[?&]from=01%2F01%2F2099/);
+    await expect(page.getByText('لا توجد نتائج')).toBeVisible();
+    await expect(filter.getByRole('alert')).toHaveCount(0);
+    await expect(filter.getByLabel('آخر تعديل من')).toHaveValue('01/01/2099');
+    // Everything since a day long past.
+    await filter.getByLabel('آخر تعديل من').fill('1/1/2020');
+    await filter.getByRole('button', { name: 'تصفية' }).click();
+    await expect(page).toHaveURL(javaScriptEnabled ? /[?&]from=2020-01-01/ : /[?&]from=1%2F1%2F2020/);
+    await expect(page.getByRole('row').nth(1)).toBeVisible();
+    await expect(page.getByText('لا توجد نتائج')).toHaveCount(0);
+    await context.close();
+  }
 });

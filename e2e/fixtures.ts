@@ -84,6 +84,23 @@ export async function personPage(browser: Browser, email: string): Promise<Page>
   return page;
 }
 
+// A member the admin adds on الفريق (صحفي), with a first password they are made to change.
+export async function addMember(
+  admin: Page,
+  name: string,
+  email: string,
+  firstPassword: string,
+): Promise<void> {
+  await admin.goto('/newsroom/people');
+  const add = admin.getByRole('form', { name: 'إضافة عضو' });
+  await add.getByLabel('الاسم').fill(name);
+  await add.getByLabel('البريد الإلكتروني').fill(email);
+  await add.getByLabel('الدور').selectOption({ label: 'صحفي' });
+  await add.getByLabel('كلمة المرور الأولى').fill(firstPassword);
+  await add.getByRole('button', { name: 'إضافة عضو' }).click();
+  await expect(add.getByRole('status')).toContainText(name);
+}
+
 // The editor's page object (e2e/pages/editor.ts); kept under this name for the older specs.
 export function editorPage(page: Page): EditorPage {
   return new EditorPage(page);

@@ -1,4 +1,4 @@
-import { expect, test, ADMIN, personPage, watchCsp } from './fixtures';
+import { expect, test, ADMIN, addMember, personPage, watchCsp } from './fixtures';
 
 // Issue 15.7: a stranger's wrong passwords lock every browser new to an account out of it for a
 // while; the admin sees who is targeted on الفريق and issues a one-time link that the owner's new
@@ -13,14 +13,7 @@ test('an admin issues a one-time link and the member signs in with it while the 
   const name = `مراسلة مستهدفة ${stamp}`;
   const email = `targeted-${stamp}@newsroom.test`;
   const admin = await personPage(browser, ADMIN);
-  await admin.goto('/newsroom/people');
-  const add = admin.getByRole('form', { name: 'إضافة عضو' });
-  await add.getByLabel('الاسم').fill(name);
-  await add.getByLabel('البريد الإلكتروني').fill(email);
-  await add.getByLabel('الدور').selectOption({ label: 'صحفي' });
-  await add.getByLabel('كلمة المرور الأولى').fill('first-password-2026');
-  await add.getByRole('button', { name: 'إضافة عضو' }).click();
-  await expect(add.getByRole('status')).toContainText(name);
+  await addMember(admin, name, email, 'first-password-2026');
 
   // A stranger guesses, from a browser that never signed in to this account.
   const strangerContext = await browser.newContext();

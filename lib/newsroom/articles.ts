@@ -13,6 +13,7 @@ import {
   type RevisionReason,
 } from '@/db/schema';
 import { tagNamesOf } from '@/lib/newsroom/tags';
+import { PRESENCE_EXPIRES_MS } from '@/lib/newsroom/presence-store';
 import { EMPTY_DOCUMENT } from '@/lib/document/check';
 import { ActionError } from '@/lib/shared/errors';
 import { assertCan, type Actor, type ArticleActionAny as ArticleAction } from '@/lib/shared/permissions';
@@ -154,7 +155,6 @@ function insertDraft(tx: Tx, actor: Actor, now: Date): Article {
 // مقال جديد opened at once in another tab does not take the first one's draft away.
 export const UNTOUCHED_DRAFT_GRACE_MS = 2 * 60_000;
 const SHARED_DOCUMENT_QUIET_MS = 10 * 60_000;
-const PRESENCE_FRESH_MS = 35_000;
 
 export function discardUntouchedDrafts(tx: Tx, authorId: number, now: Date): number[] {
   const at = now.getTime();
@@ -173,7 +173,7 @@ export function discardUntouchedDrafts(tx: Tx, authorId: number, now: Date): num
       AND NOT EXISTS (SELECT 1 FROM article_collab_states k
                       WHERE k.article_id = a.id AND k.updated_at > ${at - SHARED_DOCUMENT_QUIET_MS})
       AND NOT EXISTS (SELECT 1 FROM editor_presence p
-                      WHERE p.article_id = a.id AND p.seen_at > ${at - PRESENCE_FRESH_MS})`);
+                      WHERE p.article_id = a.id AND p.seen_at > ${at - PRESENCE_EXPIRES_MS})`);
   const ids = untouched.map((row) => row.id);
   if (ids.length === 0) return ids;
   // Its only trace, «إنشاء» in the activity log, goes with it: nothing happened to it.

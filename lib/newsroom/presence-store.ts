@@ -10,6 +10,11 @@ import { transaction } from '@/db/transaction';
 export const MAX_TABS_PER_PERSON = 5;
 export const MAX_OTHERS_IN_ANSWER = 20;
 
+// Each open editor beats every PRESENCE_HEARTBEAT_MS; a tab is forgotten two beats after its last.
+// Also what مقال جديد's sweep of untouched drafts counts as open (lib/newsroom/articles.ts).
+export const PRESENCE_HEARTBEAT_MS = 15_000;
+export const PRESENCE_EXPIRES_MS = PRESENCE_HEARTBEAT_MS * 2 + 5_000;
+
 export type PresentEditor = { userId: number; name: string };
 
 export function touchEditorPresence(

@@ -1,15 +1,16 @@
 import 'server-only';
 
-import { touchEditorPresence } from '@/lib/newsroom/presence-store';
+import { PRESENCE_EXPIRES_MS, touchEditorPresence } from '@/lib/newsroom/presence-store';
 
-export { MAX_OTHERS_IN_ANSWER, MAX_TABS_PER_PERSON } from '@/lib/newsroom/presence-store';
+export {
+  MAX_OTHERS_IN_ANSWER,
+  MAX_TABS_PER_PERSON,
+  PRESENCE_HEARTBEAT_MS,
+} from '@/lib/newsroom/presence-store';
 
 // Who has an article open right now: one row per open editor tab in SQLite (so that every worker
 // process sees every tab), refreshed by each tab's heartbeat and forgotten two heartbeats after
 // the last.
-
-export const PRESENCE_HEARTBEAT_MS = 15_000;
-const PRESENCE_EXPIRES_MS = PRESENCE_HEARTBEAT_MS * 2 + 5_000;
 
 export type OtherEditor = { name: string; sameUser: boolean };
 

@@ -20,6 +20,7 @@ import { renderArticleHtml } from '@/lib/document/render';
 import { ActionError, type FieldErrors } from '@/lib/shared/errors';
 import {
   assertCan,
+  can,
   NEXT_STATUS,
   type Actor,
   type ArticleActionAny as ArticleAction,
@@ -114,7 +115,9 @@ function transition(
   const { reason, due = false, database = db, seen } = options;
   return transaction((tx) => {
     const article = tx.select().from(articles).where(eq(articles.id, articleId)).get();
-    if (article && seen && (article.deletedAt || article.status !== seen))
+    // Said only to someone who may see the article: to anyone else who and when would leak (a
+    // reporter sending a made-up status for a colleague's draft), so they get the refusal below.
+    if (article && seen && (article.deletedAt || article.status !== seen) && can(actor, 'view', article))
       throw stateChanged(tx, actor, article, now);
     if (!article || article.deletedAt) throw new ActionError('not_found');
     if (due) {

@@ -18,7 +18,7 @@ import { paragraphsToDocument } from '@/lib/document/check';
 import { DOOR, type RequestFacts } from '@/lib/http/door';
 import { ERROR_MESSAGES, HTTP_STATUS } from '@/lib/shared/errors';
 import { testSection } from './section';
-import { saveFields } from './fixtures';
+import { callAction, sameOriginFacts, saveFields } from './fixtures';
 
 // Issue 15.3: a first password (or one an admin reset) must be changed before anything else — in
 // the doors, not only in the newsroom layout's redirect, since an action or route can be called
@@ -26,22 +26,9 @@ import { saveFields } from './fixtures';
 
 process.env.MEDIA_DIR = mkdtempSync(path.join(tmpdir(), 'newsroom-first-password-media-'));
 
-type ActionRunner = {
-  [DOOR]: {
-    runAs: (facts: RequestFacts, raw: unknown) => Promise<{ ok: boolean; code?: string; message?: string }>;
-  };
-};
 type RouteRunner = { [DOOR]: { runAs: (facts: RequestFacts, request: Request) => Promise<Response> } };
 
 const PASSWORD = 'first-password-2026';
-const facts = (user: User): RequestFacts => ({
-  claims: { userId: user.id, sessionVersion: user.sessionVersion },
-  origin: 'http://127.0.0.1:3000',
-  host: '127.0.0.1:3000',
-  fetchSite: 'same-origin',
-});
-const call = (door: unknown, user: User, raw: unknown) =>
-  (door as ActionRunner)[DOOR].runAs(facts(user), raw);
 
 let editor: User;
 let admin: User;
@@ -67,7 +54,7 @@ before(async () => {
 describe('a member who must change the password an admin chose', () => {
   test('cannot create, publish or promote: refused in Arabic with its own code, nothing changes', async () => {
     const before = db.select().from(articles).all().length;
-    const created = await call(articleActions.createDraftAction, editor, {});
+    const created = await callAction(articleActions.createDraftAction, editor, {});
     assert.equal(created.ok, false);
     assert.equal(created.code, 'password_change_required');
     assert.equal(created.message, ERROR_MESSAGES.password_change_required);
@@ -96,11 +83,14 @@ describe('a member who must change the password an admin chose', () => {
       password: PASSWORD,
     });
     approveArticle(ready, draft.id);
-    const published = await call(articleActions.publishArticleAction, editor, { articleId: draft.id });
+    const published = await callAction(articleActions.publishArticleAction, editor, { articleId: draft.id });
     assert.equal(published.code, 'password_change_required');
     assert.equal(db.select().from(articles).where(eq(articles.id, draft.id)).get()!.status, 'approved');
 
-    const promoted = await call(peopleActions.changeRoleAction, admin, { userId: target.id, role: 'admin' });
+    const promoted = await callAction(peopleActions.changeRoleAction, admin, {
+      userId: target.id,
+      role: 'admin',
+    });
     assert.equal(promoted.code, 'password_change_required');
     assert.equal(db.select().from(users).where(eq(users.id, target.id)).get()!.role, 'reporter');
   });
@@ -113,7 +103,10 @@ describe('a member who must change the password an admin chose', () => {
     form.set('file', new File([new Uint8Array(jpeg)], 'صورة.jpg', { type: 'image/jpeg' }));
     const request = new Request('http://127.0.0.1:3000/api/uploads', { method: 'POST', body: form });
     const mediaBefore = db.select().from(media).all().length;
-    const response = await (uploadsRoute.POST as unknown as RouteRunner)[DOOR].runAs(facts(editor), request);
+    const response = await (uploadsRoute.POST as unknown as RouteRunner)[DOOR].runAs(
+      sameOriginFacts(editor),
+      request,
+    );
     assert.equal(response.status, HTTP_STATUS.password_change_required);
     const body = (await response.json()) as { code: string; message: string };
     assert.equal(body.code, 'password_change_required');
@@ -122,7 +115,7 @@ describe('a member who must change the password an admin chose', () => {
   });
 
   test('may change it, and then works as before', async () => {
-    const changed = await call(changePasswordActions.changeOwnPasswordAction, editor, {
+    const changed = await callAction(changePasswordActions.changeOwnPasswordAction, editor, {
       current: PASSWORD,
       password: 'my-own-password-2026',
       confirm: 'my-own-password-2026',
@@ -130,7 +123,7 @@ describe('a member who must change the password an admin chose', () => {
     assert.deepEqual(changed, { ok: true, data: { changed: true } });
     const now = db.select().from(users).where(eq(users.id, editor.id)).get()!;
     assert.equal(now.mustChangePassword, false);
-    const created = await call(articleActions.createDraftAction, now, {});
+    const created = await callAction(articleActions.createDraftAction, now, {});
     assert.equal(created.ok, true);
   });
 });

@@ -9,6 +9,8 @@ import { createDraft } from '@/lib/newsroom/articles';
 import { saveArticle } from '@/lib/newsroom/save';
 import { approveArticle, publishArticle, submitForReview } from '@/lib/newsroom/workflow';
 import { parseArticleSave } from '@/lib/newsroom/save-request';
+import type { SessionClaims } from '@/lib/auth/session';
+import { DOOR, type RequestFacts } from '@/lib/http/door';
 import { testSection } from './section';
 
 // The integration tests write articles through the code journalists run: the save door's own
@@ -67,4 +69,38 @@ export function publishedArticle(
   approveArticle(editor, id);
   publishArticle(editor, id, at);
   return id;
+}
+
+// A request as a signed-in person's browser sends it from the newsroom's own pages: the claims
+// their session token carries (a User's current ones, or claims kept from before a change), same
+// origin. The door checks everything else as it would (lib/http/door.ts, runAs).
+export function sameOriginFacts(who: User | SessionClaims): RequestFacts {
+  return {
+    claims: 'userId' in who ? who : { userId: who.id, sessionVersion: who.sessionVersion },
+    origin: 'http://127.0.0.1:3000',
+    host: '127.0.0.1:3000',
+    fetchSite: 'same-origin',
+  };
+}
+
+// What a server action answers (lib/shared/errors.ts ActionResult), loosely typed for asserting.
+export type ActionAnswer<T = unknown> = {
+  ok: boolean;
+  code?: string;
+  message?: string;
+  data?: T;
+  current?: unknown;
+  fieldErrors?: Record<string, string>;
+};
+
+// Calls a server action through its door as `who`.
+export function callAction<T = unknown>(
+  action: unknown,
+  who: User | SessionClaims,
+  raw: unknown,
+): Promise<ActionAnswer<T>> {
+  const door = (
+    action as { [DOOR]: { runAs: (facts: RequestFacts, raw: unknown) => Promise<ActionAnswer<T>> } }
+  )[DOOR];
+  return door.runAs(sameOriginFacts(who), raw);
 }

@@ -6,26 +6,13 @@ import { db } from '@/db';
 import { articles, users, type User } from '@/db/schema';
 import { sessionStateFor } from '@/lib/auth/session';
 import { createUser } from '@/lib/auth/users';
-import { DOOR, type RequestFacts } from '@/lib/http/door';
 import { changeRole } from '@/lib/newsroom/people';
 import { roleChangedMessage } from '@/lib/shared/state-change';
-import { writeArticle } from './fixtures';
+import { callAction, writeArticle } from './fixtures';
 
 // Issue 19, "Defects on the desk": changing a member's role signed them out mid-edit («انتهت
 // الجلسة»). Now their session goes on under the new role, their next save is accepted, and the
 // open editor's heartbeat answers with the role, so the page can say it changed.
-
-type Answer = { ok: boolean; code?: string; data?: unknown; current?: unknown };
-type ActionRunner = { [DOOR]: { runAs: (facts: RequestFacts, raw: unknown) => Promise<Answer> } };
-// The claims the member's browser still holds: the ones issued when they signed in.
-const factsOf = (claims: { userId: number; sessionVersion: number }): RequestFacts => ({
-  claims,
-  origin: 'http://127.0.0.1:3000',
-  host: '127.0.0.1:3000',
-  fetchSite: 'same-origin',
-});
-const call = (door: unknown, claims: { userId: number; sessionVersion: number }, raw: unknown) =>
-  (door as ActionRunner)[DOOR].runAs(factsOf(claims), raw);
 
 let admin: User;
 let member: User;
@@ -61,7 +48,7 @@ test('a promoted reporter keeps their session, and the text they go on typing is
   assert.equal(state.user.role, 'editor');
 
   // The editor's heartbeat answers with the new role.
-  const beat = await call(articleActions.articlePresenceAction, claims, {
+  const beat = await callAction(articleActions.articlePresenceAction, claims, {
     articleId: draft.id,
     tabId: 'tab-role-change-1',
   });
@@ -69,7 +56,7 @@ test('a promoted reporter keeps their session, and the text they go on typing is
   assert.equal((beat.data as { role: string }).role, 'editor');
 
   // The autosave that follows is accepted (it was «انتهت الجلسة»).
-  const saved = await call(articleActions.saveArticleAction, claims, {
+  const saved = await callAction(articleActions.saveArticleAction, claims, {
     articleId: draft.id,
     baseVersion: draft.version,
     changes: { headline: 'أكتب ودوري تغيّر' },
@@ -85,7 +72,7 @@ test('a demotion takes effect at the next request: the page is told the role, no
   const claims = { userId: editor.id, sessionVersion: editor.sessionVersion };
   const other = writeArticle(member, { headline: 'مقال زميل', paragraphs: ['نص'] });
   changeRole(admin, editor.id, 'reporter');
-  const beat = await call(articleActions.articlePresenceAction, claims, {
+  const beat = await callAction(articleActions.articlePresenceAction, claims, {
     articleId: other.id,
     tabId: 'tab-role-change-2',
   });
@@ -93,7 +80,7 @@ test('a demotion takes effect at the next request: the page is told the role, no
   assert.equal(beat.code, 'forbidden');
   assert.deepEqual(beat.current, { role: 'reporter' });
   // Someone else's draft is no longer theirs to edit: refused, and nothing changes.
-  const refused = await call(articleActions.saveArticleAction, claims, {
+  const refused = await callAction(articleActions.saveArticleAction, claims, {
     articleId: other.id,
     baseVersion: other.version,
     changes: { headline: 'تعديل بعد التخفيض' },

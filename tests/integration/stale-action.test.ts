@@ -6,37 +6,28 @@ import * as deskActions from '@/app/(newsroom)/newsroom/articles/desk-actions';
 import { db } from '@/db';
 import { articles, events, type User } from '@/db/schema';
 import { createUser } from '@/lib/auth/users';
-import { DOOR, type RequestFacts } from '@/lib/http/door';
 import { approveArticle, submitForReview } from '@/lib/newsroom/workflow';
 import { ERROR_MESSAGES } from '@/lib/shared/errors';
 import { describeStateChange, howLongAgo } from '@/lib/shared/state-change';
-import { writeArticle } from './fixtures';
+import { callAction, writeArticle } from './fixtures';
 
 // Issue 19, "Defects on the desk": a page acting on a state the article has left (someone else
 // moved it meanwhile) is told who moved it, to which state and when — not «لا تملك صلاحية», which
 // stays for a real refusal of the permission table. Checked through the door, on a real SQLite file.
 
-type Answer = { ok: boolean; code?: string; message?: string; current?: unknown };
-type ActionRunner = { [DOOR]: { runAs: (facts: RequestFacts, raw: unknown) => Promise<Answer> } };
-const facts = (user: User): RequestFacts => ({
-  claims: { userId: user.id, sessionVersion: user.sessionVersion },
-  origin: 'http://127.0.0.1:3000',
-  host: '127.0.0.1:3000',
-  fetchSite: 'same-origin',
-});
-const call = (door: unknown, user: User, raw: unknown) =>
-  (door as ActionRunner)[DOOR].runAs(facts(user), raw);
 const statusOf = (id: number) => db.select().from(articles).where(eq(articles.id, id)).get()!;
 
 let reporter: User;
 let editor: User;
 let other: User;
+let colleague: User;
 before(async () => {
   const make = (email: string, name: string, role: User['role']) =>
     createUser({ email, name, role, password: 'long-enough-password' });
   reporter = await make('stale-r@test.example', 'سلمى', 'reporter');
   editor = await make('stale-e@test.example', 'نادر', 'editor');
   other = await make('stale-o@test.example', 'هالة', 'editor');
+  colleague = await make('stale-c@test.example', 'وليد', 'reporter');
 });
 
 function inReview(headline: string) {
@@ -50,7 +41,7 @@ test('approving what another editor approved a moment ago: who, what, when — n
   // Both pages showed «قيد المراجعة»; هالة approves first.
   approveArticle(other, id, new Date(Date.now() - 2 * 60_000 - 5_000));
   const before = statusOf(id);
-  const answer = await call(articleActions.approveArticleAction, editor, {
+  const answer = await callAction(articleActions.approveArticleAction, editor, {
     articleId: id,
     seenStatus: 'in_review',
   });
@@ -78,13 +69,13 @@ test('approving what another editor approved a moment ago: who, what, when — n
 
 test('a reporter withdrawing what an editor already sent back is told, by the desk action too', async () => {
   const id = inReview('سحب متأخر');
-  const requested = await call(articleActions.requestChangesAction, editor, {
+  const requested = await callAction(articleActions.requestChangesAction, editor, {
     articleId: id,
     reason: 'أضف مصدراً',
     seenStatus: 'in_review',
   });
   assert.equal(requested.ok, true);
-  const answer = await call(deskActions.withdrawFromReviewAction, reporter, {
+  const answer = await callAction(deskActions.withdrawFromReviewAction, reporter, {
     articleId: id,
     seenStatus: 'in_review',
   });
@@ -96,7 +87,7 @@ test('a reporter withdrawing what an editor already sent back is told, by the de
 test('a real permission refusal on the state the page showed is still «لا تملك صلاحية»', async () => {
   const id = inReview('صلاحية حقيقية');
   // A reporter cannot approve, and the article is as the page showed it.
-  const answer = await call(articleActions.approveArticleAction, reporter, {
+  const answer = await callAction(articleActions.approveArticleAction, reporter, {
     articleId: id,
     seenStatus: 'in_review',
   });
@@ -105,11 +96,25 @@ test('a real permission refusal on the state the page showed is still «لا ت�
   assert.equal(statusOf(id).status, 'in_review');
 });
 
+test('a stale refusal is said only to who may see the article: a colleague’s draft, probed, tells nothing', async () => {
+  const id = inReview('مسودة زميلة');
+  // Another reporter may not see سلمى's article: a made-up seen status must not name who moved it,
+  // its state or its version (the refusal is the one without a seen status).
+  const answer = await callAction(deskActions.withdrawFromReviewAction, colleague, {
+    articleId: id,
+    seenStatus: 'draft',
+  });
+  assert.equal(answer.code, 'forbidden');
+  assert.equal(answer.message, ERROR_MESSAGES.forbidden);
+  assert.equal(answer.current, undefined);
+  assert.equal(statusOf(id).status, 'in_review');
+});
+
 test('the schedule panel and a deleted draft: the page is told, nothing is written', async () => {
   const id = inReview('جدولة على حالة قديمة');
   approveArticle(editor, id);
   // The page still showed «قيد المراجعة» (loaded before the approval).
-  const answer = await call(deskActions.scheduleArticleAction, other, {
+  const answer = await callAction(deskActions.scheduleArticleAction, other, {
     articleId: id,
     scheduledAt: '2031-01-01T10:00',
     seenStatus: 'in_review',
@@ -120,10 +125,10 @@ test('the schedule panel and a deleted draft: the page is told, nothing is writt
 
   const { id: draft } = writeArticle(reporter, { headline: 'مسودة تحذف', paragraphs: ['نص'] });
   assert.equal(
-    (await call(deskActions.deleteDraftAction, reporter, { articleId: draft, seenStatus: 'draft' })).ok,
+    (await callAction(deskActions.deleteDraftAction, reporter, { articleId: draft, seenStatus: 'draft' })).ok,
     true,
   );
-  const again = await call(deskActions.archiveArticleAction, editor, {
+  const again = await callAction(deskActions.archiveArticleAction, editor, {
     articleId: draft,
     seenStatus: 'draft',
   });
@@ -134,7 +139,7 @@ test('the schedule panel and a deleted draft: the page is told, nothing is writt
 test('without a seen status (the API, older pages) the refusal is as before', async () => {
   const id = inReview('بلا حالة مرئية');
   approveArticle(other, id);
-  const answer = await call(articleActions.approveArticleAction, editor, { articleId: id });
+  const answer = await callAction(articleActions.approveArticleAction, editor, { articleId: id });
   assert.equal(answer.code, 'forbidden');
 });
 

@@ -5,12 +5,11 @@ import * as articleActions from '@/app/(newsroom)/newsroom/articles/actions';
 import { db } from '@/db';
 import { articles, assignments, events, sections, type User } from '@/db/schema';
 import { createUser } from '@/lib/auth/users';
-import { DOOR, type RequestFacts } from '@/lib/http/door';
 import { createDraft, openNewDraft, UNTOUCHED_DRAFT_GRACE_MS } from '@/lib/newsroom/articles';
 import { addNote } from '@/lib/newsroom/notes';
 import { planStory, respondToAssignment, startWriting } from '@/lib/newsroom/planning';
-import { touchEditorPresence } from '@/lib/newsroom/presence-store';
-import { writeArticle } from './fixtures';
+import { PRESENCE_EXPIRES_MS, touchEditorPresence } from '@/lib/newsroom/presence-store';
+import { callAction, writeArticle } from './fixtures';
 
 // Issue 19, "Defects on the desk": «بلا عنوان» drafts piled up, one each time someone opened
 // مقال جديد and left. Opening مقال جديد now discards that person's untouched drafts — never one
@@ -41,18 +40,9 @@ const draftsOf = (user: User) =>
     .filter((a) => a.status === 'draft' && !a.deletedAt);
 
 test('opening مقال جديد and leaving, five times, leaves one draft, not five', async () => {
-  const facts: RequestFacts = {
-    claims: { userId: other.id, sessionVersion: other.sessionVersion },
-    origin: 'http://127.0.0.1:3000',
-    host: '127.0.0.1:3000',
-    fetchSite: 'same-origin',
-  };
-  type Runner = {
-    [DOOR]: { runAs: (f: RequestFacts, raw: unknown) => Promise<{ ok: boolean; data?: { id: number } }> };
-  };
   // The first four made long enough ago (the grace period), as someone who came back later.
   for (let i = 0; i < 4; i++) openNewDraft(other, new Date(Date.now() - (5 - i) * GRACE));
-  const answer = await (articleActions.createDraftAction as unknown as Runner)[DOOR].runAs(facts, {});
+  const answer = await callAction<{ id: number }>(articleActions.createDraftAction, other, {});
   assert.equal(answer.ok, true);
   const left = draftsOf(other);
   assert.deepEqual(
@@ -104,7 +94,14 @@ test('never one with content, a note, a linked assignment, open in an editor, or
   db.update(articles).set({ headline: '' }).where(eq(articles.id, fromPlan)).run();
 
   const now = later(GRACE + 60_000);
-  touchEditorPresence(open.id, 'tab-open-draft-1', reporter, false, now.getTime() - 5_000, 35_000);
+  touchEditorPresence(
+    open.id,
+    'tab-open-draft-1',
+    reporter,
+    false,
+    now.getTime() - 5_000,
+    PRESENCE_EXPIRES_MS,
+  );
   const fresh = openNewDraft(reporter, now);
 
   assert.equal(exists(untouched.id), false, 'the untouched one is discarded');

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type Ref } from 'react';
 import {
   DATE_FORMAT_HINT,
   TIME_FORMAT_HINT,
@@ -9,6 +9,7 @@ import {
   minuteOfFields,
   textOfDay,
 } from '@/lib/shared/date-fields';
+import { FieldError } from './forms';
 import './time-fields.css';
 
 // The desk's date and time fields: text typed as day/month/year and a 24-hour time, labelled and
@@ -64,55 +65,36 @@ export function MinuteFields({
     setTime(nextTime);
     onChange?.(minuteOfFields(nextDate, nextTime));
   };
-  const described = (own: string) =>
-    [own, error ? `${id}-e` : null, describedBy].filter(Boolean).join(' ') || undefined;
+  const part = { errorId: error ? `${id}-e` : undefined, describedBy };
   return (
     <fieldset className="time-fields field" aria-invalid={error ? true : undefined}>
       <legend>{label}</legend>
       <div className="time-fields-parts">
         <div>
-          <label htmlFor={id}>التاريخ</label>
-          <input
+          <TypedPart
+            {...part}
             id={id}
-            type="text"
-            inputMode="numeric"
-            dir="ltr"
-            autoComplete="off"
+            label="التاريخ"
+            hint={DATE_FORMAT_HINT}
             size={10}
             value={date}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={described(`${id}-date-hint`)}
-            onChange={(e) => change(e.target.value, time)}
+            onChange={(text) => change(text, time)}
           />
-          <p id={`${id}-date-hint`} className="time-fields-hint">
-            {DATE_FORMAT_HINT}
-          </p>
         </div>
         <div>
-          <label htmlFor={`${id}-time`}>الساعة</label>
-          <input
+          <TypedPart
+            {...part}
             id={`${id}-time`}
-            type="text"
-            inputMode="numeric"
-            dir="ltr"
-            autoComplete="off"
+            label="الساعة"
+            hint={TIME_FORMAT_HINT}
             size={5}
             value={time}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={described(`${id}-time-hint`)}
-            onChange={(e) => change(date, e.target.value)}
+            onChange={(text) => change(date, text)}
           />
-          <p id={`${id}-time-hint`} className="time-fields-hint">
-            {TIME_FORMAT_HINT}
-          </p>
         </div>
       </div>
       {name ? <input ref={hidden} type="hidden" name={name} value={composed} /> : null}
-      {error ? (
-        <p id={`${id}-e`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-e`} message={error} />
     </fieldset>
   );
 }
@@ -127,37 +109,90 @@ export function DayField({
   describedBy,
 }: Common & { defaultValue?: string }) {
   const [text, setText] = useState(textOfDay(defaultValue));
-  const hidden = useResetWith(() => setText(textOfDay(defaultValue)));
+  const field = useResetWith(() => setText(textOfDay(defaultValue)));
+  // Until the page's scripts run (or without them: كل المقالات's filter is a plain GET form), the
+  // text field itself is sent as typed and the server reads day/month/year (dayOfText); once they
+  // run, the hidden field sends the day as 'YYYY-MM-DD', what the plan's actions take.
+  const scripted = useSyncExternalStore(
+    neverChanges,
+    () => true,
+    () => false,
+  );
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input
+      <TypedPart
+        ref={field}
         id={id}
-        type="text"
-        inputMode="numeric"
-        dir="ltr"
-        autoComplete="off"
+        name={scripted ? undefined : name}
+        label={label}
+        hint={DATE_FORMAT_HINT}
         size={10}
         value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[`${id}-hint`, error ? `${id}-e` : null, describedBy].filter(Boolean).join(' ')}
-        onChange={(e) => setText(e.target.value)}
+        errorId={error ? `${id}-e` : undefined}
+        describedBy={describedBy}
+        onChange={setText}
       />
-      <p id={`${id}-hint`} className="time-fields-hint">
-        {DATE_FORMAT_HINT}
-      </p>
-      {name ? <input ref={hidden} type="hidden" name={name} value={dayValueOfText(text)} /> : null}
-      {error ? (
-        <p id={`${id}-e`} className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      {name && scripted ? <input type="hidden" name={name} value={dayValueOfText(text)} /> : null}
+      <FieldError id={`${id}-e`} message={error} />
     </div>
   );
 }
 
+const neverChanges = () => () => {};
+
+// One typed part (a day, or a time of day): its label, its text field and its format under it,
+// the field described by the format, by the refusal (`errorId`, when there is one) and by what
+// the caller adds.
+function TypedPart({
+  ref,
+  id,
+  name,
+  label,
+  hint,
+  size,
+  value,
+  errorId,
+  describedBy,
+  onChange,
+}: {
+  ref?: Ref<HTMLInputElement>;
+  id: string;
+  name?: string;
+  label: string;
+  hint: string;
+  size: number;
+  value: string;
+  errorId?: string;
+  describedBy?: string;
+  onChange: (text: string) => void;
+}) {
+  const hintId = `${id}-hint`;
+  return (
+    <>
+      <label htmlFor={id}>{label}</label>
+      <input
+        ref={ref}
+        id={id}
+        name={name}
+        type="text"
+        inputMode="numeric"
+        dir="ltr"
+        autoComplete="off"
+        size={size}
+        value={value}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={[hintId, errorId, describedBy].filter(Boolean).join(' ')}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <p id={hintId} className="time-fields-hint">
+        {hint}
+      </p>
+    </>
+  );
+}
+
 // A form's reset (after a story is added) empties typed fields; these keep their text in state,
-// so they listen for it on the form their hidden input belongs to.
+// so they listen for it on the form of the input given the returned ref.
 function useResetWith(reset: () => void) {
   const ref = useRef<HTMLInputElement>(null);
   const latest = useRef(reset);

@@ -32,6 +32,8 @@ export function DeskActions({
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<Confirming>(null);
   const title = headline.trim() || 'بلا عنوان';
+  // Every action names the article and the status this page shows (a stale one is told what changed).
+  const article = { articleId, seenStatus: status };
 
   async function act(run: () => ReturnType<typeof runAction>, after: () => void = () => router.refresh()) {
     setBusy(true);
@@ -59,9 +61,7 @@ export function DeskActions({
           <button
             type="button"
             disabled={busy}
-            onClick={() =>
-              void act(() => runAction(() => withdrawFromReviewAction({ articleId, seenStatus: status })))
-            }
+            onClick={() => void act(() => runAction(() => withdrawFromReviewAction(article)))}
           >
             سحب من المراجعة
           </button>
@@ -80,9 +80,7 @@ export function DeskActions({
           <button
             type="button"
             disabled={busy}
-            onClick={() =>
-              void act(() => runAction(() => archiveArticleAction({ articleId, seenStatus: status })))
-            }
+            onClick={() => void act(() => runAction(() => archiveArticleAction(article)))}
           >
             أرشفة
           </button>
@@ -108,9 +106,7 @@ export function DeskActions({
         title="إلغاء النشر"
         busy={busy}
         onCancel={() => setConfirming(null)}
-        onConfirm={() =>
-          void act(() => runAction(() => unpublishArticleAction({ articleId, seenStatus: status })))
-        }
+        onConfirm={() => void act(() => runAction(() => unpublishArticleAction(article)))}
       >
         <p>
           سيختفي المقال «<bdi>{title}</bdi>» من كل صفحات القراء وقوائمهم والبحث والخلاصات. يمكن نشره من جديد
@@ -125,7 +121,7 @@ export function DeskActions({
         onCancel={() => setConfirming(null)}
         onConfirm={() =>
           void act(
-            () => runAction(() => deleteDraftAction({ articleId, seenStatus: status })),
+            () => runAction(() => deleteDraftAction(article)),
             () => router.push('/newsroom'),
           )
         }

@@ -86,12 +86,14 @@ export function SchedulePanel({
     setMessage(Object.keys(outcome.fieldErrors).length > 0 ? null : outcome.message);
   }
 
-  // Every button runs one desk action through act (busy, errors, refresh).
+  // Every button runs one desk action through act (busy, errors, refresh), on the article and the
+  // status this page shows (a stale one is told what changed).
+  const article = { articleId, seenStatus };
   const run = (call: Parameters<typeof runAction>[0], success: string) =>
     void act(() => runAction(call), success);
   const saveEmbargo = () =>
     run(
-      () => setEmbargoAction({ articleId, embargoUntil: embargo, seenStatus }),
+      () => setEmbargoAction({ ...article, embargoUntil: embargo }),
       `حُفظ حظر النشر حتى ${textOfMinute(embargo)}.`,
     );
 
@@ -107,8 +109,7 @@ export function SchedulePanel({
             event.preventDefault();
             if (canSchedule)
               run(
-                () =>
-                  scheduleArticleAction({ articleId, scheduledAt: when, embargoUntil: embargo, seenStatus }),
+                () => scheduleArticleAction({ ...article, scheduledAt: when, embargoUntil: embargo }),
                 `جُدول المقال؛ الحالة الآن: مجدول، يُنشر في ${textOfMinute(when)}.`,
               );
           }}
@@ -154,7 +155,7 @@ export function SchedulePanel({
                 type="button"
                 disabled={busy}
                 onClick={() =>
-                  run(() => setEmbargoAction({ articleId, embargoUntil: '', seenStatus }), 'رُفع حظر النشر.')
+                  run(() => setEmbargoAction({ ...article, embargoUntil: '' }), 'رُفع حظر النشر.')
                 }
               >
                 رفع الحظر
@@ -168,12 +169,7 @@ export function SchedulePanel({
           <button
             type="button"
             disabled={busy}
-            onClick={() =>
-              run(
-                () => unscheduleArticleAction({ articleId, seenStatus }),
-                'أُلغيت الجدولة؛ الحالة الآن: معتمد.',
-              )
-            }
+            onClick={() => run(() => unscheduleArticleAction(article), 'أُلغيت الجدولة؛ الحالة الآن: معتمد.')}
           >
             إلغاء الجدولة
           </button>
