@@ -1,16 +1,19 @@
-// Writing together, the collaboration server on its own (issue 17's memory and CPU figures):
-// lib/server/collab-main.ts as a process of its own through tsx (server.mjs runs it as a thread
-// from the build's bundle instead: bench/load.ts measures the whole server) against a bare
-// Hocuspocus process (bench/bare/hocuspocus.ts) in the same run, both measured from outside
-// through /proc (resident memory; user+system CPU time), with the people as Node clients in this
-// process (their own CPU is not counted).
+// Writing together, the collaboration server on its own (issue 17's memory and CPU figures): run
+// as server.mjs runs it, the build's bundle (scripts/build-collab.mjs, made here first) in a
+// worker thread of a process running the supervisor's own code (lib/server/collab.mjs
+// superviseCollaboration, with its thread's resource limits and the supervisor's allocator
+// settings) but no Next (bench/load.ts measures the whole server), against a bare Hocuspocus
+// process (bench/bare/hocuspocus.ts) in the same run, both measured from outside through /proc
+// (resident memory; user+system CPU time), with the people as Node clients in this process (their
+// own CPU is not counted). Each figure counts its process's own Node (a few tens of MB idle).
 // - memory: idle, one open 5,000-word document, 100 open documents (one person each);
 // - CPU: 30 people in one 5,000-word article each typing 5 characters a second for 20 s.
 // Run: npx tsx --conditions=react-server bench/collab-process.ts
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFileSync, fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from '../tests/integration/collab-helpers';
+import { allocatorEnv } from '../lib/server/supervisor.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DIR = path.join(ROOT, 'tmp', 'bench-collab-process');
@@ -30,7 +33,6 @@ const { checkArticleDocument, paragraphsToDocument } = await import('@/lib/docum
 const { parseArticleSave } = await import('@/lib/newsroom/save-request');
 const { connect, sessionCookie, typeInto, until } = await import('../tests/integration/collab-helpers');
 
-const HEAP_FLAGS = ['--max-old-space-size=192', '--max-semi-space-size=4'];
 const TYPING_SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const TYPISTS = Number(process.env.BENCH_TYPISTS ?? 30);
 const DOCUMENTS = Number(process.env.BENCH_DOCUMENTS ?? 100);
@@ -59,12 +61,37 @@ function article(): number {
   return draft.id;
 }
 
-async function start(script: string): Promise<{ child: ChildProcess; port: number }> {
+// The bundle goes into a build folder of this benchmark's own (NEXT_DIST_DIR, as the e2e builds).
+const BUILD_ENV = { ...process.env, NEXT_DIST_DIR: path.relative(ROOT, path.join(DIR, 'build')) };
+execFileSync(process.execPath, ['scripts/build-collab.mjs'], { cwd: ROOT, env: BUILD_ENV, stdio: 'inherit' });
+
+type Started = { child: ChildProcess; port: number };
+
+// The supervising process's part in writing together, and nothing else: it starts the thread,
+// which says on stdout which port it took (lib/server/collab-main.ts).
+async function startThread(): Promise<Started> {
+  const child = spawn(
+    process.execPath,
+    ['-e', "import('./lib/server/collab.mjs').then((m) => m.superviseCollaboration());"],
+    { cwd: ROOT, env: { ...allocatorEnv(), ...BUILD_ENV }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    let said = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+      const ready = /collaboration ready on 127\.0\.0\.1:(\d+)/.exec(said);
+      if (ready) resolve(Number(ready[1]));
+    });
+    child.on('exit', (code) => reject(new Error(`the collaboration thread's process exited (${code})`)));
+  });
+  return { child, port };
+}
+
+async function startBare(): Promise<Started> {
+  const script = 'bench/bare/hocuspocus.ts';
   const child = fork(path.join(ROOT, script), [], {
     cwd: ROOT,
-    // The heap flags the supervisor starts the collaboration process with (lib/server/collab.mjs).
-    execArgv: [...HEAP_FLAGS, '--import', 'tsx', '--conditions=react-server'],
-    env: { ...process.env, NEWSROOM_COLLAB_PORT: '0' },
+    execArgv: ['--import', 'tsx', '--conditions=react-server'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -86,8 +113,8 @@ const cpuSeconds = (pid: number) => {
 };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
 
-async function run(name: string, script: string) {
-  const { child, port } = await start(script);
+async function run(name: string, start: () => Promise<Started>) {
+  const { child, port } = await start();
   const pid = child.pid!;
   await settle();
   const idle = rssMb(pid);
@@ -138,11 +165,11 @@ async function run(name: string, script: string) {
   return { name, idle, withOne, withMany, cpu, rssTyping, keystrokes };
 }
 
-const ours = await run('newsroom collaboration process', 'lib/server/collab-main.ts');
-const bare = await run('bare Hocuspocus process', 'bench/bare/hocuspocus.ts');
+const ours = await run('newsroom collaboration thread (its process)', startThread);
+const bare = await run('bare Hocuspocus process', startBare);
 const f = (n: number) => n.toFixed(1);
 console.log(
-  `collaboration process, 5,000-word documents; ${TYPISTS} people typing 5 characters/s each for ${TYPING_SECONDS} s`,
+  `collaboration server, 5,000-word documents; ${TYPISTS} people typing 5 characters/s each for ${TYPING_SECONDS} s`,
 );
 console.log(
   'process | keystrokes relayed to all | RSS idle MB | +1 document MB | per document over 100 MB | 100 documents MB | CPU % of one core while typing | RSS while typing MB',

@@ -1,53 +1,32 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import type { Page } from '@playwright/test';
+import { startRedis, type RedisProcess } from '../tests/integration/collab-redis-helpers';
 import { EDITOR, EditorPage, expect, personPage, REPORTER, test } from './fixtures';
 import { E2E_PORT } from './server-env';
 import { startLiveServer, storedBody, type LiveServer } from './live-server';
 
 // Writing together across two app processes (docs/deploying.md, «Layouts»: several instances on one
 // box): two `node server.mjs` on two ports, on the run's build and SQLite file, each with its own
-// collaboration process, sharing documents through Debian's redis-server (NEWSROOM_REDIS_URL).
-// A journalist on each must write one body; killing one collaboration process must lose nothing.
+// collaboration server (a thread), sharing documents through Debian's redis-server
+// (NEWSROOM_REDIS_URL). A journalist on each must write one body; ending one collaboration server
+// at once must lose nothing.
 
 // Ports no other spec uses (each spec's servers are its own).
 const PORTS = [E2E_PORT + 70, E2E_PORT + 71];
 const REDIS_PORT = E2E_PORT + 72;
-const REDIS_SERVER = '/usr/bin/redis-server';
 const origin = (port: number) => `http://127.0.0.1:${port}`;
-let redis: ChildProcess;
+let redis: RedisProcess;
 let apps: LiveServer[] = [];
 
 test.describe.configure({ mode: 'serial' });
 
-// Debian's redis-server on REDIS_PORT, once it accepts connections.
-async function startRedis(): Promise<ChildProcess> {
-  const child = spawn(
-    REDIS_SERVER,
-    ['--port', String(REDIS_PORT), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
-  await expect
-    .poll(
-      () =>
-        new Promise<boolean>((resolve) => {
-          const socket = net.connect(REDIS_PORT, '127.0.0.1');
-          socket.once('connect', () => resolve(!!socket.destroy()));
-          socket.once('error', () => resolve(false));
-        }),
-      { timeout: 10_000 },
-    )
-    .toBe(true);
-  return child;
-}
-
 test.beforeAll(async () => {
-  redis = await startRedis();
+  // Debian's redis-server, as the integration tests start it (once it accepts connections).
+  redis = await startRedis(REDIS_PORT);
   apps = await Promise.all(
     PORTS.map((port) =>
       startLiveServer(port, {
         NEWSROOM_WORKERS: '1',
-        NEWSROOM_REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}`,
+        NEWSROOM_REDIS_URL: redis.url,
       }),
     ),
   );
@@ -55,7 +34,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await Promise.all(apps.map((app) => app.stop()));
-  redis?.kill('SIGTERM');
+  await redis?.stop();
 });
 
 async function openLive(page: Page, port: number, articleId: number): Promise<EditorPage> {
@@ -146,7 +125,7 @@ test('Redis killed while a journalist on each app types: both go on, nothing is 
   const desk = await openLive(deskPage, PORTS[1]!, articleId);
   const collabs = apps.map((app) => app.collabThread());
 
-  await new Promise<void>((resolve) => redis.once('exit', () => resolve()).kill('SIGKILL'));
+  await redis.stop();
   await Promise.all([reporter.typeAtEndOf(0, ' وانعدمت الرؤية.'), desk.typeAtEndOf(1, ' وحُوّلت الرحلات.')]);
   // Each app's collaboration server stores its journalist's typing through the save door, and
   // each store reaches the other app's document through the database.
@@ -166,7 +145,7 @@ test('Redis killed while a journalist on each app types: both go on, nothing is 
   // Redis back: typing travels live again between the two apps, seen by the other journalist
   // before any store could carry it (the store waits 2 s after the typing). The apps reconnect by
   // themselves, within a few seconds: a word at a time until one arrives live.
-  redis = await startRedis();
+  redis = await startRedis(REDIS_PORT);
   const words = [
     ' وعادت',
     ' الحركة',

@@ -36,7 +36,7 @@ export async function startLiveServer(port: number, env: Record<string, string>)
     );
     if (up && collabThread !== null) break;
     if (Date.now() > deadline)
-      throw new Error(`the server on ${port} and its collaboration process did not start`);
+      throw new Error(`the server on ${port} and its collaboration server did not start`);
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   return {

@@ -33,7 +33,7 @@ import {
 // Redis unreachable (never started, killed, a network cut): each process goes on alone instead of
 // waiting on Redis or failing. The extension as it comes would fail every document load (its
 // reply channel was never subscribed, or the subscription fails), and a notice broadcast while
-// Redis is down is a rejection nobody handles, which ends the process. So while Redis is not
+// Redis is down is a rejection nobody handles, which ends the server. So while Redis is not
 // ready: documents load unshared, nothing is published, stores run without the lock; the stores
 // still carry each process's typing to the others through the database (server.ts adoptPeerStore),
 // and the two guards against doing a thing twice (seeding a document, merging a body stored by

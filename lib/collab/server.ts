@@ -27,10 +27,10 @@ import {
 } from './store';
 import type { newsroomRedis } from './redis';
 
-// The collaboration server (Hocuspocus): one process for the whole machine, on a loopback port;
-// the app's workers pass it the WebSocket upgrades on /collab (lib/server/collab.mjs), so everyone
-// on one article reaches the same document whichever worker they landed on. docs/collaboration.md
-// has the whole design; in short:
+// The collaboration server (Hocuspocus): one for the whole machine, a thread of server.mjs's
+// supervising process, on a loopback port; the app's workers pass it the WebSocket upgrades on
+// /collab (lib/server/collab.mjs), so everyone on one article reaches the same document whichever
+// worker they landed on. docs/collaboration.md has the whole design; in short:
 // - who connects is decided by the next-auth session cookie and lib/permissions.ts, as for every
 //   write; view-only people get a read-only document;
 // - the server alone seeds a document from the stored body (lib/collab/store.ts loadBody);

@@ -12,7 +12,7 @@ export type RouteRow = {
   body?: Readonly<Record<string, BodyLimit>>;
   copy?: (match: RegExpExecArray) => boolean;
   signedOutOnly?: boolean;
-  query?: readonly string[];
+  query?: (params: URLSearchParams) => string | null;
   keys?: (match: RegExpExecArray) => string[];
   sources?: readonly string[];
 };
@@ -22,7 +22,7 @@ export type RouteOfPath = {
   line: Line;
   copy: boolean;
   signedOutOnly: boolean;
-  query: readonly string[];
+  query: ((params: URLSearchParams) => string | null) | undefined;
   keys: string[];
   body: Readonly<Record<string, BodyLimit>> | undefined;
 };

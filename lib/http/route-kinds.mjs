@@ -14,14 +14,17 @@
 // - copy: the front copy may keep this address's 200 (only the address the site links to: a slug
 //   spelled as encodeURIComponent writes it; its variants would each be a copy of one page);
 //   signedOutOnly: only for a request without a session cookie (the answer differs for members);
-//   query: the query parameters the answer depends on (search's q and page), each kept answer
-//   being one set of their values; without it, an address with a query is never copied;
+//   query: for an address whose answer depends on its query (search), the query's part of the
+//   copy's key: what the answer is written from, read from the parameters (null: never copied);
+//   without it, an address with a query is never copied;
 // - keys: the Surrogate-Key values of its answer, the names a publication purges
 //   (db/reader-cache.ts writes the same names);
 // - sources: the address in Next's own pattern language, for next.config.js's static headers.
 // The first row that matches wins. An address no row knows is 'unknown': the newsroom's security
 // policy (fails closed: a page added outside this table still runs its scripts by nonce and is
 // never framed) and the readers' line (it cannot crowd out the newsroom).
+
+import { searchQueryOf } from '../shared/search-query.mjs';
 
 const KB = 1024;
 export const DEFAULT_BODY_LIMIT = 16 * KB;
@@ -39,6 +42,14 @@ function canonical(segment) {
   }
 }
 
+/** The front copy's key for a search: q and page as the page reads them. @param {URLSearchParams} params */
+function searchCopyKey(params) {
+  for (const name of params.keys())
+    if ((name !== 'q' && name !== 'page') || params.getAll(name).length > 1) return null;
+  const { query, page } = searchQueryOf(params);
+  return `q=${encodeURIComponent(query)}&page=${page}`;
+}
+
 /** @typedef {'reader-html' | 'newsroom' | 'preview' | 'resource'} HeaderKind */
 /** @typedef {{ bytes: number; message?: string }} BodyLimit */
 /**
@@ -50,7 +61,7 @@ function canonical(segment) {
  *   body?: Readonly<Record<string, BodyLimit>>;
  *   copy?: (match: RegExpExecArray) => boolean;
  *   signedOutOnly?: boolean;
- *   query?: readonly string[];
+ *   query?: (params: URLSearchParams) => string | null;
  *   keys?: (match: RegExpExecArray) => string[];
  *   sources?: readonly string[];
  * }} RouteRow
@@ -213,15 +224,16 @@ export const ROUTES = [
     keys: (m) => [`author-${m[1]}`],
   },
   // Search results list any article: purged with every publication. Copied per query (its q and
-  // page, however the address spells them: the page is written from their decoded values only),
-  // so a query many readers ask is rendered once per publication or minute, not per reader.
+  // page as the page reads them, however the address spells them: the page is written from those
+  // values only), so a query many readers ask is rendered once per publication or minute, not per
+  // reader. Another parameter, or one given twice, is never copied.
   {
     kind: 'reader-search',
     path: /^\/search$/,
     headers: 'reader-html',
     line: 'reader',
     copy: () => true,
-    query: ['q', 'page'],
+    query: searchCopyKey,
     keys: () => ['search'],
     sources: ['/search'],
   },
@@ -251,9 +263,6 @@ export const ROUTES = [
     sources: ['/page/:path*', '/news/:path*', '/section/:path*', '/tag/:path*', '/author/:path*'],
   },
 ];
-
-/** @type {readonly string[]} */
-const NO_QUERY = [];
 
 /** @type {RouteRow} */
 const UNKNOWN = { kind: 'unknown', path: /(?:)/, headers: 'newsroom', line: 'reader' };
@@ -285,7 +294,7 @@ export function routeOfPath(pathname) {
       line: row.line,
       copy: row.copy ? row.copy(match) : false,
       signedOutOnly: row.signedOutOnly ?? false,
-      query: row.query ?? NO_QUERY,
+      query: row.query,
       keys: row.keys ? row.keys(match) : [],
       body: row.body,
     };
@@ -296,7 +305,7 @@ export function routeOfPath(pathname) {
     line: UNKNOWN.line,
     copy: false,
     signedOutOnly: false,
-    query: NO_QUERY,
+    query: undefined,
     keys: [],
     body: undefined,
   };

@@ -15,6 +15,7 @@ import {
 } from '@/lib/reader/queries';
 import { highlight, type SnippetPart } from '@/lib/reader/search';
 import { cachedSearch } from '@/lib/reader/search-cache';
+import { MAX_QUERY, searchQueryOf } from '@/lib/shared/search-query.mjs';
 import { mostReadArticles } from '@/lib/reader/counters';
 import { html, type Html } from '@/lib/reader/html';
 import {
@@ -199,8 +200,6 @@ export function listPage(kind: ListKind, key: string, pageSegment?: string): Res
   );
 }
 
-// Long enough for any real query; the rest of a pasted essay is ignored, not an error.
-const MAX_QUERY = 200;
 // Highlighting looks at the start of a long body only, so a huge article costs no more than a short one.
 const SNIPPET_SOURCE = 20_000;
 
@@ -209,9 +208,8 @@ const highlighted = (parts: SnippetPart[]) =>
 
 // /search?q=: one indexed FTS5 query and one page of rows, per request.
 export function searchPage(url: URL): Response {
-  const query = (url.searchParams.get('q') ?? '').slice(0, MAX_QUERY).trim();
-  const pageParam = url.searchParams.get('page') ?? '';
-  const requested = /^[1-9][0-9]{0,5}$/.test(pageParam) ? Number(pageParam) : 1;
+  // Written from these two values only: the front copy keeps one answer per pair (searchQueryOf).
+  const { query, page: requested } = searchQueryOf(url.searchParams);
   // Cached for a few seconds per normalised query (lib/reader/search-cache.ts).
   const results = query ? cachedSearch(query, requested) : null;
   const hrefOf = (n: number) => `/search?q=${encodeURIComponent(query)}&page=${n}`;

@@ -9,8 +9,9 @@ import { searchPublished, toMatchExpression, type SearchResults } from '@/lib/re
 //
 // - The key is the FTS5 expression (lib/arabic's folded terms) and the page, so "الأمم" and
 //   "الامم" share one entry; the page's HTML (with what the reader typed in it) is written per
-//   spelling. In server.mjs the front copy keeps that page per spelling (q and page) in front of
-//   this, so this cache serves the spellings it has not seen yet and servers without the copy.
+//   spelling. In server.mjs the front copy keeps that page per spelling (q and page as the page
+//   reads them, lib/shared/search-query.mjs) in front of this, so this cache serves the spellings
+//   it has not seen yet and servers without the copy.
 // - Small and bounded (LRU of SEARCH_CACHE.entries), and short-lived (SEARCH_CACHE.ttlMs).
 // - Publishing or unpublishing anything bumps the reader cache generation (db/reader-cache.ts,
 //   in the same transaction); a generation other than the one an entry was read at empties the

@@ -3,7 +3,7 @@
 // - in production, bundled at build time (scripts/build-collab.mjs) and started by server.mjs's
 //   supervisor (lib/server/collab.mjs) as a worker thread: it reports its port and is stopped
 //   through the thread's parentPort;
-// - as a process of its own (tests, benchmarks, an operator's choice):
+// - as a process of its own (the tests' stand-ins for several machines, an operator's choice):
 //   node --import tsx --conditions=react-server lib/server/collab-main.ts
 //   reporting its port to a parent through IPC (process.send) if it has one.
 // NEWSROOM_COLLAB_PORT chooses the port (default: any free one).

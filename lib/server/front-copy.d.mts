@@ -10,7 +10,11 @@ export function frontCopy(options: {
   sync(): number;
   keyOf(
     req: IncomingMessage,
-    route: { copy: boolean; signedOutOnly: boolean; query?: readonly string[] },
+    route: {
+      copy: boolean;
+      signedOutOnly: boolean;
+      query?: ((params: URLSearchParams) => string | null) | undefined;
+    },
     pathname: string,
     search: string,
   ): string | null;

@@ -3,8 +3,8 @@
 //
 // - only a 200 of an address the route kinds table marks `copy` (lib/http/route-kinds.mjs: the
 //   addresses the site links to), asked by GET without a query, is kept; an address whose row
-//   names the query parameters its answer depends on (search: q and page) is kept once per set of
-//   their values, in a smaller budget of its own (made-up queries cannot push the pages out);
+//   says what of its query the answer depends on (search: q and page) is kept once per value of
+//   that, in a smaller budget of its own (made-up queries cannot push the pages out);
 // - it is copied from the answer Next gives the reader who asked (the response is teed as it is
 //   written; there is no second render), gzipped once here;
 // - every copy is forgotten when the reader cache generation moves (a publication anywhere, seen
@@ -94,12 +94,11 @@ export function frontCopy({ ttlMs, maxBytes, maxQueryBytes = maxBytes / 8, gener
 
   /**
    * The key this request is answered from (and fills) the copy under, or null when it may not be:
-   * its path, and for an address whose answer depends on query parameters (the route's `query`),
-   * those parameters' decoded values in a fixed order, so every spelling of one query (a form's
-   * "+" or a link's "%20", parameters in either order) shares one copy. A parameter the route does
-   * not name, or one given twice, is never copied.
+   * its path, and for an address whose answer depends on its query, what the route's `query` reads
+   * from it (lib/http/route-kinds.mjs), so every spelling of one query (a form's "+" or a link's
+   * "%20", parameters in either order) shares one copy.
    * @param {import('node:http').IncomingMessage} req
-   * @param {{ copy: boolean; signedOutOnly: boolean; query?: readonly string[] }} route
+   * @param {{ copy: boolean; signedOutOnly: boolean; query?: ((params: URLSearchParams) => string | null) | undefined }} route
    * @param {string} pathname @param {string} search the query, with its "?", or ""
    * @returns {string | null}
    */
@@ -110,12 +109,9 @@ export function frontCopy({ ttlMs, maxBytes, maxQueryBytes = maxBytes / 8, gener
     const cookie = req.headers.cookie ?? '';
     if (route.signedOutOnly && SESSION_COOKIE.test(cookie)) return null;
     if (/(?:^|;\s*)__prerender_bypass=/.test(cookie)) return null;
-    const names = route.query ?? [];
-    if (names.length === 0) return search ? null : pathname;
-    const params = new URLSearchParams(search);
-    for (const name of params.keys())
-      if (!names.includes(name) || params.getAll(name).length > 1) return null;
-    return `${pathname}?${names.map((name) => `${name}=${encodeURIComponent(params.get(name) ?? '')}`).join('&')}`;
+    if (!route.query) return search ? null : pathname;
+    const query = route.query(new URLSearchParams(search));
+    return query === null ? null : `${pathname}?${query}`;
   }
 
   /**

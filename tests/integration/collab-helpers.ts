@@ -7,6 +7,7 @@ import { db } from '@/db';
 import { articles, type User } from '@/db/schema';
 import { documentNameOf, type CollabNotice } from '@/lib/shared/collab-protocol';
 import { authSecret } from '@/lib/auth/secret';
+import { createUser } from '@/lib/auth/users';
 
 // A journalist's browser, in Node: the same provider the editor runs, over the `ws` package, with
 // the next-auth session cookie a signed-in browser sends along with the upgrade.
@@ -17,6 +18,19 @@ export async function sessionCookie(user: Pick<User, 'id' | 'sessionVersion'>): 
     secret: authSecret(),
   });
   return `next-auth.session-token=${token}`;
+}
+
+// A journalist of the collaboration tests (each test process has a database of its own).
+export const journalist = (email: string, name: string, role: 'reporter' | 'editor') =>
+  createUser({ email, name, role, password: 'long-enough-password' });
+
+// The two journalists most collaboration tests need: سارة the reporter and خالد the editor, at `site`.
+export async function reporterAndEditor(site: string): Promise<{ reporter: User; editor: User }> {
+  const [reporter, editor] = await Promise.all([
+    journalist(`r@${site}`, 'سارة', 'reporter'),
+    journalist(`e@${site}`, 'خالد', 'editor'),
+  ]);
+  return { reporter, editor };
 }
 
 export type Client = {

@@ -2,16 +2,22 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db';
-import { createUser } from '@/lib/auth/users';
 import { articles, type User } from '@/db/schema';
-import { openSynced, storedParagraphs, typeInto, until, type Client } from './collab-helpers';
+import {
+  openSynced,
+  reporterAndEditor,
+  storedParagraphs,
+  typeInto,
+  until,
+  type Client,
+} from './collab-helpers';
 import {
   freePort,
   REDIS_SERVER,
   redisMissing,
   startCollab,
   startRedis,
-  stopCollabs,
+  stopEverything,
   type CollabProcess,
   type RedisProcess,
 } from './collab-redis-helpers';
@@ -52,19 +58,10 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 before(async () => {
   if (redisMissing) return;
-  const person = (email: string, name: string, role: 'reporter' | 'editor') =>
-    createUser({ email, name, role, password: 'long-enough-password' });
-  [reporter, editor] = await Promise.all([
-    person('r@redis-down.example', 'سارة', 'reporter'),
-    person('e@redis-down.example', 'خالد', 'editor'),
-  ]);
+  ({ reporter, editor } = await reporterAndEditor('redis-down.example'));
 });
 
-after(async () => {
-  for (const client of clients) client.destroy();
-  await stopCollabs(collabs.map((c) => c.child));
-  for (const redis of redises) await redis.stop();
-});
+after(() => stopEverything({ clients, processes: collabs.map((c) => c.child), redises }));
 
 describe(
   'collaboration processes when Redis is unreachable',

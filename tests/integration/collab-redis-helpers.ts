@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
+import type { Client } from './collab-helpers';
 
 // Debian's redis-server and collaboration processes (lib/server/collab-main.ts, as server.mjs's
 // supervisor starts them), for the tests of several collaboration processes sharing documents.
@@ -90,10 +91,30 @@ export function startCollab(redisUrl: string): Promise<CollabProcess> {
 }
 
 // Stops collaboration processes still running (SIGTERM: they store what is pending first).
-export async function stopCollabs(children: readonly ChildProcess[]): Promise<void> {
+async function stopCollabs(children: readonly ChildProcess[]): Promise<void> {
   await Promise.all(
     children
       .filter((child) => child.exitCode === null && child.signalCode === null)
       .map((child) => new Promise((resolve) => child.once('exit', resolve).kill('SIGTERM'))),
   );
+}
+
+// What a test file started, stopped after its tests: the browsers first, then the collaboration
+// servers (processes and servers in this process; they store what is pending through Redis's
+// lock), then Redis.
+export async function stopEverything({
+  clients,
+  processes = [],
+  servers = [],
+  redises,
+}: {
+  clients: readonly Client[];
+  processes?: readonly ChildProcess[];
+  servers?: readonly { stop: () => Promise<void> }[];
+  redises: readonly (RedisProcess | undefined)[];
+}): Promise<void> {
+  for (const client of clients) client.destroy();
+  await stopCollabs(processes);
+  for (const server of servers) await server.stop();
+  for (const redis of redises) await redis?.stop();
 }

@@ -5,15 +5,20 @@ import * as Y from 'yjs';
 import { db } from '@/db';
 import { openDatabase } from '@/db/connection';
 import { saveArticle } from '@/lib/newsroom/save';
-import { createUser } from '@/lib/auth/users';
 import { articles, type User } from '@/db/schema';
 import { checkArticleDocument, paragraphsToDocument } from '@/lib/document/check';
 import { createCollabServer } from '@/lib/collab/server';
 import { newsroomRedis } from '@/lib/collab/redis';
 import { documentNameOf } from '@/lib/shared/collab-protocol';
 import { parseArticleSave } from '@/lib/newsroom/save-request';
-import { connect, sessionCookie, until, type Client } from './collab-helpers';
-import { REDIS_SERVER, redisMissing, startRedis, type RedisProcess } from './collab-redis-helpers';
+import { connect, reporterAndEditor, sessionCookie, until, type Client } from './collab-helpers';
+import {
+  REDIS_SERVER,
+  redisMissing,
+  startRedis,
+  stopEverything,
+  type RedisProcess,
+} from './collab-redis-helpers';
 import { writeArticle } from './fixtures';
 
 // The two guards of several collaboration processes (docs/collaboration.md, «Several machines»),
@@ -82,20 +87,11 @@ function holdWriteLock() {
 
 before(async () => {
   if (redisMissing) return;
-  const person = (email: string, name: string, role: 'reporter' | 'editor') =>
-    createUser({ email, name, role, password: 'long-enough-password' });
-  [reporter, editor] = await Promise.all([
-    person('r@redis-races.example', 'سارة', 'reporter'),
-    person('e@redis-races.example', 'خالد', 'editor'),
-  ]);
+  ({ reporter, editor } = await reporterAndEditor('redis-races.example'));
   redis = await startRedis();
 });
 
-after(async () => {
-  for (const client of clients) client.destroy();
-  for (const collab of servers) await collab.stop();
-  await redis?.stop();
-});
+after(() => stopEverything({ clients, servers, redises: [redis] }));
 
 describe(
   'the guards of several collaboration processes, each meeting its race',

@@ -4,18 +4,24 @@ import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db';
 import { saveArticle } from '@/lib/newsroom/save';
-import { createUser } from '@/lib/auth/users';
 import { articleRevisions, articles, type User } from '@/db/schema';
 import { checkArticleDocument, paragraphsToDocument } from '@/lib/document/check';
 import { revisionContributors } from '@/lib/collab/store';
 import { parseArticleSave } from '@/lib/newsroom/save-request';
-import { openSynced, storedParagraphs, typeInto, until, type Client } from './collab-helpers';
+import {
+  openSynced,
+  reporterAndEditor,
+  storedParagraphs,
+  typeInto,
+  until,
+  type Client,
+} from './collab-helpers';
 import {
   REDIS_SERVER,
   redisMissing as missing,
   startCollab as startCollabProcess,
   startRedis,
-  stopCollabs,
+  stopEverything,
   type RedisProcess,
 } from './collab-redis-helpers';
 import { writeArticle } from './fixtures';
@@ -50,22 +56,12 @@ function revisionsOf(articleId: number) {
 
 before(async () => {
   if (missing) return;
-  const person = (email: string, name: string, role: 'reporter' | 'editor') =>
-    createUser({ email, name, role, password: 'long-enough-password' });
-  [reporter, editor] = await Promise.all([
-    person('r@redis.example', 'سارة', 'reporter'),
-    person('e@redis.example', 'خالد', 'editor'),
-  ]);
+  ({ reporter, editor } = await reporterAndEditor('redis.example'));
   redis = await startRedis();
   redisUrl = redis.url;
 });
 
-after(async () => {
-  for (const client of clients) client.destroy();
-  // The collaboration processes first (they store what is pending through Redis's lock), then Redis.
-  await stopCollabs(processes);
-  await redis?.stop();
-});
+after(() => stopEverything({ clients, processes, redises: [redis] }));
 
 describe(
   'two collaboration processes sharing documents through Redis',

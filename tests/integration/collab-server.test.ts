@@ -5,14 +5,22 @@ import * as Y from 'yjs';
 import { db } from '@/db';
 import { saveArticle } from '@/lib/newsroom/save';
 import { submitForReview } from '@/lib/newsroom/workflow';
-import { createUser } from '@/lib/auth/users';
 import { articleRevisions, articles, users, type User } from '@/db/schema';
 import { checkArticleDocument, paragraphsToDocument } from '@/lib/document/check';
 import { blockKeysOf } from '@/lib/document/merge';
 import { createCollabServer } from '@/lib/collab/server';
 import { revisionContributors } from '@/lib/collab/store';
 import { parseArticleSave } from '@/lib/newsroom/save-request';
-import { connect, sessionCookie, typeInto, until, type Client } from './collab-helpers';
+import {
+  connect,
+  journalist,
+  reporterAndEditor,
+  sessionCookie,
+  storedParagraphs,
+  typeInto,
+  until,
+  type Client,
+} from './collab-helpers';
 import { writeArticle } from './fixtures';
 
 // The collaboration server (lib/collab/server.ts) against a real SQLite file, with real
@@ -45,19 +53,11 @@ function stored(articleId: number) {
   return db.select().from(articles).where(eq(articles.id, articleId)).get()!;
 }
 
-function storedParagraphs(articleId: number): string[] {
-  const body = JSON.parse(stored(articleId).bodyJson) as { content?: { content?: { text: string }[] }[] };
-  return (body.content ?? []).map((block) => (block.content ?? []).map((t) => t.text).join(''));
-}
-
 before(async () => {
-  const person = (email: string, name: string, role: 'reporter' | 'editor') =>
-    createUser({ email, name, role, password: 'long-enough-password' });
-  [reporter, colleague, editor, outsider] = await Promise.all([
-    person('r@collab.example', 'سارة', 'reporter'),
-    person('c@collab.example', 'ليلى', 'reporter'),
-    person('e@collab.example', 'خالد', 'editor'),
-    person('o@collab.example', 'منى', 'reporter'),
+  ({ reporter, editor } = await reporterAndEditor('collab.example'));
+  [colleague, outsider] = await Promise.all([
+    journalist('c@collab.example', 'ليلى', 'reporter'),
+    journalist('o@collab.example', 'منى', 'reporter'),
   ]);
   await start();
 });

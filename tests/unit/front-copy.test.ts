@@ -5,6 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { routeOf } from '@/lib/http/route-kinds.mjs';
 import { frontCopy } from '@/lib/server/front-copy.mjs';
+import { searchQueryOf } from '@/lib/shared/search-query.mjs';
 
 // The front copy (lib/server/front-copy.mjs) around a stand-in for Next: a page is copied from the
 // answer the first reader got (teed, never rendered twice), served from memory after, forgotten
@@ -33,7 +34,9 @@ before(async () => {
     }
     // Next, as far as the copy can tell: headers, then the page in two writes.
     renders++;
-    const q = new URL(url, base).searchParams.get('q');
+    // As the search page reads its query (lib/shared/search-query.mjs).
+    const params = new URL(url, base).searchParams;
+    const q = params.has('q') ? searchQueryOf(params).query : null;
     const page = Buffer.from(`<p>صفحة ${pathname}${q === null ? '' : ` ${q}`} ${generation}</p>${padding}`);
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.setHeader('cache-control', 'public, max-age=0, s-maxage=60, stale-while-revalidate=60');
@@ -120,12 +123,16 @@ describe('the front copy', () => {
     assert.equal(first.headers.get('x-front-cache'), null);
     const text = await first.text();
     assert.match(text, new RegExp(q));
-    // The link's spelling, the form's ("+" for a space, parameters in another order): one copy.
+    // The link's spelling, the form's ("+" for a space, parameters in another order), and what
+    // the page reads the same (spaces around the query, the first page named or not a number):
+    // one copy.
     const form = `/search?page=&q=${new URLSearchParams({ q }).toString().slice(2)}`;
     for (const path of [
       `/search?q=${encodeURIComponent(q)}`,
       form,
       `/search?q=${encodeURIComponent(q)}&page=`,
+      `/search?q=${encodeURIComponent(` ${q} `)}&page=1`,
+      `/search?page=x&q=${encodeURIComponent(q)}`,
     ]) {
       const again = await get(path);
       assert.equal(again.headers.get('x-front-cache'), 'hit', path);
