@@ -1,8 +1,7 @@
-import type { Page } from '@playwright/test';
 import { startRedis, type RedisProcess } from '../tests/integration/collab-redis-helpers';
 import { EDITOR, EditorPage, expect, personPage, REPORTER, test } from './fixtures';
 import { E2E_PORT } from './server-env';
-import { startLiveServer, storedBody, type LiveServer } from './live-server';
+import { openLive, startLiveServer, storedBody, type LiveServer } from './live-server';
 
 // Writing together across two app processes (docs/deploying.md, «Layouts»: several instances on one
 // box): two `node server.mjs` on two ports, on the run's build and SQLite file, each with its own
@@ -37,13 +36,6 @@ test.afterAll(async () => {
   await redis?.stop();
 });
 
-async function openLive(page: Page, port: number, articleId: number): Promise<EditorPage> {
-  const editor = new EditorPage(page);
-  await page.goto(`${origin(port)}/newsroom/articles/${articleId}`);
-  await editor.waitUntilEditable();
-  return editor;
-}
-
 test('one journalist on each app process: Arabic typing converges and the stored body is what both see', async ({
   browser,
 }) => {
@@ -53,9 +45,9 @@ test('one journalist on each app process: Arabic typing converges and the stored
     'ارتفع منسوب المياه في الوادي.',
     'وأغلقت السلطات الطرق.',
   );
-  const reporter = await openLive(reporterPage, PORTS[0]!, articleId);
+  const reporter = await openLive(reporterPage, origin(PORTS[0]!), articleId);
   const deskPage = await personPage(browser, EDITOR);
-  const desk = await openLive(deskPage, PORTS[1]!, articleId);
+  const desk = await openLive(deskPage, origin(PORTS[1]!), articleId);
   await expect(reporterPage.getByTestId('collab-people')).toContainText('يحرّر الآن أيضاً');
   await expect(deskPage.getByTestId('collab-people')).toContainText('يحرّر الآن أيضاً');
 
@@ -88,9 +80,9 @@ test('one app’s collaboration server ended before it stored: the other app’s
     'حريق في مستودع بالميناء',
     'اندلع حريق في مستودع بالميناء.',
   );
-  const reporter = await openLive(reporterPage, PORTS[0]!, articleId);
+  const reporter = await openLive(reporterPage, origin(PORTS[0]!), articleId);
   const deskPage = await personPage(browser, EDITOR);
-  const desk = await openLive(deskPage, PORTS[1]!, articleId);
+  const desk = await openLive(deskPage, origin(PORTS[1]!), articleId);
   const expected = 'اندلع حريق في مستودع بالميناء. وهرعت فرق الإطفاء.';
   await reporter.typeAtEndOf(0, ' وهرعت فرق الإطفاء.');
   await expect.poll(() => desk.bodyText()).toBe(expected);
@@ -120,9 +112,9 @@ test('Redis killed while a journalist on each app types: both go on, nothing is 
     'هبّت عاصفة رملية على المدن الشمالية.',
     'وأغلق المطار.',
   );
-  const reporter = await openLive(reporterPage, PORTS[0]!, articleId);
+  const reporter = await openLive(reporterPage, origin(PORTS[0]!), articleId);
   const deskPage = await personPage(browser, EDITOR);
-  const desk = await openLive(deskPage, PORTS[1]!, articleId);
+  const desk = await openLive(deskPage, origin(PORTS[1]!), articleId);
   const collabs = apps.map((app) => app.collabThread());
 
   await redis.stop();

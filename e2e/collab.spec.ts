@@ -1,9 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
 import { EDITOR, EditorPage, expect, personPage, REPORTER, ADMIN, test } from './fixtures';
 import { E2E_NAME, E2E_PORT } from './server-env';
-import { startLiveServer, storedBody, type LiveServer } from './live-server';
+import { openLive, startLiveServer, storedBody, type LiveServer } from './live-server';
 
 // Writing together, in Debian's Chromium, against the production server with two workers and
 // its collaboration process (server.mjs → lib/server/collab.mjs): each person's page may land on
@@ -28,13 +27,6 @@ test.afterAll(async () => {
   await live?.stop();
 });
 
-async function openLive(page: Page, articleId: number): Promise<EditorPage> {
-  const editor = new EditorPage(page);
-  await page.goto(`${ORIGIN}/newsroom/articles/${articleId}`);
-  await editor.waitUntilEditable();
-  return editor;
-}
-
 test('two journalists write one body live, a third joins late, and the stored body is what they see', async ({
   browser,
 }) => {
@@ -48,14 +40,14 @@ test('two journalists write one body live, a third joins late, and the stored bo
   await reporterPage.keyboard.type('ولم ترد أنباء عن إصابات حتى الآن.');
   await start.waitUntilSaved();
 
-  const reporter = await openLive(reporterPage, articleId);
+  const reporter = await openLive(reporterPage, ORIGIN, articleId);
   const deskPage = await personPage(browser, EDITOR);
   const pageErrors: string[] = [];
   deskPage.on('pageerror', (error) => pageErrors.push(error.message));
   deskPage.on('console', (message) => {
     if (message.type() === 'error' && /hydrat/i.test(message.text())) pageErrors.push(message.text());
   });
-  const desk = await openLive(deskPage, articleId);
+  const desk = await openLive(deskPage, ORIGIN, articleId);
   // Each sees the other by name.
   await expect(reporterPage.getByTestId('collab-people')).toContainText('يحرّر الآن أيضاً');
   await expect(deskPage.getByTestId('collab-people')).toContainText('يحرّر الآن أيضاً');
@@ -83,7 +75,7 @@ test('two journalists write one body live, a third joins late, and the stored bo
 
   // Someone opening it late sees everything.
   const adminPage = await personPage(browser, ADMIN);
-  const late = await openLive(adminPage, articleId);
+  const late = await openLive(adminPage, ORIGIN, articleId);
   await expect.poll(() => late.bodyText()).toBe(together);
   // Two carets, each with its name, as the late joiner sees them: the screenshots of the issue.
   const labels = adminPage.locator('.collaboration-carets__label');
@@ -104,7 +96,7 @@ test('two journalists write one body live, a third joins late, and the stored bo
     .toBe(together.trim());
   // Loaded directly (a new page, not a client-side navigation), the same body.
   const reloaded = await personPage(browser, EDITOR);
-  const again = await openLive(reloaded, articleId);
+  const again = await openLive(reloaded, ORIGIN, articleId);
   await expect.poll(() => again.bodyText()).toBe(together);
 
   // The other fields stay on the autosave's merge, and one saved by one person appears in the
@@ -137,8 +129,8 @@ test('a reporter whose article is submitted becomes read-only in every open tab'
   await first.headline.fill('اجتماع طارئ لمجلس الوزراء');
   await first.typeInBody('يعقد المجلس اجتماعاً طارئاً مساء اليوم.');
   await first.waitUntilSaved();
-  const tab = await openLive(page, articleId);
-  const other = await openLive(await page.context().newPage(), articleId);
+  const tab = await openLive(page, ORIGIN, articleId);
+  const other = await openLive(await page.context().newPage(), ORIGIN, articleId);
   await tab.moveTo('إرسال للمراجعة', 'قيد المراجعة');
   // The other tab was not reloaded: the collaboration server turned it read-only.
   await expect(other.body).toHaveAttribute('contenteditable', 'false', { timeout: 10_000 });
@@ -154,9 +146,9 @@ test('typing without a connection is kept and merges when it comes back', async 
   await reporterPage.keyboard.press('Enter');
   await reporterPage.keyboard.type('وتعمل الفرق على إصلاح العطل.');
   await start.waitUntilSaved();
-  const reporter = await openLive(reporterPage, articleId);
+  const reporter = await openLive(reporterPage, ORIGIN, articleId);
   const deskPage = await personPage(browser, EDITOR);
-  const desk = await openLive(deskPage, articleId);
+  const desk = await openLive(deskPage, ORIGIN, articleId);
 
   await deskPage.context().setOffline(true);
   await expect(deskPage.getByText('انقطع الاتصال المباشر؛ التعديلات محفوظة على هذا الجهاز')).toBeVisible({
@@ -187,7 +179,7 @@ test('the collaboration server ended mid-typing: it is started again and nothing
   await start.headline.fill('حريق في مستودع بالميناء');
   await start.typeInBody('اندلع حريق في مستودع بالميناء.');
   await start.waitUntilSaved();
-  const reporter = await openLive(reporterPage, articleId);
+  const reporter = await openLive(reporterPage, ORIGIN, articleId);
   await reporter.typeAtEndOf(0, ' وهرعت فرق الإطفاء');
   expect(live.collabThread()).not.toBeNull();
   const ended = live.collabThread()!;
@@ -202,7 +194,7 @@ test('the collaboration server ended mid-typing: it is started again and nothing
   await reporter.waitUntilSaved();
   await expect.poll(() => storedBody(articleId), { timeout: 20_000 }).toBe(expected);
   const deskPage = await personPage(browser, EDITOR);
-  const desk = await openLive(deskPage, articleId);
+  const desk = await openLive(deskPage, ORIGIN, articleId);
   await expect.poll(() => desk.bodyText()).toBe(expected);
   await reporterPage.context().close();
   await deskPage.context().close();
@@ -218,12 +210,12 @@ test('a comment on the text: seen live by the other person, anchored while they 
   await start.typeInBody('غمرت مياه الفيضانات عشر قرى ليلة أمس.');
   await start.chooseSection();
   await start.waitUntilSaved();
-  const reporter = await openLive(reporterPage, articleId);
+  const reporter = await openLive(reporterPage, ORIGIN, articleId);
   const deskPage = await personPage(browser, EDITOR);
   const pageErrors: string[] = [];
   deskPage.on('pageerror', (error) => pageErrors.push(error.message));
   reporterPage.on('pageerror', (error) => pageErrors.push(error.message));
-  const desk = await openLive(deskPage, articleId);
+  const desk = await openLive(deskPage, ORIGIN, articleId);
 
   // The editor selects «عشر قرى» and comments with the keyboard, naming the reporter.
   await desk.selectWords('عشر قرى');
@@ -296,7 +288,7 @@ test('a comment on the text: seen live by the other person, anchored while they 
 
   // Published, the reader page, loaded directly by someone signed out, has no trace of it.
   await reporter.moveTo('إرسال للمراجعة', 'قيد المراجعة');
-  const deskAgain = await openLive(deskPage, articleId);
+  const deskAgain = await openLive(deskPage, ORIGIN, articleId);
   await deskAgain.moveTo('اعتماد', 'معتمد');
   await deskAgain.moveTo('نشر', 'منشور');
   const readerContext = await browser.newContext();

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Page } from '@playwright/test';
 import Database from 'better-sqlite3';
+import { EditorPage } from './pages/editor';
 import { e2eServerEnv } from './server-env';
 
 // A production server of its own with writing together on, for the specs of writing together
@@ -65,4 +67,12 @@ export function storedBody(articleId: number, column: 'body_text' | 'body_json' 
   } finally {
     db.close();
   }
+}
+
+// An article opened on a live server (`origin`), once its body is editable.
+export async function openLive(page: Page, origin: string, articleId: number): Promise<EditorPage> {
+  const editor = new EditorPage(page);
+  await page.goto(`${origin}/newsroom/articles/${articleId}`);
+  await editor.waitUntilEditable();
+  return editor;
 }
