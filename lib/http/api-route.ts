@@ -187,6 +187,10 @@ async function readAtMost(request: Request, limit: number): Promise<Blob | null>
   }
 }
 
+// An upload's refusals by their status: too large, or (nothing wrong with the request) a picture
+// store that did not answer; any other is a request the newsroom cannot take.
+const REFUSAL_PROBLEMS: Partial<Record<number, ProblemType>> = { 413: 'too-large', 503: 'busy' };
+
 function toProblem(error: unknown): Problem {
   if (error instanceof ProblemError) return problem(error.type, error.detail, error.errors);
   if (error instanceof ActionError) return problemOfErrorCode(error.code, error.fieldErrors);
@@ -194,12 +198,7 @@ function toProblem(error: unknown): Problem {
   if (error instanceof DatabaseBusyError) return problem('busy');
   if (error instanceof z.ZodError) return problem('validation-failed', undefined, issuesOf(error));
   if (error instanceof Refusal)
-    return error.status === 413
-      ? problem('too-large', error.message)
-      : // Nothing wrong with the request: a store that did not answer (an upload's 'unavailable').
-        error.status === 503
-        ? problem('busy', error.message)
-        : problem('validation-failed', error.message);
+    return problem(REFUSAL_PROBLEMS[error.status] ?? 'validation-failed', error.message);
   console.error('api handler failed', error);
   return problem('server-error');
 }
