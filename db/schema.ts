@@ -122,6 +122,10 @@ export const articles = sqliteTable(
       .where(sql`embargo_until IS NOT NULL`),
     index('articles_updated_idx').on(t.updatedAt),
     index('articles_version_idx').on(t.version),
+    // A person's never-saved drafts, which مقال جديد discards when untouched (drizzle/0020).
+    index('articles_untouched_idx')
+      .on(t.authorId)
+      .where(sql`version = 1`),
     index('articles_top_story_idx')
       .on(t.topStoryAt)
       .where(sql`top_story_at IS NOT NULL`),
@@ -703,6 +707,7 @@ export const wireItems = sqliteTable(
   (t) => [
     uniqueIndex('wire_items_guid_unique').on(t.guid),
     index('wire_items_queue_idx').on(t.takenAt, t.receivedAt),
+    index('wire_items_article_idx').on(t.articleId),
   ],
 );
 // The planning desk (drizzle/0016_planning.sql). A planned story's state on the plan is derived
