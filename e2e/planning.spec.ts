@@ -130,8 +130,18 @@ test('a scheduled article is moved on the calendar with the keyboard, through th
   await editor.goto(`/newsroom/calendar?day=${dayOf(when)}&view=day`);
   const item = editor.getByTestId('calendar-item').filter({ hasText: idea });
   await expect(item).toHaveAttribute('data-kind', 'scheduled');
+  // «نقل» opens the item's form, the focus in its date; Escape closes it, back on «نقل».
+  const open = item.getByRole('button', { name: /^نقل «/ });
+  await open.focus();
+  await editor.keyboard.press('Enter');
+  const moveTo = item.getByRole('group', { name: 'نقل إلى' });
+  await expect(moveTo.getByLabel('التاريخ')).toBeFocused();
+  await editor.keyboard.press('Escape');
+  await expect(moveTo).toHaveCount(0);
+  await expect(open).toBeFocused();
   // Into the past: refused in Arabic next to the item, nothing moved.
-  await item.getByRole('group', { name: 'نقل إلى' }).getByLabel('التاريخ').focus();
+  await editor.keyboard.press('Enter');
+  await expect(moveTo.getByLabel('التاريخ')).toBeFocused();
   await fillMinute(item, 'نقل إلى', minute(new Date(Date.now() - HOUR)));
   await editor.keyboard.press('Enter');
   await expect(item.getByText('موعد النشر مضى؛ اختر وقتاً قادماً')).toBeVisible();
@@ -163,6 +173,7 @@ test('a scheduled article is moved on the calendar with the keyboard, through th
   const seen = reporter.getByTestId('calendar-item').filter({ hasText: idea });
   await expect(seen).toBeVisible();
   await expect(seen.getByRole('group', { name: 'نقل إلى' })).toHaveCount(0);
+  await expect(seen.getByRole('button', { name: /^نقل/ })).toHaveCount(0);
 });
 
 test('the plan and the calendar load directly, and the iCalendar feed answers', async ({

@@ -18,9 +18,12 @@ import { textOfMinute } from '@/lib/shared/date-fields';
 // (delegated: dragging, dropping, the move forms' submits) and finds the item from the element.
 //
 // A scheduled article is moved by dragging it onto another day (it keeps its time of day) or,
-// without a mouse, by its own "نقل إلى" form; both send the same action, which reschedules through
-// the workflow's schedule transition (permission checked inside its transaction; a refusal comes
-// back in Arabic next to the item, and nothing changes).
+// without a mouse, by its "نقل إلى" form, opened by the item's «نقل» button; both send the same
+// action, which reschedules through the workflow's schedule transition (permission checked inside
+// its transaction; a refusal comes back in Arabic next to the item, and nothing changes).
+// Why the form opens on demand: a week can hold hundreds of scheduled articles, and a form each
+// (a date, a time and a button) was three tab stops per item for a keyboard user and a third of
+// the week's HTML (117 KB of 860 for 150 forms, bench/planning.ts); one button each, one form open.
 
 export type BoardItem = {
   key: string;
@@ -64,6 +67,27 @@ export function CalendarBoard({ days }: { days: BoardDay[] }) {
   const [over, setOver] = useState<string | null>(null);
   const dragged = useRef<BoardItem | null>(null);
   const status = useRef<HTMLParagraphElement>(null);
+  const week = useRef<HTMLOListElement>(null);
+  // The item whose "نقل إلى" form is open (one at a time), and the one whose form was just closed.
+  const [opened, setOpened] = useState<string | null>(null);
+  const closed = useRef<string | null>(null);
+  // Focus follows the form: into its date when it opens; back to the item's «نقل» when it is
+  // cancelled (a move that succeeds focuses the status line instead).
+  useEffect(() => {
+    if (opened) {
+      week.current
+        ?.querySelector<HTMLInputElement>(`[data-move="${CSS.escape(opened)}"] form input`)
+        ?.focus();
+    } else if (closed.current) {
+      week.current?.querySelector<HTMLElement>(`button[data-open="${CSS.escape(closed.current)}"]`)?.focus();
+    }
+    closed.current = null;
+  }, [opened]);
+  const close = (cancelled: boolean) => {
+    closed.current = cancelled ? opened : null;
+    setOpened(null);
+    setRefusal(null);
+  };
   useEffect(() => {
     if (done) status.current?.focus();
   }, [done]);
@@ -77,7 +101,7 @@ export function CalendarBoard({ days }: { days: BoardDay[] }) {
     startTransition(async () => {
       const result = await rescheduleAction({ articleId: item.articleId, scheduledAt: minute });
       if (result.ok) {
-        setRefusal(null);
+        close(false);
         setDone(`نُقل «${item.title}» إلى ${textOfMinute(minute)}.`);
         router.refresh();
       } else {
@@ -95,6 +119,7 @@ export function CalendarBoard({ days }: { days: BoardDay[] }) {
         {done}
       </p>
       <ol
+        ref={week}
         className="calendar-week"
         onDragStart={(event) => {
           const item = itemOf(event);
@@ -127,6 +152,18 @@ export function CalendarBoard({ days }: { days: BoardDay[] }) {
           // On the day it was dropped on, at its own time of day in the newsroom's clock.
           if (item?.minute && day) move(item, `${day}T${item.minute.slice(11)}`);
         }}
+        onClick={(event) => {
+          // «نقل» opens its item's form (and closes any other); «إلغاء» closes it.
+          const button = closest(event, 'button[data-open]');
+          if (!button) return;
+          if (button.dataset.open) {
+            setRefusal(null);
+            setOpened(button.dataset.open);
+          } else close(true);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && closest(event, '.calendar-move')) close(true);
+        }}
         onSubmit={(event) => {
           const item = itemOf(event);
           if (!item || !(event.target instanceof HTMLFormElement)) return;
@@ -144,7 +181,11 @@ export function CalendarBoard({ days }: { days: BoardDay[] }) {
             {day.items.length === 0 ? <p className="muted">لا شيء.</p> : null}
             <ul className="calendar-items">
               {day.items.map((item) =>
-                calendarItem(item, refusal?.key === item.key ? refusal.message : undefined, pending),
+                calendarItem(item, {
+                  open: opened === item.key,
+                  error: refusal?.key === item.key ? refusal.message : undefined,
+                  pending,
+                }),
               )}
             </ul>
           </li>
@@ -154,8 +195,10 @@ export function CalendarBoard({ days }: { days: BoardDay[] }) {
   );
 }
 
+type ItemState = { open: boolean; error: string | undefined; pending: boolean };
+
 // One item: markup only (a function, not a component: nothing of its own to keep or hydrate).
-function calendarItem(item: BoardItem, error: string | undefined, pending: boolean) {
+function calendarItem(item: BoardItem, { open, error, pending }: ItemState) {
   const href = hrefOf(item);
   const id = `move-${item.articleId}`;
   return (
@@ -190,13 +233,27 @@ function calendarItem(item: BoardItem, error: string | undefined, pending: boole
           </span>
         </>
       ) : null}
-      {item.minute ? (
-        <form className="calendar-move" noValidate>
+      {item.minute && !open ? (
+        <button type="button" className="calendar-open-move" data-open={item.key}>
+          نقل<span className="visually-hidden"> «{item.title}»</span>
+        </button>
+      ) : null}
+      {item.minute && open ? (
+        <form className="calendar-move" id={id} noValidate>
           {/* The one stateful part of an item (its date and time being typed); the board reads
               the composed minute from its hidden scheduledAt field on submit. */}
-          <MinuteFields id={id} name="scheduledAt" label="نقل إلى" defaultValue={item.minute} error={error} />
+          <MinuteFields
+            id={`${id}-at`}
+            name="scheduledAt"
+            label="نقل إلى"
+            defaultValue={item.minute}
+            error={error}
+          />
           <button type="submit" disabled={pending}>
             نقل
+          </button>
+          <button type="button" data-open="">
+            إلغاء
           </button>
         </form>
       ) : null}
