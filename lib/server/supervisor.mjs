@@ -15,14 +15,16 @@ import { boundedInteger } from './config.mjs';
 // worker kept them filled between collections; with 2 MB semi-spaces the default start (one
 // process, writing together on) idles about 16 MB lower (aim: 200 MB), and a Next render costs
 // no more CPU (bench/reader-visit.ts, two runs each way: 4.6-6.0 ms against 6.9-10.5 ms for a
-// search page; bench/README.md, "Memory").
+// search page; bench/README.md, "Memory"). The desk's long pages pay for it (a plan of 300 stories
+// or a week of 1,000 items is collected many times over while it renders: p95 55 → 88 ms and
+// 91 → 116 ms against 8 MB), so the size is a setting, NEWSROOM_SEMI_SPACE_MB (docs/configuration.md).
 export function heapFlags() {
   if (process.execArgv.some((arg) => arg.startsWith('--max-old-space-size'))) return [];
   const mb = boundedInteger('NEWSROOM_HEAP_MB', 192, 0, 65536);
   if (mb === 0) return [];
   const young = process.execArgv.some((arg) => arg.startsWith('--max-semi-space-size'))
     ? []
-    : ['--max-semi-space-size=2'];
+    : [`--max-semi-space-size=${boundedInteger('NEWSROOM_SEMI_SPACE_MB', 2, 1, 256)}`];
   return [`--max-old-space-size=${Math.max(mb, 96)}`, ...young];
 }
 
