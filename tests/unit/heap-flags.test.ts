@@ -5,6 +5,10 @@ import { test } from 'node:test';
 // The worker's V8 flags (lib/server/supervisor.mjs heapFlags), read at start from the environment:
 // a child node prints what it would be given, as server.mjs and the supervisor read them.
 function flagsWith(env: Record<string, string>, execArgv: string[] = []) {
+  // This run's own settings out of the way: only the case's count.
+  const base = { ...process.env };
+  delete base.NEWSROOM_HEAP_MB;
+  delete base.NEWSROOM_SEMI_SPACE_MB;
   const child = spawnSync(
     process.execPath,
     [
@@ -13,7 +17,7 @@ function flagsWith(env: Record<string, string>, execArgv: string[] = []) {
       '-e',
       "const { heapFlags } = await import('./lib/server/supervisor.mjs'); console.log(JSON.stringify(heapFlags()));",
     ],
-    { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8' },
+    { env: { ...base, ...env }, encoding: 'utf8' },
   );
   return {
     status: child.status,
