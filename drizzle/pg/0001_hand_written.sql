@@ -15,8 +15,9 @@ CREATE TRIGGER article_revisions_no_update BEFORE UPDATE ON article_revisions
 -- drizzle/0003: the readers' search index (SQLite: the FTS5 table article_search). Each text
 -- column holds lib/shared/arabic.ts searchTerms() output, as in SQLite, so both stores search the
 -- same folded words; `document` is their tsvector in the `simple` configuration (no stemming,
--- no stop words: the folding has done the language work), weighted as bm25's column weights
--- rank them in SQLite (headline 10, tags 6, deck 4, body 1 → A, B, C, D; db/pg-search-index.ts).
+-- no stop words: the folding has done the language's work), each column under the letter that
+-- db/pg-search-index.ts gives bm25's column weight (headline A, tags B, deck C, body D).
+-- `length` is the row's number of words, as FTS5 counts a row for bm25.
 CREATE TABLE article_search (
   article_id integer PRIMARY KEY NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
   headline text NOT NULL DEFAULT '',
@@ -28,10 +29,43 @@ CREATE TABLE article_search (
     setweight(to_tsvector('simple'::regconfig, tags), 'B') ||
     setweight(to_tsvector('simple'::regconfig, deck), 'C') ||
     setweight(to_tsvector('simple'::regconfig, body), 'D')
+  ) STORED,
+  length integer GENERATED ALWAYS AS (
+    coalesce(cardinality(string_to_array(nullif(headline, ''), ' ')), 0) +
+    coalesce(cardinality(string_to_array(nullif(deck, ''), ' ')), 0) +
+    coalesce(cardinality(string_to_array(nullif(body, ''), ' ')), 0) +
+    coalesce(cardinality(string_to_array(nullif(tags, ''), ' ')), 0)
   ) STORED
 );
 --> statement-breakpoint
 CREATE INDEX article_search_document_idx ON article_search USING gin (document);
+--> statement-breakpoint
+-- The index's totals, which bm25 weighs every match by (FTS5 keeps the same two numbers): kept by
+-- a trigger in the transaction of every change to the index, so no writer can forget them, and
+-- read as one row rather than by counting a million.
+CREATE TABLE article_search_totals (
+  id integer PRIMARY KEY NOT NULL CHECK (id = 1),
+  rows bigint NOT NULL,
+  words bigint NOT NULL
+);
+--> statement-breakpoint
+INSERT INTO article_search_totals (id, rows, words) VALUES (1, 0, 0);
+--> statement-breakpoint
+CREATE FUNCTION article_search_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    UPDATE article_search_totals SET rows = rows + 1, words = words + NEW.length WHERE id = 1;
+  ELSIF TG_OP = 'DELETE' THEN
+    UPDATE article_search_totals SET rows = rows - 1, words = words - OLD.length WHERE id = 1;
+  ELSE
+    UPDATE article_search_totals SET words = words - OLD.length + NEW.length WHERE id = 1;
+  END IF;
+  RETURN NULL;
+END;
+$$;
+--> statement-breakpoint
+CREATE TRIGGER article_search_totals_kept AFTER INSERT OR UPDATE OR DELETE ON article_search
+  FOR EACH ROW EXECUTE FUNCTION article_search_count();
 --> statement-breakpoint
 -- drizzle/0008: the newsroom's search over working copies (SQLite: the FTS5 table
 -- newsroom_search); newsroom_search_state is in the Drizzle schema on both sides.

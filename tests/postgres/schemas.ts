@@ -162,14 +162,19 @@ export const HAND_WRITTEN = {
     article_collab_states: 'drizzle/0013 → db/pg-schema.ts articleCollabStates',
     article_revision_contributors: 'drizzle/0013 → db/pg-schema.ts articleRevisionContributors',
   },
-  // PostgreSQL tables that exist only in hand-written migrations (no Drizzle declaration).
-  pgOnlyInSql: ['article_search', 'newsroom_search'],
+  // PostgreSQL tables that exist only in hand-written migrations (no Drizzle declaration): the
+  // two search tables, and the totals bm25 needs (FTS5 keeps its own inside its shadow tables).
+  pgOnlyInSql: ['article_search', 'newsroom_search', 'article_search_totals'],
+  ftsTables: ['article_search', 'newsroom_search'],
   pgIndexesInSql: ['article_search_document_idx', 'newsroom_search_document_idx'],
   triggers: { article_revisions_no_update: 'article_revisions' },
+  pgOnlyTriggers: { article_search_totals_kept: 'article_search' },
   checks: {
     house_style_rules: 'house_style_rules_kind_check',
     house_style_version: 'house_style_version_one_row',
   },
+  pgOnlyChecks: ['article_search_totals_id_check'],
   // Rows the migrations themselves write, on both sides.
   rows: ['reader_cache_generation', 'house_style_version', 'house_style_rules', 'newsroom_dictionary'],
+  pgOnlyRows: ['article_search_totals'],
 } as const;
