@@ -3,7 +3,7 @@
 // runs nor another test file's. Debian's server (the reference, /usr/lib/postgresql/<v>/bin),
 // never PGlite. initdb refuses to run as root, so as root every server command runs as the
 // `postgres` account (runuser) on a directory handed to it; as anyone else, as that user.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,9 +14,11 @@ export type TestPostgres = {
   port: number;
   // A connection address for one database of this server (default: the `newsroom` database).
   url: (database?: string) => string;
-  bin: (tool: string) => string;
-  // Runs one of the server's command-line tools (pg_dump, pg_restore, psql) as the server's owner.
-  tool: (tool: string, args: string[]) => string;
+  // The server's own temp folder (owned by the server's account): where a dump may be written.
+  dir: string;
+  // Runs one of the server's command-line tools (pg_dump, pg_restore, psql) as the server's
+  // owner, without blocking the event loop (a test may write while a dump runs).
+  tool: (tool: string, args: string[]) => Promise<string>;
   createDatabase: (name: string) => Promise<string>;
   stop: () => void;
 };
@@ -150,8 +152,17 @@ export async function startPostgres(): Promise<TestPostgres> {
   return {
     port,
     url,
-    bin,
-    tool: (tool, args) => runAsOwner(bin(tool), args, { cwd: dir }),
+    dir,
+    tool: (tool, args) => {
+      const [file, argv] = asRoot
+        ? ['runuser', ['-u', 'postgres', '--', bin(tool), ...args]]
+        : [bin(tool), args];
+      return new Promise((resolve, reject) =>
+        execFile(file, argv, { cwd: dir, encoding: 'utf8' }, (error, stdout, stderr) =>
+          error ? reject(new Error(`${tool} failed: ${stderr || error.message}`)) : resolve(stdout),
+        ),
+      );
+    },
     createDatabase,
     stop,
   };
