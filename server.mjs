@@ -10,6 +10,7 @@ import './lib/server/runtime.mjs';
 import { boundedInteger } from './lib/server/config.mjs';
 import { allocatorEnv, heapFlags, isSupervisor, supervise } from './lib/server/supervisor.mjs';
 import { mediaStoreSettings } from './db/media-config.mjs';
+import { refuseUnservedDialect } from './db/dialect.mjs';
 
 // As `next start` does; set before Next and React load, since they pick their builds by it.
 process.env.NODE_ENV = 'production';
@@ -18,6 +19,13 @@ process.env.NODE_ENV = 'production';
 // journalists' autosave p95 at 553 ms under 200 readers (one: 228 ms) and idled at 425 MB (one:
 // 204 MB), for more reader throughput than a newsroom of this size needs (docs/configuration.md).
 const workers = boundedInteger('NEWSROOM_WORKERS', 1, 1, 256);
+// A postgres:// DATABASE_URL: the query layer is SQLite's only for now (db/dialect.mjs); stop
+// before any worker starts, never half-run on SQLite.
+const dialect = refuseUnservedDialect(process.env);
+if (!dialect.ok) {
+  console.error(dialect.message);
+  process.exit(1);
+}
 // The picture store (MEDIA_DIR or a bucket): a wrong or half configuration stops the server here,
 // with what to change, rather than at the first upload.
 const media = mediaStoreSettings(process.env);

@@ -1,5 +1,11 @@
 import 'server-only';
 import { APP_LOCK_WAIT_MS, openDatabase, type Db } from './connection';
+import { refuseUnservedDialect } from './dialect.mjs';
+
+// A postgres:// DATABASE_URL is not served yet (db/dialect.mjs): stop here rather than open the
+// SQLite file while the operator believes the newsroom runs on PostgreSQL.
+const dialect = refuseUnservedDialect(process.env);
+if (!dialect.ok) throw new Error(dialect.message);
 
 // The only place the app opens the database. Kept on globalThis so that Next's dev-mode module
 // reloading does not open a new connection on every edit.

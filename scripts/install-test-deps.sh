@@ -4,7 +4,8 @@
 #   internet, and is never used here);
 # - varnish and varnish-modules (xkey): the cache in front of the app instances (e2e/varnish.spec.ts);
 # - redis-server: collaboration processes sharing documents (tests/integration/collab-redis.test.ts);
-# - python3-icalendar: the real parser the calendar feed's test reads the feed with.
+# - python3-icalendar: the real parser the calendar feed's test reads the feed with;
+# - postgresql: the PostgreSQL server the tests start a throwaway copy of (tests/postgres/server.ts).
 set -euo pipefail
 missing=()
 have() { command -v "$1" >/dev/null 2>&1 || [ -x "$1" ]; }
@@ -13,8 +14,9 @@ have varnishd || missing+=(varnish)
 ls /usr/lib/*/varnish/vmods/libvmod_xkey.so >/dev/null 2>&1 || missing+=(varnish-modules)
 have redis-server || missing+=(redis-server)
 /usr/bin/python3 -c 'import icalendar' 2>/dev/null || missing+=(python3-icalendar)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -eq 0 ]; then
-  echo "test packages present: chromium, varnish, varnish-modules, redis-server, python3-icalendar"
+  echo "test packages present: chromium, varnish, varnish-modules, redis-server, python3-icalendar, postgresql"
   exit 0
 fi
 SUDO=""
