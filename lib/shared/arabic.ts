@@ -402,6 +402,26 @@ export function countOf(n: number, forms: PluralForms): string {
   return form.replace('{n}', String(n));
 }
 
+// كل المقالات's count ("11 مقالاً": the noun after 11–99 is singular and accusative).
+export const ARTICLES: PluralForms = {
+  zero: 'لا مقالات',
+  one: 'مقال واحد',
+  two: 'مقالان',
+  few: '{n} مقالات',
+  many: '{n} مقالاً',
+  other: '{n} مقال',
+};
+
+// An article's length.
+export const WORDS: PluralForms = {
+  zero: 'لا كلمات',
+  one: 'كلمة واحدة',
+  two: 'كلمتان',
+  few: '{n} كلمات',
+  many: '{n} كلمة',
+  other: '{n} كلمة',
+};
+
 // سجل النسخ's count.
 export const REVISIONS: PluralForms = {
   zero: 'لا نسخ',

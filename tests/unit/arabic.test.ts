@@ -2,6 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
+  ARTICLES,
+  countOf,
   countWords,
   defaultDateSettings,
   formatArabicDate,
@@ -13,6 +15,7 @@ import {
   normalizeTagName,
   openingWords,
   readingTimeMinutes,
+  WORDS,
   restoreParagraphBreaks,
   searchTerms,
   slugify,
@@ -543,5 +546,43 @@ describe('hasLoneSurrogate', () => {
     assert.equal(hasLoneSurrogate('مبروك 🎉 للفريق'), false);
     assert.equal(hasLoneSurrogate('𠀀 عربي'), false);
     assert.equal(hasLoneSurrogate(''), false);
+  });
+});
+
+describe('counts of articles and words agree with the number (Intl.PluralRules("ar"))', () => {
+  const numbers = [0, 1, 2, 3, 10, 11, 27, 100, 103, 111];
+  test('كل المقالات: «5 مقالات», «27 مقالاً», «100 مقال»', () => {
+    assert.deepEqual(
+      numbers.map((n) => countOf(n, ARTICLES)),
+      [
+        'لا مقالات',
+        'مقال واحد',
+        'مقالان',
+        '3 مقالات',
+        '10 مقالات',
+        '11 مقالاً',
+        '27 مقالاً',
+        '100 مقال',
+        '103 مقالات',
+        '111 مقالاً',
+      ],
+    );
+  });
+  test('an article written from a story: «5 كلمات», «250 كلمة»', () => {
+    assert.deepEqual(
+      numbers.map((n) => countOf(n, WORDS)),
+      [
+        'لا كلمات',
+        'كلمة واحدة',
+        'كلمتان',
+        '3 كلمات',
+        '10 كلمات',
+        '11 كلمة',
+        '27 كلمة',
+        '100 كلمة',
+        '103 كلمات',
+        '111 كلمة',
+      ],
+    );
   });
 });

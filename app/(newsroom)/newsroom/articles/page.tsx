@@ -3,6 +3,7 @@ import { listSections } from '@/lib/newsroom/articles';
 import { listIndexAuthors, listNewsroomArticles, type IndexFilter } from '@/lib/newsroom/article-list';
 import { ARTICLE_STATUSES, type ArticleStatus } from '@/db/schema';
 import { requireUser } from '@/lib/auth';
+import { ARTICLES, countOf } from '@/lib/shared/arabic';
 import { STATUS_LABELS } from '@/lib/shared/labels';
 import { newsroomSettings, zonedWallTimeToDate } from '@/lib/shared/settings';
 import { articlePath } from '@/lib/shared/urls';
@@ -124,7 +125,8 @@ export default async function AllArticlesPage({ searchParams }: { searchParams: 
       </form>
 
       <p className="muted" role="status">
-        {result.total} مقال{result.pageCount > 1 ? ` · الصفحة ${result.page} من ${result.pageCount}` : ''}
+        {countOf(result.total, ARTICLES)}
+        {result.pageCount > 1 ? ` · الصفحة ${result.page} من ${result.pageCount}` : ''}
       </p>
       {result.items.length === 0 ? (
         <p>لا توجد نتائج</p>

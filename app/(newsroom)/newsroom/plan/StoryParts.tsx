@@ -1,5 +1,6 @@
 import type { PlannedStory } from '@/lib/newsroom/planning';
 import type { ArticleStatus } from '@/lib/shared/enums';
+import { countOf, WORDS } from '@/lib/shared/arabic';
 import { STATUS_LABELS } from '@/lib/shared/labels';
 import { AssigneeActions, type AssigneeFacts } from './AssigneeActions';
 
@@ -36,7 +37,7 @@ export function LinkedArticle({ article }: { article: LinkedArticleFacts | null 
         <a href={`/newsroom/articles/${article.id}`}>
           <bdi>{article.headline || 'بلا عنوان'}</bdi>
         </a>{' '}
-        ({STATUS_LABELS[article.status]}، {article.wordCount} كلمة)
+        ({STATUS_LABELS[article.status]}، {countOf(article.wordCount ?? 0, WORDS)})
       </dd>
     </div>
   );
