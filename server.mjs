@@ -6,11 +6,15 @@
 //
 // Usage: node server.mjs [-H host] [-p port]   (PORT and HOST are read too; defaults 127.0.0.1:3000)
 // First, before any module that could fail on another Node (better-sqlite3 is built for this one).
-import './lib/server/runtime.mjs';
+import { keepCompiledCode } from './lib/server/runtime.mjs';
 import { boundedInteger } from './lib/server/config.mjs';
 import { allocatorEnv, heapFlags, isSupervisor, supervise } from './lib/server/supervisor.mjs';
 import { mediaStoreSettings } from './db/media-config.mjs';
 import { refuseUnservedDialect } from './db/dialect.mjs';
+import nextConfig from './next.config.js';
+import { fileURLToPath } from 'node:url';
+
+keepCompiledCode(fileURLToPath(new URL(nextConfig.distDir ?? '.next', import.meta.url)));
 
 // As `next start` does; set before Next and React load, since they pick their builds by it.
 process.env.NODE_ENV = 'production';

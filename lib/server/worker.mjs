@@ -15,6 +15,7 @@ import { boundedInteger, flag, publicAuthUrl } from './config.mjs';
 import { frontCopy } from './front-copy.mjs';
 import { readerLine } from './reader-line.mjs';
 import { requestGuard } from './request-guard.mjs';
+import { flushCompileCache } from './runtime.mjs';
 
 /** @param {string} flagName @param {string} fallback */
 function option(flagName, fallback) {
@@ -85,6 +86,8 @@ export async function startWorker() {
   const app = next({ dev: false, hostname, port });
   const handle = app.getRequestHandler();
   await app.prepare();
+  flushCompileCache();
+  let firstPage = true;
 
   // How long an idle kept-alive connection stays open. Node's 5 s default is shorter than what
   // clients and proxies keep on their side (Varnish's backend_idle_timeout is 60 s): a request
@@ -110,6 +113,10 @@ export async function startWorker() {
         return res.end();
       }
       if (worker) res.setHeader('x-newsroom-worker', worker);
+      if (firstPage) {
+        firstPage = false;
+        res.once('finish', flushCompileCache);
+      }
       // View and share beacons never enter Next (lib/server/beacons.mjs); x-front-copy-bypass, which
       // takes a request past the front copy, takes a beacon to Next's own route too (the benchmark
       // compares the two).
