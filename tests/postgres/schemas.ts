@@ -59,6 +59,46 @@ const byName = (names: { name: string }[]) => names.map((c) => c.name);
 const sqliteDialect = new SQLiteSyncDialect();
 const pgDialect = new PgDialect();
 
+// Indexes and foreign keys read alike in both dialects' configs; only the partial index's
+// condition is written by each dialect's own SQL.
+type IndexConfig = {
+  config: { name?: string; columns: unknown[]; unique: boolean; where?: SQL };
+};
+function indexesOf(
+  indexes: IndexConfig[],
+  dialect: { sqlToQuery(sql: SQL): { sql: string } },
+): Record<string, IndexShape> {
+  return Object.fromEntries(
+    indexes.map((i) => [
+      i.config.name!,
+      {
+        columns: i.config.columns.map((c) => (c as { name: string }).name),
+        unique: i.config.unique,
+        where: i.config.where ? dialect.sqlToQuery(i.config.where).sql : null,
+      },
+    ]),
+  );
+}
+type ForeignKeyConfig = {
+  reference(): {
+    columns: { name: string }[];
+    foreignTable: Parameters<typeof getTableName>[0];
+    foreignColumns: { name: string }[];
+  };
+  onDelete?: string;
+  onUpdate?: string;
+};
+function foreignKeyOf(fk: ForeignKeyConfig): ForeignKeyShape {
+  const ref = fk.reference();
+  return {
+    columns: byName(ref.columns),
+    table: getTableName(ref.foreignTable),
+    foreignColumns: byName(ref.foreignColumns),
+    onDelete: fk.onDelete ?? 'no action',
+    onUpdate: fk.onUpdate ?? 'no action',
+  };
+}
+
 export function sqliteTables(): Record<string, TableShape> {
   const out: Record<string, TableShape> = {};
   for (const table of Object.values(sqliteSchema)) {
@@ -80,26 +120,8 @@ export function sqliteTables(): Record<string, TableShape> {
         ]),
       ),
       primaryKeys: config.primaryKeys.map((pk) => byName(pk.columns)),
-      indexes: Object.fromEntries(
-        config.indexes.map((i) => [
-          i.config.name,
-          {
-            columns: i.config.columns.map((c) => (c as { name: string }).name),
-            unique: i.config.unique,
-            where: i.config.where ? sqliteDialect.sqlToQuery(i.config.where).sql : null,
-          },
-        ]),
-      ),
-      foreignKeys: config.foreignKeys.map((fk) => {
-        const ref = fk.reference();
-        return {
-          columns: byName(ref.columns),
-          table: getTableName(ref.foreignTable),
-          foreignColumns: byName(ref.foreignColumns),
-          onDelete: fk.onDelete ?? 'no action',
-          onUpdate: fk.onUpdate ?? 'no action',
-        };
-      }),
+      indexes: indexesOf(config.indexes, sqliteDialect),
+      foreignKeys: config.foreignKeys.map(foreignKeyOf),
     };
   }
   return out;
@@ -126,26 +148,8 @@ export function pgTables(): Record<string, TableShape> {
         ]),
       ),
       primaryKeys: config.primaryKeys.map((pk) => byName(pk.columns)),
-      indexes: Object.fromEntries(
-        config.indexes.map((i) => [
-          i.config.name!,
-          {
-            columns: i.config.columns.map((c) => (c as { name: string }).name),
-            unique: i.config.unique,
-            where: i.config.where ? pgDialect.sqlToQuery(i.config.where).sql : null,
-          },
-        ]),
-      ),
-      foreignKeys: config.foreignKeys.map((fk) => {
-        const ref = fk.reference();
-        return {
-          columns: byName(ref.columns),
-          table: getTableName(ref.foreignTable),
-          foreignColumns: byName(ref.foreignColumns),
-          onDelete: fk.onDelete ?? 'no action',
-          onUpdate: fk.onUpdate ?? 'no action',
-        };
-      }),
+      indexes: indexesOf(config.indexes, pgDialect),
+      foreignKeys: config.foreignKeys.map(foreignKeyOf),
     };
   }
   return out;
