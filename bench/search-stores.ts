@@ -180,9 +180,11 @@ try {
   if (process.env.BENCH_EXPLAIN === '1') {
     // The ranked query as searchIndex sends it, for the slowest query, read by the planner.
     const text = queryTerms(slowest[0]!.q).join(' ');
-    const { rankedQuery } = await import('@/db/pg-search-index');
-    const plan = await pgDb.execute<{ 'QUERY PLAN': string }>(
-      sql`EXPLAIN (ANALYZE, BUFFERS) ${rankedQuery(text, { limit: SEARCH_PER_PAGE, offset: 0, window: 1000 })}`,
+    const { rankedQuery, throughSearchIndex } = await import('@/db/pg-search-index');
+    const plan = await throughSearchIndex(pgDb, (tx) =>
+      tx.execute<{ 'QUERY PLAN': string }>(
+        sql`EXPLAIN (ANALYZE, BUFFERS) ${rankedQuery(text, { limit: SEARCH_PER_PAGE, offset: 0, window: 1000 })}`,
+      ),
     );
     console.log(`EXPLAIN (ANALYZE, BUFFERS) of «${slowest[0]!.q}»:`);
     for (const row of plan.rows) console.log(`  ${row['QUERY PLAN']}`);
