@@ -18,6 +18,7 @@ run npx tsx --conditions=react-server bench/nesting-depth.ts
 run npx tsx bench/editor-typing.ts
 BENCH_REUSE_BUILD=1 run npx tsx bench/editor-weight.ts
 run npx tsx --conditions=react-server bench/search.ts
+run npx tsx --conditions=react-server bench/search-stores.ts
 run npx tsx bench/workers.ts
 run npx tsx --conditions=react-server bench/locked-writer.ts
 run npx tsx --conditions=react-server bench/crash.ts

@@ -4,7 +4,7 @@
 // never PGlite. initdb refuses to run as root, so as root every server command runs as the
 // `postgres` account (runuser) on a directory handed to it; as anyone else, as that user.
 import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +20,8 @@ export type TestPostgres = {
   // owner, without blocking the event loop (a test may write while a dump runs).
   tool: (tool: string, args: string[]) => Promise<string>;
   createDatabase: (name: string) => Promise<string>;
+  // True when this start made the data directory (always, unless `keepIn` held one already).
+  fresh: boolean;
   stop: () => void;
 };
 
@@ -60,13 +62,18 @@ function runAsOwner(bin: string, args: string[], options: { cwd?: string } = {})
 }
 
 // Starts a fresh server and creates its `newsroom` database. PG_TEST_PORT (default 55432) is the
-// first port tried; the next free one is taken when two test files run at once.
-export async function startPostgres(): Promise<TestPostgres> {
+// first port tried; the next free one is taken when two test files run at once. With `keepIn`
+// (a benchmark's corpus in tmp/), the data directory lives there and outlives the server: a later
+// start on the same folder finds its data again instead of making it anew.
+export async function startPostgres({ keepIn }: { keepIn?: string } = {}): Promise<TestPostgres> {
   const binDir = postgresBinDir();
   const bin = (tool: string) => path.join(binDir, tool);
-  const dir = mkdtempSync(path.join(tmpdir(), 'newsroom-pg-'));
+  if (keepIn) mkdirSync(keepIn, { recursive: true });
+  const dir = keepIn ? path.resolve(keepIn) : mkdtempSync(path.join(tmpdir(), 'newsroom-pg-'));
   const data = path.join(dir, 'data');
   const socket = dir;
+  const fresh = !existsSync(path.join(data, 'PG_VERSION'));
+  if (fresh) rmSync(data, { recursive: true, force: true });
   if (asRoot) {
     const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }));
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }));
@@ -74,16 +81,17 @@ export async function startPostgres(): Promise<TestPostgres> {
   }
   const user = 'newsroom';
   // Trust on a server that listens on 127.0.0.1 only and lives for one test file.
-  runAsOwner(bin('initdb'), [
-    '-D',
-    data,
-    '-U',
-    user,
-    '--auth=trust',
-    '--encoding=UTF8',
-    '--locale=C.UTF-8',
-    '--no-sync',
-  ]);
+  if (fresh)
+    runAsOwner(bin('initdb'), [
+      '-D',
+      data,
+      '-U',
+      user,
+      '--auth=trust',
+      '--encoding=UTF8',
+      '--locale=C.UTF-8',
+      '--no-sync',
+    ]);
   const log = path.join(dir, 'server.log');
   let port = Number(process.env.PG_TEST_PORT ?? 55432);
   let started = false;
@@ -111,7 +119,7 @@ export async function startPostgres(): Promise<TestPostgres> {
   port--;
   if (!started) {
     const tail = existsSync(log) ? readFileSync(log, 'utf8').slice(-2000) : '';
-    rmSync(dir, { recursive: true, force: true });
+    if (!keepIn) rmSync(dir, { recursive: true, force: true });
     throw new Error(
       `PostgreSQL did not start (data in a temp folder, ports from ${process.env.PG_TEST_PORT ?? 55432}):\n${tail}`,
     );
@@ -126,7 +134,7 @@ export async function startPostgres(): Promise<TestPostgres> {
       // Fast: rolls back open transactions and stops; the postmaster's id is in its pid file.
       runAsOwner(bin('pg_ctl'), ['stop', '-m', 'fast', '-w', '-D', data]);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      if (!keepIn) rmSync(dir, { recursive: true, force: true });
     }
   };
   // Stopped even when a test throws before its `after` runs, or the process exits early.
@@ -144,7 +152,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     return url(name);
   };
   try {
-    await createDatabase('newsroom');
+    if (fresh) await createDatabase('newsroom');
   } catch (error) {
     stop();
     throw error;
@@ -164,6 +172,7 @@ export async function startPostgres(): Promise<TestPostgres> {
       );
     },
     createDatabase,
+    fresh,
     stop,
   };
 }
