@@ -25,7 +25,8 @@ if (sqlite.generatedSeconds !== null)
   );
 const { searchPublished, SEARCH_PER_PAGE } = await import('@/lib/reader/search');
 const { migratePostgres, openPostgres } = await import('@/db/pg-connection');
-const { indexPublishedArticles, queryTerms, searchIndex } = await import('@/db/pg-search-index');
+const { indexPublishedArticles, searchIndex } = await import('@/db/pg-search-index');
+const { queryTerms } = await import('@/lib/shared/arabic');
 
 const server = await startPostgres({ keepIn: path.resolve('tmp', 'bench-search', `pg-${ARTICLES}`) });
 let pgDb = openPostgres(server.url(), { max: 1 });

@@ -1,7 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { searchTerms } from '@/lib/shared/arabic';
+import { queryTerms, searchTerms } from '@/lib/shared/arabic';
 import type { PgDb } from './pg-connection';
-import { queryTerms } from './pg-search-index';
 
 // The newsroom's search (كل المقالات) on PostgreSQL: the counterpart of the FTS5 table
 // newsroom_search and of lib/newsroom/article-list.ts's refreshNewsroomSearch and match condition.

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { searchTerms } from '@/lib/shared/arabic';
+import { queryTerms, searchTerms } from '@/lib/shared/arabic';
 import type { PgDb } from './pg-connection';
 import type { SearchDocument } from './search-index';
 
@@ -66,13 +66,9 @@ export async function removeFromSearch(q: PgQueryable, articleId: number): Promi
   await q.execute(sql`DELETE FROM article_search WHERE article_id = ${articleId}`);
 }
 
-// The reader's query as folded terms: what lib/reader/search.ts toMatchExpression quotes for
-// FTS5 (the first 500 characters, distinct terms, at most 12). Empty when nothing searchable is
-// left. The terms reach Postgres as one bound parameter of plainto_tsquery, which reads no
-// operator syntax, so nothing a reader types is an expression.
-export function queryTerms(query: string, maxTerms = 12): string[] {
-  return [...new Set(searchTerms(query.slice(0, 500)))].slice(0, maxTerms);
-}
+// The reader's query as folded terms (queryTerms, the same that lib/reader/search.ts quotes for
+// FTS5). They reach Postgres as one bound parameter of plainto_tsquery, which reads no operator
+// syntax, so nothing a reader types is an expression.
 
 // bm25 as FTS5 computes it (sqlite's fts5_aux.c, with lib/reader/search.ts's column weights:
 // headline 10, deck 4, body 1, tags 6), so both stores rank alike: ts_rank is another formula

@@ -1,12 +1,12 @@
 import { db } from '@/db';
 import { prepareOnFirstUse } from '@/db/prepared';
 import { READER_VISIBLE_SQL } from '@/lib/reader/queries';
-import { searchTerms } from '@/lib/shared/arabic';
+import { queryTerms, searchTerms } from '@/lib/shared/arabic';
 
 // A reader's query as an FTS5 expression: every folded term quoted, so nothing the reader types
 // (quotes, operators, column filters) is read as FTS syntax. Null when nothing searchable is left.
 export function toMatchExpression(query: string, maxTerms = 12): string | null {
-  const terms = [...new Set(searchTerms(query.slice(0, 500)))].slice(0, maxTerms);
+  const terms = queryTerms(query, maxTerms);
   if (terms.length === 0) return null;
   return terms.map((term) => `"${term.replaceAll('"', '""')}"`).join(' ');
 }

@@ -140,6 +140,14 @@ export function stripArabicPrefixes(token: string): string {
   return chars.join('');
 }
 
+/**
+ * A reader's query as the terms a search index is asked for, in either store: the first 500
+ * characters folded as searchTerms does, distinct, at most `maxTerms` (a query is bounded work).
+ */
+export function queryTerms(query: string, maxTerms = 12): string[] {
+  return [...new Set(searchTerms(query.slice(0, 500)))].slice(0, maxTerms);
+}
+
 /** Normalised, prefix-stripped terms; use the same function for indexing and querying. */
 export function searchTerms(text: string): string[] {
   return normalizeForSearch(text)
