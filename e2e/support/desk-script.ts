@@ -5,6 +5,8 @@
 //   publish-every <count> <ms> <headline>   a new article published every <ms>; prints `article <id>` for each
 //   scheduled <ms> <headline>               an approved article scheduled <ms> from now; prints `article <id>`
 //   embargo <id> <ms>                       an embargo on a published article until <ms> from now
+import { db } from '@/db';
+import { SCRIPT_LOCK_WAIT_MS } from '@/db/connection';
 import { findUserByEmail } from '@/lib/auth/users';
 import { listSections } from '@/lib/newsroom/articles';
 import {
@@ -15,6 +17,11 @@ import {
   submitForReview,
 } from '@/lib/newsroom/workflow';
 import { writeArticle } from '../../tests/integration/fixtures';
+
+// A script, not the server: it may wait for the write lock as scripts do (db/connection.ts). With
+// the app's 5 ms wait, a publish met SQLITE_BUSY while instances A, B and the suite's server were
+// all writing (CI, e2e/varnish.spec.ts «once per publish»); the app's own writes retry instead.
+db.$client.pragma(`busy_timeout = ${SCRIPT_LOCK_WAIT_MS}`);
 
 const reporter = findUserByEmail('reporter@newsroom.test');
 const editor = findUserByEmail('editor@newsroom.test');
